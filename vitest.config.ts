@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// One configuration, several projects: node for unit and integration tests, jsdom for React
+// components. Tests run against the TypeScript sources; nothing needs building first.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          // Each file starts its own server on port 0 with its own temporary database.
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['test/component/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});
