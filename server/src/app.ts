@@ -1,0 +1,205 @@
+// createApp builds the whole server from its dependencies and never listens: main.ts does, and
+// tests listen on port 0 in one line.
+import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { Server } from 'socket.io';
+import { PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
+import type { Config } from './config';
+import type { Clock, HallContext } from './context';
+import { safeUrl, type Logger } from './logger';
+import { Hall } from './meetings/hall';
+import type { MeetingState } from './meetings/meeting-state';
+import type { Store } from './store/store';
+import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';
+import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
+import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
+import { computeRoundResult } from './features/ballots/round-result';
+import { meetingRoutes } from './features/meetings/http-routes';
+import { delegateJoined } from './features/presence/delegate-session';
+import { registerRosterHandlers } from './features/roster/register-roster-handlers';
+import { Broadcaster, type HallServer } from './features/sync/broadcaster';
+import { registerSyncHandlers } from './features/sync/register-sync-handlers';
+import { registerVoteHandlers } from './features/votes/register-vote-handlers';
+import type { HallSocket } from './with-validation';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock?: Clock;
+}
+
+export interface App {
+  readonly httpServer: HttpServer;
+  readonly io: HallServer;
+  readonly hall: Hall;
+  /** Stops accepting, lets pending commits finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Largest socket message: a roster CSV at its maximum size, and nothing bigger. */
+const MAX_SOCKET_PAYLOAD = 8_000_000;
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { store, config, log } = deps;
+  const clock = deps.clock ?? { now: () => new Date() };
+  const hall = await Hall.load(store);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: log,
+      // Delegate tokens are in /d/<token> paths; they are cut out before anything is logged.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: safeUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(
+    helmet({
+      // The hall LAN is plain HTTP unless TLS is configured; do not force phones to HTTPS.
+      strictTransportSecurity: Boolean(config.tls),
+      contentSecurityPolicy: {
+        directives: { upgradeInsecureRequests: config.tls ? [] : null, imgSrc: ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: MAX_SOCKET_PAYLOAD }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, meetings: hall.meetings.size });
+  });
+
+  const httpServer = config.tls
+    ? (createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) as unknown as HttpServer)
+    : createHttpServer(app);
+  const io: HallServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+
+  const ctx: HallContext = {
+    hall,
+    store,
+    config,
+    log,
+    clock,
+    broadcaster: new Broadcaster(io, async (state, ballotId) => {
+      const round = state.currentRound(ballotId);
+      return round ? computeRoundResult(store, state, ballotId, round.round, clock.now().toISOString()) : null;
+    }),
+    disconnectDelegate: (state, delegateId) => {
+      const socketId = state.connected.get(delegateId);
+      if (socketId) io.sockets.sockets.get(socketId)?.disconnect(true);
+    },
+  };
+
+  app.use(meetingRoutes(ctx));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
+  });
+  serveClient(app, config.clientDir);
+  // Malformed JSON and other body errors: a typed error, never a stack trace.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ ok: false, error: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large.' });
+      return;
+    }
+    log.error({ err, url: safeUrl(req.url) }, 'unexpected HTTP error');
+    res.status(500).json({ ok: false, error: 'INTERNAL', message: 'Something went wrong on the server.' });
+  });
+
+  // Handshake: the credential decides the role; nothing in a later payload can change it.
+  io.use((socket, next) => {
+    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
+    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD', message: string) =>
+      next(Object.assign(new Error(message), { data: { code } }));
+    if (!parsed.success) return refuse('INVALID_PAYLOAD', 'Malformed handshake.');
+    const auth = parsed.data;
+    if (auth.protocol !== PROTOCOL_VERSION) return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
+    let data: SocketData | null = null;
+    if (auth.role === 'delegate') {
+      const found = hall.findDelegate(auth.token);
+      if (found) data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
+    } else if (hall.authorize(auth.meetingId, auth.role, auth.key)) {
+      data = { role: auth.role, meetingId: auth.meetingId, delegateId: null };
+    }
+    if (!data) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
+    socket.data = data;
+    next();
+  });
+
+  io.on('connection', (socket: HallSocket) => {
+    const state = hall.meetings.get(socket.data.meetingId);
+    if (!state) {
+      socket.disconnect(true);
+      return;
+    }
+    void onConnection(ctx, state, socket, (id) => io.sockets.sockets.get(id));
+  });
+
+  // Rounds open at the last shutdown keep their countdowns.
+  for (const state of hall.meetings.values()) for (const r of state.openRounds()) scheduleCountdown(ctx, state, r);
+
+  return {
+    httpServer,
+    io,
+    hall,
+    async close() {
+      ctx.broadcaster.stop();
+      for (const state of hall.meetings.values()) for (const t of state.countdowns.values()) clearTimeout(t);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await store.close();
+    },
+  };
+}
+
+async function onConnection(
+  ctx: HallContext,
+  state: MeetingState,
+  socket: HallSocket,
+  socketById: (id: string) => HallSocket | undefined,
+): Promise<void> {
+  try {
+    // Handlers first, so that a request sent right after the snapshot finds its listener.
+    if (socket.data.role === 'chair') {
+      registerRosterHandlers(ctx, socket, state);
+      registerAttendanceHandlers(ctx, socket, state);
+      registerBallotHandlers(ctx, socket, state);
+    }
+    if (socket.data.role === 'delegate') {
+      registerVoteHandlers(ctx, socket, state);
+      await delegateJoined(ctx, state, socket, socketById);
+    }
+    if (socket.connected) registerSyncHandlers(ctx, socket, state);
+  } catch (err) {
+    ctx.log.error({ err, role: socket.data.role }, 'connection setup failed');
+    socket.disconnect(true);
+  }
+}
+
+/** Serves the built client: one HTML entry per view, so the phone never loads the chair's code. */
+function serveClient(app: express.Express, clientDir: string): void {
+  if (!existsSync(join(clientDir, 'index.html'))) return;
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  const entry = (file: string) => (_req: Request, res: Response) => {
+    res.sendFile(join(clientDir, existsSync(join(clientDir, file)) ? file : 'index.html'));
+  };
+  app.get('/d/{*rest}', entry('delegate.html'));
+  app.get('/chair/{*rest}', entry('chair.html'));
+  app.get('/p/{*rest}', entry('projector.html'));
+  app.get('/', entry('index.html'));
+}

@@ -1,0 +1,152 @@
+// Opening, closing, publishing and cancelling rounds. Every function here runs inside
+// `exclusive(state, …)`, writes to the store first, and changes memory only after the commit.
+import { HallvoteError, type BallotView, type RoundResult } from '@hallvote/shared';
+import type { HallContext } from '../../context';
+import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import type { RoundRecord } from '../../store/store';
+import { exclusive } from '../../meetings/exclusive';
+import { computeRoundResult } from './round-result';
+
+function entryOf(state: MeetingState, ballotId: string) {
+  const entry = state.ballots.get(ballotId);
+  if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
+  return entry;
+}
+
+function openRoundOf(state: MeetingState, ballotId: string): RoundRecord {
+  const round = state.currentRound(ballotId);
+  if (round?.state !== 'open' || state.closing.has(roundKey(ballotId, round.round)))
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');
+  return round;
+}
+
+/** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
+export async function openRound(ctx: HallContext, state: MeetingState, ballotId: string, revote: boolean): Promise<BallotView> {
+  const entry = entryOf(state, ballotId);
+  const current = entry.rounds.at(-1);
+  if (!revote && current) throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
+  if (revote && (current?.state !== 'closed' && current?.state !== 'published'))
+    throw new HallvoteError('CONFLICT', 'Only a closed or published ballot can be voted on again.');
+  const other = state.openRounds()[0];
+  if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
+  const presence = state.presence();
+  if (!presence.quorum.met) {
+    const q = presence.quorum;
+    throw new HallvoteError(
+      'NO_QUORUM',
+      `No quorum: ${q.present} present, ${q.required} of ${q.eligible} eligible needed (${q.fraction.num}/${q.fraction.den}).`,
+    );
+  }
+  const now = ctx.clock.now();
+  const seconds = entry.row.definition.countdownSeconds;
+  const round: RoundRecord = {
+    ballotId,
+    round: (current?.round ?? 0) + 1,
+    state: 'open',
+    openedAt: now.toISOString(),
+    closesAt: seconds ? new Date(now.getTime() + seconds * 1000).toISOString() : null,
+    closedAt: null,
+    publishedAt: null,
+    result: null,
+  };
+  const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
+  await ctx.store.openRound(round, present);
+  entry.rounds.push(round);
+  for (const id of present) state.issuedOf(ballotId, round.round).add(id);
+  state.currentBallotId = ballotId;
+  scheduleCountdown(ctx, state, round);
+  ctx.broadcaster.ballotChanged(state, ballotId);
+  ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round opened');
+  const view = state.ballotView(ballotId);
+  if (!view) throw new Error('ballot vanished');
+  return view;
+}
+
+/** Closes the open round: no vote is accepted from the first line on; the result is tallied. */
+export async function closeRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<RoundResult> {
+  const entry = entryOf(state, ballotId);
+  const round = openRoundOf(state, ballotId);
+  const key = roundKey(ballotId, round.round);
+  state.closing.add(key);
+  try {
+    clearCountdown(state, key);
+    const closedAt = ctx.clock.now().toISOString();
+    const result = await computeRoundResult(ctx.store, state, ballotId, round.round, closedAt);
+    await ctx.store.closeRound(ballotId, round.round, closedAt, result);
+    entry.rounds[entry.rounds.length - 1] = { ...round, state: 'closed', closedAt, result };
+    ctx.broadcaster.interim.delete(ballotId);
+    ctx.broadcaster.ballotChanged(state, ballotId);
+    ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round, seal: result.seal }, 'round closed');
+    return result;
+  } finally {
+    state.closing.delete(key);
+  }
+}
+
+/** Publishes a closed round. Cap warnings need the chair's written acknowledgement first. */
+export async function publishRound(
+  ctx: HallContext,
+  state: MeetingState,
+  ballotId: string,
+  acknowledgement: string | undefined,
+): Promise<RoundResult> {
+  const entry = entryOf(state, ballotId);
+  const round = entry.rounds.at(-1);
+  if (round?.state !== 'closed' || !round.result) throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
+  const warnings = round.result.tally.warnings.length;
+  const reason = acknowledgement?.trim() ?? '';
+  if (warnings > 0 && reason === '')
+    throw new HallvoteError('ACK_REQUIRED', `The result carries ${warnings} warning(s); write why you publish it anyway.`);
+  const at = ctx.clock.now().toISOString();
+  const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
+  await ctx.store.publishRound(ballotId, round.round, at, result);
+  entry.rounds[entry.rounds.length - 1] = { ...round, state: 'published', publishedAt: at, result };
+  ctx.broadcaster.resultPublished(state, ballotId, result);
+  ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
+  return result;
+}
+
+/** Cancels an open or closed (unpublished) round; its votes stay stored but are never counted. */
+export async function cancelRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
+  const entry = entryOf(state, ballotId);
+  const round = entry.rounds.at(-1);
+  if (round?.state !== 'open' && round?.state !== 'closed')
+    throw new HallvoteError('CONFLICT', 'Only an open or closed, unpublished ballot can be cancelled.');
+  const key = roundKey(ballotId, round.round);
+  state.closing.add(key);
+  try {
+    clearCountdown(state, key);
+    const at = ctx.clock.now().toISOString();
+    await ctx.store.cancelRound(ballotId, round.round, at);
+    entry.rounds[entry.rounds.length - 1] = { ...round, state: 'cancelled', closedAt: round.closedAt ?? at };
+    ctx.broadcaster.interim.delete(ballotId);
+    ctx.broadcaster.ballotChanged(state, ballotId);
+  } finally {
+    state.closing.delete(key);
+  }
+  const view = state.ballotView(ballotId);
+  if (!view) throw new Error('ballot vanished');
+  return view;
+}
+
+/** Arms the countdown of an open round (also after a restart: a past deadline closes at once). */
+export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: RoundRecord): void {
+  if (!round.closesAt || round.state !== 'open') return;
+  const key = roundKey(round.ballotId, round.round);
+  clearCountdown(state, key);
+  const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
+  const timer = setTimeout(() => {
+    state.countdowns.delete(key);
+    exclusive(state, () => closeRound(ctx, state, round.ballotId)).catch((err: unknown) => {
+      // Already closed or cancelled by the chair in the meantime: nothing to do.
+      if (!(err instanceof HallvoteError)) ctx.log.error({ err, ballotId: round.ballotId }, 'countdown close failed');
+    });
+  }, delay);
+  state.countdowns.set(key, timer);
+}
+
+function clearCountdown(state: MeetingState, key: string): void {
+  const timer = state.countdowns.get(key);
+  if (timer) clearTimeout(timer);
+  state.countdowns.delete(key);
+}

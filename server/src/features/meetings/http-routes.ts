@@ -1,0 +1,106 @@
+// HTTP: the admin creates meetings; the chair fetches the badge sheet. Credentials travel in the
+// Authorization header, never in a URL, so they cannot end up in an access log or a history.
+import { Router, type Request, type Response } from 'express';
+import {
+  HallvoteError,
+  RULE_PRESET_IDS,
+  RULE_PRESETS,
+  createMeetingSchema,
+  getRulePreset,
+  type CreateMeetingResponse,
+  type ErrorBody,
+} from '@hallvote/shared';
+import { newId, newSecret, sameSecret } from '../../auth';
+import type { HallContext } from '../../context';
+import { MeetingState } from '../../meetings/meeting-state';
+import { toErrorBody, zodIssues } from '../../with-validation';
+import { renderBadgeSheet } from '../badges/badge-sheet';
+import { makeDelegates } from '../roster/register-roster-handlers';
+import { parseRosterCsv } from '../roster/roster-csv';
+
+const STATUS: Partial<Record<ErrorBody['error'], number>> = {
+  INVALID_PAYLOAD: 400,
+  INVALID_CSV: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+function bearer(req: Request): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+}
+
+function fail(res: Response, body: ErrorBody): void {
+  res.status(STATUS[body.error] ?? 400).json(body);
+}
+
+/** Wraps a route so that a thrown HallvoteError becomes its typed JSON error. */
+function route(ctx: HallContext, fn: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response) => {
+    fn(req, res).catch((error: unknown) => fail(res, toErrorBody(error, ctx.log, { path: req.route?.path })));
+  };
+}
+
+export function meetingRoutes(ctx: HallContext): Router {
+  const router = Router();
+
+  router.get('/api/presets', (_req, res) => {
+    res.json({ ok: true, data: RULE_PRESET_IDS.map((id) => RULE_PRESETS[id]) });
+  });
+
+  router.post(
+    '/api/meetings',
+    route(ctx, async (req, res) => {
+      if (!sameSecret(bearer(req), ctx.config.adminToken))
+        throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
+      const parsed = createMeetingSchema.safeParse(req.body);
+      if (!parsed.success)
+        throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
+      const { title, rulePresetId, rosterCsv } = parsed.data;
+      const rules = getRulePreset(rulePresetId);
+      if (!rules)
+        throw new HallvoteError('INVALID_PAYLOAD', `Unknown rule preset; use one of ${RULE_PRESET_IDS.join(', ')}.`, [
+          { path: 'rulePresetId', message: 'unknown preset' },
+        ]);
+      const entries = rosterCsv?.trim() ? parseRosterCsv(rosterCsv) : [];
+      const meeting = {
+        id: newId(),
+        title,
+        rulePresetId,
+        chairKey: newSecret(),
+        projectorKey: newSecret(),
+        createdAt: ctx.clock.now().toISOString(),
+      };
+      const delegates = makeDelegates(meeting.id, entries, 0);
+      await ctx.store.createMeeting(meeting, delegates);
+      const state = new MeetingState(meeting, rules);
+      for (const d of delegates) state.delegates.set(d.id, d);
+      ctx.hall.add(state);
+      ctx.log.info({ meetingId: meeting.id, delegates: delegates.length, rulePresetId }, 'meeting created');
+      const body: CreateMeetingResponse = {
+        meetingId: meeting.id,
+        chairKey: meeting.chairKey,
+        projectorKey: meeting.projectorKey,
+        chairUrl: `${ctx.config.publicUrl}/chair/${meeting.id}#key=${meeting.chairKey}`,
+        projectorUrl: `${ctx.config.publicUrl}/p/${meeting.id}#key=${meeting.projectorKey}`,
+        delegates: delegates.length,
+      };
+      res.status(201).json({ ok: true, data: body });
+    }),
+  );
+
+  router.get(
+    '/api/meetings/:meetingId/badges',
+    route(ctx, async (req, res) => {
+      const meetingId = String(req.params.meetingId);
+      const state = ctx.hall.authorize(meetingId, 'chair', bearer(req));
+      if (!state) throw new HallvoteError('UNAUTHORIZED', 'The chair key is missing or wrong.');
+      res.type('html').send(await renderBadgeSheet(state, ctx.config.publicUrl));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,155 @@
+// Announcements to the three audiences of a meeting. Each audience (chair, delegate, projector) is a
+// socket.io room with its own sequence number, so every client sees every number of its channel
+// and can detect a gap. Presence and turnout are coalesced: a burst of 2,000 votes costs the
+// projector a handful of messages.
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, RoundResult, ServerToClientEvents, SocketData } from '@hallvote/shared';
+import type { MeetingState } from '../../meetings/meeting-state';
+import { chairBallotView, publishedReceipts, turnoutOf } from './views';
+
+export type Audience = 'chair' | 'delegate' | 'projector';
+export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type Events = ServerToClientEvents;
+type Payload<E extends keyof Events> = Omit<Parameters<Events[E]>[0], 'seq'>;
+
+/** At most this many coalesced updates a second per meeting and kind. */
+export const COALESCE_MS = 250;
+
+export const roomOf = (meetingId: string, audience: Audience) => `${meetingId}:${audience}`;
+
+export class Broadcaster {
+  private readonly seqs = new Map<string, number>();
+  private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
+  private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Running results for chairs who asked for them (interimForChair), by ballot id. */
+  readonly interim = new Map<string, RoundResult>();
+
+  constructor(
+    private readonly io: HallServer,
+    private readonly computeInterim: (state: MeetingState, ballotId: string) => Promise<RoundResult | null>,
+  ) {}
+
+  seq(meetingId: string, audience: Audience): number {
+    return this.seqs.get(roomOf(meetingId, audience)) ?? 0;
+  }
+
+  private emit<E extends 'ballot:updated' | 'result:published' | 'presence:updated' | 'turnout:updated' | 'console:roster-updated' | 'console:ballot-updated'>(
+    meetingId: string,
+    audience: Audience,
+    event: E,
+    payload: Payload<E>,
+  ): void {
+    const room = roomOf(meetingId, audience);
+    const seq = (this.seqs.get(room) ?? 0) + 1;
+    this.seqs.set(room, seq);
+    // The event map types each payload; the spread widens it, hence the one cast here.
+    (this.io.to(room).emit as (e: string, p: unknown) => void)(event, { ...payload, seq });
+  }
+
+  /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
+  ballotChanged(state: MeetingState, ballotId: string): void {
+    const id = state.meeting.id;
+    const chairView = chairBallotView(state, ballotId, this.interim.get(ballotId) ?? null);
+    if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
+    const view = state.ballotView(ballotId);
+    if (view && state.currentBallotId === ballotId) {
+      this.emit(id, 'delegate', 'ballot:updated', { ballot: view });
+      this.emit(id, 'projector', 'ballot:updated', { ballot: view });
+    }
+  }
+
+  resultPublished(state: MeetingState, ballotId: string, result: RoundResult): void {
+    const receipts = publishedReceipts(state, ballotId);
+    this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts });
+    this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts });
+    this.ballotChanged(state, ballotId);
+  }
+
+  /** The whole roster changed (import): sent at once, not coalesced. */
+  rosterReplaced(state: MeetingState, removedIds: readonly string[]): void {
+    const presence = state.presence();
+    this.emit(state.meeting.id, 'chair', 'console:roster-updated', {
+      presence,
+      delegates: [...state.delegates.values()].map((d) => state.delegateView(d)),
+      removedIds,
+      full: true,
+    });
+    this.emit(state.meeting.id, 'projector', 'presence:updated', { presence });
+  }
+
+  /** One delegate changed (attendance, connection, details); coalesced with others. */
+  delegateChanged(state: MeetingState, delegateId: string): void {
+    const key = state.meeting.id;
+    const pending = this.pendingRoster.get(key);
+    if (pending) {
+      pending.ids.add(delegateId);
+      return;
+    }
+    this.pendingRoster.set(key, { state, ids: new Set([delegateId]) });
+    this.later(() => this.flushRoster(key));
+  }
+
+  /** A vote was stored; the turnout update is coalesced. */
+  turnoutChanged(state: MeetingState, ballotId: string): void {
+    const key = state.meeting.id;
+    const pending = this.pendingTurnout.get(key);
+    if (pending) {
+      pending.ballotIds.add(ballotId);
+      return;
+    }
+    this.pendingTurnout.set(key, { state, ballotIds: new Set([ballotId]) });
+    this.later(() => void this.flushTurnout(key));
+  }
+
+  /** Stops pending timers (shutdown). */
+  stop(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private later(fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, COALESCE_MS);
+    this.timers.add(timer);
+  }
+
+  private flushRoster(key: string): void {
+    const pending = this.pendingRoster.get(key);
+    this.pendingRoster.delete(key);
+    if (!pending) return;
+    const { state, ids } = pending;
+    const presence = state.presence();
+    const delegates = [...ids].flatMap((id) => {
+      const d = state.delegates.get(id);
+      return d ? [state.delegateView(d)] : [];
+    });
+    const removedIds = [...ids].filter((id) => !state.delegates.has(id));
+    this.emit(key, 'chair', 'console:roster-updated', { presence, delegates, removedIds, full: false });
+    this.emit(key, 'projector', 'presence:updated', { presence });
+    // Present count is part of turnout ("37 of 49 present have voted").
+    const current = state.currentBallotId;
+    if (current && state.ballotState(current) === 'open') this.turnoutChanged(state, current);
+  }
+
+  private async flushTurnout(key: string): Promise<void> {
+    const pending = this.pendingTurnout.get(key);
+    this.pendingTurnout.delete(key);
+    if (!pending) return;
+    const { state, ballotIds } = pending;
+    for (const ballotId of ballotIds) {
+      const definition = state.ballots.get(ballotId)?.row.definition;
+      if (definition?.interimForChair && state.ballotState(ballotId) === 'open') {
+        const interim = await this.computeInterim(state, ballotId);
+        if (interim) this.interim.set(ballotId, interim);
+      }
+      const chairView = chairBallotView(state, ballotId, this.interim.get(ballotId) ?? null);
+      if (chairView) this.emit(key, 'chair', 'console:ballot-updated', { ballot: chairView });
+      const turnout = turnoutOf(state, ballotId);
+      if (turnout && state.currentBallotId === ballotId) this.emit(key, 'projector', 'turnout:updated', { turnout });
+    }
+  }
+}

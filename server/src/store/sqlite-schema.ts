@@ -1,0 +1,89 @@
+/**
+ * The SQLite schema. Secrecy is structural: a secret ballot's content lives in `secret_ballots`,
+ * which has no delegate, no vote id, no receipt and no time, and whose random primary key (in a
+ * WITHOUT ROWID table, stored in key order) keeps row order from telling who voted when. Who voted
+ * lives in `participation`, which never holds a choice.
+ */
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meetings (
+  id             TEXT PRIMARY KEY,
+  title          TEXT NOT NULL,
+  rule_preset_id TEXT NOT NULL,
+  chair_key      TEXT NOT NULL,
+  projector_key  TEXT NOT NULL,
+  created_at     TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS delegates (
+  id            TEXT PRIMARY KEY,
+  meeting_id    TEXT NOT NULL REFERENCES meetings(id),
+  ordinal       INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  position      TEXT NOT NULL,
+  grp           TEXT NOT NULL,
+  token         TEXT NOT NULL UNIQUE,
+  attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
+  checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair'))
+);
+CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
+
+CREATE TABLE IF NOT EXISTS ballots (
+  id         TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS rounds (
+  ballot_id    TEXT NOT NULL REFERENCES ballots(id),
+  round        INTEGER NOT NULL CHECK (round >= 1),
+  state        TEXT NOT NULL CHECK (state IN ('open', 'closed', 'published', 'cancelled')),
+  opened_at    TEXT NOT NULL,
+  closes_at    TEXT,
+  closed_at    TEXT,
+  published_at TEXT,
+  result       TEXT,
+  PRIMARY KEY (ballot_id, round)
+);
+
+-- Ballots issued: every delegate present at some moment while the round was open.
+CREATE TABLE IF NOT EXISTS issued (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+) WITHOUT ROWID;
+
+-- At most one vote per delegate per round: this primary key is the guarantee.
+CREATE TABLE IF NOT EXISTS participation (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL REFERENCES delegates(id),
+  vote_id     TEXT NOT NULL,
+  receipt     TEXT NOT NULL,
+  voted_at    TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+) WITHOUT ROWID;
+
+-- Open (named) ballots only.
+CREATE TABLE IF NOT EXISTS open_votes (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL,
+  marks       TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round, delegate_id) REFERENCES participation(ballot_id, round, delegate_id)
+) WITHOUT ROWID;
+
+-- Secret ballots only: the paper in the box.
+CREATE TABLE IF NOT EXISTS secret_ballots (
+  id        TEXT PRIMARY KEY,
+  ballot_id TEXT NOT NULL,
+  round     INTEGER NOT NULL,
+  marks     TEXT NOT NULL,
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS secret_ballots_round ON secret_ballots(ballot_id, round);
+`;

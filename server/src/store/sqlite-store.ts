@@ -1,0 +1,326 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HallvoteError, type BallotDefinition, type RoundResult } from '@hallvote/shared';
+import { SCHEMA_SQL } from './sqlite-schema';
+import { WriteQueue } from './write-queue';
+import type {
+  BallotRecordRow,
+  CastOutcome,
+  CastVote,
+  DelegateRecord,
+  LoadedMeeting,
+  MeetingRecord,
+  ParticipationRecord,
+  RoundRecord,
+  Store,
+} from './store';
+
+type Marks = Readonly<Record<string, readonly string[]>>;
+
+interface DelegateRow {
+  id: string;
+  meeting_id: string;
+  ordinal: number;
+  name: string;
+  position: string;
+  grp: string;
+  token: string;
+  attendance: DelegateRecord['attendance'];
+  checked_in_by: DelegateRecord['checkedInBy'];
+}
+
+interface RoundRow {
+  ballot_id: string;
+  round: number;
+  state: RoundRecord['state'];
+  opened_at: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  published_at: string | null;
+  result: string | null;
+}
+
+/** Opens (creating if needed) the SQLite database at `file`; ':memory:' works for quick tests. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk when it returns, so an ack after commit survives a power cut too.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA_SQL);
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  private readonly queue: WriteQueue;
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.queue = new WriteQueue(db);
+    this.stmt = {
+      insertDelegate: db.prepare(
+        `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)
+         VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @attendance, @checkedInBy)`,
+      ),
+      roundState: db.prepare<[string, number], { state: string }>(
+        'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
+      ),
+      participation: db.prepare<[string, number, string], { vote_id: string; receipt: string }>(
+        'SELECT vote_id, receipt FROM participation WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
+      ),
+      insertParticipation: db.prepare(
+        `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertSecret: db.prepare('INSERT INTO secret_ballots (id, ballot_id, round, marks) VALUES (?, ?, ?, ?)'),
+      upsertOpen: db.prepare(
+        `INSERT INTO open_votes (ballot_id, round, delegate_id, marks) VALUES (?, ?, ?, ?)
+         ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
+      ),
+      issue: db.prepare('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
+    };
+  }
+
+  async loadAll(): Promise<LoadedMeeting[]> {
+    await this.queue.drained();
+    const meetings = this.db
+      .prepare<[], { id: string; title: string; rule_preset_id: string; chair_key: string; projector_key: string; created_at: string }>(
+        'SELECT * FROM meetings ORDER BY created_at',
+      )
+      .all();
+    return meetings.map((m) => ({
+      meeting: {
+        id: m.id,
+        title: m.title,
+        rulePresetId: m.rule_preset_id,
+        chairKey: m.chair_key,
+        projectorKey: m.projector_key,
+        createdAt: m.created_at,
+      },
+      delegates: this.db
+        .prepare<[string], DelegateRow>('SELECT * FROM delegates WHERE meeting_id = ? ORDER BY ordinal')
+        .all(m.id)
+        .map(toDelegate),
+      ballots: this.db
+        .prepare<[string], { id: string; meeting_id: string; definition: string; created_at: string }>(
+          'SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id',
+        )
+        .all(m.id)
+        .map((b) => ({
+          id: b.id,
+          meetingId: b.meeting_id,
+          definition: JSON.parse(b.definition) as BallotDefinition,
+          createdAt: b.created_at,
+        })),
+      rounds: this.db
+        .prepare<[string], RoundRow>(
+          `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = ? ORDER BY r.ballot_id, r.round`,
+        )
+        .all(m.id)
+        .map(toRound),
+      participation: this.db
+        .prepare<[string], { ballot_id: string; round: number; delegate_id: string; vote_id: string; receipt: string; marks: string | null }>(
+          `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, o.marks
+             FROM participation p
+             JOIN ballots b ON b.id = p.ballot_id
+             LEFT JOIN open_votes o
+               ON o.ballot_id = p.ballot_id AND o.round = p.round AND o.delegate_id = p.delegate_id
+            WHERE b.meeting_id = ?`,
+        )
+        .all(m.id)
+        .map(
+          (p): ParticipationRecord => ({
+            ballotId: p.ballot_id,
+            round: p.round,
+            delegateId: p.delegate_id,
+            voteId: p.vote_id,
+            receipt: p.receipt,
+            marks: p.marks === null ? null : (JSON.parse(p.marks) as Marks),
+          }),
+        ),
+      issued: this.db
+        .prepare<[string], { ballot_id: string; round: number; delegate_id: string }>(
+          `SELECT i.* FROM issued i JOIN ballots b ON b.id = i.ballot_id WHERE b.meeting_id = ?`,
+        )
+        .all(m.id)
+        .map((i) => ({ ballotId: i.ballot_id, round: i.round, delegateId: i.delegate_id })),
+    }));
+  }
+
+  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[]): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare(
+          `INSERT INTO meetings (id, title, rule_preset_id, chair_key, projector_key, created_at)
+           VALUES (@id, @title, @rulePresetId, @chairKey, @projectorKey, @createdAt)`,
+        )
+        .run(meeting);
+      for (const d of delegates) this.stmt.insertDelegate.run(d);
+    });
+  }
+
+  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[]): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db.prepare('DELETE FROM delegates WHERE meeting_id = ?').run(meetingId);
+      for (const d of delegates) this.stmt.insertDelegate.run(d);
+    });
+  }
+
+  addDelegates(delegates: readonly DelegateRecord[]): Promise<void> {
+    return this.queue.enqueue(() => {
+      for (const d of delegates) this.stmt.insertDelegate.run(d);
+    });
+  }
+
+  updateDelegate(
+    delegateId: string,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+  ): Promise<void> {
+    const columns = { name: 'name', position: 'position', group: 'grp', token: 'token' } as const;
+    const entries = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => fields[k] !== undefined);
+    if (entries.length === 0) return Promise.resolve();
+    const sql = `UPDATE delegates SET ${entries.map((k) => `${columns[k]} = @${k}`).join(', ')} WHERE id = @id`;
+    return this.queue.enqueue(() => {
+      this.db.prepare(sql).run({ ...fields, id: delegateId });
+    });
+  }
+
+  removeDelegate(delegateId: string): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db.prepare('DELETE FROM delegates WHERE id = ?').run(delegateId);
+    });
+  }
+
+  setAttendance(
+    delegateId: string,
+    attendance: DelegateRecord['attendance'],
+    checkedInBy: DelegateRecord['checkedInBy'],
+    issueIn: readonly { ballotId: string; round: number }[],
+  ): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare('UPDATE delegates SET attendance = ?, checked_in_by = ? WHERE id = ?')
+        .run(attendance, checkedInBy, delegateId);
+      for (const r of issueIn) this.stmt.issue.run(r.ballotId, r.round, delegateId);
+    });
+  }
+
+  createBallot(ballot: BallotRecordRow): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare('INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)')
+        .run(ballot.id, ballot.meetingId, JSON.stringify(ballot.definition), ballot.createdAt);
+    });
+  }
+
+  openRound(round: RoundRecord, issuedTo: readonly string[]): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare(
+          `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`,
+        )
+        .run(round.ballotId, round.round, round.openedAt, round.closesAt);
+      for (const delegateId of issuedTo) this.stmt.issue.run(round.ballotId, round.round, delegateId);
+    });
+  }
+
+  castVote(vote: CastVote): Promise<CastOutcome> {
+    return this.queue.enqueue((): CastOutcome => {
+      const state = this.stmt.roundState.get(vote.ballotId, vote.round)?.state;
+      const earlier = this.stmt.participation.get(vote.ballotId, vote.round, vote.delegateId);
+      if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
+      if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+      const marks = JSON.stringify(vote.marks);
+      if (earlier) {
+        if (vote.secret || !vote.allowChange)
+          throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
+        this.db
+          .prepare('UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?')
+          .run(vote.voteId, new Date().toISOString(), vote.ballotId, vote.round, vote.delegateId);
+        this.stmt.upsertOpen.run(vote.ballotId, vote.round, vote.delegateId, marks);
+        return { kind: 'changed', receipt: earlier.receipt };
+      }
+      // The primary key of participation refuses a second vote even if memory were wrong.
+      this.stmt.insertParticipation.run(
+        vote.ballotId, vote.round, vote.delegateId, vote.voteId, vote.receipt, new Date().toISOString(),
+      );
+      // Voting proves presence: a delegate who checked in mid-round was issued a ballot too.
+      this.stmt.issue.run(vote.ballotId, vote.round, vote.delegateId);
+      if (vote.secret) this.stmt.insertSecret.run(randomBytes(16).toString('hex'), vote.ballotId, vote.round, marks);
+      else this.stmt.upsertOpen.run(vote.ballotId, vote.round, vote.delegateId, marks);
+      return { kind: 'stored', receipt: vote.receipt };
+    });
+  }
+
+  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
+    await this.queue.drained();
+    const rows = this.db
+      .prepare<[string, number, string, number], { marks: string }>(
+        `SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?
+         UNION ALL
+         SELECT marks FROM open_votes WHERE ballot_id = ? AND round = ?`,
+      )
+      .all(ballotId, round, ballotId, round);
+    return rows.map((r) => JSON.parse(r.marks) as Marks);
+  }
+
+  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare(`UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
+        .run(closedAt, JSON.stringify(result), ballotId, round);
+    });
+  }
+
+  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare(`UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
+        .run(publishedAt, JSON.stringify(result), ballotId, round);
+    });
+  }
+
+  cancelRound(ballotId: string, round: number, at: string): Promise<void> {
+    return this.queue.enqueue(() => {
+      this.db
+        .prepare(`UPDATE rounds SET state = 'cancelled', closed_at = ? WHERE ballot_id = ? AND round = ?`)
+        .run(at, ballotId, round);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.drained();
+    this.db.close();
+  }
+}
+
+function toDelegate(r: DelegateRow): DelegateRecord {
+  return {
+    id: r.id,
+    meetingId: r.meeting_id,
+    ordinal: r.ordinal,
+    name: r.name,
+    position: r.position,
+    group: r.grp,
+    token: r.token,
+    attendance: r.attendance,
+    checkedInBy: r.checked_in_by,
+  };
+}
+
+function toRound(r: RoundRow): RoundRecord {
+  return {
+    ballotId: r.ballot_id,
+    round: r.round,
+    state: r.state,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    closedAt: r.closed_at,
+    publishedAt: r.published_at,
+    result: r.result === null ? null : (JSON.parse(r.result) as RoundResult),
+  };
+}

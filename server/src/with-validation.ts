@@ -1,0 +1,79 @@
+// The boundary of every socket request: ack present → role allowed → payload parsed by zod →
+// handler → typed ack. Past this wrapper, handlers trust their types.
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import {
+  HallvoteError,
+  type Ack,
+  type ClientToServerEvents,
+  type ErrorBody,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@hallvote/shared';
+import type { Logger } from './logger';
+
+export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never;
+
+/** Turns any thrown value into the error body an ack carries; unknown errors are logged, not echoed. */
+export function toErrorBody(error: unknown, log: Logger, context: Record<string, unknown>): ErrorBody {
+  if (error instanceof HallvoteError) return error.toBody();
+  log.error({ err: error, ...context }, 'unexpected error in handler');
+  return { ok: false, error: 'INTERNAL', message: 'Something went wrong on the server. Nothing was changed.' };
+}
+
+/** Maps zod issues to the protocol's issue list. */
+export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export interface RequestOptions<S extends z.ZodType> {
+  readonly roles: readonly SocketData['role'][];
+  readonly schema: S;
+  /** Checked before parsing; refusal answers RATE_LIMITED. */
+  readonly allow?: () => boolean;
+}
+
+/**
+ * Registers a request handler for `event` on `socket`. The handler receives the parsed payload and
+ * returns the ack data (or throws a HallvoteError).
+ */
+export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodType>(
+  socket: HallSocket,
+  log: Logger,
+  event: E,
+  options: RequestOptions<S>,
+  handler: (payload: z.output<S>) => Promise<AckData<E>> | AckData<E>,
+): void {
+  // Registered untyped on purpose: whatever a client sends arrives here and is checked below.
+  const raw = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+  raw.on(event, (...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') {
+      log.warn({ event, role: socket.data.role }, 'request without ack ignored');
+      return;
+    }
+    const reply = (response: Ack<AckData<E>>) => (ack as (r: unknown) => void)(response);
+    if (!options.roles.includes(socket.data.role)) {
+      reply({ ok: false, error: 'FORBIDDEN', message: `A ${socket.data.role} may not do ${event}.` });
+      return;
+    }
+    if (options.allow && !options.allow()) {
+      reply({ ok: false, error: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' });
+      return;
+    }
+    const parsed = options.schema.safeParse(args.length > 1 ? args[0] : undefined);
+    if (!parsed.success) {
+      reply({ ok: false, error: 'INVALID_PAYLOAD', message: `Malformed ${event} request.`, issues: zodIssues(parsed.error) });
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(parsed.data))
+      .then(
+        (data) => reply({ ok: true, data }),
+        (error: unknown) => reply(toErrorBody(error, log, { event, role: socket.data.role })),
+      );
+  });
+}

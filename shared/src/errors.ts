@@ -1,0 +1,60 @@
+/**
+ * Every refusal the server can answer with. A closed set: clients switch over it to show a
+ * message, and an unexpected exception becomes INTERNAL (logged, never echoed).
+ */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_QUORUM',
+  'BALLOT_NOT_OPEN',
+  'ALREADY_VOTED',
+  'INVALID_VOTE',
+  'VOTING_STARTED',
+  'ACK_REQUIRED',
+  'INVALID_CSV',
+  'RATE_LIMITED',
+  'SESSION_REPLACED',
+  'INTERNAL',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field-level problem, e.g. a zod issue or a CSV line. */
+export interface ErrorIssue {
+  readonly path: string;
+  readonly message: string;
+  /** 1-based line number, for CSV imports. */
+  readonly line?: number;
+}
+
+/** The failure half of every acknowledgement and HTTP error body. */
+export interface ErrorBody {
+  readonly ok: false;
+  readonly error: ErrorCode;
+  /** A short English explanation with the numbers involved (UI translates by `error`). */
+  readonly message: string;
+  readonly issues?: readonly ErrorIssue[];
+}
+
+/** Thrown inside handlers to refuse a request with a typed error. */
+export class HallvoteError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: readonly ErrorIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: readonly ErrorIssue[]) {
+    super(message);
+    this.name = 'HallvoteError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): ErrorBody {
+    return this.issues
+      ? { ok: false, error: this.code, message: this.message, issues: this.issues }
+      : { ok: false, error: this.code, message: this.message };
+  }
+}

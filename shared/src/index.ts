@@ -1,0 +1,8 @@
+// The shared package: the protocol, its schemas, the domain types, and the pure tally.
+export * from './errors';
+export * from './protocol';
+export * from './types';
+export * from './schemas';
+export * from './tally/index';
+export * from './rules/index';
+export * from './seal';

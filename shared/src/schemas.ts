@@ -1,0 +1,110 @@
+// zod schemas for every inbound payload: the boundary. Past a schema, handlers trust their types.
+// Bounds are generous for a hall and tight for an attacker: no unbounded strings or arrays.
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES } from './types';
+import { BALLOT_KINDS } from './tally/types';
+
+// The first character is alphanumeric so that no id can be `__proto__` or similar.
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a letter or digit, then letters, digits, - and _');
+const text = (max: number) => z.string().trim().max(max);
+const label = text(200).min(1);
+
+/** A UUID as crypto.randomUUID() makes it. */
+export const voteIdSchema = z.uuid();
+
+export const MAX_SUBJECTS = 500;
+export const MAX_OPTIONS = 60;
+/** 4 MB of CSV is ~40,000 roster lines; the socket payload cap is set above it. */
+export const MAX_CSV_CHARS = 4_000_000;
+
+export const handshakeAuthSchema = z.discriminatedUnion('role', [
+  z.object({ protocol: z.number().int(), role: z.literal('chair'), meetingId: id, key: z.string().max(200) }),
+  z.object({ protocol: z.number().int(), role: z.literal('projector'), meetingId: id, key: z.string().max(200) }),
+  z.object({ protocol: z.number().int(), role: z.literal('delegate'), token: z.string().max(200) }),
+]);
+
+export const emptySchema = z.object({}).strict();
+
+export const rosterEntrySchema = z.object({
+  name: label,
+  position: text(200).default(''),
+  group: text(100).default(''),
+});
+
+export const rosterImportSchema = z.object({
+  csv: z.string().max(MAX_CSV_CHARS),
+  mode: z.enum(['replace', 'append']),
+  dryRun: z.boolean(),
+});
+
+export const delegateIdSchema = z.object({ delegateId: id });
+
+export const delegateUpdateSchema = z.object({
+  delegateId: id,
+  name: label.optional(),
+  position: text(200).optional(),
+  group: text(100).optional(),
+});
+
+export const attendanceMarkSchema = z.object({
+  delegateId: id,
+  status: z.enum(ATTENDANCE_STATUSES),
+});
+
+const subjectSchema = z.object({ id, label, group: text(100).optional() });
+const optionSchema = z.object({ id, label, abstain: z.boolean().optional() });
+
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+
+/** A ballot as the chair defines it; the cross-field rules are the ones a chair can get wrong. */
+export const ballotDefinitionSchema = z
+  .object({
+    title: label,
+    kind: z.enum(BALLOT_KINDS),
+    secret: z.boolean(),
+    subjects: z.array(subjectSchema).min(1).max(MAX_SUBJECTS),
+    options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
+    seats: z.number().int().min(1).max(MAX_OPTIONS).optional(),
+    allowChange: z.boolean().default(false),
+    countdownSeconds: z.number().int().min(10).max(24 * 3600).optional(),
+    interimForChair: z.boolean().default(false),
+  })
+  .superRefine((b, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!uniqueIds(b.subjects)) issue('subjects', 'subject ids must be unique');
+    if (!uniqueIds(b.options)) issue('options', 'option ids must be unique');
+    if (b.kind !== 'batch' && b.subjects.length !== 1) issue('subjects', `a ${b.kind} ballot has exactly one subject`);
+    if (b.kind === 'election') {
+      if (b.seats === undefined) issue('seats', 'an election needs the number of seats');
+      else if (b.seats > b.options.length) issue('seats', `cannot elect ${b.seats} of ${b.options.length} candidates`);
+    } else if (b.seats !== undefined) issue('seats', 'seats apply to elections only');
+    if (b.kind !== 'election' && b.options.filter((o) => !o.abstain).length < 2)
+      issue('options', 'a ballot needs at least two options to choose from');
+    if (b.secret && b.allowChange) issue('allowChange', 'a secret ballot is final once cast');
+  });
+
+export const ballotIdSchema = z.object({ ballotId: id });
+
+export const ballotPublishSchema = z.object({
+  ballotId: id,
+  acknowledgement: text(2000).optional(),
+});
+
+export const voteCastSchema = z.object({
+  ballotId: id,
+  round: z.number().int().min(1).max(1000),
+  voteId: voteIdSchema,
+  marks: z
+    .record(id, z.array(id).max(MAX_OPTIONS))
+    .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),
+});
+
+export const createMeetingSchema = z.object({
+  title: label,
+  rulePresetId: id,
+  rosterCsv: z.string().max(MAX_CSV_CHARS).optional(),
+});

@@ -1,0 +1,165 @@
+// Domain types shared by the server and the three client views. What each role may see is
+// spelled out by the snapshot types at the bottom: a client never receives more than its own.
+import type {
+  BallotKind,
+  QuorumVerdict,
+  RuleSet,
+  TallyOption,
+  TallyResult,
+  TallySubject,
+} from './tally/types';
+
+/** Who a connection is. The role comes from the handshake credential, never from a payload. */
+export type Role = 'admin' | 'chair' | 'delegate' | 'projector';
+
+/** Attendance of one roster member. An excused member who checks in becomes present. */
+export type AttendanceStatus = 'absent' | 'present' | 'excused';
+
+/** Same set as {@link AttendanceStatus}, as a value. */
+export const ATTENDANCE_STATUSES = ['absent', 'present', 'excused'] as const;
+
+export interface Meeting {
+  readonly id: string;
+  readonly title: string;
+  readonly rules: RuleSet;
+  readonly createdAt: string;
+}
+
+/** A roster member as the chair sees them. Tokens are never part of it. */
+export interface Delegate {
+  readonly id: string;
+  readonly name: string;
+  /** Position or unit, printed on the badge. */
+  readonly position: string;
+  readonly group: string;
+  readonly attendance: AttendanceStatus;
+  /** How presence was recorded: by the phone joining, or by the chair (paper attendance). */
+  readonly checkedInBy: 'phone' | 'chair' | null;
+  /** A phone with this delegate's token is connected right now. */
+  readonly connected: boolean;
+}
+
+/** A ballot's life: draft → open → closed → published, or cancelled. */
+export type BallotState = 'draft' | 'open' | 'closed' | 'published' | 'cancelled';
+
+/** What the chair asks for when creating a ballot. */
+export interface BallotDefinition {
+  readonly title: string;
+  readonly kind: BallotKind;
+  readonly secret: boolean;
+  readonly subjects: readonly TallySubject[];
+  readonly options: readonly TallyOption[];
+  /** Election: how many may be elected. */
+  readonly seats?: number;
+  /** Open ballots only: a delegate may change their vote until close. */
+  readonly allowChange: boolean;
+  /** Seconds after opening at which the ballot closes by itself. */
+  readonly countdownSeconds?: number;
+  /** The chair sees running counts while the ballot is open. Off by default. */
+  readonly interimForChair: boolean;
+}
+
+/** A ballot as every role may see it (no counts). */
+export interface BallotView extends BallotDefinition {
+  readonly id: string;
+  readonly state: BallotState;
+  /** 1 for the first round; a re-vote opens round 2, and so on. 0 while a draft. */
+  readonly round: number;
+  readonly openedAt: string | null;
+  /** When a countdown will close the ballot. */
+  readonly closesAt: string | null;
+  readonly closedAt: string | null;
+  readonly publishedAt: string | null;
+}
+
+/** Live participation in the current round; counts only. */
+export interface Turnout {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly voted: number;
+  readonly present: number;
+  readonly eligible: number;
+}
+
+/** Present count, eligible base and the quorum verdict, pushed to chair and projector. */
+export interface PresenceSummary {
+  readonly roster: number;
+  readonly present: number;
+  readonly excusedAbsent: number;
+  readonly eligible: number;
+  readonly quorum: QuorumVerdict;
+}
+
+/** A cap warning acknowledged by the chair before publishing. */
+export interface Acknowledgement {
+  readonly reason: string;
+  readonly at: string;
+}
+
+/** The result of a closed round, with what the chair wrote about its warnings. */
+export interface RoundResult {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly tally: TallyResult;
+  readonly acknowledgement: Acknowledgement | null;
+  /** SHA-256 over the canonical, sorted ballot records of the round (hex). */
+  readonly seal: string;
+  readonly closedAt: string;
+}
+
+/** The chair's view of a ballot: turnout always, voters' names for open ballots only. */
+export interface ChairBallotView extends BallotView {
+  readonly turnout: Turnout | null;
+  /** Open (named) ballots: who has voted in the current round. Empty for secret ballots. */
+  readonly voterIds: readonly string[];
+  /** Running result while open, only when interimForChair; the result once closed. */
+  readonly result: RoundResult | null;
+}
+
+/** What a delegate's own phone knows about their vote in a round. */
+export interface MyVote {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly voteId: string;
+  readonly receipt: string;
+  /** Open ballots only: what was marked, so the phone can show it. Never for secret ballots. */
+  readonly marks: Readonly<Record<string, readonly string[]>> | null;
+}
+
+export interface ChairSnapshot {
+  readonly role: 'chair';
+  readonly seq: number;
+  readonly meeting: Meeting;
+  readonly presence: PresenceSummary;
+  readonly delegates: readonly Delegate[];
+  readonly ballots: readonly ChairBallotView[];
+  readonly projectorKey: string;
+}
+
+export interface DelegateSnapshot {
+  readonly role: 'delegate';
+  readonly seq: number;
+  readonly meeting: { readonly id: string; readonly title: string };
+  readonly me: { readonly id: string; readonly name: string; readonly position: string };
+  /** The ballot open now, or else the last one closed or published; null when none yet. */
+  readonly ballot: BallotView | null;
+  readonly myVote: MyVote | null;
+  /** Only once the chair publishes. */
+  readonly result: RoundResult | null;
+  /** Secret ballots, once published: every counted receipt code, sorted, never with choices. */
+  readonly receipts: readonly string[];
+}
+
+export interface ProjectorSnapshot {
+  readonly role: 'projector';
+  readonly seq: number;
+  readonly meeting: { readonly id: string; readonly title: string; readonly rules: RuleSet };
+  readonly presence: PresenceSummary;
+  readonly ballot: BallotView | null;
+  readonly turnout: Turnout | null;
+  /** Only once the chair publishes. */
+  readonly result: RoundResult | null;
+}
+
+/** The snapshot for whichever role the connection has. */
+export type Snapshot = ChairSnapshot | DelegateSnapshot | ProjectorSnapshot;

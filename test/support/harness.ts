@@ -1,0 +1,147 @@
+// A real server from createApp on port 0 with a temporary database, and real socket.io clients.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type CreateMeetingResponse,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@hallvote/shared';
+import { createApp, type App } from '../../server/src/app';
+import type { Config } from '../../server/src/config';
+import { createLogger } from '../../server/src/logger';
+import { openSqliteStore } from '../../server/src/store/sqlite-store';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const ADMIN_TOKEN = 'test-admin-token';
+
+export interface Harness {
+  readonly app: App;
+  readonly url: string;
+  readonly dataDir: string;
+  readonly dbFile: string;
+  /** Closes every client made through it, then the app. Keeps the data dir (see `cleanup`). */
+  stop(): Promise<void>;
+  cleanup(): void;
+  createMeeting(body: { title?: string; rulePresetId?: string; rosterCsv?: string }): Promise<CreateMeetingResponse>;
+  chair(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
+  projector(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
+  delegate(token: string): Promise<{ socket: Client; snapshot: Snapshot }>;
+  /** Tokens of every delegate of a meeting, in roster order (read from the server's state). */
+  tokens(meetingId: string): string[];
+}
+
+export function testConfig(dataDir: string): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    publicUrl: 'http://hall.test:3000',
+    adminToken: ADMIN_TOKEN,
+    adminTokenFromEnv: true,
+    tls: null,
+    clientDir: join(dataDir, 'no-client'),
+    logLevel: 'silent',
+  };
+}
+
+/** Starts a server; pass `dataDir` to start a second instance on the same database. */
+export async function startHarness(dataDir = mkdtempSync(join(tmpdir(), 'hallvote-test-'))): Promise<Harness> {
+  const dbFile = join(dataDir, 'hallvote.sqlite');
+  const config = testConfig(dataDir);
+  const app = await createApp({ store: openSqliteStore(dbFile), config, log: createLogger('silent') });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  const clients: Client[] = [];
+
+  const open = (auth: Record<string, unknown>) =>
+    new Promise<{ socket: Client; snapshot: Snapshot }>((resolve, reject) => {
+      const socket: Client = connect(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
+      clients.push(socket);
+      socket.once('snapshot', (snapshot) => resolve({ socket, snapshot }));
+      socket.once('connect_error', (err) => reject(err));
+    });
+
+  return {
+    app,
+    url,
+    dataDir,
+    dbFile,
+    async stop() {
+      for (const c of clients) c.disconnect();
+      await app.close();
+    },
+    cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async createMeeting(body) {
+      const res = await fetch(`${url}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ title: 'Test meeting', rulePresetId: 'vn-party-classification', ...body }),
+      });
+      const json = (await res.json()) as { ok: boolean; data: CreateMeetingResponse };
+      if (!json.ok) throw new Error(`createMeeting failed: ${JSON.stringify(json)}`);
+      return json.data;
+    },
+    chair: (m) => open({ role: 'chair', meetingId: m.meetingId, key: m.chairKey }),
+    projector: (m) => open({ role: 'projector', meetingId: m.meetingId, key: m.projectorKey }),
+    delegate: (token) => open({ role: 'delegate', token }),
+    tokens(meetingId) {
+      const state = app.hall.meetings.get(meetingId);
+      return state ? [...state.delegates.values()].sort((a, b) => a.ordinal - b.ordinal).map((d) => d.token) : [];
+    },
+  };
+}
+
+/** Emits a request and resolves with its ack. */
+export function request<E extends keyof ClientToServerEvents>(
+  socket: Client,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  return new Promise((resolve) => {
+    (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) =>
+      resolve(r as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]),
+    );
+  });
+}
+
+/** The data of a successful ack; fails the test with the error otherwise. */
+export function okData<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error}: ${ack.message}`);
+  return ack.data;
+}
+
+/** A roster CSV of `n` members: "Member 1", "Unit 1", group A/B. */
+export function rosterCsv(n: number): string {
+  const lines = ['name,position,group'];
+  for (let i = 1; i <= n; i += 1) lines.push(`Đại biểu ${i},Đơn vị ${i},${i % 2 ? 'A' : 'B'}`);
+  return lines.join('\n');
+}
+
+/** Resolves with the next `event` the socket receives that satisfies `match`. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: Client,
+  event: E,
+  match: (...args: Parameters<ServerToClientEvents[E]>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (...args: unknown[]) => {
+      const typed = args as Parameters<ServerToClientEvents[E]>;
+      if (!match(...typed)) return;
+      clearTimeout(timer);
+      (socket.off as (e: string, l: unknown) => void)(event, listener);
+      resolve(typed);
+    };
+    (socket.on as (e: string, l: unknown) => void)(event, listener);
+  });
+}
