@@ -26,7 +26,7 @@ import { registerRosterHandlers } from './features/roster/register-roster-handle
 import { Broadcaster, type HallServer } from './features/sync/broadcaster';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
-import type { HallSocket } from './with-validation';
+import { answerUnhandled, type HallSocket } from './with-validation';
 
 export interface AppDeps {
   readonly store: Store;
@@ -174,6 +174,7 @@ async function onConnection(
   socketById: (id: string) => HallSocket | undefined,
 ): Promise<void> {
   try {
+    answerUnhandled(socket);
     // Handlers first, so that a request sent right after the snapshot finds its listener.
     if (socket.data.role === 'chair') {
       registerRosterHandlers(ctx, socket, state);

@@ -3,6 +3,7 @@
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
+  CLIENT_EVENTS,
   HallvoteError,
   type Ack,
   type ClientToServerEvents,
@@ -36,6 +37,27 @@ export interface RequestOptions<S extends z.ZodType> {
   readonly allow?: () => boolean;
 }
 
+/** The requests each socket has a handler for; anything else is answered by `answerUnhandled`. */
+const handled = new WeakMap<object, Set<string>>();
+
+/**
+ * Answers every request this socket's role has no handler for: FORBIDDEN for a request another
+ * role may make, NOT_FOUND for a name the protocol does not have. Without it such a request
+ * would hang until the client gives up.
+ */
+export function answerUnhandled(socket: HallSocket): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (handled.get(socket)?.has(event)) return;
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const known = (CLIENT_EVENTS as readonly string[]).includes(event);
+    const body: ErrorBody = known
+      ? { ok: false, error: 'FORBIDDEN', message: `A ${socket.data.role} may not do ${event}.` }
+      : { ok: false, error: 'NOT_FOUND', message: 'Unknown request.' };
+    (ack as (r: unknown) => void)(body);
+  });
+}
+
 /**
  * Registers a request handler for `event` on `socket`. The handler receives the parsed payload and
  * returns the ack data (or throws a HallvoteError).
@@ -49,6 +71,9 @@ export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodT
 ): void {
   // Registered untyped on purpose: whatever a client sends arrives here and is checked below.
   const raw = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+  const events = handled.get(socket) ?? new Set<string>();
+  events.add(event);
+  handled.set(socket, events);
   raw.on(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') {

@@ -95,6 +95,24 @@ export interface ClientToServerEvents {
   'vote:cast': (payload: VoteCastPayload, ack: AckFn<MyVote>) => void;
 }
 
+/** Every request name, as a value: the server answers FORBIDDEN to a role that may not send one. */
+export const CLIENT_EVENTS = [
+  'sync:request',
+  'roster:import',
+  'delegate:add',
+  'delegate:update',
+  'delegate:remove',
+  'delegate:reissue',
+  'attendance:mark',
+  'ballot:create',
+  'ballot:open',
+  'ballot:close',
+  'ballot:publish',
+  'ballot:cancel',
+  'ballot:revote',
+  'vote:cast',
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+
 /** Every announcement carries the sequence number of its audience's channel. */
 interface Sequenced {
   readonly seq: number;
