@@ -14,7 +14,8 @@ import {
 } from '@hallvote/shared';
 import { createApp, type App } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
-import { createLogger } from '../../server/src/logger';
+import type { Clock } from '../../server/src/context';
+import { createLogger, type Logger } from '../../server/src/logger';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -51,11 +52,24 @@ export function testConfig(dataDir: string): Config {
   };
 }
 
+export interface HarnessOptions {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+}
+
 /** Starts a server; pass `dataDir` to start a second instance on the same database. */
-export async function startHarness(dataDir = mkdtempSync(join(tmpdir(), 'hallvote-test-'))): Promise<Harness> {
+export async function startHarness(
+  dataDir = mkdtempSync(join(tmpdir(), 'hallvote-test-')),
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const dbFile = join(dataDir, 'hallvote.sqlite');
   const config = testConfig(dataDir);
-  const app = await createApp({ store: openSqliteStore(dbFile), config, log: createLogger('silent') });
+  const app = await createApp({
+    store: openSqliteStore(dbFile),
+    config,
+    log: options.log ?? createLogger('silent'),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { checkQuorum, eligibleBase, summarizeAttendance } from '../../../shared/src/tally/index';
+
+describe('summarizeAttendance', () => {
+  // members as P (present) / A (absent) / E (excused, absent) / EP (excused, checked in anyway)
+  // → roster, present, excused absent, eligible
+  test.each([
+    ['P P P A', 4, 3, 0, 4],
+    ['P P E E', 4, 2, 2, 2],
+    ['P EP E', 3, 2, 1, 2],
+    ['EP EP', 2, 2, 0, 2],
+    ['', 0, 0, 0, 0],
+  ])(
+    '%j → roster %i, present %i, excused absent %i, eligible %i',
+    (spec, roster, present, excused, eligible) => {
+      const members = spec
+        .split(' ')
+        .filter((m) => m !== '')
+        .map((m) => ({ present: m.includes('P'), excused: m.includes('E') }));
+      const attendance = summarizeAttendance(members);
+      expect(attendance).toEqual({ roster, present, excusedAbsent: excused });
+      expect(eligibleBase(attendance)).toBe(eligible);
+    },
+  );
+
+  test('an excused member who checks in counts again, in present and in the base', () => {
+    const before = summarizeAttendance([
+      { present: true, excused: false },
+      { present: false, excused: true },
+      { present: false, excused: false },
+    ]);
+    const after = summarizeAttendance([
+      { present: true, excused: false },
+      { present: true, excused: true },
+      { present: false, excused: false },
+    ]);
+    expect(eligibleBase(before)).toBe(2);
+    expect(eligibleBase(after)).toBe(3);
+    expect(after.present).toBe(2);
+  });
+});
+
+describe('checkQuorum', () => {
+  // roster, excused absent, present, quorum num/den → met, required present
+  test.each([
+    [53, 0, 36, 2, 3, true, 36],
+    [53, 0, 35, 2, 3, false, 36],
+    [53, 0, 37, 2, 3, true, 36],
+    [53, 0, 30, 2, 3, false, 36],
+    [54, 0, 36, 2, 3, true, 36],
+    [54, 0, 35, 2, 3, false, 36],
+    // excused absentees shrink the base: 53 − 5 = 48 eligible need 32
+    [53, 5, 32, 2, 3, true, 32],
+    [53, 5, 31, 2, 3, false, 32],
+    [500, 0, 250, 1, 2, true, 250],
+    [500, 0, 249, 1, 2, false, 250],
+    [499, 0, 250, 1, 2, true, 250],
+    [499, 0, 249, 1, 2, false, 250],
+    [0, 0, 0, 2, 3, true, 0],
+  ])(
+    'roster %i, excused %i, present %i, quorum %i/%i → met %s, required %i',
+    (roster, excusedAbsent, present, num, den, met, required) => {
+      const verdict = checkQuorum({ roster, present, excusedAbsent }, { num, den });
+      expect(verdict).toEqual({
+        met,
+        present,
+        eligible: roster - excusedAbsent,
+        fraction: { num, den },
+        required,
+      });
+    },
+  );
+});
