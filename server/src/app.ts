@@ -16,12 +16,14 @@ import { safeUrl, type Logger } from './logger';
 import { Hall } from './meetings/hall';
 import type { MeetingState } from './meetings/meeting-state';
 import type { Store } from './store/store';
+import { registerAuditHandlers } from './features/audit/register-audit-handlers';
 import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';
 import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
 import { computeRoundResult } from './features/ballots/round-result';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
+import { registerPaperHandlers } from './features/paper/register-paper-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
 import { Broadcaster, type HallServer } from './features/sync/broadcaster';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
@@ -180,6 +182,8 @@ async function onConnection(
       registerRosterHandlers(ctx, socket, state);
       registerAttendanceHandlers(ctx, socket, state);
       registerBallotHandlers(ctx, socket, state);
+      registerPaperHandlers(ctx, socket, state);
+      registerAuditHandlers(ctx, socket, state);
     }
     if (socket.data.role === 'delegate') {
       registerVoteHandlers(ctx, socket, state);

@@ -6,9 +6,12 @@ export function newSecret(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** A short random id for rows that are not secrets (meetings, delegates, ballots). */
+/**
+ * A random id for rows that are not secrets (meetings, delegates, ballots). Hex, so that it always
+ * passes the protocol's id pattern (which refuses a leading - or _).
+ */
 export function newId(): string {
-  return randomBytes(9).toString('base64url');
+  return randomBytes(10).toString('hex');
 }
 
 /** 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as XXXX-XXXX. */

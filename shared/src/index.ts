@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './tally/index';
 export * from './rules/index';
 export * from './seal';
+export * from './audit';

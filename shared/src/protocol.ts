@@ -1,7 +1,9 @@
 // The one socket protocol. Server: Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
 // client: Socket<ServerToClientEvents, ClientToServerEvents>. Requests are imperative
 // `domain:verb`; announcements are past tense. Every request carries an ack.
+import type { AuditEntry } from './audit';
 import type { ErrorBody } from './errors';
+import type { PaperTotals } from './tally/types';
 import type {
   BallotDefinition,
   BallotView,
@@ -91,6 +93,20 @@ export interface ClientToServerEvents {
   /** A new round of a closed (or published) ballot; the old round is kept. */
   'ballot:revote': (payload: { ballotId: string }, ack: AckFn<BallotView>) => void;
 
+  // Chair: paper ballots, for delegates without a phone.
+  /** The delegate handed in a paper ballot in the open round: they can no longer vote online. */
+  'paper:mark-voted': (payload: { ballotId: string; delegateId: string }, ack: AckFn<Turnout>) => void;
+  /**
+   * The counting committee's paper totals for a round (open or closed, not yet published). For a
+   * closed round the answer is the result tallied again with them; for an open round, null.
+   */
+  'paper:record-totals': (
+    payload: { ballotId: string; round: number; totals: PaperTotals },
+    ack: AckFn<RoundResult | null>,
+  ) => void;
+  /** Chair: the meeting's audit log. */
+  'audit:list': (payload: Record<string, never>, ack: AckFn<readonly AuditEntry[]>) => void;
+
   // Delegate.
   'vote:cast': (payload: VoteCastPayload, ack: AckFn<MyVote>) => void;
 }
@@ -110,6 +126,9 @@ export const CLIENT_EVENTS = [
   'ballot:publish',
   'ballot:cancel',
   'ballot:revote',
+  'paper:mark-voted',
+  'paper:record-totals',
+  'audit:list',
   'vote:cast',
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 

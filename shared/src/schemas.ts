@@ -103,6 +103,22 @@ export const voteCastSchema = z.object({
     .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),
 });
 
+const count = z.number().int().min(0).max(1_000_000);
+
+export const paperMarkSchema = z.object({ ballotId: id, delegateId: id });
+
+export const paperTotalsSchema = z.object({
+  ballotId: id,
+  round: z.number().int().min(1).max(1000),
+  totals: z.object({
+    returned: count,
+    invalid: z.array(z.object({ reason: label, count })).max(50),
+    subjects: z
+      .record(id, z.object({ counts: z.record(id, count), empty: count }))
+      .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),
+  }),
+});
+
 export const createMeetingSchema = z.object({
   title: label,
   rulePresetId: id,

@@ -6,6 +6,7 @@ import {
   type BallotState,
   type BallotView,
   type Delegate,
+  type PaperTotals,
   type PresenceSummary,
   type RuleSet,
 } from '@hallvote/shared';
@@ -18,6 +19,7 @@ export interface VoterEntry {
   readonly receipt: string;
   /** Open ballots only. */
   readonly marks: Marks | null;
+  readonly channel: 'online' | 'paper';
 }
 
 export interface BallotEntry {
@@ -34,6 +36,8 @@ export class MeetingState {
   readonly ballots = new Map<string, BallotEntry>();
   /** Per round: who voted, with their vote id and receipt. */
   readonly voters = new Map<string, Map<string, VoterEntry>>();
+  /** Per round: paper totals entered by the counting committee. */
+  readonly paper = new Map<string, PaperTotals>();
   /** Per round: who was issued a ballot. */
   readonly issued = new Map<string, Set<string>>();
   /** Rounds a close or cancel has been requested for: no vote is accepted from then on. */
@@ -63,8 +67,14 @@ export class MeetingState {
       }
     }
     for (const p of loaded.participation) {
-      state.votersOf(p.ballotId, p.round).set(p.delegateId, { voteId: p.voteId, receipt: p.receipt, marks: p.marks });
+      state.votersOf(p.ballotId, p.round).set(p.delegateId, {
+        voteId: p.voteId,
+        receipt: p.receipt,
+        marks: p.marks,
+        channel: p.channel,
+      });
     }
+    for (const t of loaded.paper) state.paper.set(roundKey(t.ballotId, t.round), t.totals);
     for (const i of loaded.issued) state.issuedOf(i.ballotId, i.round).add(i.delegateId);
     return state;
   }

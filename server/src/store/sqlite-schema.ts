@@ -63,6 +63,7 @@ CREATE TABLE IF NOT EXISTS participation (
   vote_id     TEXT NOT NULL,
   receipt     TEXT NOT NULL,
   voted_at    TEXT NOT NULL,
+  channel     TEXT NOT NULL DEFAULT 'online' CHECK (channel IN ('online', 'paper')),
   PRIMARY KEY (ballot_id, round, delegate_id),
   FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
 ) WITHOUT ROWID;
@@ -86,4 +87,31 @@ CREATE TABLE IF NOT EXISTS secret_ballots (
   FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS secret_ballots_round ON secret_ballots(ballot_id, round);
+
+-- Paper ballots counted by the counting committee, per round.
+CREATE TABLE IF NOT EXISTS paper_totals (
+  ballot_id TEXT NOT NULL,
+  round     INTEGER NOT NULL,
+  totals    TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+) WITHOUT ROWID;
+
+-- Append-only, hash-chained: every state change, with time, actor and action, never a secret
+-- ballot's content. The triggers refuse edits and deletions; the chain exposes them anyway.
+CREATE TABLE IF NOT EXISTS audit (
+  meeting_id TEXT NOT NULL,
+  seq        INTEGER NOT NULL,
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  details    TEXT NOT NULL,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;

@@ -1,11 +1,20 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HallvoteError, type BallotDefinition, type RoundResult } from '@hallvote/shared';
+import {
+  AUDIT_GENESIS,
+  HallvoteError,
+  auditHashInput,
+  type AuditEntry,
+  type BallotDefinition,
+  type PaperTotals,
+  type RoundResult,
+} from '@hallvote/shared';
 import { SCHEMA_SQL } from './sqlite-schema';
 import { WriteQueue } from './write-queue';
 import type {
+  AuditInput,
   BallotRecordRow,
   CastOutcome,
   CastVote,
@@ -69,8 +78,8 @@ class SqliteStore implements Store {
       roundState: db.prepare<[string, number], { state: string }>(
         'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
       ),
-      participation: db.prepare<[string, number, string], { vote_id: string; receipt: string }>(
-        'SELECT vote_id, receipt FROM participation WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
+      participation: db.prepare<[string, number, string], { vote_id: string; receipt: string; channel: string }>(
+        'SELECT vote_id, receipt, channel FROM participation WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
       ),
       insertParticipation: db.prepare(
         `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
@@ -82,7 +91,31 @@ class SqliteStore implements Store {
          ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
       ),
       issue: db.prepare('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
+      lastAudit: db.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insertAudit: db.prepare(
+        `INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
+         VALUES (@meetingId, @seq, @at, @actor, @action, @details, @prevHash, @hash)`,
+      ),
     };
+  }
+
+  /** Runs `change` and appends its audit entry in the same group transaction and savepoint. */
+  private write<T>(audit: AuditInput, change: () => T): Promise<T> {
+    return this.queue.enqueue(() => {
+      const result = change();
+      this.appendAudit(audit);
+      return result;
+    });
+  }
+
+  private appendAudit(audit: AuditInput): void {
+    const last = this.stmt.lastAudit.get(audit.meetingId);
+    const entry = { ...audit, seq: (last?.seq ?? 0) + 1 };
+    const prevHash = last?.hash ?? AUDIT_GENESIS;
+    const hash = createHash('sha256').update(auditHashInput(entry, prevHash)).digest('hex');
+    this.stmt.insertAudit.run({ ...entry, details: JSON.stringify(entry.details), prevHash, hash });
   }
 
   async loadAll(): Promise<LoadedMeeting[]> {
@@ -123,8 +156,8 @@ class SqliteStore implements Store {
         .all(m.id)
         .map(toRound),
       participation: this.db
-        .prepare<[string], { ballot_id: string; round: number; delegate_id: string; vote_id: string; receipt: string; marks: string | null }>(
-          `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, o.marks
+        .prepare<[string], { ballot_id: string; round: number; delegate_id: string; vote_id: string; receipt: string; channel: 'online' | 'paper'; marks: string | null }>(
+          `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks
              FROM participation p
              JOIN ballots b ON b.id = p.ballot_id
              LEFT JOIN open_votes o
@@ -140,6 +173,7 @@ class SqliteStore implements Store {
             voteId: p.vote_id,
             receipt: p.receipt,
             marks: p.marks === null ? null : (JSON.parse(p.marks) as Marks),
+            channel: p.channel,
           }),
         ),
       issued: this.db
@@ -148,11 +182,17 @@ class SqliteStore implements Store {
         )
         .all(m.id)
         .map((i) => ({ ballotId: i.ballot_id, round: i.round, delegateId: i.delegate_id })),
+      paper: this.db
+        .prepare<[string], { ballot_id: string; round: number; totals: string }>(
+          `SELECT t.* FROM paper_totals t JOIN ballots b ON b.id = t.ballot_id WHERE b.meeting_id = ?`,
+        )
+        .all(m.id)
+        .map((t) => ({ ballotId: t.ballot_id, round: t.round, totals: JSON.parse(t.totals) as PaperTotals })),
     }));
   }
 
-  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[]): Promise<void> {
-    return this.queue.enqueue(() => {
+  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare(
           `INSERT INTO meetings (id, title, rule_preset_id, chair_key, projector_key, created_at)
@@ -163,15 +203,15 @@ class SqliteStore implements Store {
     });
   }
 
-  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[]): Promise<void> {
-    return this.queue.enqueue(() => {
+  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db.prepare('DELETE FROM delegates WHERE meeting_id = ?').run(meetingId);
       for (const d of delegates) this.stmt.insertDelegate.run(d);
     });
   }
 
-  addDelegates(delegates: readonly DelegateRecord[]): Promise<void> {
-    return this.queue.enqueue(() => {
+  addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       for (const d of delegates) this.stmt.insertDelegate.run(d);
     });
   }
@@ -179,18 +219,19 @@ class SqliteStore implements Store {
   updateDelegate(
     delegateId: string,
     fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    audit: AuditInput,
   ): Promise<void> {
     const columns = { name: 'name', position: 'position', group: 'grp', token: 'token' } as const;
     const entries = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => fields[k] !== undefined);
     if (entries.length === 0) return Promise.resolve();
     const sql = `UPDATE delegates SET ${entries.map((k) => `${columns[k]} = @${k}`).join(', ')} WHERE id = @id`;
-    return this.queue.enqueue(() => {
+    return this.write(audit, () => {
       this.db.prepare(sql).run({ ...fields, id: delegateId });
     });
   }
 
-  removeDelegate(delegateId: string): Promise<void> {
-    return this.queue.enqueue(() => {
+  removeDelegate(delegateId: string, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db.prepare('DELETE FROM delegates WHERE id = ?').run(delegateId);
     });
   }
@@ -200,8 +241,9 @@ class SqliteStore implements Store {
     attendance: DelegateRecord['attendance'],
     checkedInBy: DelegateRecord['checkedInBy'],
     issueIn: readonly { ballotId: string; round: number }[],
+    audit: AuditInput,
   ): Promise<void> {
-    return this.queue.enqueue(() => {
+    return this.write(audit, () => {
       this.db
         .prepare('UPDATE delegates SET attendance = ?, checked_in_by = ? WHERE id = ?')
         .run(attendance, checkedInBy, delegateId);
@@ -209,16 +251,16 @@ class SqliteStore implements Store {
     });
   }
 
-  createBallot(ballot: BallotRecordRow): Promise<void> {
-    return this.queue.enqueue(() => {
+  createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare('INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)')
         .run(ballot.id, ballot.meetingId, JSON.stringify(ballot.definition), ballot.createdAt);
     });
   }
 
-  openRound(round: RoundRecord, issuedTo: readonly string[]): Promise<void> {
-    return this.queue.enqueue(() => {
+  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare(
           `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`,
@@ -228,7 +270,7 @@ class SqliteStore implements Store {
     });
   }
 
-  castVote(vote: CastVote): Promise<CastOutcome> {
+  castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {
     return this.queue.enqueue((): CastOutcome => {
       const state = this.stmt.roundState.get(vote.ballotId, vote.round)?.state;
       const earlier = this.stmt.participation.get(vote.ballotId, vote.round, vote.delegateId);
@@ -236,12 +278,13 @@ class SqliteStore implements Store {
       if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
       const marks = JSON.stringify(vote.marks);
       if (earlier) {
-        if (vote.secret || !vote.allowChange)
+        if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
           throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
         this.db
           .prepare('UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?')
           .run(vote.voteId, new Date().toISOString(), vote.ballotId, vote.round, vote.delegateId);
         this.stmt.upsertOpen.run(vote.ballotId, vote.round, vote.delegateId, marks);
+        this.appendAudit({ ...audit, action: 'vote.changed' });
         return { kind: 'changed', receipt: earlier.receipt };
       }
       // The primary key of participation refuses a second vote even if memory were wrong.
@@ -252,8 +295,63 @@ class SqliteStore implements Store {
       this.stmt.issue.run(vote.ballotId, vote.round, vote.delegateId);
       if (vote.secret) this.stmt.insertSecret.run(randomBytes(16).toString('hex'), vote.ballotId, vote.round, marks);
       else this.stmt.upsertOpen.run(vote.ballotId, vote.round, vote.delegateId, marks);
+      this.appendAudit(audit);
       return { kind: 'stored', receipt: vote.receipt };
     });
+  }
+
+  markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
+      if (this.stmt.roundState.get(ballotId, round)?.state !== 'open')
+        throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
+      if (this.stmt.participation.get(ballotId, round, delegateId))
+        throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+      this.db
+        .prepare(
+          `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, channel)
+           VALUES (?, ?, ?, 'paper', '', ?, 'paper')`,
+        )
+        .run(ballotId, round, delegateId, audit.at);
+      this.stmt.issue.run(ballotId, round, delegateId);
+    });
+  }
+
+  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
+      this.db
+        .prepare(
+          `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
+           ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,
+        )
+        .run(ballotId, round, JSON.stringify(totals));
+    });
+  }
+
+  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
+      this.db
+        .prepare(`UPDATE rounds SET result = ? WHERE ballot_id = ? AND round = ? AND state = 'closed'`)
+        .run(JSON.stringify(result), ballotId, round);
+    });
+  }
+
+  async readAudit(meetingId: string): Promise<AuditEntry[]> {
+    await this.queue.drained();
+    return this.db
+      .prepare<[string], { meeting_id: string; seq: number; at: string; actor: AuditEntry['actor']; action: string; details: string; prev_hash: string; hash: string }>(
+        'SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq',
+      )
+      .all(meetingId)
+      .map((a) => ({
+        meetingId: a.meeting_id,
+        seq: a.seq,
+        at: a.at,
+        actor: a.actor,
+        action: a.action,
+        details: JSON.parse(a.details) as Record<string, unknown>,
+        prevHash: a.prev_hash,
+        hash: a.hash,
+      }));
   }
 
   async readBallots(ballotId: string, round: number): Promise<Marks[]> {
@@ -268,24 +366,24 @@ class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.marks) as Marks);
   }
 
-  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult): Promise<void> {
-    return this.queue.enqueue(() => {
+  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
         .run(closedAt, JSON.stringify(result), ballotId, round);
     });
   }
 
-  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult): Promise<void> {
-    return this.queue.enqueue(() => {
+  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
         .run(publishedAt, JSON.stringify(result), ballotId, round);
     });
   }
 
-  cancelRound(ballotId: string, round: number, at: string): Promise<void> {
-    return this.queue.enqueue(() => {
+  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
+    return this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'cancelled', closed_at = ? WHERE ballot_id = ? AND round = ?`)
         .run(at, ballotId, round);

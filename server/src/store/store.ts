@@ -1,7 +1,25 @@
 // The store interface: what the server needs from durable storage, in domain terms. SQLite is the
 // embedded default; a PostgreSQL store can implement the same promises later. Every write resolves
 // only after it is committed to disk, so an ack sent after `await` is an ack after commit.
-import type { AttendanceStatus, BallotDefinition, BallotState, RoundResult } from '@hallvote/shared';
+import type {
+  AttendanceStatus,
+  AuditActor,
+  AuditEntry,
+  BallotDefinition,
+  BallotState,
+  PaperTotals,
+  RoundResult,
+} from '@hallvote/shared';
+
+/** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
+export interface AuditInput {
+  readonly meetingId: string;
+  readonly at: string;
+  readonly actor: AuditActor;
+  readonly action: string;
+  /** Ids and counts only: never a token, never a secret ballot's content. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
 
 export interface MeetingRecord {
   readonly id: string;
@@ -51,8 +69,10 @@ export interface ParticipationRecord {
   readonly delegateId: string;
   readonly voteId: string;
   readonly receipt: string;
-  /** Open ballots: the marks (named votes). Secret ballots: null, always. */
+  /** Open ballots: the marks (named votes). Secret ballots and paper voters: null, always. */
   readonly marks: Readonly<Record<string, readonly string[]>> | null;
+  /** Voted on the phone, or handed in a paper ballot (marked by the chair). */
+  readonly channel: 'online' | 'paper';
 }
 
 /** Everything about one meeting, to rebuild the in-memory state at start-up. */
@@ -62,8 +82,10 @@ export interface LoadedMeeting {
   readonly ballots: readonly BallotRecordRow[];
   readonly rounds: readonly RoundRecord[];
   readonly participation: readonly ParticipationRecord[];
-  /** Per round key `${ballotId}#${round}`, the delegates a ballot was issued to. */
+  /** Per round, the delegates a ballot was issued to. */
   readonly issued: readonly { ballotId: string; round: number; delegateId: string }[];
+  /** Per round, the paper totals entered by the counting committee. */
+  readonly paper: readonly { ballotId: string; round: number; totals: PaperTotals }[];
 }
 
 export interface CastVote {
@@ -87,37 +109,45 @@ export type CastOutcome =
 
 export interface Store {
   loadAll(): Promise<LoadedMeeting[]>;
-  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[]): Promise<void>;
-  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[]): Promise<void>;
-  addDelegates(delegates: readonly DelegateRecord[]): Promise<void>;
+  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
+  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
+  addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
   updateDelegate(
     delegateId: string,
     fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    audit: AuditInput,
   ): Promise<void>;
-  removeDelegate(delegateId: string): Promise<void>;
+  removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   setAttendance(
     delegateId: string,
     attendance: AttendanceStatus,
     checkedInBy: DelegateRecord['checkedInBy'],
     /** Open rounds the delegate is now issued a ballot in (they became present). */
     issueIn: readonly { ballotId: string; round: number }[],
+    audit: AuditInput,
   ): Promise<void>;
-  createBallot(ballot: BallotRecordRow): Promise<void>;
-  openRound(
-    round: RoundRecord,
-    issuedTo: readonly string[],
-    /** The previous round, if any, stays as it was; only a draft or closed ballot gets a round. */
-  ): Promise<void>;
+  createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void>;
+  /** Opens a new round of a ballot, issuing it to the delegates present. */
+  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void>;
   /**
    * Records a vote, enforcing at most one per delegate per round in the database. Throws a
-   * HallvoteError ALREADY_VOTED or BALLOT_NOT_OPEN when the database refuses it.
+   * HallvoteError ALREADY_VOTED or BALLOT_NOT_OPEN when the database refuses it. The audit entry
+   * is appended only when something was stored.
    */
-  castVote(vote: CastVote): Promise<CastOutcome>;
+  castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome>;
+  /** The chair records that a delegate handed in a paper ballot: they can no longer vote online. */
+  markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void>;
+  /** The counting committee's paper totals for a round (replacing earlier ones). */
+  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void>;
   /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
   readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
-  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult): Promise<void>;
-  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult): Promise<void>;
-  cancelRound(ballotId: string, round: number, at: string): Promise<void>;
+  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
+  /** Replaces a closed round's result (paper totals entered after close). */
+  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void>;
+  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
+  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void>;
+  /** The meeting's audit log, oldest first. */
+  readAudit(meetingId: string): Promise<AuditEntry[]>;
   /** Waits for pending writes, then closes the database. */
   close(): Promise<void>;
 }

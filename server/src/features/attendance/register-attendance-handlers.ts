@@ -1,4 +1,5 @@
 import { HallvoteError, attendanceMarkSchema, type AttendanceStatus } from '@hallvote/shared';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../meetings/exclusive';
 import type { MeetingState } from '../../meetings/meeting-state';
@@ -23,7 +24,13 @@ export async function setAttendance(
     status === 'present'
       ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId))
       : [];
-  await ctx.store.setAttendance(delegateId, status, checkedInBy, issueIn);
+  await ctx.store.setAttendance(
+    delegateId,
+    status,
+    checkedInBy,
+    issueIn,
+    auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, { delegateId }),
+  );
   const current = state.delegates.get(delegateId);
   if (current) state.delegates.set(delegateId, { ...current, attendance: status, checkedInBy });
   for (const r of issueIn) state.issuedOf(r.ballotId, r.round).add(delegateId);

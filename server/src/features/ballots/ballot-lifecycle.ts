@@ -1,6 +1,7 @@
 // Opening, closing, publishing and cancelling rounds. Every function here runs inside
 // `exclusive(state, …)`, writes to the store first, and changes memory only after the commit.
 import { HallvoteError, type BallotView, type RoundResult } from '@hallvote/shared';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { roundKey, type MeetingState } from '../../meetings/meeting-state';
 import type { RoundRecord } from '../../store/store';
@@ -50,7 +51,11 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
     result: null,
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
-  await ctx.store.openRound(round, present);
+  await ctx.store.openRound(
+    round,
+    present,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', { ballotId, round: round.round, issued: present.length }),
+  );
   entry.rounds.push(round);
   for (const id of present) state.issuedOf(ballotId, round.round).add(id);
   state.currentBallotId = ballotId;
@@ -63,7 +68,12 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
 }
 
 /** Closes the open round: no vote is accepted from the first line on; the result is tallied. */
-export async function closeRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<RoundResult> {
+export async function closeRound(
+  ctx: HallContext,
+  state: MeetingState,
+  ballotId: string,
+  actor: 'chair' | 'system' = 'chair',
+): Promise<RoundResult> {
   const entry = entryOf(state, ballotId);
   const round = openRoundOf(state, ballotId);
   const key = roundKey(ballotId, round.round);
@@ -72,7 +82,18 @@ export async function closeRound(ctx: HallContext, state: MeetingState, ballotId
     clearCountdown(state, key);
     const closedAt = ctx.clock.now().toISOString();
     const result = await computeRoundResult(ctx.store, state, ballotId, round.round, closedAt);
-    await ctx.store.closeRound(ballotId, round.round, closedAt, result);
+    await ctx.store.closeRound(
+      ballotId,
+      round.round,
+      closedAt,
+      result,
+      auditInput(ctx.clock, state.meeting.id, actor, 'round.closed', {
+        ballotId,
+        round: round.round,
+        returned: result.tally.ballots.returned,
+        seal: result.seal,
+      }),
+    );
     entry.rounds[entry.rounds.length - 1] = { ...round, state: 'closed', closedAt, result };
     ctx.broadcaster.interim.delete(ballotId);
     ctx.broadcaster.ballotChanged(state, ballotId);
@@ -99,7 +120,17 @@ export async function publishRound(
     throw new HallvoteError('ACK_REQUIRED', `The result carries ${warnings} warning(s); write why you publish it anyway.`);
   const at = ctx.clock.now().toISOString();
   const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
-  await ctx.store.publishRound(ballotId, round.round, at, result);
+  await ctx.store.publishRound(
+    ballotId,
+    round.round,
+    at,
+    result,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.published', {
+      ballotId,
+      round: round.round,
+      acknowledgement: result.acknowledgement?.reason ?? null,
+    }),
+  );
   entry.rounds[entry.rounds.length - 1] = { ...round, state: 'published', publishedAt: at, result };
   ctx.broadcaster.resultPublished(state, ballotId, result);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
@@ -117,7 +148,7 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
   try {
     clearCountdown(state, key);
     const at = ctx.clock.now().toISOString();
-    await ctx.store.cancelRound(ballotId, round.round, at);
+    await ctx.store.cancelRound(ballotId, round.round, at, auditInput(ctx.clock, state.meeting.id, 'chair', 'round.cancelled', { ballotId, round: round.round }));
     entry.rounds[entry.rounds.length - 1] = { ...round, state: 'cancelled', closedAt: round.closedAt ?? at };
     ctx.broadcaster.interim.delete(ballotId);
     ctx.broadcaster.ballotChanged(state, ballotId);
@@ -137,7 +168,7 @@ export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: 
   const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
   const timer = setTimeout(() => {
     state.countdowns.delete(key);
-    exclusive(state, () => closeRound(ctx, state, round.ballotId)).catch((err: unknown) => {
+    exclusive(state, () => closeRound(ctx, state, round.ballotId, 'system')).catch((err: unknown) => {
       // Already closed or cancelled by the chair in the meantime: nothing to do.
       if (!(err instanceof HallvoteError)) ctx.log.error({ err, ballotId: round.ballotId }, 'countdown close failed');
     });

@@ -1,5 +1,6 @@
 import { ballotDefinitionSchema, ballotIdSchema, ballotPublishSchema, type BallotDefinition } from '@hallvote/shared';
 import { newId } from '../../auth';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../meetings/exclusive';
 import type { MeetingState } from '../../meetings/meeting-state';
@@ -26,7 +27,10 @@ export function registerBallotHandlers(ctx: HallContext, socket: HallSocket, sta
         interimForChair: p.interimForChair,
       };
       const row = { id: newId(), meetingId: state.meeting.id, definition, createdAt: ctx.clock.now().toISOString() };
-      await ctx.store.createBallot(row);
+      await ctx.store.createBallot(
+        row,
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'ballot.created', { ballotId: row.id, kind: definition.kind, secret: definition.secret }),
+      );
       state.ballots.set(row.id, { row, rounds: [] });
       ctx.broadcaster.ballotChanged(state, row.id);
       return { ballotId: row.id };

@@ -1,27 +1,32 @@
 // A round's result: the shared tally over the stored rows, with attendance at the moment of close.
 import { createHash } from 'node:crypto';
-import { sealInput, tally, type RoundResult } from '@hallvote/shared';
+import { sealInput, tally, type AttendanceCounts, type RoundResult } from '@hallvote/shared';
 import type { Store } from '../../store/store';
-import type { MeetingState } from '../../meetings/meeting-state';
+import { roundKey, type MeetingState } from '../../meetings/meeting-state';
 
 /** SHA-256 (hex) over the canonical, sorted ballot records. */
 export function sealOf(records: readonly Readonly<Record<string, readonly string[]>>[]): string {
   return createHash('sha256').update(sealInput(records)).digest('hex');
 }
 
-/** Tallies the stored ballots of a round; quorum is re-checked with attendance now. */
+/**
+ * Tallies the stored ballots (and paper totals) of a round. Quorum is checked with attendance
+ * now, or with `attendanceAtClose` when a closed round is tallied again (paper totals entered late).
+ */
 export async function computeRoundResult(
   store: Store,
   state: MeetingState,
   ballotId: string,
   round: number,
   closedAt: string,
+  attendanceAtClose?: AttendanceCounts,
 ): Promise<RoundResult> {
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
   const rows = await store.readBallots(ballotId, round);
-  const presence = state.presence();
+  const presence = attendanceAtClose ?? state.presence();
+  const paper = state.paper.get(roundKey(ballotId, round));
   const result = tally({
     rules: state.rules,
     ballot: {
@@ -33,6 +38,7 @@ export async function computeRoundResult(
     attendance: { roster: presence.roster, present: presence.present, excusedAbsent: presence.excusedAbsent },
     issued: state.issuedOf(ballotId, round).size,
     records: rows.map((marks) => ({ marks })),
+    ...(paper ? { paper } : {}),
   });
   return { ballotId, round, tally: result, acknowledgement: null, seal: sealOf(rows), closedAt };
 }

@@ -11,6 +11,7 @@ import {
   type ErrorBody,
 } from '@hallvote/shared';
 import { newId, newSecret, sameSecret } from '../../auth';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { MeetingState } from '../../meetings/meeting-state';
 import { toErrorBody, zodIssues } from '../../with-validation';
@@ -75,7 +76,11 @@ export function meetingRoutes(ctx: HallContext): Router {
         createdAt: ctx.clock.now().toISOString(),
       };
       const delegates = makeDelegates(meeting.id, entries, 0);
-      await ctx.store.createMeeting(meeting, delegates);
+      await ctx.store.createMeeting(
+        meeting,
+        delegates,
+        auditInput(ctx.clock, meeting.id, 'admin', 'meeting.created', { rulePresetId, delegates: delegates.length }),
+      );
       const state = new MeetingState(meeting, rules);
       for (const d of delegates) state.delegates.set(d.id, d);
       ctx.hall.add(state);

@@ -7,6 +7,7 @@ import {
   type RosterEntry,
 } from '@hallvote/shared';
 import { newId, newSecret } from '../../auth';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../meetings/meeting-state';
 import { exclusive } from '../../meetings/exclusive';
@@ -58,7 +59,8 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
       const replacing = p.mode === 'replace';
       const fresh = makeDelegates(state.meeting.id, entries, replacing ? 0 : maxOrdinal(state));
       const removed = replacing ? [...state.delegates.values()] : [];
-      await (replacing ? store.replaceRoster(state.meeting.id, fresh) : store.addDelegates(fresh));
+      const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
+      await (replacing ? store.replaceRoster(state.meeting.id, fresh, audit) : store.addDelegates(fresh, audit));
       for (const d of removed) {
         state.delegates.delete(d.id);
         hall.unindexToken(d.token);
@@ -78,7 +80,7 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
       assertRosterEditable(state);
       const [d] = makeDelegates(state.meeting.id, [p], maxOrdinal(state));
       if (!d) throw new Error('makeDelegates returned nothing');
-      await store.addDelegates([d]);
+      await store.addDelegates([d], auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', { delegateId: d.id }));
       state.delegates.set(d.id, d);
       hall.indexToken(d);
       broadcaster.delegateChanged(state, d.id);
@@ -95,7 +97,11 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
         ...(p.position !== undefined ? { position: p.position } : {}),
         ...(p.group !== undefined ? { group: p.group } : {}),
       };
-      await store.updateDelegate(d.id, fields);
+      await store.updateDelegate(
+        d.id,
+        fields,
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', { delegateId: d.id, fields: Object.keys(fields) }),
+      );
       state.delegates.set(d.id, { ...d, ...fields });
       broadcaster.delegateChanged(state, d.id);
       return {};
@@ -106,7 +112,7 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
     exclusive(state, async () => {
       assertRosterEditable(state);
       const d = delegateOf(state, p.delegateId);
-      await store.removeDelegate(d.id);
+      await store.removeDelegate(d.id, auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.removed', { delegateId: d.id }));
       state.delegates.delete(d.id);
       hall.unindexToken(d.token);
       ctx.disconnectDelegate(state, d.id);
@@ -119,7 +125,7 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
     exclusive(state, async () => {
       const d = delegateOf(state, p.delegateId);
       const token = newSecret();
-      await store.updateDelegate(d.id, { token });
+      await store.updateDelegate(d.id, { token }, auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.reissued', { delegateId: d.id }));
       hall.unindexToken(d.token);
       const updated = { ...d, token };
       state.delegates.set(d.id, updated);

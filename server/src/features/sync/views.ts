@@ -48,7 +48,10 @@ export function publishedReceipts(state: MeetingState, ballotId: string): string
   const round = state.currentRound(ballotId);
   const secret = state.ballots.get(ballotId)?.row.definition.secret;
   if (!round || round.state !== 'published' || !secret) return [];
-  return [...state.votersOf(ballotId, round.round).values()].map((v) => v.receipt).sort();
+  return [...state.votersOf(ballotId, round.round).values()]
+    .filter((v) => v.channel === 'online')
+    .map((v) => v.receipt)
+    .sort();
 }
 
 export function chairSnapshot(state: MeetingState, seq: number, interim: (ballotId: string) => RoundResult | null): ChairSnapshot {
@@ -67,7 +70,9 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
   const d = state.delegates.get(delegateId);
   const ballotId = state.currentBallotId;
   const round = ballotId ? state.currentRound(ballotId) : undefined;
-  const mine = ballotId && round ? state.votersOf(ballotId, round.round).get(delegateId) : undefined;
+  const voter = ballotId && round ? state.votersOf(ballotId, round.round).get(delegateId) : undefined;
+  // A paper voter's phone is told nothing it could mistake for an online receipt.
+  const mine = voter?.channel === 'online' ? voter : undefined;
   return {
     role: 'delegate',
     seq,

@@ -1,5 +1,6 @@
 import { HallvoteError, voteCastSchema, type MyVote } from '@hallvote/shared';
 import { newReceipt } from '../../auth';
+import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { roundKey, type MeetingState, type VoterEntry } from '../../meetings/meeting-state';
 import { tokenBucket } from '../../rate-limit';
@@ -32,6 +33,8 @@ export function registerVoteHandlers(ctx: HallContext, socket: HallSocket, state
       if (state.delegates.get(delegateId)?.attendance !== 'present')
         throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
       const def = entry.row.definition;
+      if (earlier?.channel === 'paper')
+        throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
       if (earlier && (def.secret || !def.allowChange))
         throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
       const marks = validateMarks(def, p.marks);
@@ -46,8 +49,13 @@ export function registerVoteHandlers(ctx: HallContext, socket: HallSocket, state
         marks,
         secret: def.secret,
         allowChange: def.allowChange,
-      });
-      const stored: VoterEntry = { voteId: p.voteId, receipt: outcome.receipt, marks: def.secret ? null : marks };
+      }, auditInput(ctx.clock, state.meeting.id, 'delegate', 'vote.cast', { ballotId: p.ballotId, round: p.round, delegateId }));
+      const stored: VoterEntry = {
+        voteId: p.voteId,
+        receipt: outcome.receipt,
+        marks: def.secret ? null : marks,
+        channel: 'online',
+      };
       voters.set(delegateId, stored);
       state.issuedOf(p.ballotId, p.round).add(delegateId);
       ctx.broadcaster.turnoutChanged(state, p.ballotId);
