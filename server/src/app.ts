@@ -21,6 +21,7 @@ import { registerAttendanceHandlers } from './features/attendance/register-atten
 import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
 import { computeRoundResult } from './features/ballots/round-result';
+import { exportRoutes } from './features/exports/export-routes';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
@@ -107,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 
   app.use(meetingRoutes(ctx));
+  app.use(exportRoutes(ctx));
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
   });

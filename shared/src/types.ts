@@ -1,7 +1,9 @@
 // Domain types shared by the server and the three client views. What each role may see is
 // spelled out by the snapshot types at the bottom: a client never receives more than its own.
+import type { AuditEntry } from './audit';
 import type {
   BallotKind,
+  PaperTotals,
   QuorumVerdict,
   RuleSet,
   TallyOption,
@@ -163,3 +165,36 @@ export interface ProjectorSnapshot {
 
 /** The snapshot for whichever role the connection has. */
 export type Snapshot = ChairSnapshot | DelegateSnapshot | ProjectorSnapshot;
+
+/** One ballot round as exported: enough to print its minutes and to recompute seal and tally. */
+export interface RoundExport {
+  readonly ballot: BallotDefinition & { readonly id: string };
+  readonly round: number;
+  readonly state: BallotState;
+  readonly rules: RuleSet;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly publishedAt: string | null;
+  readonly issued: number;
+  /** Every stored ballot's marks, canonical and sorted: anonymous, whatever the ballot kind. */
+  readonly records: readonly Readonly<Record<string, readonly string[]>>[];
+  /** Open (named) ballots only: who voted what. Null for secret ballots. */
+  readonly namedVotes: readonly { readonly delegateId: string; readonly name: string; readonly marks: Readonly<Record<string, readonly string[]>> }[] | null;
+  readonly paper: PaperTotals | null;
+  /** Delegates the chair marked as having voted on paper. */
+  readonly paperVoters: number;
+  readonly result: RoundResult | null;
+  /** Secret ballots, once published: the receipt codes counted, sorted, never with choices. */
+  readonly receipts: readonly string[];
+}
+
+/** A whole meeting as exported (`GET /api/meetings/:id/export.json`); `npm run verify` reads it. */
+export interface MeetingExport {
+  readonly format: 'hallvote-export';
+  readonly version: 1;
+  readonly exportedAt: string;
+  readonly meeting: Meeting;
+  readonly delegates: readonly Omit<Delegate, 'connected'>[];
+  readonly rounds: readonly RoundExport[];
+  readonly audit: readonly AuditEntry[];
+}

@@ -1,6 +1,6 @@
 // HTTP: the admin creates meetings; the chair fetches the badge sheet. Credentials travel in the
 // Authorization header, never in a URL, so they cannot end up in an access log or a history.
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import {
   HallvoteError,
   RULE_PRESET_IDS,
@@ -8,42 +8,16 @@ import {
   createMeetingSchema,
   getRulePreset,
   type CreateMeetingResponse,
-  type ErrorBody,
 } from '@hallvote/shared';
 import { newId, newSecret, sameSecret } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { MeetingState } from '../../meetings/meeting-state';
-import { toErrorBody, zodIssues } from '../../with-validation';
+import { bearer, chairMeeting, route } from '../../http-helpers';
+import { zodIssues } from '../../with-validation';
 import { renderBadgeSheet } from '../badges/badge-sheet';
 import { makeDelegates } from '../roster/register-roster-handlers';
 import { parseRosterCsv } from '../roster/roster-csv';
-
-const STATUS: Partial<Record<ErrorBody['error'], number>> = {
-  INVALID_PAYLOAD: 400,
-  INVALID_CSV: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INTERNAL: 500,
-};
-
-function bearer(req: Request): string {
-  const header = req.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-}
-
-function fail(res: Response, body: ErrorBody): void {
-  res.status(STATUS[body.error] ?? 400).json(body);
-}
-
-/** Wraps a route so that a thrown HallvoteError becomes its typed JSON error. */
-function route(ctx: HallContext, fn: (req: Request, res: Response) => Promise<void>) {
-  return (req: Request, res: Response) => {
-    fn(req, res).catch((error: unknown) => fail(res, toErrorBody(error, ctx.log, { path: req.route?.path })));
-  };
-}
 
 export function meetingRoutes(ctx: HallContext): Router {
   const router = Router();
@@ -100,9 +74,7 @@ export function meetingRoutes(ctx: HallContext): Router {
   router.get(
     '/api/meetings/:meetingId/badges',
     route(ctx, async (req, res) => {
-      const meetingId = String(req.params.meetingId);
-      const state = ctx.hall.authorize(meetingId, 'chair', bearer(req));
-      if (!state) throw new HallvoteError('UNAUTHORIZED', 'The chair key is missing or wrong.');
+      const state = chairMeeting(ctx, req);
       res.type('html').send(await renderBadgeSheet(state, ctx.config.publicUrl));
     }),
   );

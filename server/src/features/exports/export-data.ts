@@ -1,0 +1,73 @@
+// Builds exports from the meeting state and the store. Nothing here carries a token, and a secret
+// ballot's records are exported exactly as stored: anonymous and in canonical sorted order.
+import { canonicalRecord, type MeetingExport, type RoundExport } from '@hallvote/shared';
+import type { Store } from '../../store/store';
+import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+
+type Marks = Readonly<Record<string, readonly string[]>>;
+
+export async function roundExport(store: Store, state: MeetingState, ballotId: string, round: number): Promise<RoundExport | null> {
+  const entry = state.ballots.get(ballotId);
+  const r = entry?.rounds.find((x) => x.round === round);
+  if (!entry || !r) return null;
+  const def = entry.row.definition;
+  const records = (await store.readBallots(ballotId, round))
+    .map((marks) => ({ marks, text: canonicalRecord(marks) }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .map((x) => JSON.parse(x.text) as Marks);
+  const voters = [...state.votersOf(ballotId, round).entries()];
+  return {
+    ballot: { ...def, id: ballotId },
+    round,
+    state: r.state,
+    rules: state.rules,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    publishedAt: r.publishedAt,
+    issued: state.issuedOf(ballotId, round).size,
+    records,
+    namedVotes: def.secret
+      ? null
+      : voters
+          .filter(([, v]) => v.marks !== null)
+          .map(([delegateId, v]) => ({ delegateId, name: state.delegates.get(delegateId)?.name ?? '', marks: v.marks ?? {} }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    paper: state.paper.get(roundKey(ballotId, round)) ?? null,
+    paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
+    result: r.result,
+    receipts:
+      def.secret && r.state === 'published'
+        ? voters.filter(([, v]) => v.channel === 'online').map(([, v]) => v.receipt).sort()
+        : [],
+  };
+}
+
+/** The roster with attendance, without tokens. */
+export function exportedDelegates(state: MeetingState): MeetingExport['delegates'] {
+  return [...state.delegates.values()].map((d) => ({
+    id: d.id,
+    name: d.name,
+    position: d.position,
+    group: d.group,
+    attendance: d.attendance,
+    checkedInBy: d.checkedInBy,
+  }));
+}
+
+export async function meetingExport(store: Store, state: MeetingState, exportedAt: string): Promise<MeetingExport> {
+  const rounds: RoundExport[] = [];
+  for (const [ballotId, entry] of state.ballots)
+    for (const r of entry.rounds) {
+      const exported = await roundExport(store, state, ballotId, r.round);
+      if (exported) rounds.push(exported);
+    }
+  return {
+    format: 'hallvote-export',
+    version: 1,
+    exportedAt,
+    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules, createdAt: state.meeting.createdAt },
+    delegates: exportedDelegates(state),
+    rounds,
+    audit: await store.readAudit(state.meeting.id),
+  };
+}
