@@ -1,0 +1,55 @@
+// Opens the store, builds the app and listens: shared by `npm start` (main.ts) and `npm run demo`.
+import { join } from 'node:path';
+import { createApp, type App } from './app';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { openSqliteStore } from './store/sqlite-store';
+
+export interface Serving {
+  readonly app: App;
+  readonly port: number;
+  /** The startup banner: the one place the admin token is shown. */
+  readonly banner: string;
+}
+
+export async function serve(config: Config, log: Logger): Promise<Serving> {
+  const store = openSqliteStore(join(config.dataDir, 'hallvote.sqlite'));
+  const app = await createApp({ store, config, log });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const scheme = config.tls ? 'https' : 'http';
+  const banner = [
+    '',
+    '  hallvote is running',
+    `  listening on   ${scheme}://${config.host}:${port}`,
+    `  public URL     ${config.publicUrl}   (what QR codes point at; set PUBLIC_URL to change)`,
+    `  data           ${config.dataDir}`,
+    `  admin          ${config.publicUrl}/#admin=${config.adminToken}`,
+    config.adminTokenFromEnv
+      ? '                 (admin token from ADMIN_TOKEN)'
+      : '                 (a new admin token each start; set ADMIN_TOKEN to keep one)',
+    '',
+  ].join('\n');
+  return { app, port, banner };
+}
+
+/** Stops cleanly on SIGTERM / SIGINT: stop accepting, finish commits, close the database. */
+export function stopOnSignals(app: App, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    app.httpServer.close();
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
