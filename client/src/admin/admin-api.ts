@@ -1,0 +1,35 @@
+// HTTP calls of the admin page. The admin token travels in the Authorization header only.
+import type { CreateMeetingRequest, CreateMeetingResponse, ErrorBody, RuleSet } from '@hallvote/shared';
+import { adminStore } from './store';
+
+type HttpReply<T> = { readonly ok: true; readonly data: T } | ErrorBody;
+
+const unreachable: ErrorBody = { ok: false, error: 'INTERNAL', message: 'The server could not be reached.' };
+
+export async function loadPresets(): Promise<void> {
+  try {
+    const res = await fetch('/api/presets');
+    const body = (await res.json()) as HttpReply<RuleSet[]>;
+    adminStore.setState(body.ok ? { presets: body.data, presetsFailed: false } : { presetsFailed: true });
+  } catch {
+    adminStore.setState({ presetsFailed: true });
+  }
+}
+
+export async function createMeeting(request: CreateMeetingRequest): Promise<void> {
+  const token = adminStore.getState().token;
+  if (!token) return;
+  adminStore.setState({ busy: true, refusal: null });
+  let reply: HttpReply<CreateMeetingResponse>;
+  try {
+    const res = await fetch('/api/meetings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(request),
+    });
+    reply = (await res.json()) as HttpReply<CreateMeetingResponse>;
+  } catch {
+    reply = unreachable;
+  }
+  adminStore.setState(reply.ok ? { busy: false, created: reply.data } : { busy: false, refusal: reply });
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hallvote/shared';
+import { useShallow } from 'zustand/react/shallow';
+import { useText } from '../i18n';
+import { chairText } from '../i18n/chair';
+import type { Refusal } from '../ui/ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useChairSession } from './session';
+import { useChair } from './store';
+
+/** Who is here: present / absent / excused per member, manual check-in, live connection. */
+export function AttendancePanel() {
+  const t = useText(chairText);
+  const [query, setQuery] = useState('');
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const ids = useChair(
+    useShallow((s) => {
+      const q = query.trim().toLowerCase();
+      return s.delegates.filter((d) => !q || d.name.toLowerCase().includes(q) || d.position.toLowerCase().includes(q)).map((d) => d.id);
+    }),
+  );
+  const counts = useChair(
+    useShallow((s) => {
+      const count = (status: AttendanceStatus) => s.delegates.filter((d) => d.attendance === status).length;
+      return [count('present'), count('absent'), count('excused'), s.delegates.filter((d) => d.connected).length] as const;
+    }),
+  );
+  const total = useChair((s) => s.delegates.length);
+  if (total === 0) return <p className="empty">{t.attendance.empty}</p>;
+  return (
+    <section className="attendance-panel">
+      <p className="summary">{t.attendance.summary(...counts)}</p>
+      <label className="find">
+        <span className="visually-hidden">{t.attendance.find}</span>
+        <input type="search" placeholder={t.attendance.find} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </label>
+      {refusal ? <ErrorNote refusal={refusal} /> : null}
+      <table className="attendance">
+        <thead>
+          <tr>
+            <th>{t.attendance.name}</th>
+            <th>{t.attendance.group}</th>
+            <th>{t.attendance.phone}</th>
+            <th>{t.attendance.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => (
+            <AttendanceRow key={id} delegateId={id} onRefused={setRefusal} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefused: (r: Refusal | null) => void }) {
+  const t = useText(chairText);
+  const { socket } = useChairSession();
+  const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
+  const [busy, setBusy] = useState(false);
+  if (!delegate) return null;
+  const mark = async (status: AttendanceStatus) => {
+    setBusy(true);
+    const reply = await socket.request('attendance:mark', { delegateId, status });
+    setBusy(false);
+    onRefused(reply.ok ? null : reply);
+  };
+  return (
+    <tr className={delegate.attendance}>
+      <td>
+        <strong>{delegate.name}</strong>
+        {delegate.position ? <span className="position">{delegate.position}</span> : null}
+      </td>
+      <td>{delegate.group}</td>
+      <td>
+        <PhoneState delegate={delegate} />
+      </td>
+      <td>
+        <div className="status-buttons" role="group" aria-label={`${t.attendance.status}: ${delegate.name}`}>
+          {ATTENDANCE_STATUSES.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className={`status-${status}`}
+              aria-pressed={delegate.attendance === status}
+              disabled={busy}
+              onClick={() => void mark(status)}
+            >
+              {t.attendance.statuses[status]}
+            </button>
+          ))}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function PhoneState({ delegate }: { delegate: Delegate }) {
+  const t = useText(chairText);
+  const how = delegate.checkedInBy === 'phone' ? t.attendance.byPhone : delegate.checkedInBy === 'chair' ? t.attendance.byChair : '';
+  return (
+    <span className="phone-state">
+      {delegate.connected ? <span className="dot on">● {t.attendance.connected}</span> : null}
+      {how ? <small>{how}</small> : null}
+    </span>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import type { ChairBallotView } from '@hallvote/shared';
+import { useText } from '../i18n';
+import { chairText } from '../i18n/chair';
+import { commonText } from '../i18n/common';
+import type { RequestEvent, RequestPayload, Reply } from '../socket';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { formatRemaining, useNow } from '../ui/use-now';
+import { ResultTable } from './ResultTable';
+import { useChairSession } from './session';
+import { useChair } from './store';
+
+/** One ballot: what it is, live turnout, the actions its state allows, and its result. */
+export function BallotDetail({ ballotId }: { ballotId: string }) {
+  const t = useText(chairText);
+  const c = useText(commonText);
+  const ballot = useChair((s) => s.ballots.find((b) => b.id === ballotId) ?? null);
+  if (!ballot) return null;
+  const candidates = ballot.kind === 'election' ? ballot.options.length : 0;
+  return (
+    <article className="ballot-detail" aria-labelledby="ballot-title">
+      <header>
+        <h2 id="ballot-title">{ballot.title}</h2>
+        <p className="tags">
+          <span className="tag">{t.ballots.kinds[ballot.kind]}</span>
+          <span className="tag">{ballot.secret ? c.secret : c.named}</span>
+          <span className={`tag state ${ballot.state}`}>{t.ballots.states[ballot.state]}</span>
+          {ballot.round > 0 ? <span className="tag">{c.round(ballot.round)}</span> : null}
+          {ballot.kind === 'batch' ? <span className="tag">{t.ballots.subjects(ballot.subjects.length)}</span> : null}
+          {ballot.kind === 'election' ? <span className="tag">{t.ballots.seats(ballot.seats ?? 1, candidates)}</span> : null}
+        </p>
+      </header>
+      <Turnout ballot={ballot} />
+      <Actions key={`${ballot.id}#${ballot.round}`} ballot={ballot} />
+      {ballot.result ? <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} /> : null}
+    </article>
+  );
+}
+
+function Turnout({ ballot }: { ballot: ChairBallotView }) {
+  const t = useText(chairText);
+  const c = useText(commonText);
+  const open = ballot.state === 'open';
+  const now = useNow(open && ballot.closesAt !== null);
+  if (!ballot.turnout || ballot.state === 'draft') return null;
+  const { voted, present } = ballot.turnout;
+  return (
+    <div className="turnout" role="status">
+      <p className="turnout-text">{t.ballots.turnout(voted, present)}</p>
+      <progress max={Math.max(present, 1)} value={voted} aria-hidden="true" />
+      {open && ballot.closesAt ? <p className="countdown">{c.closesIn(formatRemaining(ballot.closesAt, now))}</p> : null}
+    </div>
+  );
+}
+
+function Actions({ ballot }: { ballot: ChairBallotView }) {
+  const t = useText(chairText);
+  const { socket } = useChairSession();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [acknowledgement, setAcknowledgement] = useState('');
+
+  const run = async <E extends RequestEvent>(event: E, payload: RequestPayload<E>) => {
+    setBusy(true);
+    const reply: Reply<E> = await socket.request(event, payload);
+    setBusy(false);
+    setRefusal(reply.ok ? null : reply);
+  };
+  const id = { ballotId: ballot.id };
+  const voted = ballot.turnout?.voted ?? 0;
+  const present = ballot.turnout?.present ?? 0;
+  const warnings = ballot.result?.tally.warnings.length ?? 0;
+  const ackMissing = warnings > 0 && acknowledgement.trim() === '';
+  const confirmProps = { backLabel: t.ballots.back, disabled: busy };
+
+  return (
+    <div className="actions">
+      {ballot.state === 'closed' && warnings > 0 ? (
+        <div className="acknowledgement">
+          <label htmlFor="acknowledgement">{t.ballots.acknowledgement}</label>
+          <textarea id="acknowledgement" rows={3} value={acknowledgement} onChange={(e) => setAcknowledgement(e.target.value)} />
+        </div>
+      ) : null}
+      <div className="row">
+        {ballot.state === 'draft' ? (
+          <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
+            {t.ballots.open}
+          </button>
+        ) : null}
+        {ballot.state === 'open' ? (
+          <ConfirmButton
+            {...confirmProps}
+            label={t.ballots.close}
+            question={t.ballots.closeQuestion(voted, present)}
+            confirmLabel={t.ballots.closeConfirm}
+            onConfirm={() => void run('ballot:close', id)}
+          />
+        ) : null}
+        {ballot.state === 'closed' ? (
+          <ConfirmButton
+            {...confirmProps}
+            disabled={busy || ackMissing}
+            label={t.ballots.publish}
+            question={t.ballots.publishQuestion}
+            confirmLabel={t.ballots.publishConfirm}
+            onConfirm={() =>
+              void run('ballot:publish', warnings > 0 ? { ...id, acknowledgement: acknowledgement.trim() } : id)
+            }
+          />
+        ) : null}
+        {ballot.state === 'open' || ballot.state === 'closed' ? (
+          <ConfirmButton
+            {...confirmProps}
+            danger
+            label={t.ballots.cancel}
+            question={t.ballots.cancelQuestion}
+            confirmLabel={t.ballots.cancelConfirm}
+            onConfirm={() => void run('ballot:cancel', id)}
+          />
+        ) : null}
+        {ballot.state === 'closed' || ballot.state === 'published' ? (
+          <ConfirmButton
+            {...confirmProps}
+            label={t.ballots.revote}
+            question={t.ballots.revoteQuestion}
+            confirmLabel={t.ballots.revoteConfirm}
+            onConfirm={() => void run('ballot:revote', id)}
+          />
+        ) : null}
+      </div>
+      {refusal ? <ErrorNote refusal={refusal} lead={t.ballots.refused} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { assertNever } from '@hallvote/shared';
+import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { chairText } from '../i18n/chair';
+import { commonText } from '../i18n/common';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { AttendancePanel } from './AttendancePanel';
+import { BallotBuilder } from './BallotBuilder';
+import { BallotDetail } from './BallotDetail';
+import { BallotList } from './BallotList';
+import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
+import { RosterImport } from './RosterImport';
+import { QuorumIndicator, RulesPanel } from './RulesPanel';
+import { ChairSessionContext, useChairSession, type ChairSession } from './session';
+import { chairStore, useChair, type ChairTab } from './store';
+
+function setLanguage(language: Language) {
+  rememberLanguage(language);
+  chairStore.setState({ language });
+}
+
+export function ChairApp({ session }: { session: ChairSession }) {
+  const language = useChair((s) => s.language);
+  return (
+    <LanguageContext value={language}>
+      <ChairSessionContext value={session}>
+        <Console />
+      </ChairSessionContext>
+    </LanguageContext>
+  );
+}
+
+function Console() {
+  const c = useText(commonText);
+  const connection = useChair((s) => s.connection);
+  const joined = useChair((s) => s.meeting !== null);
+  if (connection === 'refused') return <ChairMessage which="refused" />;
+  return (
+    <div className="chair-app">
+      <ChairHeader />
+      <ConnectionBanner status={connection} />
+      {joined ? (
+        <div className="chair-body">
+          <aside className="chair-side">
+            <QuorumIndicator />
+            <RulesPanel />
+          </aside>
+          <main className="chair-main">
+            <Tabs />
+            <TabContent />
+          </main>
+        </div>
+      ) : (
+        <p className="hint">{c.connecting}</p>
+      )}
+    </div>
+  );
+}
+
+/** Shown instead of the console when there is no usable key. */
+export function ChairMessage({ which }: { which: 'noKey' | 'refused' }) {
+  const language = useChair((s) => s.language);
+  return (
+    <LanguageContext value={language}>
+      <div className="chair-app message">
+        <header className="chair-header">
+          <span />
+          <LanguageSwitch value={language} onChange={setLanguage} />
+        </header>
+        <p className="error-note" role="alert">
+          {chairText[language][which]}
+        </p>
+      </div>
+    </LanguageContext>
+  );
+}
+
+function ChairHeader() {
+  const t = useText(chairText);
+  const { meetingId, chairKey } = useChairSession();
+  const language = useChair((s) => s.language);
+  const title = useChair((s) => s.meeting?.title ?? '');
+  const projectorKey = useChair((s) => s.projectorKey);
+  const [copied, setCopied] = useState(false);
+  const [badgeRefusal, setBadgeRefusal] = useState<Refusal | 'popup' | null>(null);
+  const link = projectorKey ? projectorUrl(meetingId, projectorKey) : null;
+
+  const badges = async () => {
+    const outcome = await openBadgeSheet(meetingId, chairKey);
+    if (outcome.ok) setBadgeRefusal(null);
+    else setBadgeRefusal('popupBlocked' in outcome ? 'popup' : outcome);
+  };
+
+  return (
+    <header className="chair-header">
+      <div className="titles">
+        <p className="kicker">{t.console}</p>
+        <h1>{title}</h1>
+      </div>
+      <div className="header-actions">
+        {link ? (
+          <>
+            <a className="button" href={link} target="_blank" rel="noopener noreferrer">
+              {t.projector}
+            </a>
+            <button type="button" onClick={() => void copyText(link).then(setCopied)}>
+              {copied ? t.copied : t.copyProjector}
+            </button>
+          </>
+        ) : null}
+        <button type="button" onClick={() => void badges()}>
+          {t.badges}
+        </button>
+        <LanguageSwitch value={language} onChange={setLanguage} />
+      </div>
+      {badgeRefusal === 'popup' ? (
+        <p className="error-note" role="alert">
+          {t.badgesPopup}
+        </p>
+      ) : badgeRefusal ? (
+        <ErrorNote refusal={badgeRefusal} />
+      ) : null}
+    </header>
+  );
+}
+
+const TABS: readonly ChairTab[] = ['ballots', 'attendance', 'roster'];
+
+function Tabs() {
+  const t = useText(chairText);
+  const tab = useChair((s) => s.tab);
+  const present = useChair((s) => s.presence?.present ?? 0);
+  const roster = useChair((s) => s.presence?.roster ?? 0);
+  return (
+    <div className="tabs" role="tablist">
+      {TABS.map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={tab === name}
+          onClick={() => chairStore.setState({ tab: name })}
+        >
+          {t.tabs[name]}
+          {name === 'attendance' ? ` (${present}/${roster})` : ''}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function TabContent() {
+  const tab = useChair((s) => s.tab);
+  const selected = useChair((s) => s.selectedBallotId);
+  switch (tab) {
+    case 'ballots':
+      return (
+        <div className="ballots-tab" role="tabpanel">
+          <BallotList />
+          <div className="ballot-pane">{selected ? <BallotDetail ballotId={selected} /> : <BallotBuilder />}</div>
+        </div>
+      );
+    case 'attendance':
+      return (
+        <div role="tabpanel">
+          <AttendancePanel />
+        </div>
+      );
+    case 'roster':
+      return (
+        <div role="tabpanel">
+          <RosterImport />
+        </div>
+      );
+    default:
+      return assertNever(tab);
+  }
+}

@@ -1,0 +1,46 @@
+// The console's one store: the chair's snapshot kept current by events, plus which tab and ballot
+// the chair is looking at. Forms keep their half-typed input in component state.
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { ChairBallotView, Delegate, Meeting, PresenceSummary } from '@hallvote/shared';
+import { initialLanguage, type Language } from '../i18n';
+import type { ConnectionStatus } from '../ui/connection';
+
+export type ChairTab = 'ballots' | 'attendance' | 'roster';
+
+export interface ChairState {
+  readonly language: Language;
+  readonly connection: ConnectionStatus;
+  readonly meeting: Meeting | null;
+  readonly presence: PresenceSummary | null;
+  readonly delegates: readonly Delegate[];
+  readonly ballots: readonly ChairBallotView[];
+  readonly projectorKey: string | null;
+  readonly tab: ChairTab;
+  /** The ballot shown in detail; null shows the ballot builder. */
+  readonly selectedBallotId: string | null;
+}
+
+export function initialChairState(): ChairState {
+  return {
+    language: initialLanguage(),
+    connection: 'connecting',
+    meeting: null,
+    presence: null,
+    delegates: [],
+    ballots: [],
+    projectorKey: null,
+    tab: 'ballots',
+    selectedBallotId: null,
+  };
+}
+
+export const chairStore = createStore<ChairState>()(initialChairState);
+
+export function useChair<T>(selector: (state: ChairState) => T): T {
+  return useStore(chairStore, selector);
+}
+
+export function selectBallot(ballotId: string | null): void {
+  chairStore.setState({ selectedBallotId: ballotId, tab: 'ballots' });
+}

@@ -1,0 +1,91 @@
+import { assertNever } from '@hallvote/shared';
+import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { commonText } from '../i18n/common';
+import { delegateText } from '../i18n/delegate';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { MarkingScreen } from './MarkingScreen';
+import { ReviewScreen } from './ReviewScreen';
+import { ResultScreen } from './ResultScreen';
+import { SessionContext } from './session';
+import { ClosedScreen, FinalScreen, IdleScreen, MessageScreen, SendingScreen, VotedScreen } from './StatusScreens';
+import { delegateStore, isCurrentRound, useDelegate } from './store';
+import type { DelegateSession } from './vote-actions';
+
+function setLanguage(language: Language) {
+  rememberLanguage(language);
+  delegateStore.setState({ language });
+}
+
+export function DelegateApp({ session }: { session: DelegateSession }) {
+  const language = useDelegate((s) => s.language);
+  return (
+    <LanguageContext value={language}>
+      <SessionContext value={session}>
+        <div className="delegate-app">
+          <DelegateHeader />
+          <Banner />
+          <main>
+            <Screen />
+          </main>
+        </div>
+      </SessionContext>
+    </LanguageContext>
+  );
+}
+
+function DelegateHeader() {
+  const language = useDelegate((s) => s.language);
+  const name = useDelegate((s) => s.me?.name ?? '');
+  const position = useDelegate((s) => s.me?.position ?? '');
+  const meeting = useDelegate((s) => s.meeting?.title ?? '');
+  return (
+    <header className="delegate-header">
+      <div className="identity">
+        <p className="who">{name}</p>
+        {position ? <p className="position">{position}</p> : null}
+        <p className="meeting">{meeting}</p>
+      </div>
+      <LanguageSwitch value={language} onChange={setLanguage} compact />
+    </header>
+  );
+}
+
+function Banner() {
+  const status = useDelegate((s) => s.connection);
+  const holding = useDelegate((s) => s.pending !== null);
+  const t = useText(delegateText);
+  return <ConnectionBanner status={status}>{holding ? <p>{t.sendingHint}</p> : null}</ConnectionBanner>;
+}
+
+function Screen() {
+  const t = useText(delegateText);
+  const c = useText(commonText);
+  const connection = useDelegate((s) => s.connection);
+  const joined = useDelegate((s) => s.meeting !== null);
+  const ballotState = useDelegate((s) => s.ballot?.state ?? null);
+  const step = useDelegate((s) => s.step);
+  const sendingNow = useDelegate((s) => isCurrentRound(s.ballot, s.pending));
+  const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing);
+
+  if (connection === 'refused') return <FinalScreen title={t.invalid} hint={t.invalidHint} />;
+  if (connection === 'replaced') return <FinalScreen title={t.replaced} hint={t.replacedHint} />;
+  if (!joined) return <MessageScreen title={c.connecting} />;
+  switch (ballotState) {
+    case null:
+    case 'draft':
+      return <IdleScreen />;
+    case 'open':
+      if (sendingNow) return <SendingScreen />;
+      if (voted) return <VotedScreen />;
+      return step === 'review' ? <ReviewScreen /> : <MarkingScreen />;
+    case 'closed':
+      return <ClosedScreen />;
+    case 'published':
+      return <ResultScreen />;
+    case 'cancelled':
+      return <MessageScreen title={t.cancelled} />;
+    default:
+      return assertNever(ballotState);
+  }
+}

@@ -1,0 +1,57 @@
+import { useLanguage, useText } from '../i18n';
+import { delegateText } from '../i18n/delegate';
+import { ErrorNote } from '../ui/ErrorNote';
+import { optionLabel } from '../ui/outcome-text';
+import { BallotHeading } from './BallotHeading';
+import { useSession } from './session';
+import { useDelegate } from './store';
+import { backToMarking, confirmVote } from './vote-actions';
+
+interface ReviewRow {
+  readonly subjectId: string;
+  readonly subject: string;
+  readonly chosen: readonly string[];
+}
+
+/** Every subject with what was chosen, before anything leaves the phone. */
+export function ReviewScreen() {
+  const t = useText(delegateText);
+  const language = useLanguage();
+  const session = useSession();
+  const kind = useDelegate((s) => s.ballot?.kind ?? 'motion');
+  const refusal = useDelegate((s) => s.refusal);
+  const ballot = useDelegate((s) => s.ballot);
+  const draft = useDelegate((s) => s.draft);
+  const rows: ReviewRow[] = (ballot?.subjects ?? []).map((subject) => ({
+    subjectId: subject.id,
+    subject: subject.label,
+    chosen: (draft[subject.id] ?? []).map((id) =>
+      optionLabel(ballot?.options.find((o) => o.id === id) ?? { id, label: id }, language),
+    ),
+  }));
+  const unrated = rows.filter((r) => r.chosen.length === 0).length;
+  return (
+    <section className="screen review">
+      <BallotHeading />
+      <h2>{t.reviewTitle}</h2>
+      {refusal ? <ErrorNote refusal={refusal} lead={t.notRecorded} /> : null}
+      <ol className="review-list">
+        {rows.map((row) => (
+          <li key={row.subjectId} className={row.chosen.length === 0 ? 'unrated' : undefined}>
+            <span className="subject">{row.subject}</span>
+            <strong>{row.chosen.length > 0 ? row.chosen.join(', ') : kind === 'election' ? t.blank : t.notRated}</strong>
+          </li>
+        ))}
+      </ol>
+      {kind === 'batch' && unrated > 0 ? <p className="warning">{t.unrated(unrated)}</p> : null}
+      <div className="sticky-actions">
+        <button type="button" className="big" onClick={backToMarking}>
+          {t.change}
+        </button>
+        <button type="button" className="primary big" onClick={() => confirmVote(session)}>
+          {t.confirm}
+        </button>
+      </div>
+    </section>
+  );
+}

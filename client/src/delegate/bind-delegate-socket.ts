@@ -1,0 +1,60 @@
+// The phone's socket listeners, outside React: they write the store and nothing else.
+import type { BallotView, DelegateSnapshot } from '@hallvote/shared';
+import { bindSnapshots } from '../sync-binding';
+import { delegateStore, freshRound, roundKeyOf, type DelegateState } from './store';
+import { settlePendingVote, type DelegateSession } from './vote-actions';
+
+/** A different ballot or a new round: what belonged to the old one goes. */
+function roundChange(state: DelegateState, ballot: BallotView | null): Partial<DelegateState> {
+  const key = ballot ? roundKeyOf(ballot) : null;
+  return state.draftFor === key ? {} : freshRound(ballot);
+}
+
+export function bindDelegateSocket(session: DelegateSession): void {
+  const { socket } = session;
+  const set = delegateStore.setState;
+
+  const sequenced = bindSnapshots<DelegateSnapshot>(socket, {
+    role: 'delegate',
+    getStatus: () => delegateStore.getState().connection,
+    setStatus: (connection) => set({ connection }),
+    onSnapshot: (s) => {
+      set((state) => ({
+        meeting: s.meeting,
+        me: s.me,
+        ballot: s.ballot,
+        myVote: s.myVote,
+        result: s.result,
+        receipts: s.receipts,
+        ...roundChange(state, s.ballot),
+      }));
+      // Only now do we know whether the server has the vote this phone is holding.
+      settlePendingVote(session);
+    },
+  });
+
+  socket.on(
+    'ballot:updated',
+    sequenced((e) => {
+      set((state) => {
+        const sameRound = state.ballot !== null && roundKeyOf(state.ballot) === roundKeyOf(e.ballot);
+        return {
+          ballot: e.ballot,
+          ...(sameRound ? {} : { myVote: null, result: null, receipts: [] }),
+          ...roundChange(state, e.ballot),
+        };
+      });
+    }),
+  );
+
+  socket.on(
+    'result:published',
+    sequenced((e) => {
+      set({ result: e.result, receipts: e.receipts });
+    }),
+  );
+
+  socket.on('session:replaced', () => {
+    set({ connection: 'replaced' });
+  });
+}

@@ -1,0 +1,75 @@
+// The phone's one store: what the server said (snapshot and events), the marks being made, and the
+// vote on its way. Written by bind-delegate-socket.ts and vote-actions.ts, read by components.
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { BallotView, DelegateSnapshot, MyVote, RoundResult, VoteCastPayload } from '@hallvote/shared';
+import { initialLanguage, type Language } from '../i18n';
+import type { ConnectionStatus } from '../ui/connection';
+import type { Refusal } from '../ui/ErrorNote';
+
+export type Marks = Readonly<Record<string, readonly string[]>>;
+
+export interface DelegateState {
+  readonly language: Language;
+  readonly connection: ConnectionStatus;
+  readonly meeting: DelegateSnapshot['meeting'] | null;
+  readonly me: DelegateSnapshot['me'] | null;
+  readonly ballot: BallotView | null;
+  readonly myVote: MyVote | null;
+  readonly result: RoundResult | null;
+  readonly receipts: readonly string[];
+  /** Marks made on this phone, not yet sent; they belong to the round named by `draftFor`. */
+  readonly draft: Marks;
+  readonly draftFor: string | null;
+  readonly step: 'mark' | 'review';
+  /** An open ballot that allows it: the delegate chose to change a recorded vote. */
+  readonly changing: boolean;
+  /** Confirmed, saved on the phone, not yet acknowledged by the server. */
+  readonly pending: VoteCastPayload | null;
+  readonly sending: boolean;
+  readonly refusal: Refusal | null;
+}
+
+export function initialDelegateState(): DelegateState {
+  return {
+    language: initialLanguage(),
+    connection: 'connecting',
+    meeting: null,
+    me: null,
+    ballot: null,
+    myVote: null,
+    result: null,
+    receipts: [],
+    draft: {},
+    draftFor: null,
+    step: 'mark',
+    changing: false,
+    pending: null,
+    sending: false,
+    refusal: null,
+  };
+}
+
+export const delegateStore = createStore<DelegateState>()(initialDelegateState);
+
+export function useDelegate<T>(selector: (state: DelegateState) => T): T {
+  return useStore(delegateStore, selector);
+}
+
+export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) => `${ballot.id}#${ballot.round}`;
+
+/** Whether `thing` belongs to the round the phone shows now. */
+export function isCurrentRound(ballot: BallotView | null, thing: { readonly ballotId: string; readonly round: number } | null): boolean {
+  return ballot !== null && thing !== null && thing.ballotId === ballot.id && thing.round === ballot.round;
+}
+
+/** The part of the state that belongs to one ballot round, cleared when another round starts. */
+export function freshRound(ballot: BallotView | null): Partial<DelegateState> {
+  return {
+    draft: {},
+    draftFor: ballot ? roundKeyOf(ballot) : null,
+    step: 'mark',
+    changing: false,
+    refusal: null,
+  };
+}

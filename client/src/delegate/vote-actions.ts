@@ -1,0 +1,145 @@
+// Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
+// on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
+// refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
+import { assertNever, type BallotView, type VoteCastPayload } from '@hallvote/shared';
+import type { HallSocket, Reply } from '../socket';
+import type { PendingVoteBox } from './pending-vote';
+import { delegateStore, isCurrentRound, type Marks } from './store';
+
+export interface DelegateSession {
+  readonly socket: HallSocket;
+  readonly pendingVotes: PendingVoteBox;
+  readonly newVoteId: () => string;
+}
+
+/** While online, a vote that got no answer is tried again this often. */
+const RETRY_MS = 4000;
+
+/** How many options a subject may have marked: exactly one, up to one, or up to k. */
+export function markLimit(ballot: BallotView): number {
+  switch (ballot.kind) {
+    case 'motion':
+    case 'choice':
+    case 'batch':
+      return 1;
+    case 'election':
+      return ballot.seats ?? 1;
+    default:
+      return assertNever(ballot.kind);
+  }
+}
+
+/** Whether the marks can be confirmed: single-subject ballots need their one mark. */
+export function canReview(ballot: BallotView, draft: Marks): boolean {
+  switch (ballot.kind) {
+    case 'motion':
+    case 'choice':
+      return ballot.subjects.every((s) => (draft[s.id]?.length ?? 0) === 1);
+    case 'batch':
+    case 'election':
+      return true;
+    default:
+      return assertNever(ballot.kind);
+  }
+}
+
+/** Taps an option: selects it (replacing the earlier one where only one is allowed) or unselects it. */
+export function toggleMark(subjectId: string, optionId: string): void {
+  const { ballot, draft } = delegateStore.getState();
+  if (!ballot) return;
+  const row = draft[subjectId] ?? [];
+  const limit = markLimit(ballot);
+  let next: readonly string[];
+  if (row.includes(optionId)) {
+    // A motion or a single choice keeps its mark until another is chosen; rows may be emptied.
+    next = ballot.kind === 'motion' || ballot.kind === 'choice' ? row : row.filter((id) => id !== optionId);
+  } else if (limit === 1) {
+    next = [optionId];
+  } else {
+    next = row.length < limit ? [...row, optionId] : row;
+  }
+  delegateStore.setState({ draft: { ...draft, [subjectId]: next }, refusal: null });
+}
+
+export function goToReview(): void {
+  delegateStore.setState({ step: 'review' });
+}
+
+export function backToMarking(): void {
+  delegateStore.setState({ step: 'mark' });
+}
+
+export function startChangingVote(): void {
+  const { myVote } = delegateStore.getState();
+  delegateStore.setState({ changing: true, step: 'mark', draft: myVote?.marks ?? {} });
+}
+
+/** Every subject of the ballot, an unrated one as an empty row. */
+function completeMarks(ballot: BallotView, draft: Marks): Record<string, readonly string[]> {
+  return Object.fromEntries(ballot.subjects.map((s) => [s.id, draft[s.id] ?? []]));
+}
+
+export function confirmVote(session: DelegateSession): void {
+  const { ballot, draft, pending } = delegateStore.getState();
+  if (!ballot || ballot.state !== 'open' || pending) return;
+  const vote: VoteCastPayload = {
+    ballotId: ballot.id,
+    round: ballot.round,
+    voteId: session.newVoteId(),
+    marks: completeMarks(ballot, draft),
+  };
+  // Saved first: whatever happens to the phone from here on, the vote can be sent again.
+  session.pendingVotes.save(vote);
+  delegateStore.setState({ pending: vote });
+  void sendVote(session, vote);
+}
+
+function isTransient(reply: Exclude<Reply<'vote:cast'>, { ok: true }>): boolean {
+  return reply.error === 'NO_ANSWER' || reply.error === 'RATE_LIMITED' || reply.error === 'INTERNAL';
+}
+
+export async function sendVote(session: DelegateSession, vote: VoteCastPayload): Promise<void> {
+  if (delegateStore.getState().sending) return;
+  delegateStore.setState({ sending: true, refusal: null });
+  const reply = await session.socket.request('vote:cast', vote);
+  const state = delegateStore.getState();
+  if (state.pending?.voteId !== vote.voteId) {
+    delegateStore.setState({ sending: false });
+    return;
+  }
+  if (reply.ok) {
+    session.pendingVotes.clear();
+    const current = isCurrentRound(state.ballot, reply.data);
+    delegateStore.setState({
+      sending: false,
+      pending: null,
+      ...(current ? { myVote: reply.data, changing: false, step: 'mark', draft: {} } : {}),
+    });
+    return;
+  }
+  if (isTransient(reply)) {
+    // Keep it; the next snapshot (after a reconnect) sends it again, and so does this timer.
+    delegateStore.setState({ sending: false, refusal: reply });
+    setTimeout(() => {
+      const now = delegateStore.getState();
+      if (now.connection === 'online' && now.pending?.voteId === vote.voteId) void sendVote(session, vote);
+    }, RETRY_MS);
+    return;
+  }
+  // Refused for good (closed before it arrived, already voted, not checked in): say so, and let the
+  // delegate try again where that still makes sense.
+  session.pendingVotes.clear();
+  delegateStore.setState({ sending: false, pending: null, refusal: reply });
+}
+
+/** After a snapshot: a vote the server already has is cleared, any other is sent again. */
+export function settlePendingVote(session: DelegateSession): void {
+  const { pending, myVote } = delegateStore.getState();
+  if (!pending) return;
+  if (myVote?.voteId === pending.voteId) {
+    session.pendingVotes.clear();
+    delegateStore.setState({ pending: null });
+    return;
+  }
+  void sendVote(session, pending);
+}

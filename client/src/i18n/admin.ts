@@ -1,0 +1,49 @@
+// The admin page's texts: create a meeting, hand out the chair and projector links.
+import { bilingual } from './index';
+
+const en = {
+  heading: 'Create a meeting',
+  noToken:
+    'Open the admin link printed when the server started (it ends with #admin=…), or paste the admin token here.',
+  token: 'Admin token',
+  useToken: 'Use this token',
+  forgetToken: 'Forget the token',
+  title: 'Meeting title',
+  preset: 'Rule set',
+  roster: 'Roster (CSV: name, position, group), optional: it can be imported later from the chair console',
+  upload: 'Upload a CSV file',
+  create: 'Create the meeting',
+  created: 'Meeting created',
+  delegates: (n: number) => `${n} members on the roster.`,
+  chair: 'Chair console',
+  projector: 'Projector',
+  linksHint:
+    'Open the chair link on the chair’s laptop: it carries the chair key, so keep it private. The projector link is read-only.',
+  another: 'Create another meeting',
+  presetsFailed: 'The rule sets could not be loaded.',
+  refused: 'The meeting was not created:',
+};
+
+const vi: typeof en = {
+  heading: 'Tạo cuộc họp',
+  noToken: 'Hãy mở đường dẫn quản trị hiện ra khi máy chủ khởi động (kết thúc bằng #admin=…), hoặc dán mã quản trị vào đây.',
+  token: 'Mã quản trị',
+  useToken: 'Dùng mã này',
+  forgetToken: 'Xóa mã đã lưu',
+  title: 'Tên cuộc họp',
+  preset: 'Bộ quy định',
+  roster: 'Danh sách đại biểu (CSV: họ tên, chức vụ, nhóm), không bắt buộc: có thể nhập sau ở bàn điều hành của chủ tọa',
+  upload: 'Tải tệp CSV lên',
+  create: 'Tạo cuộc họp',
+  created: 'Đã tạo cuộc họp',
+  delegates: (n) => `${n} đại biểu trong danh sách.`,
+  chair: 'Bàn điều hành của chủ tọa',
+  projector: 'Màn hình chiếu',
+  linksHint:
+    'Mở đường dẫn của chủ tọa trên máy tính của chủ tọa: đường dẫn có kèm khóa, cần giữ kín. Đường dẫn màn hình chiếu chỉ để xem.',
+  another: 'Tạo cuộc họp khác',
+  presetsFailed: 'Không tải được các bộ quy định.',
+  refused: 'Chưa tạo được cuộc họp:',
+};
+
+export const adminText = bilingual(en, vi);

@@ -1,0 +1,131 @@
+// Texts every view uses: connection state, refusals, bases, outcomes in words.
+import type { ErrorCode, TallyBase } from '@hallvote/shared';
+import { bilingual } from './index';
+
+type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER', string>>;
+
+const en = {
+  switchTo: 'Language',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  errors: {
+    INVALID_PAYLOAD: 'The request was not valid.',
+    UNAUTHORIZED: 'This link or key is not valid.',
+    FORBIDDEN: 'This is not allowed.',
+    NOT_FOUND: 'Not found.',
+    CONFLICT: 'Not possible in the current state.',
+    NO_QUORUM: 'No quorum.',
+    BALLOT_NOT_OPEN: 'The ballot is not open.',
+    ALREADY_VOTED: 'A vote is already recorded in this round.',
+    INVALID_VOTE: 'The vote was not valid.',
+    VOTING_STARTED: 'Voting has started; the roster can no longer change.',
+    ACK_REQUIRED: 'The result has warnings: write an acknowledgement first.',
+    INVALID_CSV: 'The CSV file has problems; nothing was imported.',
+    RATE_LIMITED: 'Too many requests; wait a moment and try again.',
+    SESSION_REPLACED: 'Opened on another device.',
+    INTERNAL: 'Something went wrong on the server. Nothing was changed.',
+    NO_ANSWER: 'No answer from the server (is this device offline?).',
+  } satisfies ErrorTexts as ErrorTexts,
+  bases: {
+    eligible: 'eligible members',
+    present: 'members present',
+    returned: 'ballots returned',
+    valid: 'valid ballots',
+    decisive: 'yes + no votes',
+  } satisfies Record<TallyBase, string> as Readonly<Record<TallyBase, string>>,
+  percentCaption: (base: string, value: number) => `Percentages of ${base} (${value})`,
+  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+  outcome: {
+    adoptedMotion: 'The motion is adopted.',
+    adopted: (label: string) => `Adopted: ${label}`,
+    rejectedMotion: 'The motion is rejected.',
+    rejected: 'Rejected: no option reached the required majority.',
+    cumulated: (label: string, votes: number) =>
+      `${label}, by cumulating downward: no level had the majority on its own, so each higher level's votes were added to the next lower one (${votes} votes together).`,
+    noDecision: 'No decision.',
+    tied: (labels: string) => `Tied: ${labels}.`,
+    policy: {
+      revote: 'A new round is needed.',
+      refer: 'Referred to the higher body.',
+      'cumulate-down': 'Even cumulated downward, no level reached the majority.',
+    },
+    elected: (names: string) => `Elected: ${names}.`,
+    electedNone: 'Nobody was elected.',
+    tiedAtCutoff: (names: string) => `Tied at the cut-off, not elected: ${names}.`,
+    seatsUnfilled: (n: number) => (n === 1 ? '1 seat is unfilled.' : `${n} seats are unfilled.`),
+    noQuorum: 'No quorum when voting closed: there is no outcome.',
+  },
+  cumulatedShort: (label: string) => `${label} (cumulated downward)`,
+  capWarning: (group: string, top: string, topCount: number, allowed: number, rate: string, reference: string, referenceCount: number) =>
+    `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}").`,
+  acknowledged: (reason: string) => `Published with the chair's acknowledgement: ${reason}`,
+  closesIn: (time: string) => `Closes in ${time}`,
+  secret: 'Secret ballot',
+  named: 'Open (named) vote',
+  round: (n: number) => `Round ${n}`,
+  line: (n: number) => `Line ${n}`,
+};
+
+const vi: typeof en = {
+  switchTo: 'Ngôn ngữ',
+  connecting: 'Đang kết nối…',
+  reconnecting: 'Mất kết nối. Đang kết nối lại…',
+  errors: {
+    INVALID_PAYLOAD: 'Yêu cầu không hợp lệ.',
+    UNAUTHORIZED: 'Đường dẫn hoặc khóa này không hợp lệ.',
+    FORBIDDEN: 'Không được phép.',
+    NOT_FOUND: 'Không tìm thấy.',
+    CONFLICT: 'Không thực hiện được ở trạng thái hiện tại.',
+    NO_QUORUM: 'Không đủ số đại biểu cần thiết.',
+    BALLOT_NOT_OPEN: 'Phiếu biểu quyết chưa mở hoặc đã kết thúc.',
+    ALREADY_VOTED: 'Đã ghi nhận một phiếu trong vòng này.',
+    INVALID_VOTE: 'Phiếu không hợp lệ.',
+    VOTING_STARTED: 'Đã bắt đầu biểu quyết; không thể thay đổi danh sách đại biểu.',
+    ACK_REQUIRED: 'Kết quả có cảnh báo: cần ghi ý kiến xác nhận trước.',
+    INVALID_CSV: 'Tệp CSV có lỗi; chưa nhập gì.',
+    RATE_LIMITED: 'Quá nhiều yêu cầu; vui lòng đợi giây lát rồi thử lại.',
+    SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
+    INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
+    NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
+  },
+  bases: {
+    eligible: 'tổng số đại biểu được triệu tập',
+    present: 'số đại biểu có mặt',
+    returned: 'số phiếu thu về',
+    valid: 'số phiếu hợp lệ',
+    decisive: 'số phiếu tán thành và không tán thành',
+  },
+  percentCaption: (base, value) => `Tỷ lệ phần trăm so với ${base} (${value})`,
+  votes: (n) => `${n} phiếu`,
+  outcome: {
+    adoptedMotion: 'Được thông qua.',
+    adopted: (label) => `Thông qua: ${label}`,
+    rejectedMotion: 'Không được thông qua.',
+    rejected: 'Không phương án nào đạt đa số cần thiết.',
+    cumulated: (label, votes) =>
+      `${label}, theo cách cộng dồn từ mức cao xuống: không mức nào tự đạt đa số, nên số phiếu của mức cao hơn được cộng vào mức thấp kế tiếp (cộng dồn ${votes} phiếu).`,
+    noDecision: 'Chưa có kết quả.',
+    tied: (labels) => `Bằng phiếu: ${labels}.`,
+    policy: {
+      revote: 'Cần bỏ phiếu lại.',
+      refer: 'Chuyển cấp trên xem xét.',
+      'cumulate-down': 'Dù đã cộng dồn, không mức nào đạt đa số.',
+    },
+    elected: (names) => `Trúng cử: ${names}.`,
+    electedNone: 'Không ai trúng cử.',
+    tiedAtCutoff: (names) => `Bằng phiếu ở vị trí cuối, chưa trúng cử: ${names}.`,
+    seatsUnfilled: (n) => `Còn thiếu ${n} người so với số lượng cần bầu.`,
+    noQuorum: 'Khi kết thúc bỏ phiếu không đủ số đại biểu cần thiết: không có kết quả.',
+  },
+  cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
+  capWarning: (group, top, topCount, allowed, rate, reference, referenceCount) =>
+    `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}").`,
+  acknowledged: (reason) => `Công bố kèm ý kiến của chủ tọa: ${reason}`,
+  closesIn: (time) => `Kết thúc sau ${time}`,
+  secret: 'Bỏ phiếu kín',
+  named: 'Biểu quyết công khai',
+  round: (n) => `Vòng ${n}`,
+  line: (n) => `Dòng ${n}`,
+};
+
+export const commonText = bilingual(en, vi);

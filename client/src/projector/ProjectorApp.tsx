@@ -1,0 +1,141 @@
+import { assertNever } from '@hallvote/shared';
+import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { commonText } from '../i18n/common';
+import { projectorText } from '../i18n/projector';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { formatRemaining, useNow } from '../ui/use-now';
+import { ResultBoard } from './ResultBoard';
+import { ofCurrentRound, projectorStore, useProjector } from './store';
+
+function setLanguage(language: Language) {
+  rememberLanguage(language);
+  projectorStore.setState({ language });
+}
+
+export function ProjectorApp() {
+  const language = useProjector((s) => s.language);
+  const connection = useProjector((s) => s.connection);
+  return (
+    <LanguageContext value={language}>
+      <div className="projector-app">
+        <ConnectionBanner status={connection} />
+        {connection === 'refused' ? <ProjectorMessage which="refused" /> : <Stage />}
+        <footer className="projector-footer">
+          <LanguageSwitch value={language} onChange={setLanguage} />
+        </footer>
+      </div>
+    </LanguageContext>
+  );
+}
+
+export function ProjectorMessage({ which }: { which: 'noKey' | 'refused' }) {
+  const t = useText(projectorText);
+  return (
+    <main className="stage message">
+      <p role="alert">{t[which]}</p>
+    </main>
+  );
+}
+
+function Stage() {
+  const title = useProjector((s) => s.meeting?.title ?? '');
+  return (
+    <>
+      <header className="projector-header">
+        <h1>{title}</h1>
+        <Quorum />
+      </header>
+      <main className="stage">
+        <BallotStage />
+      </main>
+    </>
+  );
+}
+
+function Quorum() {
+  const t = useText(projectorText);
+  const presence = useProjector((s) => s.presence);
+  if (!presence) return null;
+  const { quorum } = presence;
+  // Nobody eligible (an empty roster) is never a quorum, whatever 0 ≥ 0 says.
+  const met = quorum.met && quorum.eligible > 0;
+  return (
+    <div className={`quorum ${met ? 'met' : 'not-met'}`} role="status">
+      <p className="key-number">
+        {presence.present}
+        <span className="of"> / {presence.eligible}</span>
+      </p>
+      <p>
+        {t.present} · <strong>{met ? t.quorate : t.notQuorate}</strong>
+      </p>
+      <p className="small">{t.quorumNeeded(quorum.required, quorum.eligible)}</p>
+    </div>
+  );
+}
+
+function BallotStage() {
+  const t = useText(projectorText);
+  const c = useText(commonText);
+  const ballot = useProjector((s) => s.ballot);
+  if (!ballot || ballot.state === 'draft') return <p className="waiting">{t.waiting}</p>;
+  return (
+    <section className="ballot-stage">
+      <h2 className="ballot-title">
+        {ballot.title}
+        {ballot.round > 1 ? <span className="round"> · {c.round(ballot.round)}</span> : null}
+      </h2>
+      <StateView />
+    </section>
+  );
+}
+
+function StateView() {
+  const t = useText(projectorText);
+  const state = useProjector((s) => s.ballot?.state ?? 'draft');
+  switch (state) {
+    case 'draft':
+      return null;
+    case 'open':
+      return <LiveTurnout />;
+    case 'closed':
+      return (
+        <>
+          <LiveTurnout />
+          <p className="notice">{t.closed}</p>
+        </>
+      );
+    case 'published':
+      return <ResultBoard />;
+    case 'cancelled':
+      return <p className="notice">{t.cancelled}</p>;
+    default:
+      return assertNever(state);
+  }
+}
+
+/** Who has voted, as a count and a bar; never what they voted. */
+function LiveTurnout() {
+  const t = useText(projectorText);
+  const c = useText(commonText);
+  const voted = useProjector((s) => (ofCurrentRound(s.ballot, s.turnout) ? (s.turnout?.voted ?? 0) : 0));
+  const present = useProjector((s) =>
+    ofCurrentRound(s.ballot, s.turnout) ? (s.turnout?.present ?? 0) : (s.presence?.present ?? 0),
+  );
+  const closesAt = useProjector((s) => (s.ballot?.state === 'open' ? s.ballot.closesAt : null));
+  const now = useNow(closesAt !== null);
+  const share = present > 0 ? Math.min(100, (voted / present) * 100) : 0;
+  return (
+    <div className="live-turnout">
+      <p className="turnout-number" aria-label={`${voted} ${t.turnout(present)}`}>
+        <span className="key-number">{voted}</span>
+        <span className="of"> / {present}</span>
+      </p>
+      <p className="turnout-label">{t.turnout(present)}</p>
+      <div className="turnout-bar" aria-hidden="true">
+        <div className="fill" style={{ width: `${share}%` }} />
+      </div>
+      {closesAt ? <p className="countdown key-number">{c.closesIn(formatRemaining(closesAt, now))}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// The one importer of socket.io-client. Views talk to a small `HallSocket` interface instead of the
+// library, so a component test can hand them a fake that records requests, and every request is
+// answered in one shape: the server's Ack, or NO_ANSWER when it never came.
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+} from '@hallvote/shared';
+
+type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type RequestEvent = keyof ClientToServerEvents;
+export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
+export type RequestData<E extends RequestEvent> =
+  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never;
+
+/** The request left this device but no answer came back (offline, or timed out). */
+export interface NoAnswer {
+  readonly ok: false;
+  readonly error: 'NO_ANSWER';
+  readonly message: string;
+}
+
+export type Reply<E extends RequestEvent> = Ack<RequestData<E>> | NoAnswer;
+
+/** Connection life as the views care about it; socket.io's own reconnection does the rest. */
+export type ConnectionEvent =
+  | { readonly type: 'connected' }
+  | { readonly type: 'disconnected'; readonly byServer: boolean }
+  /** The server refused the handshake (bad or revoked credential); socket.io will not retry. */
+  | { readonly type: 'refused'; readonly code: string; readonly message: string }
+  /** The server could not be reached; socket.io keeps trying. */
+  | { readonly type: 'unreachable' };
+
+export interface HallSocket {
+  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): void;
+  onConnection(listener: (event: ConnectionEvent) => void): void;
+  request<E extends RequestEvent>(event: E, payload: RequestPayload<E>): Promise<Reply<E>>;
+  /** Connects again after the server closed the connection (socket.io does not, then). */
+  reconnect(): void;
+  close(): void;
+}
+
+/** Long enough for a roster import of thousands of lines on a busy hall network. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type Credentials = DistributiveOmit<HandshakeAuth, 'protocol'>;
+
+/** Opens the connection for one role on the page's own origin. */
+export function connectHall(credentials: Credentials): HallSocket {
+  const raw: RawSocket = io({ auth: { protocol: PROTOCOL_VERSION, ...credentials } });
+  return wrap(raw);
+}
+
+function wrap(raw: RawSocket): HallSocket {
+  return {
+    on(event, listener) {
+      // The typed overloads of socket.io do not accept a generic event name; the map still types
+      // every listener at the call site.
+      (raw.on as (e: string, l: unknown) => void)(event, listener);
+    },
+    onConnection(listener) {
+      raw.on('connect', () => listener({ type: 'connected' }));
+      raw.on('disconnect', (reason) => listener({ type: 'disconnected', byServer: reason === 'io server disconnect' }));
+      raw.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+        // `active` stays true for network failures (socket.io retries) and turns false when a
+        // middleware refused us, which is final until we call connect() ourselves.
+        if (raw.active) listener({ type: 'unreachable' });
+        else listener({ type: 'refused', code: error.data?.code ?? 'UNAUTHORIZED', message: error.message });
+      });
+    },
+    request(event, payload) {
+      type AnyReply = Reply<typeof event>;
+      // A request made offline would sit in socket.io's buffer and run whenever the connection
+      // returns, perhaps minutes later: never surprise anyone with that. Answer now instead.
+      if (!raw.connected) {
+        return Promise.resolve<AnyReply>({ ok: false, error: 'NO_ANSWER', message: 'Not connected to the server.' });
+      }
+      return new Promise<AnyReply>((resolve) => {
+        // Called as a method: socket.io's emit needs its `this`.
+        const timed = raw.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+          emit(e: string, p: unknown, ack: (err: Error | null, reply: AnyReply) => void): void;
+        };
+        timed.emit(event, payload, (err, reply) => {
+          resolve(err ? { ok: false, error: 'NO_ANSWER', message: 'The server did not answer in time.' } : reply);
+        });
+      });
+    },
+    reconnect() {
+      raw.connect();
+    },
+    close() {
+      raw.disconnect();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// What every view does with its connection: take the snapshot as the whole truth, apply numbered
+// events only in order, ask for a new snapshot on a gap, and report the connection's state.
+import { assertNever, type Snapshot } from '@hallvote/shared';
+import { createSequenceGuard } from './sequence';
+import type { HallSocket } from './socket';
+import type { ConnectionStatus } from './ui/connection';
+
+/** Seconds between attempts when a resync request itself gets no answer. */
+const RESYNC_RETRY_MS = 2000;
+
+interface Options<S extends Snapshot> {
+  readonly role: S['role'];
+  readonly onSnapshot: (snapshot: S) => void;
+  readonly getStatus: () => ConnectionStatus;
+  readonly setStatus: (status: ConnectionStatus) => void;
+}
+
+/** A listener wrapper: `sequenced(fn)` runs `fn` only for the next event of the channel. */
+export type Sequenced = <E extends { readonly seq: number }>(apply: (event: E) => void) => (event: E) => void;
+
+export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: Options<S>): Sequenced {
+  const { role, onSnapshot, getStatus, setStatus } = options;
+  const isMine = (snapshot: Snapshot): snapshot is S => snapshot.role === role;
+
+  const take = (snapshot: Snapshot) => {
+    if (!isMine(snapshot)) return;
+    guard.reset(snapshot.seq);
+    onSnapshot(snapshot);
+    setStatus('online');
+  };
+
+  const resync = async (): Promise<void> => {
+    const reply = await socket.request('sync:request', {});
+    if (reply.ok) take(reply.data);
+    else
+      setTimeout(() => {
+        if (getStatus() === 'online') void resync();
+      }, RESYNC_RETRY_MS);
+  };
+
+  const guard = createSequenceGuard(() => void resync());
+
+  socket.on('snapshot', take);
+  socket.onConnection((event) => {
+    const status = getStatus();
+    // A badge opened elsewhere or a refused credential is final: show it, never fight it.
+    const final = status === 'replaced' || status === 'refused';
+    switch (event.type) {
+      case 'connected':
+        // The snapshot follows at once and flips the status to online.
+        return;
+      case 'disconnected':
+        guard.suspend();
+        if (final) return;
+        setStatus('reconnecting');
+        // socket.io only retries by itself when the server did not close the connection.
+        if (event.byServer) socket.reconnect();
+        return;
+      case 'refused':
+        if (status !== 'replaced') setStatus('refused');
+        return;
+      case 'unreachable':
+        if (!final) setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
+        return;
+      default:
+        assertNever(event);
+    }
+  });
+
+  return (apply) => (event) => {
+    if (guard.accept(event.seq)) apply(event);
+  };
+}

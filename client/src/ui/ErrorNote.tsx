@@ -1,0 +1,34 @@
+import type { ErrorBody } from '@hallvote/shared';
+import { useText } from '../i18n';
+import { commonText } from '../i18n/common';
+import type { NoAnswer } from '../socket';
+
+export type Refusal = Pick<ErrorBody, 'error' | 'message' | 'issues'> | NoAnswer;
+
+/**
+ * A refusal said plainly: what it means in the viewer's language, then the server's own sentence
+ * (which carries the numbers involved), then field or line issues.
+ */
+export function ErrorNote({ refusal, lead }: { refusal: Refusal; lead?: string | undefined }) {
+  const t = useText(commonText);
+  const issues = 'issues' in refusal ? (refusal.issues ?? []) : [];
+  return (
+    <div className="error-note" role="alert">
+      <p>
+        {lead ? <strong>{lead} </strong> : null}
+        {t.errors[refusal.error]}
+      </p>
+      {refusal.message && refusal.message !== t.errors[refusal.error] ? <p className="detail">{refusal.message}</p> : null}
+      {issues.length > 0 ? (
+        <ul>
+          {issues.map((issue, i) => (
+            <li key={i}>
+              {issue.line !== undefined ? `${t.line(issue.line)}: ` : issue.path ? `${issue.path}: ` : ''}
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// A tally outcome in words, in the viewer's language. Used by the chair, the projector and the phone.
+import {
+  OPTION_LABELS,
+  assertNever,
+  type BallotKind,
+  type CapWarning,
+  type Fraction,
+  type OptionCount,
+  type SubjectResult,
+} from '@hallvote/shared';
+import type { commonText } from '../i18n/common';
+import { formatDecimal, type Language } from '../i18n';
+
+type CommonTexts = (typeof commonText)['en'];
+
+function hasStandardLabel(id: string): id is keyof typeof OPTION_LABELS {
+  return Object.hasOwn(OPTION_LABELS, id);
+}
+
+/** A standard option (level, yes / no) in the viewer's language; a candidate by their own name. */
+export function optionLabel(option: { readonly id: string; readonly label: string }, language: Language): string {
+  return hasStandardLabel(option.id) ? OPTION_LABELS[option.id][language] : option.label;
+}
+
+function labelOf(subject: SubjectResult, optionId: string, language: Language): string {
+  const count = subject.counts.find((c) => c.optionId === optionId);
+  return optionLabel({ id: optionId, label: count?.label ?? optionId }, language);
+}
+
+function labelsOf(subject: SubjectResult, ids: readonly string[], language: Language): string {
+  return ids.map((id) => labelOf(subject, id, language)).join(', ');
+}
+
+/** The outcome of one subject as one or more sentences. */
+export function outcomeLines(subject: SubjectResult, kind: BallotKind, t: CommonTexts, language: Language): string[] {
+  const o = subject.outcome;
+  switch (o.type) {
+    case 'adopted':
+      return [kind === 'motion' ? t.outcome.adoptedMotion : t.outcome.adopted(labelOf(subject, o.optionId, language))];
+    case 'rejected':
+      return [kind === 'motion' ? t.outcome.rejectedMotion : t.outcome.rejected];
+    case 'cumulated':
+      return [t.outcome.cumulated(labelOf(subject, o.optionId, language), o.cumulativeVotes)];
+    case 'no-decision':
+      return [
+        t.outcome.noDecision,
+        ...(o.tied.length > 0 ? [t.outcome.tied(labelsOf(subject, o.tied, language))] : []),
+        t.outcome.policy[o.policy],
+      ];
+    case 'elected':
+      return [
+        o.elected.length > 0 ? t.outcome.elected(labelsOf(subject, o.elected, language)) : t.outcome.electedNone,
+        ...(o.tiedAtCutoff.length > 0 ? [t.outcome.tiedAtCutoff(labelsOf(subject, o.tiedAtCutoff, language))] : []),
+        ...(o.seatsUnfilled > 0 ? [t.outcome.seatsUnfilled(o.seatsUnfilled)] : []),
+      ];
+    case 'no-quorum':
+      return [t.outcome.noQuorum];
+    default:
+      return assertNever(o);
+  }
+}
+
+/** The option a subject ended on (adopted or cumulated), for one-line tables; null otherwise. */
+export function decidedOption(subject: SubjectResult): string | null {
+  const o = subject.outcome;
+  switch (o.type) {
+    case 'adopted':
+    case 'cumulated':
+      return o.optionId;
+    case 'rejected':
+    case 'no-decision':
+    case 'elected':
+    case 'no-quorum':
+      return null;
+    default:
+      return assertNever(o);
+  }
+}
+
+/** "90.57%" ("90,57%" in Vietnamese), or an empty string when the base is 0. */
+export function percentText(count: OptionCount, language: Language): string {
+  return count.percent ? `${formatDecimal(count.percent.text, language)}%` : '';
+}
+
+/** Names the base every percentage of this subject is of, once: "Percentages of eligible members (53)". */
+export function percentCaption(subject: SubjectResult, t: CommonTexts): string {
+  return t.percentCaption(t.bases[subject.percentBase.name], subject.percentBase.value);
+}
+
+/** 1/5 → "20%"; fractions that are not whole percentages stay fractions. */
+export function fractionAsPercent(f: Fraction): string {
+  return (f.num * 100) % f.den === 0 ? `${(f.num * 100) / f.den}%` : `${f.num}/${f.den}`;
+}
+
+export function capWarningText(w: CapWarning, t: CommonTexts, language: Language): string {
+  const label = (id: string) => optionLabel({ id, label: id }, language);
+  return t.capWarning(w.group, label(w.top), w.topCount, w.allowed, fractionAsPercent(w.rate), label(w.reference), w.referenceCount);
+}

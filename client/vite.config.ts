@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** The server's routes, so `vite dev` serves the same page for the same URL as production. */
+const ROUTES = [
+  ['/chair/', '/chair.html'],
+  ['/d/', '/delegate.html'],
+  ['/p/', '/projector.html'],
+] as const;
+
+function viewRoutes(): Plugin {
+  return {
+    name: 'hallvote-view-routes',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const route = ROUTES.find(([prefix]) => req.url?.startsWith(prefix));
+        if (route) req.url = route[1];
+        next();
+      });
+    },
+  };
+}
+
+const SERVER = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react(), viewRoutes()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The size report reads the manifest to find everything the delegate page loads.
+    manifest: true,
+    rolldownOptions: {
+      // Four entries: the phone downloads the delegate page's code and nothing of the chair's.
+      input: {
+        admin: here('./index.html'),
+        chair: here('./chair.html'),
+        delegate: here('./delegate.html'),
+        projector: here('./projector.html'),
+      },
+      output: {
+        // Named vendor chunks: the admin page never loads socket.io, and the size report reads well.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
+            { name: 'socket-io', test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/ },
+          ],
+        },
+      },
+      treeshake: {
+        // shared/ is pure (types, rules, tally, schemas); declaring it so lets the bundler drop
+        // the zod schemas the browser never uses.
+        moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': SERVER,
+      '/socket.io': { target: SERVER, ws: true },
+    },
+  },
+});

@@ -1,0 +1,224 @@
+// The chair console: rules in numbers, quorum, the ballot builder refusing what cannot be a ballot,
+// confirmations before acting, publishing with a written acknowledgement, refusals said plainly.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CLASSIFICATION_LEVELS, type BallotDefinition } from '@hallvote/shared';
+import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
+import { ChairApp } from '../../client/src/chair/ChairApp';
+import { chairStore, initialChairState } from '../../client/src/chair/store';
+import { FakeSocket } from './support/fake-socket';
+import {
+  batchBallot,
+  batchResult,
+  chairBallot,
+  chairSnapshot,
+  classificationBallot,
+  delegates,
+  hallStoryResult,
+  presence,
+} from './support/fixtures';
+
+let socket: FakeSocket;
+
+function start(snapshot = chairSnapshot()): void {
+  socket = new FakeSocket();
+  bindChairSocket(socket);
+  render(<ChairApp session={{ socket, meetingId: 'm1', chairKey: 'chair-key' }} />);
+  socket.serverEmits('snapshot', snapshot);
+}
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
+const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+
+beforeEach(() => {
+  chairStore.setState({ ...initialChairState(), language: 'en' }, true);
+});
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  chairStore.setState(initialChairState(), true);
+});
+
+describe('rules and quorum', () => {
+  test('the preset in numbers from the live presence, and a quorate indicator', () => {
+    start();
+    expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeTruthy();
+    expect(screen.getByText('Adopted: more than half of eligible members = 27 votes')).toBeTruthy();
+    expect(screen.getByText('Quorate: 49 present, 36 of 53 needed')).toBeTruthy();
+  });
+
+  test('not quorate with 30 present; the numbers follow an excused absence', () => {
+    start(chairSnapshot({ presence: presence(30), delegates: delegates(53, 30) }));
+    expect(screen.getByText('Not quorate: 30 present, 36 of 53 needed')).toBeTruthy();
+    socket.serverEmits('console:roster-updated', {
+      seq: 4,
+      presence: presence(30, 53, 8),
+      delegates: [],
+      removedIds: [],
+      full: false,
+    });
+    // 53 − 8 excused = 45 eligible: 30 of 45 is exactly two thirds.
+    expect(screen.getByText('Quorate: 30 present, 30 of 45 needed')).toBeTruthy();
+    expect(screen.getByText('Adopted: more than half of eligible members = 23 votes')).toBeTruthy();
+  });
+});
+
+test('an empty roster is never shown as quorate (0 of 0)', () => {
+  start(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
+  expect(screen.getByText('Nobody is on the roster yet: import the roster first.')).toBeTruthy();
+  expect(screen.queryByText(/^Quorate/)).toBeNull();
+});
+
+describe('ballot builder', () => {
+  test('refuses an election without candidates, without sending anything', () => {
+    start();
+    fireEvent.click(screen.getByLabelText('Election: k of n candidates'));
+    type('Title', 'Bầu Ban Thường vụ');
+    fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
+    expect(screen.getByRole('alert').textContent).toContain('Add at least one candidate, one per line.');
+    expect(socket.requests).toEqual([]);
+  });
+
+  test('refuses k > n', () => {
+    start();
+    fireEvent.click(screen.getByLabelText('Election: k of n candidates'));
+    type('Title', 'Bầu Ban Thường vụ');
+    type('Candidates, one per line', 'Trần Thị Bình\nLê Văn Cường\n');
+    type('Seats to fill (k)', '3');
+    fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
+    expect(screen.getByRole('alert').textContent).toContain('Cannot elect 3 of 2 candidates.');
+    expect(socket.requests).toEqual([]);
+  });
+
+  test('refuses a batch with an empty subject list', () => {
+    start();
+    fireEvent.click(screen.getByLabelText('Batch classification: a list of subjects'));
+    type('Title', 'Xếp loại 19 đơn vị');
+    type('Subjects, one per line', '  \n \n');
+    fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
+    expect(screen.getByRole('alert').textContent).toContain('Add at least one subject, one per line.');
+    expect(socket.requests).toEqual([]);
+  });
+
+  test('a sound batch is sent as one ballot with the four levels, secret by default', () => {
+    start();
+    fireEvent.click(screen.getByLabelText('Batch classification: a list of subjects'));
+    type('Title', 'Xếp loại chi bộ');
+    type('Subjects, one per line', 'Chi bộ 1\nChi bộ 2\n\nChi bộ 3');
+    type('Group for the cap rule (optional)', 'chi-bo');
+    socket.answer('ballot:create', () => ({ ok: true, data: { ballotId: 'new' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
+    const expected: BallotDefinition = {
+      title: 'Xếp loại chi bộ',
+      kind: 'batch',
+      secret: true,
+      subjects: [
+        { id: 's1', label: 'Chi bộ 1', group: 'chi-bo' },
+        { id: 's2', label: 'Chi bộ 2', group: 'chi-bo' },
+        { id: 's3', label: 'Chi bộ 3', group: 'chi-bo' },
+      ],
+      options: [...CLASSIFICATION_LEVELS],
+      allowChange: false,
+      interimForChair: false,
+    };
+    expect(socket.sent('ballot:create')).toEqual([expected]);
+  });
+});
+
+describe('running a ballot', () => {
+  test('live turnout, and closing asks first with the numbers', () => {
+    const ballot = chairBallot(classificationBallot(), {
+      turnout: { ballotId: 'b1', round: 1, voted: 37, present: 49, eligible: 53 },
+    });
+    start(chairSnapshot({ ballots: [ballot] }));
+    fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
+    expect(screen.getByText('37 of 49 present have voted')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Close voting' }));
+    expect(screen.getByText('Close voting now? 37 of 49 present have voted; no more votes will be accepted.')).toBeTruthy();
+    expect(socket.requests).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, close voting' }));
+    expect(socket.sent('ballot:close')).toEqual([{ ballotId: 'b1' }]);
+  });
+
+  test('a refusal from the server is shown plainly', async () => {
+    start(chairSnapshot({ presence: presence(30), ballots: [chairBallot(classificationBallot({ state: 'draft', round: 0 }))] }));
+    fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
+    socket.answer('ballot:open', () => ({
+      ok: false,
+      error: 'NO_QUORUM',
+      message: 'No quorum: 30 present, 36 of 53 eligible needed (2/3).',
+    }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open voting' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No quorum.');
+    expect(alert.textContent).toContain('30 present, 36 of 53 eligible needed');
+  });
+
+  test('the result with counts and percentages of the named base', () => {
+    const view = classificationBallot({ state: 'closed' });
+    start(chairSnapshot({ ballots: [chairBallot(view, { result: hallStoryResult(view) })] }));
+    fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
+    const table = within(screen.getByRole('table'));
+    expect(table.getByRole('columnheader', { name: '% of eligible members' })).toBeTruthy();
+    const good = table.getByRole('row', { name: /Good/ });
+    expect(good.textContent).toBe('Good4890.57✓');
+    expect(screen.getByText('Adopted: Good')).toBeTruthy();
+  });
+
+  test('a result with a cap warning needs a written acknowledgement before publishing', () => {
+    const view = batchBallot(6, { state: 'closed' });
+    const result = batchResult(view);
+    expect(result.tally.warnings.length).toBe(1);
+    start(chairSnapshot({ ballots: [chairBallot(view, { result })] }));
+    fireEvent.click(screen.getByRole('button', { name: /Xếp loại 6 đơn vị/ }));
+    expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeTruthy();
+
+    const publish = screen.getByRole('button', { name: 'Publish the result' }) as HTMLButtonElement;
+    expect(publish.disabled).toBe(true);
+    type('Written acknowledgement of the warnings (required to publish)', 'Both units led the province in 2023.');
+    expect(publish.disabled).toBe(false);
+    fireEvent.click(publish);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
+    expect(socket.sent('ballot:publish')).toEqual([{ ballotId: 'b2', acknowledgement: 'Both units led the province in 2023.' }]);
+  });
+});
+
+describe('roster and attendance', () => {
+  test('a dry run lists CSV problems by line and offers nothing to store', async () => {
+    start(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Roster' }));
+    type('Roster CSV', 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A');
+    socket.answer('roster:import', () => ({
+      ok: false,
+      error: 'INVALID_CSV',
+      message: '1 problem(s) in the file; nothing was imported.',
+      issues: [{ path: 'csv', line: 3, message: 'the name is empty' }],
+    }));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(socket.sent('roster:import')).toEqual([
+      { csv: 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A', mode: 'replace', dryRun: true },
+    ]);
+    expect((await screen.findByRole('alert')).textContent).toContain('Line 3: the name is empty');
+    expect((screen.getByRole('button', { name: 'Store the roster' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('manual check-in sends the attendance mark', () => {
+    start(chairSnapshot({ presence: presence(48), delegates: delegates(53, 48) }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Attendance (48/53)' }));
+    const row = within(screen.getByRole('group', { name: 'Attendance: Đại biểu 50' }));
+    fireEvent.click(row.getByRole('button', { name: 'Present' }));
+    expect(socket.sent('attendance:mark')).toEqual([{ delegateId: 'd50', status: 'present' }]);
+  });
+});
+
+test('the language switch turns the console into Vietnamese and back', () => {
+  start();
+  fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+  expect(screen.getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeTruthy();
+  expect(screen.getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'English' }));
+  expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeTruthy();
+});
