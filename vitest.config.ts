@@ -29,6 +29,17 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
         },
       },
+      {
+        test: {
+          // The hall story in Debian's Chromium against the real server process and the built
+          // client (`npm test` builds it first and makes sure Chromium is there).
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
