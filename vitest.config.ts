@@ -31,6 +31,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Crashes (kill -9 of a server process), dropped phones, fuzzing, the authorization
+          // matrix, limits, secrecy scans and CSV attacks; bounded to a couple of minutes.
+          // `npm run chaos` runs the same scenarios longer.
+          name: 'faults',
+          environment: 'node',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           // The hall story in Debian's Chromium against the real server process and the built
           // client (`npm test` builds it first and makes sure Chromium is there).
           name: 'e2e',

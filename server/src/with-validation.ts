@@ -12,6 +12,7 @@ import {
   type SocketData,
 } from '@hallvote/shared';
 import type { Logger } from './logger';
+import { tokenBucket } from './rate-limit';
 
 export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -33,8 +34,24 @@ export function zodIssues(error: z.ZodError): { path: string; message: string }[
 export interface RequestOptions<S extends z.ZodType> {
   readonly roles: readonly SocketData['role'][];
   readonly schema: S;
-  /** Checked before parsing; refusal answers RATE_LIMITED. */
+  /**
+   * Checked before parsing; refusal answers RATE_LIMITED. Requests only a chair may make default
+   * to the socket's chair bucket (see CHAIR_RATE).
+   */
   readonly allow?: () => boolean;
+}
+
+/**
+ * Chair actions, per socket, all actions together: far above what a person clicks, low enough
+ * that a stuck key or a script cannot flood the meeting's write queue (each action is a commit).
+ */
+export const CHAIR_RATE = { perSecond: 10, burst: 30 } as const;
+const chairBuckets = new WeakMap<object, () => boolean>();
+
+function chairBucket(socket: HallSocket): () => boolean {
+  let bucket = chairBuckets.get(socket);
+  if (!bucket) chairBuckets.set(socket, (bucket = tokenBucket(CHAIR_RATE.perSecond, CHAIR_RATE.burst)));
+  return bucket;
 }
 
 /** The requests each socket has a handler for; anything else is answered by `answerUnhandled`. */
@@ -74,6 +91,8 @@ export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodT
   const events = handled.get(socket) ?? new Set<string>();
   events.add(event);
   handled.set(socket, events);
+  const chairOnly = options.roles.length === 1 && options.roles[0] === 'chair';
+  const allow = options.allow ?? (chairOnly ? chairBucket(socket) : undefined);
   raw.on(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') {
@@ -85,7 +104,7 @@ export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodT
       reply({ ok: false, error: 'FORBIDDEN', message: `A ${socket.data.role} may not do ${event}.` });
       return;
     }
-    if (options.allow && !options.allow()) {
+    if (allow && !allow()) {
       reply({ ok: false, error: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' });
       return;
     }

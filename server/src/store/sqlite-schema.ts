@@ -1,8 +1,10 @@
 /**
  * The SQLite schema. Secrecy is structural: a secret ballot's content lives in `secret_ballots`,
- * which has no delegate, no vote id, no receipt and no time, and whose random primary key (in a
- * WITHOUT ROWID table, stored in key order) keeps row order from telling who voted when. Who voted
- * lives in `participation`, which never holds a choice.
+ * which has no delegate, no vote id, no receipt and no time, under a random primary key, so query
+ * order says nothing. Who voted lives in `participation`, which never holds a choice. On disk, a
+ * page keeps its cells in insertion order and the WAL keeps older page versions, so while a round
+ * is open a copy of the files could still reveal voting order; at close the store rewrites the
+ * round's rows in key order with secure_delete and empties the WAL (see scrubSecretRound).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meetings (

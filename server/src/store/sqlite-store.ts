@@ -60,7 +60,12 @@ export function openSqliteStore(file: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, not left in free space (see scrubSecretRound).
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA_SQL);
+  // A WAL left by a crash holds old versions of pages, secret ballots' included: fold it into the
+  // database and empty it before anything else happens.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   return new SqliteStore(db);
 }
 
@@ -86,6 +91,10 @@ class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       insertSecret: db.prepare('INSERT INTO secret_ballots (id, ballot_id, round, marks) VALUES (?, ?, ?, ?)'),
+      secretRows: db.prepare<[string, number], { id: string; marks: string }>(
+        'SELECT id, marks FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
+      ),
+      deleteSecretRows: db.prepare('DELETE FROM secret_ballots WHERE ballot_id = ? AND round = ?'),
       upsertOpen: db.prepare(
         `INSERT INTO open_votes (ballot_id, round, delegate_id, marks) VALUES (?, ?, ?, ?)
          ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
@@ -366,12 +375,31 @@ class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.marks) as Marks);
   }
 
-  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
-    return this.write(audit, () => {
+  async closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+    await this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
         .run(closedAt, JSON.stringify(result), ballotId, round);
+      this.scrubSecretRound(ballotId, round);
     });
+    this.truncateWal();
+  }
+
+  /**
+   * A b-tree page lays its cells out in the order they were inserted, that is in voting order, and
+   * the WAL keeps every earlier version of a page; with the audit log (who voted when) either one
+   * would pair delegates with secret ballots. Once a round stops taking votes its rows are written
+   * again in key (random) order, the old cells zeroed (secure_delete), and the WAL emptied.
+   */
+  private scrubSecretRound(ballotId: string, round: number): void {
+    const rows = this.stmt.secretRows.all(ballotId, round);
+    this.stmt.deleteSecretRows.run(ballotId, round);
+    for (const r of rows) this.stmt.insertSecret.run(r.id, ballotId, round, r.marks);
+  }
+
+  /** Copies the WAL into the database and truncates it; runs between group transactions. */
+  private truncateWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
@@ -382,12 +410,14 @@ class SqliteStore implements Store {
     });
   }
 
-  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
-    return this.write(audit, () => {
+  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
+    await this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'cancelled', closed_at = ? WHERE ballot_id = ? AND round = ?`)
         .run(at, ballotId, round);
+      this.scrubSecretRound(ballotId, round);
     });
+    this.truncateWal();
   }
 
   async close(): Promise<void> {

@@ -53,7 +53,7 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
 
   onRequest(socket, log, 'roster:import', { roles: chair, schema: rosterImportSchema }, (p) =>
     exclusive(state, async () => {
-      const entries = parseRosterCsv(p.csv);
+      const entries = parseRosterCsv(p.csv, p.mode === 'append' ? [...state.delegates.values()] : []);
       if (p.dryRun) return { entries, stored: false };
       assertRosterEditable(state);
       const replacing = p.mode === 'replace';

@@ -12,18 +12,36 @@ const HEADER_NAMES = new Set(['name', 'full name', 'họ và tên', 'họ tên',
 /** A cell that a spreadsheet would run as a formula. */
 const FORMULA = /^[=+@\t\r]|^-[^\s\d-]/;
 
+/**
+ * Control and invisible format characters (NUL, ESC, line breaks inside a cell, zero-width
+ * spaces, bidi overrides, a byte order mark mid-file). No name or position needs one; they hide
+ * duplicates, spoof what the chair sees, and NULs are the sign of a UTF-16 file read as UTF-8.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/** Two roster lines are the same member when their name and position match after this. */
+export function rosterKey(name: string, position: string): string {
+  const fold = (s: string) => s.normalize('NFC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return `${fold(name)}\u0000${fold(position)}`;
+}
+
 interface Parsed {
   record: string[];
   info: { lines: number };
 }
 
-/** Parses roster CSV; throws HallvoteError INVALID_CSV listing every bad line. */
-export function parseRosterCsv(csv: string): RosterEntry[] {
+/**
+ * Parses roster CSV; throws HallvoteError INVALID_CSV listing every bad line. `existing` is the
+ * roster the lines are appended to: a line that repeats one of its members is a duplicate too.
+ */
+export function parseRosterCsv(csv: string, existing: readonly { name: string; position: string }[] = []): RosterEntry[] {
   const issues: ErrorIssue[] = [];
-  if (csv.includes('\uFFFD')) {
-    const line = csv.slice(0, csv.indexOf('\uFFFD')).split('\n').length;
+  // U+FFFD: bytes that were not UTF-8; NUL: UTF-16 ("Unicode text") read as UTF-8.
+  const notUtf8 = csv.search(/[\uFFFD\u0000]/);
+  if (notUtf8 !== -1) {
+    const line = csv.slice(0, notUtf8).split('\n').length;
     throw new HallvoteError('INVALID_CSV', 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.', [
-      { path: 'csv', line, message: 'characters that are not UTF-8' },
+      { path: 'csv', line, message: csv[notUtf8] === '\u0000' ? 'a NUL character: the file looks like UTF-16' : 'characters that are not UTF-8' },
     ]);
   }
   let rows: Parsed[];
@@ -52,6 +70,7 @@ export function parseRosterCsv(csv: string): RosterEntry[] {
 
   const entries: RosterEntry[] = [];
   const seen = new Map<string, number>();
+  const onRoster = new Set(existing.map((d) => rosterKey(d.name, d.position)));
   for (const { record, info } of rows) {
     const line = info.lines;
     const problem = (message: string) => issues.push({ path: 'csv', line, message });
@@ -61,10 +80,14 @@ export function parseRosterCsv(csv: string): RosterEntry[] {
     for (const cell of [name, position, group]) {
       if (cell.length > MAX_FIELD) problem(`a cell is longer than ${MAX_FIELD} characters`);
       if (FORMULA.test(cell)) problem(`"${cell.slice(0, 20)}" looks like a spreadsheet formula`);
+      const invisible = INVISIBLE.exec(cell)?.[0];
+      if (invisible !== undefined)
+        problem(`an invisible or control character (U+${invisible.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`);
     }
-    const key = `${name.toLowerCase()}\u0000${position.toLowerCase()}`;
+    const key = rosterKey(name, position);
     const earlier = seen.get(key);
     if (name && earlier !== undefined) problem(`same name and position as line ${earlier}`);
+    else if (name && onRoster.has(key)) problem('same name and position as a member already on the roster');
     else seen.set(key, line);
     entries.push({ name, position, group });
   }

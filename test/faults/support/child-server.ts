@@ -1,0 +1,141 @@
+// The real server in a child process, as `npm start` runs it, so that it can be killed with
+// SIGKILL (no shutdown hook, no flush) and started again on the same data directory and port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sleep } from './random';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const CHILD_ADMIN_TOKEN = 'faults-admin-token-0123456789';
+
+/** A port that was free a moment ago on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const running = new Set<ChildProcess>();
+// A test that fails half-way must not leave a server listening behind it.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export interface ChildServerOptions {
+  readonly logLevel?: string;
+  readonly dataDir?: string;
+}
+
+export class ChildServer {
+  readonly dataDir: string;
+  readonly dbFile: string;
+  readonly url: string;
+  readonly adminToken = CHILD_ADMIN_TOKEN;
+  /** Everything the server wrote to stdout (banner and JSON log), over every start. */
+  stdout = '';
+  stderr = '';
+  starts = 0;
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  private constructor(
+    readonly port: number,
+    private readonly logLevel: string,
+    dataDir: string,
+  ) {
+    this.dataDir = dataDir;
+    this.dbFile = join(dataDir, 'hallvote.sqlite');
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** Starts a server on a free loopback port with a new data directory. */
+  static async start(options: ChildServerOptions = {}): Promise<ChildServer> {
+    const server = new ChildServer(
+      await freePort(),
+      options.logLevel ?? 'warn',
+      options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallvote-faults-')),
+    );
+    await server.restart();
+    return server;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** (Re)starts the process on the same port and data directory; resolves once /healthz answers. */
+  async restart(): Promise<void> {
+    if (this.child) throw new Error('the server is still running');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        ADMIN_TOKEN: this.adminToken,
+        PUBLIC_URL: this.url,
+        LOG_LEVEL: this.logLevel,
+        CLIENT_DIR: join(this.dataDir, 'no-client'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    running.add(child);
+    this.starts += 1;
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        running.delete(child);
+        if (this.child === child) this.child = null;
+        resolve(code);
+      }),
+    );
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (this.child !== child) throw new Error(`the server exited while starting:\n${this.stderr.slice(-2000)}`);
+      if (await this.healthy()) return;
+      if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 30 s:\n${this.stderr.slice(-2000)}`);
+      await sleep(50);
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      return res.ok && ((await res.json()) as { ok?: unknown }).ok === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** kill -9: no signal handler runs, nothing is flushed. */
+  async kill9(): Promise<void> {
+    const child = this.child;
+    if (!child) throw new Error('the server is not running');
+    child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  /** A graceful stop (SIGTERM); resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    if (!child) return null;
+    child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  cleanup(): void {
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
