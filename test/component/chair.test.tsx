@@ -1,13 +1,15 @@
 // The chair console: rules in numbers, quorum, the ballot builder refusing what cannot be a ballot,
 // confirmations before acting, publishing with a written acknowledgement, refusals said plainly.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CLASSIFICATION_LEVELS, type BallotDefinition } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { chairStore, initialChairState } from '../../client/src/chair/store';
+import { stubFetch } from './support/fetch-stub';
 import { FakeSocket } from './support/fake-socket';
 import {
+  auditEntries,
   batchBallot,
   batchResult,
   chairBallot,
@@ -36,6 +38,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   localStorage.clear();
   chairStore.setState(initialChairState(), true);
 });
@@ -221,4 +225,104 @@ test('the language switch turns the console into Vietnamese and back', () => {
   expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
   expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeTruthy();
+});
+
+describe('minutes, exports and the audit log', () => {
+  const openBallot = (view = classificationBallot()) => {
+    start(chairSnapshot({ ballots: [chairBallot(view, view.state === 'closed' ? { result: hallStoryResult(view) } : {})] }));
+    fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
+  };
+
+  test('a closed round links to its minutes in a new tab; an open one does not', () => {
+    openBallot(classificationBallot({ state: 'open' }));
+    expect(screen.queryByRole('link', { name: /Counting minutes/ })).toBeNull();
+    cleanup();
+
+    openBallot(classificationBallot({ state: 'closed' }));
+    const link = screen.getByRole('link', { name: 'Counting minutes ↗' }) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/chair/m1/minutes/b1/1');
+    expect(link.target).toBe('_blank');
+    // The key stays out of the link: the new tab reads the one stored in this browser.
+    expect(link.href).not.toContain('chair-key');
+  });
+
+  test('after a re-vote, round 1 keeps its minutes while round 2 is open', () => {
+    openBallot(classificationBallot({ state: 'open', round: 2 }));
+    expect(screen.getAllByRole('link', { name: /Counting minutes/ }).map((a) => a.getAttribute('href'))).toEqual(['/chair/m1/minutes/b1/1']);
+    expect(screen.getByRole('link', { name: 'Counting minutes, round 1 ↗' })).toBeTruthy();
+  });
+
+  test('the minutes link in Vietnamese', () => {
+    openBallot(classificationBallot({ state: 'closed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu ↗' })).toBeTruthy();
+  });
+
+  test('the attendance CSV is fetched with the chair key and saved', async () => {
+    const calls = stubFetch({
+      '/api/meetings/m1/attendance.csv': () =>
+        new Response('\uFEFFname,position,group,attendance\n', {
+          headers: { 'content-disposition': 'attachment; filename="attendance-m1.csv"' },
+        }),
+    });
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    URL.createObjectURL = vi.fn(() => 'blob:attendance');
+    URL.revokeObjectURL = vi.fn();
+    start();
+    const panel = within(screen.getByRole('region', { name: 'Export' }));
+    await act(async () => {
+      fireEvent.click(panel.getByRole('button', { name: 'Attendance (CSV)' }));
+    });
+    expect(calls).toEqual([{ url: '/api/meetings/m1/attendance.csv', authorization: 'Bearer chair-key' }]);
+    expect(saved).toEqual(['attendance-m1.csv']);
+    expect(panel.getByRole('status').textContent).toBe('Saved: attendance-m1.csv');
+  });
+
+  test('a refused export is said plainly', async () => {
+    stubFetch({});
+    start();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Whole meeting (JSON)' }));
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Not found.');
+  });
+
+  test('the audit log lists entries newest first, with names for ids, and refreshes', async () => {
+    socket = new FakeSocket();
+    let entries = auditEntries().slice(0, 2);
+    socket.answer('audit:list', () => ({ ok: true, data: entries }));
+    bindChairSocket(socket);
+    render(<ChairApp session={{ socket, meetingId: 'm1', chairKey: 'chair-key' }} />);
+    socket.serverEmits('snapshot', chairSnapshot({ ballots: [chairBallot(classificationBallot())] }));
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
+    const table = await screen.findByRole('table');
+    const rows = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows()).toHaveLength(2);
+    expect(rows()[0]).toEqual([
+      '2',
+      expect.any(String),
+      'Delegate',
+      'Checked inattendance.present',
+      'member: Đại biểu 7',
+    ]);
+    expect(rows()[1]?.[4]).toBe('rule set: vn-party-classification · members: 53');
+
+    entries = auditEntries();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    });
+    expect(socket.sent('audit:list')).toHaveLength(2);
+    const latest = within(await screen.findByRole('table')).getAllByRole('row')[1] as HTMLElement;
+    expect(within(latest).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '3',
+      expect.any(String),
+      'Chair',
+      'Voting openedround.opened',
+      'ballot: Xếp loại Đảng bộ tỉnh năm 2023 · round: 1 · issued: 49',
+    ]);
+  });
 });

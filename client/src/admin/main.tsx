@@ -2,7 +2,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { takeFragmentSecret } from '../ui/credentials';
-import '../ui/base.css';
 import './admin.css';
 import { AdminApp, ADMIN_TOKEN_KEY } from './AdminApp';
 import { loadPresets } from './admin-api';

@@ -7,6 +7,7 @@ import type { RequestEvent, RequestPayload, Reply } from '../socket';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote, type Refusal } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
+import { minutesPath } from './chair-route';
 import { ResultTable } from './ResultTable';
 import { useChairSession } from './session';
 import { useChair } from './store';
@@ -34,7 +35,33 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
       <Turnout ballot={ballot} />
       <Actions key={`${ballot.id}#${ballot.round}`} ballot={ballot} />
       {ballot.result ? <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} /> : null}
+      <MinutesLinks ballot={ballot} />
     </article>
+  );
+}
+
+/**
+ * Rounds that have minutes: every earlier round (a re-vote starts only from a closed or published
+ * round) and the current one once it is closed or published.
+ */
+function roundsWithMinutes(ballot: Pick<ChairBallotView, 'round' | 'state'>): number[] {
+  const finished = ballot.state === 'closed' || ballot.state === 'published' ? ballot.round : ballot.round - 1;
+  return Array.from({ length: Math.max(0, finished) }, (_, i) => i + 1);
+}
+
+function MinutesLinks({ ballot }: { ballot: ChairBallotView }) {
+  const t = useText(chairText);
+  const { meetingId } = useChairSession();
+  const rounds = roundsWithMinutes(ballot);
+  if (rounds.length === 0) return null;
+  return (
+    <p className="minutes-links">
+      {rounds.map((round) => (
+        <a key={round} className="button" href={minutesPath(meetingId, ballot.id, round)} target="_blank" rel="noopener">
+          {t.minutes(ballot.round > 1 ? round : null)}
+        </a>
+      ))}
+    </p>
   );
 }
 

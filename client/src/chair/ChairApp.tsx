@@ -7,9 +7,11 @@ import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { ErrorNote, type Refusal } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AttendancePanel } from './AttendancePanel';
+import { AuditLog } from './AuditLog';
 import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
+import { ExportPanel } from './ExportPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
@@ -46,6 +48,7 @@ function Console() {
           <aside className="chair-side">
             <QuorumIndicator />
             <RulesPanel />
+            <ExportPanel />
           </aside>
           <main className="chair-main">
             <Tabs />
@@ -59,8 +62,8 @@ function Console() {
   );
 }
 
-/** Shown instead of the console when there is no usable key. */
-export function ChairMessage({ which }: { which: 'noKey' | 'refused' }) {
+/** Shown instead of a page when there is no usable key, or the page could not be loaded. */
+export function ChairMessage(props: { which: 'noKey' | 'refused' } | { refusal: Refusal }) {
   const language = useChair((s) => s.language);
   return (
     <LanguageContext value={language}>
@@ -69,9 +72,13 @@ export function ChairMessage({ which }: { which: 'noKey' | 'refused' }) {
           <span />
           <LanguageSwitch value={language} onChange={setLanguage} />
         </header>
-        <p className="error-note" role="alert">
-          {chairText[language][which]}
-        </p>
+        {'refusal' in props ? (
+          <ErrorNote refusal={props.refusal} />
+        ) : (
+          <p className="error-note" role="alert">
+            {chairText[language][props.which]}
+          </p>
+        )}
       </div>
     </LanguageContext>
   );
@@ -126,7 +133,7 @@ function ChairHeader() {
   );
 }
 
-const TABS: readonly ChairTab[] = ['ballots', 'attendance', 'roster'];
+const TABS: readonly ChairTab[] = ['ballots', 'attendance', 'roster', 'audit'];
 
 function Tabs() {
   const t = useText(chairText);
@@ -172,6 +179,12 @@ function TabContent() {
       return (
         <div role="tabpanel">
           <RosterImport />
+        </div>
+      );
+    case 'audit':
+      return (
+        <div role="tabpanel">
+          <AuditLog />
         </div>
       );
     default:

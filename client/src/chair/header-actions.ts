@@ -1,8 +1,7 @@
 // The console's two outward links: the printable badge sheet and the projector view.
-import type { ErrorBody } from '@hallvote/shared';
-import type { NoAnswer } from '../socket';
+import { asText, chairGet, type HttpRefusal } from './chair-http';
 
-export type BadgeSheetOutcome = { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | ErrorBody | NoAnswer;
+export type BadgeSheetOutcome = { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | HttpRefusal;
 
 /**
  * Fetches the badge sheet with the chair key as a Bearer token (never in a URL) and writes it
@@ -11,24 +10,20 @@ export type BadgeSheetOutcome = { readonly ok: true } | { readonly ok: false; re
 export async function openBadgeSheet(meetingId: string, chairKey: string): Promise<BadgeSheetOutcome> {
   const win = window.open('', '_blank');
   if (!win) return { ok: false, popupBlocked: true };
-  try {
-    const res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/badges`, {
-      headers: { authorization: `Bearer ${chairKey}` },
-    });
-    if (!res.ok) {
-      win.close();
-      const body = (await res.json().catch(() => null)) as ErrorBody | null;
-      return body ?? { ok: false, error: 'INTERNAL', message: `HTTP ${res.status}` };
-    }
-    const html = await res.text();
-    win.document.open();
-    win.document.write(html);
-    win.document.close();
-    return { ok: true };
-  } catch {
+  const reply = await chairGet(meetingId, chairKey, 'badges', asText);
+  if (!reply.ok) {
     win.close();
-    return { ok: false, error: 'NO_ANSWER', message: 'The server could not be reached.' };
+    return reply;
   }
+  replaceDocument(win.document, reply.data);
+  return { ok: true };
+}
+
+/** Replaces a whole document with server-rendered HTML, so it prints exactly as rendered. */
+export function replaceDocument(doc: Document, html: string): void {
+  doc.open();
+  doc.write(html);
+  doc.close();
 }
 
 export function projectorUrl(meetingId: string, projectorKey: string): string {

@@ -6,7 +6,7 @@ import type { ChairBallotView, Delegate, Meeting, PresenceSummary } from '@hallv
 import { initialLanguage, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
-export type ChairTab = 'ballots' | 'attendance' | 'roster';
+export type ChairTab = 'ballots' | 'attendance' | 'roster' | 'audit';
 
 export interface ChairState {
   readonly language: Language;

@@ -5,7 +5,6 @@ import { LanguageContext } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { connectHall } from '../socket';
 import { pathSegment } from '../ui/credentials';
-import '../ui/base.css';
 import './delegate.css';
 import { bindDelegateSocket } from './bind-delegate-socket';
 import { DelegateApp } from './DelegateApp';

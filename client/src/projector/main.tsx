@@ -4,7 +4,6 @@ import { createRoot } from 'react-dom/client';
 import { LanguageContext } from '../i18n';
 import { connectHall } from '../socket';
 import { pathSegment, takeFragmentSecret } from '../ui/credentials';
-import '../ui/base.css';
 import './projector.css';
 import { bindProjectorSocket } from './bind-projector-socket';
 import { ProjectorApp, ProjectorMessage } from './ProjectorApp';

@@ -1,18 +1,24 @@
 // Realistic data for component tests. Results come from the real shared tally, so what the views
 // render is what the server would send.
+import { createHash } from 'node:crypto';
 import {
   CLASSIFICATION_LEVELS,
   RULE_PRESETS,
   checkQuorum,
+  sealInput,
   tally,
+  type Acknowledgement,
+  type AuditEntry,
   type BallotRecord,
   type BallotView,
   type ChairBallotView,
   type ChairSnapshot,
   type Delegate,
   type DelegateSnapshot,
+  type PaperTotals,
   type PresenceSummary,
   type ProjectorSnapshot,
+  type RoundExport,
   type RoundResult,
   type TallySubject,
 } from '@hallvote/shared';
@@ -144,4 +150,99 @@ export function projectorSnapshot(overrides: Partial<ProjectorSnapshot> = {}): P
     result: null,
     ...overrides,
   };
+}
+
+export interface RoundExportOptions {
+  readonly records: readonly BallotRecord[];
+  readonly paper?: PaperTotals;
+  readonly paperVoters?: number;
+  readonly present?: number;
+  readonly acknowledgement?: Acknowledgement;
+  readonly receipts?: readonly string[];
+}
+
+/** A round as `GET …/rounds/<ballotId>/<round>.json` returns it, tallied and sealed for real. */
+export function roundExport(ballot: BallotView, options: RoundExportOptions): RoundExport {
+  const present = options.present ?? 49;
+  const marks = options.records.map((r) => r.marks);
+  const result: RoundResult = {
+    ballotId: ballot.id,
+    round: ballot.round,
+    tally: tally({
+      rules: RULES,
+      ballot: { kind: ballot.kind, subjects: ballot.subjects, options: ballot.options },
+      attendance: { roster: 53, present, excusedAbsent: 0 },
+      issued: present,
+      records: options.records,
+      ...(options.paper ? { paper: options.paper } : {}),
+    }),
+    acknowledgement: options.acknowledgement ?? null,
+    seal: createHash('sha256').update(sealInput(marks)).digest('hex'),
+    closedAt: ballot.closedAt ?? '2024-01-10T08:10:00.000Z',
+  };
+  // What is left of the view after its round fields is the ballot's definition.
+  const { id, state, round, openedAt, closedAt, publishedAt, closesAt: _closes, ...definition } = ballot;
+  return {
+    ballot: { ...definition, id },
+    round,
+    state,
+    rules: RULES,
+    openedAt: openedAt ?? '2024-01-10T08:00:00.000Z',
+    closedAt,
+    publishedAt,
+    issued: present,
+    records: marks,
+    namedVotes: ballot.secret ? null : [],
+    paper: options.paper ?? null,
+    paperVoters: options.paperVoters ?? 0,
+    result,
+    receipts: options.receipts ?? [],
+  };
+}
+
+/** Receipt codes as the server makes them: short, upper-case, sorted. */
+export function receiptCodes(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `R${String(i + 1).padStart(3, '0')}-${(i * 7919).toString(36).toUpperCase().padStart(4, '0')}`).sort();
+}
+
+/**
+ * The hall story's ballot 1, published, with its one paper voter: 48 "good" online and
+ * 1 "excellent" entered by the counting committee from the paper ballot.
+ */
+export function hallStoryExport(): RoundExport {
+  const ballot = classificationBallot({ state: 'published', closedAt: '2024-01-10T08:10:00.000Z', publishedAt: '2024-01-10T08:12:00.000Z' });
+  return roundExport(ballot, {
+    records: Array.from({ length: 48 }, () => ({ marks: { province: ['good'] } })),
+    paper: { returned: 1, invalid: [], subjects: { province: { counts: { excellent: 1 }, empty: 0 } } },
+    paperVoters: 1,
+    receipts: receiptCodes(48),
+  });
+}
+
+/** A batch of `n` units (see batchResult), closed; acknowledged when a reason is given. */
+export function batchExport(n: number, acknowledgement?: Acknowledgement): RoundExport {
+  const ballot = batchBallot(n, { state: acknowledgement ? 'published' : 'closed', closedAt: '2024-01-10T09:10:00.000Z' });
+  const marks = Object.fromEntries(ballot.subjects.map((s, i) => [s.id, [i < 2 ? 'excellent' : 'good']]));
+  return roundExport(ballot, {
+    records: Array.from({ length: 49 }, () => ({ marks })),
+    ...(acknowledgement ? { acknowledgement } : {}),
+  });
+}
+
+export function auditEntries(): AuditEntry[] {
+  const entry = (seq: number, actor: AuditEntry['actor'], action: string, details: AuditEntry['details']): AuditEntry => ({
+    meetingId: 'm1',
+    seq,
+    at: `2024-01-10T08:0${seq}:00.000Z`,
+    actor,
+    action,
+    details,
+    prevHash: String(seq - 1).repeat(64).slice(0, 64),
+    hash: String(seq).repeat(64).slice(0, 64),
+  });
+  return [
+    entry(1, 'admin', 'meeting.created', { rulePresetId: 'vn-party-classification', delegates: 53 }),
+    entry(2, 'delegate', 'attendance.present', { delegateId: 'd7' }),
+    entry(3, 'chair', 'round.opened', { ballotId: 'b1', round: 1, issued: 49 }),
+  ];
 }

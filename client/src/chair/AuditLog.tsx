@@ -1,0 +1,109 @@
+// The meeting's audit log as the chair reads it: every change, who made it and when. Ids in the
+// details are shown as the names the chair knows them by.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuditEntry } from '@hallvote/shared';
+import { useLanguage, useText } from '../i18n';
+import { chairText } from '../i18n/chair';
+import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { formatTime } from './format-time';
+import { useChairSession } from './session';
+import { useChair } from './store';
+
+type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly entries: readonly AuditEntry[] } | { readonly status: 'refused'; readonly refusal: Refusal };
+
+export function AuditLog() {
+  const t = useText(chairText);
+  const { socket } = useChairSession();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    setLoad({ status: 'loading' });
+    const reply = await socket.request('audit:list', {});
+    setLoad(reply.ok ? { status: 'ready', entries: reply.data } : { status: 'refused', refusal: reply });
+  }, [socket]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <section className="audit-log" aria-labelledby="audit-heading">
+      <div className="audit-head">
+        <h2 id="audit-heading">{t.audit.heading}</h2>
+        {load.status === 'ready' ? <span className="hint">{t.audit.count(load.entries.length)}</span> : null}
+        <button type="button" disabled={load.status === 'loading'} onClick={() => void refresh()}>
+          {t.audit.refresh}
+        </button>
+      </div>
+      <p className="hint">{t.audit.help}</p>
+      {load.status === 'loading' ? <p role="status">{t.audit.loading}</p> : null}
+      {load.status === 'refused' ? <ErrorNote refusal={load.refusal} /> : null}
+      {load.status === 'ready' ? <AuditTable entries={load.entries} /> : null}
+    </section>
+  );
+}
+
+/** A long meeting logs every vote; the newest entries come first and the rest on request. */
+const FIRST_PAGE = 200;
+
+function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+  const t = useText(chairText);
+  const language = useLanguage();
+  const describe = useDetails();
+  const [all, setAll] = useState(false);
+  const newestFirst = useMemo(() => [...entries].sort((a, b) => b.seq - a.seq), [entries]);
+  if (entries.length === 0) return <p>{t.audit.empty}</p>;
+  const shown = all ? newestFirst : newestFirst.slice(0, FIRST_PAGE);
+  return (
+    <>
+      <table className="audit-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t.audit.seq}</th>
+            <th scope="col">{t.audit.time}</th>
+            <th scope="col">{t.audit.actor}</th>
+            <th scope="col">{t.audit.action}</th>
+            <th scope="col">{t.audit.details}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <tr key={e.seq}>
+              <td className="num">{e.seq}</td>
+              <td>{formatTime(e.at, language)}</td>
+              <td>{t.audit.actors[e.actor]}</td>
+              <td>
+                {t.audit.actions[e.action] ?? e.action}
+                <code className="action-code">{e.action}</code>
+              </td>
+              <td>{describe(e.details)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length < newestFirst.length ? (
+        <button type="button" onClick={() => setAll(true)}>
+          {t.audit.showAll(newestFirst.length)}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** "member: Nguyễn Văn An · round: 1": ids replaced by the names in the console's snapshot. */
+function useDetails(): (details: AuditEntry['details']) => string {
+  const t = useText(chairText);
+  const delegates = useChair((s) => s.delegates);
+  const ballots = useChair((s) => s.ballots);
+  const names = useMemo(() => new Map(delegates.map((d) => [d.id, d.name])), [delegates]);
+  const titles = useMemo(() => new Map(ballots.map((b) => [b.id, b.title])), [ballots]);
+  return (details) =>
+    Object.entries(details)
+      .map(([key, value]) => {
+        const label = t.audit.detailKeys[key] ?? key;
+        if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
+        if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
+        return `${label}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`;
+      })
+      .join(' · ');
+}

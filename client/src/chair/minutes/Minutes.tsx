@@ -1,0 +1,128 @@
+// The counting minutes of one ballot round, as a document: what was decided, under which rules,
+// from which counts, checked how, sealed with which hash, and signed by whom. Only the chosen
+// language is rendered, so the printout is in that language.
+import type { RoundExport, RoundResult } from '@hallvote/shared';
+import { useLanguage, useText } from '../../i18n';
+import { chairText } from '../../i18n/chair';
+import { commonText } from '../../i18n/common';
+import { minutesText } from '../../i18n/minutes';
+import { fractionAsPercent, optionLabel } from '../../ui/outcome-text';
+import { formatTime } from '../format-time';
+import type { MinutesSource } from './minutes-data';
+import { MinutesResults } from './MinutesResults';
+import { AttendanceSection, BallotsSection, ChecksSection, ReceiptsAnnex, SealSection, SignaturesSection, WarningsSection } from './MinutesSections';
+
+export function Minutes({ source }: { source: MinutesSource }) {
+  const t = useText(minutesText);
+  const language = useLanguage();
+  const { round: r } = source;
+  return (
+    <article className="minutes" aria-labelledby="minutes-title">
+      <MinutesHead source={source} />
+      {r.state === 'cancelled' ? (
+        <p className="minutes-notice" role="note">
+          {t.cancelled}
+        </p>
+      ) : null}
+      {r.result ? (
+        <MinutesBody round={r} result={r.result} />
+      ) : (
+        <p className="minutes-notice" role="note">
+          {t.notClosed}
+        </p>
+      )}
+      <p className="minutes-drawn-up">{t.drawnUp(formatTime(source.drawnUpAt, language))}</p>
+    </article>
+  );
+}
+
+function MinutesHead({ source }: { source: MinutesSource }) {
+  const t = useText(minutesText);
+  const c = useText(commonText);
+  const chair = useText(chairText);
+  const { round: r } = source;
+  return (
+    <header className="minutes-head">
+      <h1 id="minutes-title">{t.title}</h1>
+      <dl className="minutes-facts">
+        <dt>{t.header.meeting}</dt>
+        <dd>{source.meetingTitle}</dd>
+        <dt>{t.header.ballot}</dt>
+        <dd>
+          {r.ballot.title} ({chair.ballots.kinds[r.ballot.kind]})
+        </dd>
+        <dt>{t.header.round}</dt>
+        <dd>{r.round}</dd>
+        <dt>{t.header.form}</dt>
+        <dd>{r.ballot.secret ? c.secret : c.named}</dd>
+        <dt>{t.header.status}</dt>
+        <dd>{t.header.states[r.state]}</dd>
+      </dl>
+    </header>
+  );
+}
+
+function MinutesBody({ round: r, result }: { round: RoundExport; result: RoundResult }) {
+  const { tally } = result;
+  return (
+    <>
+      <RulesSection round={r} result={result} />
+      <TimesSection round={r} />
+      <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
+      <BallotsSection ballots={tally.ballots} paper={r.paper} />
+      <MinutesResults subjects={tally.subjects} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
+      <ChecksSection tally={tally} kind={r.ballot.kind} />
+      <WarningsSection warnings={tally.warnings} acknowledgement={result.acknowledgement} />
+      <SealSection seal={result.seal} />
+      <SignaturesSection />
+      {r.receipts.length > 0 ? <ReceiptsAnnex receipts={r.receipts} /> : null}
+    </>
+  );
+}
+
+function RulesSection({ round: r, result }: { round: RoundExport; result: RoundResult }) {
+  const t = useText(minutesText);
+  const c = useText(commonText);
+  const language = useLanguage();
+  const rules = r.rules;
+  // The name and version recorded with the tally are the ones that decided this round.
+  const decided = result.tally.rules;
+  const label = (id: string) => optionLabel({ id, label: id }, language);
+  return (
+    <section className="minutes-section" aria-labelledby="minutes-rules">
+      <h2 id="minutes-rules">{t.rules.heading}</h2>
+      <p>
+        <strong>{t.rules.ruleSet}:</strong> {t.rules.preset(decided.name, decided.id, decided.version)}
+      </p>
+      <ul>
+        <li>{t.rules.quorum(rules.quorum)}</li>
+        <li>{t.rules.majority(rules.majority.strict, rules.majority.fraction, c.bases[rules.majority.base])}</li>
+        <li>{t.rules.percentages(c.bases[rules.percentBase])}</li>
+        <li>{t.rules.noDecision[rules.noDecision]}</li>
+        {rules.caps.map((cap) => (
+          <li key={`${cap.top}-${cap.reference}`}>{t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}</li>
+        ))}
+        {rules.batchStrict && r.ballot.kind === 'batch' ? <li>{t.rules.batchStrict}</li> : null}
+      </ul>
+    </section>
+  );
+}
+
+function TimesSection({ round: r }: { round: RoundExport }) {
+  const t = useText(minutesText);
+  const language = useLanguage();
+  const time = (iso: string | null) => (iso ? formatTime(iso, language) : t.times.none);
+  return (
+    <section className="minutes-section" aria-labelledby="minutes-times">
+      <h2 id="minutes-times">{t.times.heading}</h2>
+      <dl className="minutes-facts">
+        <dt>{t.times.opened}</dt>
+        <dd>{time(r.openedAt)}</dd>
+        <dt>{t.times.closed}</dt>
+        <dd>{time(r.closedAt)}</dd>
+        <dt>{t.times.published}</dt>
+        <dd>{time(r.publishedAt)}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// What the minutes are drawn up from: the round's JSON export (the same file `verify` reads) and
+// the meeting's title, which only the meeting export carries.
+import { useEffect, useState } from 'react';
+import type { MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
+import { asJson, chairGet, roundExportPath, type HttpRefusal } from '../chair-http';
+
+export interface MinutesSource {
+  readonly meetingTitle: string;
+  /** The server's clock when the exports were read. */
+  readonly drawnUpAt: string;
+  readonly round: RoundExport;
+}
+
+export type MinutesLoad =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly source: MinutesSource }
+  | { readonly status: 'refused'; readonly refusal: HttpRefusal };
+
+export async function loadMinutes(meetingId: string, chairKey: string, ballotId: string, round: number): Promise<Exclude<MinutesLoad, { status: 'loading' }>> {
+  const [exported, meeting] = await Promise.all([
+    chairGet(meetingId, chairKey, roundExportPath(ballotId, round, 'json'), asJson<RoundExport>),
+    chairGet(meetingId, chairKey, 'export.json', asJson<MeetingExport>),
+  ]);
+  if (!exported.ok) return { status: 'refused', refusal: exported };
+  if (!meeting.ok) return { status: 'refused', refusal: meeting };
+  return {
+    status: 'ready',
+    source: { meetingTitle: meeting.data.meeting.title, drawnUpAt: meeting.data.exportedAt, round: exported.data },
+  };
+}
+
+export function useMinutes(meetingId: string, chairKey: string, ballotId: string, round: number): MinutesLoad {
+  const [load, setLoad] = useState<MinutesLoad>({ status: 'loading' });
+  useEffect(() => {
+    let current = true;
+    void loadMinutes(meetingId, chairKey, ballotId, round).then((result) => {
+      if (current) setLoad(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [meetingId, chairKey, ballotId, round]);
+  return load;
+}
+
+/** Paper votes for one option of one subject, as the counting committee entered them. */
+export function paperVotes(paper: PaperTotals | null, subjectId: string, optionId: string): number {
+  return paper?.subjects[subjectId]?.counts[optionId] ?? 0;
+}
+
+export function paperEmpty(paper: PaperTotals | null, subjectId: string): number {
+  return paper?.subjects[subjectId]?.empty ?? 0;
+}
+
+/** Returned, valid and invalid paper ballots, counted as the tally does; the rest came in online. */
+export function paperBallots(paper: PaperTotals | null): { returned: number; valid: number; invalid: number } {
+  if (!paper) return { returned: 0, valid: 0, invalid: 0 };
+  const invalid = paper.invalid.reduce((sum, r) => sum + r.count, 0);
+  return { returned: paper.returned, valid: Math.max(0, paper.returned - invalid), invalid };
+}

@@ -1,0 +1,300 @@
+// The counting minutes (biên bản kiểm phiếu): a document to print, sign and file. Every number
+// is said with what it counts and, for percentages and majorities, the base it is measured on.
+import type { BallotState, Fraction, InvariantName } from '@hallvote/shared';
+import { bilingual } from './index';
+
+const isHalf = (f: Fraction) => f.num * 2 === f.den;
+
+const en = {
+  title: 'Counting minutes',
+  documentTitle: (ballot: string, round: number) => `Counting minutes — ${ballot} — round ${round}`,
+  toolbar: {
+    label: 'Minutes actions',
+    print: 'Print / save as PDF',
+    csv: 'Download CSV',
+    json: 'Download JSON',
+    console: '← Chair console',
+  },
+  loading: 'Loading the minutes…',
+  notClosed: 'Voting in this round is still open: the minutes are drawn up once it is closed.',
+  cancelled: 'This round was cancelled by the chair: its ballots are not counted and it has no outcome.',
+  header: {
+    meeting: 'Meeting',
+    ballot: 'Ballot',
+    round: 'Round',
+    form: 'Form of voting',
+    status: 'Status',
+    states: {
+      draft: 'Draft',
+      open: 'Voting open',
+      closed: 'Closed, not yet published',
+      published: 'Published',
+      cancelled: 'Cancelled',
+    } satisfies Record<BallotState, string> as Readonly<Record<BallotState, string>>,
+  },
+  rules: {
+    heading: 'Rules applied',
+    ruleSet: 'Rule set',
+    preset: (name: string, id: string, version: number) => `${name} (${id}, version ${version})`,
+    quorum: (f: Fraction) => `Quorum: present × ${f.den} ≥ eligible × ${f.num} (${f.num}/${f.den} of the eligible base).`,
+    majority: (strict: boolean, f: Fraction, base: string) =>
+      `An option carries with ${strict ? 'more than' : 'at least'} ${isHalf(f) ? 'half' : `${f.num}/${f.den}`} of ${base}.`,
+    percentages: (base: string) => `Percentages are of ${base}, two decimals, rounded half up.`,
+    noDecision: {
+      revote: 'If no option carries: a new round.',
+      refer: 'If no option carries: referred to the higher body.',
+      'cumulate-down': "If no level carries: each higher level's votes are added to the next lower level until one carries.",
+    },
+    cap: (top: string, rate: string, reference: string) =>
+      `Cap: "${top}" at most ${rate} of "${reference}" per group; a breach is a warning, never a change of result.`,
+    batchStrict: 'Strict batch: a spoilt row voids the whole ballot.',
+  },
+  times: {
+    heading: 'Times',
+    opened: 'Voting opened',
+    closed: 'Voting closed',
+    published: 'Result published',
+    none: '—',
+  },
+  attendance: {
+    heading: 'Attendance and quorum',
+    roster: 'Members convened (roster)',
+    excused: 'Absent with an excuse (leave the base)',
+    absent: 'Absent without an excuse',
+    present: 'Present when voting closed',
+    eligible: 'Eligible base (roster − excused absent)',
+    paperVoters: 'Members who voted on paper',
+    quorate: (present: number, required: number, f: Fraction, eligible: number) =>
+      `Quorate: ${present} present, at least ${required} needed (${f.num}/${f.den} of ${eligible}).`,
+    notQuorate: (present: number, required: number, f: Fraction, eligible: number) =>
+      `NOT quorate: ${present} present, ${required} needed (${f.num}/${f.den} of ${eligible}). There is no outcome.`,
+  },
+  ballots: {
+    heading: 'Ballots',
+    issued: 'Ballots issued',
+    returned: 'Ballots returned',
+    valid: 'Valid ballots',
+    invalid: 'Invalid ballots',
+    online: 'Online',
+    paper: 'Paper',
+    total: 'Total',
+    reasons: 'Invalid ballots by reason',
+    noInvalid: 'No ballot was invalid.',
+    engineReasons: {
+      'over-marked': 'more candidates marked than seats',
+      'unknown-option': 'a mark for an option not on the ballot',
+      'duplicate-mark': 'the same candidate marked twice',
+      'spoilt-row': 'a row with several marks (strict batch)',
+      'blank-row': 'a row left without a mark (strict batch)',
+    } as Readonly<Record<string, string>>,
+  },
+  results: {
+    heading: 'Results',
+    option: 'Option',
+    subject: 'Subject',
+    carries: 'Carries',
+    outcome: 'Outcome',
+    percentOf: (base: string, value: number) => `% of ${base} (${value})`,
+    percentCaption: (base: string, value: number) => `Percentages are of ${base}: ${value}.`,
+    empty: (n: number) => `Rows with no vote on this subject (empty or spoilt): ${n}.`,
+    emptyColumn: 'No vote',
+    needed: (strict: boolean, f: Fraction, base: string, value: number, needed: number) =>
+      `To carry: ${strict ? 'more than' : 'at least'} ${isHalf(f) ? 'half' : `${f.num}/${f.den}`} of ${base} (${value}), that is at least ${needed} votes.`,
+    batchLegend: 'Each cell: votes, then the percentage.',
+    batchPaperLegend: 'Where paper ballots count in a cell: online + paper below.',
+    onlinePlusPaper: (online: number, paper: number) => `${online} + ${paper} paper`,
+    neededShort: (n: number, base: number) => `needs ${n} of ${base}`,
+    yes: '✓',
+  },
+  checks: {
+    heading: 'Checks',
+    holds: '✓ holds',
+    fails: '✗ FAILS',
+    names: {
+      'issued>=returned': 'Ballots issued ≥ ballots returned',
+      'returned=valid+invalid': 'Returned = valid + invalid',
+      'subject-counts+empty=valid': 'For each subject: votes + rows with no vote = valid ballots',
+      'returned<=present': 'Ballots returned ≤ members present',
+    } satisfies Record<InvariantName, string> as Readonly<Record<InvariantName, string>>,
+    electionSubjects: 'For each subject: the votes fit the valid ballots and the number of seats',
+  },
+  warnings: {
+    heading: 'Warnings and acknowledgement',
+    none: 'No warnings.',
+    acknowledged: 'Acknowledged by the chair',
+    reason: 'Reason given',
+    at: 'At',
+    missing: 'Not yet acknowledged: the chair must acknowledge these warnings in writing before publishing.',
+  },
+  seal: {
+    heading: 'Seal',
+    label: 'SHA-256 of the canonical, sorted ballot records of this round',
+    help: 'Anyone holding the JSON export can recompute it: npm run verify -- <export.json>.',
+  },
+  signatures: {
+    heading: 'Signatures',
+    placeDate: 'Place and date: ……………………………, ……/……/…………',
+    committee: 'The counting committee',
+    head: 'Head',
+    member: 'Member',
+    chair: 'Chair of the meeting',
+    name: 'Full name',
+    signature: 'Signature',
+  },
+  annex: {
+    heading: 'Annex: receipt codes counted',
+    help: (n: number) =>
+      `${n} receipt codes of the ballots cast online and counted, sorted. They are never paired with a choice: each member finds their own code here.`,
+  },
+  drawnUp: (time: string) => `Drawn up from the server's records at ${time}.`,
+};
+
+const vi: typeof en = {
+  title: 'Biên bản kiểm phiếu',
+  documentTitle: (ballot, round) => `Biên bản kiểm phiếu — ${ballot} — vòng ${round}`,
+  toolbar: {
+    label: 'Thao tác với biên bản',
+    print: 'In / Lưu PDF',
+    csv: 'Tải CSV',
+    json: 'Tải JSON',
+    console: '← Bàn điều hành',
+  },
+  loading: 'Đang tải biên bản…',
+  notClosed: 'Vòng bỏ phiếu này chưa kết thúc: biên bản được lập sau khi kết thúc bỏ phiếu.',
+  cancelled: 'Chủ tọa đã hủy vòng bỏ phiếu này: các phiếu không được kiểm và không có kết quả.',
+  header: {
+    meeting: 'Hội nghị',
+    ballot: 'Nội dung bỏ phiếu',
+    round: 'Vòng',
+    form: 'Hình thức',
+    status: 'Trạng thái',
+    states: {
+      draft: 'Nháp',
+      open: 'Đang bỏ phiếu',
+      closed: 'Đã kết thúc, chưa công bố',
+      published: 'Đã công bố',
+      cancelled: 'Đã hủy',
+    },
+  },
+  rules: {
+    heading: 'Quy định áp dụng',
+    ruleSet: 'Bộ quy định',
+    preset: (name, id, version) => `${name} (${id}, phiên bản ${version})`,
+    quorum: (f) => `Điều kiện tiến hành: số có mặt × ${f.den} ≥ số được tính × ${f.num} (${f.num}/${f.den} số đại biểu được tính).`,
+    majority: (strict, f, base) =>
+      strict
+        ? `Một phương án được thông qua khi đạt ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base}.`
+        : `Một phương án được thông qua khi đạt từ ${isHalf(f) ? 'một nửa' : `${f.num}/${f.den}`} ${base} trở lên.`,
+    percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}, lấy hai chữ số thập phân, làm tròn nửa lên.`,
+    noDecision: {
+      revote: 'Nếu không phương án nào đạt: bỏ phiếu lại.',
+      refer: 'Nếu không phương án nào đạt: chuyển cấp trên xem xét.',
+      'cumulate-down': 'Nếu không mức nào đạt: cộng số phiếu của mức cao hơn vào mức thấp kế tiếp cho đến khi có mức đạt.',
+    },
+    cap: (top, rate, reference) =>
+      `Giới hạn: "${top}" không quá ${rate} số "${reference}" trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,
+    batchStrict: 'Chế độ nghiêm ngặt: một dòng đánh dấu sai làm cả phiếu không hợp lệ.',
+  },
+  times: {
+    heading: 'Thời gian',
+    opened: 'Mở bỏ phiếu',
+    closed: 'Kết thúc bỏ phiếu',
+    published: 'Công bố kết quả',
+    none: '—',
+  },
+  attendance: {
+    heading: 'Số đại biểu và điều kiện tiến hành',
+    roster: 'Tổng số đại biểu được triệu tập',
+    excused: 'Vắng mặt có lý do (không tính vào cơ sở)',
+    absent: 'Vắng mặt không có lý do',
+    present: 'Có mặt khi kết thúc bỏ phiếu',
+    eligible: 'Số đại biểu được tính (triệu tập − vắng có lý do)',
+    paperVoters: 'Số đại biểu bỏ phiếu giấy',
+    quorate: (present, required, f, eligible) =>
+      `Đủ điều kiện tiến hành: có mặt ${present}, cần ít nhất ${required} (${f.num}/${f.den} của ${eligible}).`,
+    notQuorate: (present, required, f, eligible) =>
+      `KHÔNG đủ điều kiện tiến hành: có mặt ${present}, cần ${required} (${f.num}/${f.den} của ${eligible}). Không có kết quả.`,
+  },
+  ballots: {
+    heading: 'Phiếu bầu',
+    issued: 'Số phiếu phát ra',
+    returned: 'Số phiếu thu về',
+    valid: 'Số phiếu hợp lệ',
+    invalid: 'Số phiếu không hợp lệ',
+    online: 'Trực tuyến',
+    paper: 'Phiếu giấy',
+    total: 'Tổng cộng',
+    reasons: 'Phiếu không hợp lệ theo lý do',
+    noInvalid: 'Không có phiếu không hợp lệ.',
+    engineReasons: {
+      'over-marked': 'chọn quá số lượng cần bầu',
+      'unknown-option': 'đánh dấu phương án không có trên phiếu',
+      'duplicate-mark': 'đánh dấu trùng một ứng cử viên',
+      'spoilt-row': 'một dòng đánh dấu nhiều mức (chế độ nghiêm ngặt)',
+      'blank-row': 'một dòng bỏ trống (chế độ nghiêm ngặt)',
+    },
+  },
+  results: {
+    heading: 'Kết quả kiểm phiếu',
+    option: 'Phương án',
+    subject: 'Đối tượng',
+    carries: 'Đạt',
+    outcome: 'Kết quả',
+    percentOf: (base, value) => `% so với ${base} (${value})`,
+    percentCaption: (base, value) => `Tỷ lệ phần trăm tính trên ${base}: ${value}.`,
+    empty: (n) => `Số dòng không có phiếu cho mục này (bỏ trống hoặc đánh dấu sai): ${n}.`,
+    emptyColumn: 'Không phiếu',
+    needed: (strict, f, base, value, needed) =>
+      strict
+        ? `Điều kiện thông qua: ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base} (${value}), tức là ít nhất ${needed} phiếu.`
+        : `Điều kiện thông qua: từ ${isHalf(f) ? 'một nửa' : `${f.num}/${f.den}`} ${base} (${value}) trở lên, tức là ít nhất ${needed} phiếu.`,
+    batchLegend: 'Mỗi ô: số phiếu, rồi tỷ lệ phần trăm.',
+    batchPaperLegend: 'Ô nào có phiếu giấy: trực tuyến + phiếu giấy ở dòng dưới.',
+    onlinePlusPaper: (online, paper) => `${online} + ${paper} giấy`,
+    neededShort: (n, base) => `cần ${n} / ${base}`,
+    yes: '✓',
+  },
+  checks: {
+    heading: 'Kiểm tra tính khớp đúng',
+    holds: '✓ đúng',
+    fails: '✗ KHÔNG ĐÚNG',
+    names: {
+      'issued>=returned': 'Số phiếu phát ra ≥ số phiếu thu về',
+      'returned=valid+invalid': 'Số phiếu thu về = hợp lệ + không hợp lệ',
+      'subject-counts+empty=valid': 'Mỗi mục: số phiếu + số dòng không có phiếu = số phiếu hợp lệ',
+      'returned<=present': 'Số phiếu thu về ≤ số đại biểu có mặt',
+    },
+    electionSubjects: 'Mỗi mục: số phiếu phù hợp với số phiếu hợp lệ và số lượng cần bầu',
+  },
+  warnings: {
+    heading: 'Cảnh báo và ý kiến xác nhận',
+    none: 'Không có cảnh báo.',
+    acknowledged: 'Chủ tọa đã xác nhận',
+    reason: 'Lý do',
+    at: 'Lúc',
+    missing: 'Chưa có ý kiến xác nhận: chủ tọa phải xác nhận các cảnh báo bằng văn bản trước khi công bố.',
+  },
+  seal: {
+    heading: 'Niêm phong',
+    label: 'Mã SHA-256 của các phiếu trong vòng này (dạng chuẩn, đã sắp xếp)',
+    help: 'Ai có tệp JSON xuất ra đều tính lại được: npm run verify -- <export.json>.',
+  },
+  signatures: {
+    heading: 'Chữ ký',
+    placeDate: '……………………………, ngày …… tháng …… năm …………',
+    committee: 'Ban kiểm phiếu',
+    head: 'Trưởng ban',
+    member: 'Thành viên',
+    chair: 'Chủ tọa hội nghị',
+    name: 'Họ và tên',
+    signature: 'Chữ ký',
+  },
+  annex: {
+    heading: 'Phụ lục: danh sách mã biên nhận đã kiểm',
+    help: (n) =>
+      `${n} mã biên nhận của các phiếu bỏ trực tuyến đã được kiểm, xếp theo thứ tự. Mã không bao giờ đi kèm lựa chọn: mỗi đại biểu tự tìm mã của mình.`,
+  },
+  drawnUp: (time) => `Lập từ dữ liệu của máy chủ lúc ${time}.`,
+};
+
+export const minutesText = bilingual(en, vi);
