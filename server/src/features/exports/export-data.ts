@@ -3,6 +3,7 @@
 import { canonicalRecord, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import { publishedReceipts } from '../sync/views';
 
 type Marks = Readonly<Record<string, readonly string[]>>;
 
@@ -35,23 +36,17 @@ export async function roundExport(store: Store, state: MeetingState, ballotId: s
     paper: state.paper.get(roundKey(ballotId, round)) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
     result: r.result,
-    receipts:
-      def.secret && r.state === 'published'
-        ? voters.filter(([, v]) => v.channel === 'online').map(([, v]) => v.receipt).sort()
-        : [],
+    receipts: publishedReceipts(state, ballotId, round),
   };
 }
 
 /** The roster with attendance, without tokens. */
 export function exportedDelegates(state: MeetingState): MeetingExport['delegates'] {
-  return [...state.delegates.values()].map((d) => ({
-    id: d.id,
-    name: d.name,
-    position: d.position,
-    group: d.group,
-    attendance: d.attendance,
-    checkedInBy: d.checkedInBy,
-  }));
+  return [...state.delegates.values()].map((d) => {
+    // Whether a phone is connected right now is not part of the record.
+    const { connected: _connected, ...exported } = state.delegateView(d);
+    return exported;
+  });
 }
 
 export async function meetingExport(store: Store, state: MeetingState, exportedAt: string): Promise<MeetingExport> {

@@ -43,11 +43,11 @@ export function publishedResult(state: MeetingState): RoundResult | null {
   return round?.state === 'published' ? round.result : null;
 }
 
-/** Receipt codes of a published secret round, sorted so that order says nothing. */
-export function publishedReceipts(state: MeetingState, ballotId: string): string[] {
-  const round = state.currentRound(ballotId);
-  const secret = state.ballots.get(ballotId)?.row.definition.secret;
-  if (!round || round.state !== 'published' || !secret) return [];
+/** Receipt codes of a published secret round (the current one by default), sorted so that order says nothing. */
+export function publishedReceipts(state: MeetingState, ballotId: string, roundNumber?: number): string[] {
+  const entry = state.ballots.get(ballotId);
+  const round = roundNumber === undefined ? entry?.rounds.at(-1) : entry?.rounds.find((r) => r.round === roundNumber);
+  if (!entry || !round || round.state !== 'published' || !entry.row.definition.secret) return [];
   return [...state.votersOf(ballotId, round.round).values()]
     .filter((v) => v.channel === 'online')
     .map((v) => v.receipt)
