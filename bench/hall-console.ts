@@ -1,0 +1,175 @@
+// The chair's laptop and the projector, as the bench drives them from the orchestrator, and how a
+// meeting of N delegates comes to exist on each kind of server.
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import {
+  CLASSIFICATION_LEVELS,
+  PROTOCOL_VERSION,
+  type Ack,
+  type BallotDefinition,
+  type ClientToServerEvents,
+  type CreateMeetingResponse,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@hallvote/shared';
+import { ADMIN_TOKEN } from './server-process';
+import { nowMs } from './stats';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface BenchMeeting {
+  readonly meetingId: string;
+  readonly chairKey: string;
+  readonly projectorKey: string;
+  readonly tokens: readonly string[];
+}
+
+/** A roster CSV of `n` members in two groups. */
+export function rosterCsv(n: number): string {
+  const lines = ['name,position,group'];
+  for (let i = 1; i <= n; i += 1) lines.push(`Đại biểu ${i},Đơn vị ${i},${i % 2 ? 'A' : 'B'}`);
+  return lines.join('\n');
+}
+
+async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/** hallvote: the admin creates the meeting; the delegate tokens come from the chair's badge sheet. */
+export async function createHallvoteMeeting(url: string, n: number): Promise<BenchMeeting & { badgeSheetMs: number }> {
+  const res = await fetchWithTimeout(
+    `${url}/api/meetings`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ title: `Bench ${n}`, rulePresetId: 'vn-party-classification', rosterCsv: rosterCsv(n) }),
+    },
+    120_000,
+  );
+  const json = (await res.json()) as { ok: boolean; data: CreateMeetingResponse };
+  if (!json.ok) throw new Error(`creating the meeting failed: ${JSON.stringify(json).slice(0, 500)}`);
+  const m = json.data;
+  const started = performance.now();
+  const sheet = await fetchWithTimeout(`${url}/api/meetings/${m.meetingId}/badges`, { headers: { authorization: `Bearer ${m.chairKey}` } }, 240_000);
+  const html = await sheet.text();
+  const badgeSheetMs = performance.now() - started;
+  const tokens = [...new Set([...html.matchAll(/\/d\/([A-Za-z0-9_-]+)/g)].map((match) => match[1] ?? ''))];
+  if (tokens.length !== n) throw new Error(`badge sheet has ${tokens.length} join URLs, expected ${n}`);
+  return { meetingId: m.meetingId, chairKey: m.chairKey, projectorKey: m.projectorKey, tokens, badgeSheetMs };
+}
+
+/** baseline: nothing to create; any well-formed token is let in. */
+export function baselineMeeting(n: number): BenchMeeting {
+  const tokens = Array.from({ length: n }, () => randomBytes(18).toString('base64url'));
+  return { meetingId: 'baseline', chairKey: 'chair', projectorKey: 'projector', tokens };
+}
+
+/** One classification subject, the four levels, secret: ballot 1 of the hall story. */
+export const BENCH_BALLOT: BallotDefinition = {
+  title: 'Bench: xếp loại',
+  kind: 'choice',
+  secret: true,
+  subjects: [{ id: 'province', label: 'Đảng bộ tỉnh' }],
+  options: [...CLASSIFICATION_LEVELS],
+  allowChange: false,
+  interimForChair: false,
+};
+
+function connect(url: string, auth: Record<string, unknown>, timeoutMs: number): Promise<{ socket: Client; snapshot: Snapshot }> {
+  return new Promise((resolve, reject) => {
+    const socket: Client = io(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
+    const timer = setTimeout(() => {
+      socket.disconnect();
+      reject(new Error(`no snapshot within ${timeoutMs} ms for ${String(auth.role)}`));
+    }, timeoutMs);
+    socket.once('snapshot', (snapshot) => {
+      clearTimeout(timer);
+      resolve({ socket, snapshot });
+    });
+    socket.on('connect_error', (err) => {
+      if (socket.active) return;
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+function request<T>(socket: Client, event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timed = socket.timeout(timeoutMs);
+    const emit = timed.emit.bind(timed) as unknown as (e: string, p: unknown, ack: (err: Error | null, r: Ack<T>) => void) => void;
+    emit(event, payload, (err, reply) => {
+      if (err) reject(new Error(`${event}: no answer within ${timeoutMs} ms`));
+      else if (!reply.ok) reject(new Error(`${event}: ${reply.error} ${reply.message}`));
+      else resolve(reply.data);
+    });
+  });
+}
+
+/** Resolves with `value()` once `ready()` holds, polling; null after the timeout. */
+async function waitFor<T>(ready: () => T | null, timeoutMs: number): Promise<T | null> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = ready();
+    if (value !== null || performance.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export class HallConsole {
+  /** Epoch ms at which the projector first saw turnout.voted reach a count, per ballot. */
+  private readonly turnoutSeen = new Map<string, { voted: number; at: number }[]>();
+  private present = 0;
+  lastProjectorSnapshot: Snapshot | null = null;
+
+  private constructor(
+    private readonly chair: Client,
+    private readonly projector: Client,
+    projectorSnapshot: Snapshot,
+  ) {
+    this.lastProjectorSnapshot = projectorSnapshot;
+    projector.on('turnout:updated', (e) => {
+      const list = this.turnoutSeen.get(e.turnout.ballotId) ?? [];
+      list.push({ voted: e.turnout.voted, at: nowMs() });
+      this.turnoutSeen.set(e.turnout.ballotId, list);
+    });
+    projector.on('presence:updated', (e) => (this.present = e.presence.present));
+    projector.on('snapshot', (s) => (this.lastProjectorSnapshot = s));
+  }
+
+  static async open(url: string, m: BenchMeeting): Promise<HallConsole> {
+    const chair = await connect(url, { role: 'chair', meetingId: m.meetingId, key: m.chairKey }, 30_000);
+    const projector = await connect(url, { role: 'projector', meetingId: m.meetingId, key: m.projectorKey }, 30_000);
+    return new HallConsole(chair.socket, projector.socket, projector.snapshot);
+  }
+
+  /** Waits until the projector shows `n` present (hallvote coalesces presence; baseline skips). */
+  waitPresent(n: number, timeoutMs: number): Promise<boolean | null> {
+    return waitFor(() => (this.present >= n ? true : null), timeoutMs);
+  }
+
+  async openBallot(): Promise<{ ballotId: string; round: number }> {
+    const { ballotId } = await request<{ ballotId: string }>(this.chair, 'ballot:create', BENCH_BALLOT);
+    const view = await request<{ round: number }>(this.chair, 'ballot:open', { ballotId });
+    return { ballotId, round: view.round };
+  }
+
+  /** Closes the ballot; hallvote answers with the tally of the stored rows. */
+  closeBallot(ballotId: string): Promise<{ tally?: { ballots?: { returned?: number } } }> {
+    return request(this.chair, 'ballot:close', { ballotId }, 60_000);
+  }
+
+  /** When the projector first saw `voted` ≥ n for this ballot (epoch ms), waiting up to timeoutMs. */
+  turnoutReached(ballotId: string, n: number, timeoutMs: number): Promise<number | null> {
+    return waitFor(() => this.turnoutSeen.get(ballotId)?.find((t) => t.voted >= n)?.at ?? null, timeoutMs);
+  }
+
+  turnoutMessages(ballotId: string): number {
+    return this.turnoutSeen.get(ballotId)?.length ?? 0;
+  }
+
+  close(): void {
+    this.chair.disconnect();
+    this.projector.disconnect();
+  }
+}
