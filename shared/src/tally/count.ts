@@ -40,31 +40,20 @@ export function seatsOf(ballot: TallyBallot): number {
   return ballot.seats ?? 1;
 }
 
-type RowReading =
-  | { readonly type: 'vote'; readonly option: number }
-  | { readonly type: 'blank' }
-  | { readonly type: 'spoilt' };
+/** What a single-mark row reads as, besides an option index (≥ 0). */
+const BLANK = -1;
+const SPOILT = -2;
 
-/** Per subject, the option indexes a valid ballot votes for; an empty list is an empty row. */
-type RecordReading =
-  | { readonly type: 'invalid'; readonly reason: string }
-  | { readonly type: 'valid'; readonly rows: readonly (readonly number[])[] };
-
-const invalid = (reason: string): RecordReading => ({ type: 'invalid', reason });
-
-/** hasOwn, so a subject id such as "constructor" never reads Object.prototype. */
-function marksOn(record: BallotRecord, subjectId: string): readonly string[] {
-  return Object.hasOwn(record.marks, subjectId) ? (record.marks[subjectId] ?? []) : [];
-}
-
-function readSingleRow(
-  marked: readonly string[],
-  optionIndex: ReadonlyMap<string, number>,
-): RowReading {
-  if (marked.length === 0) return { type: 'blank' };
-  const option =
-    marked.length === 1 && marked[0] !== undefined ? optionIndex.get(marked[0]) : undefined;
-  return option === undefined ? { type: 'spoilt' } : { type: 'vote', option };
+/**
+ * A motion, choice or batch row: the option index, BLANK or SPOILT. Allocates nothing: this runs
+ * once per subject per ballot (500,000 times for 10,000 ballots of 50 subjects). `Array.isArray`
+ * also keeps a subject id such as "constructor" from reading Object.prototype.
+ */
+function readSingleRow(record: BallotRecord, subjectId: string, optionIndex: ReadonlyMap<string, number>): number {
+  const marked = record.marks[subjectId];
+  if (!Array.isArray(marked) || marked.length === 0) return BLANK;
+  if (marked.length !== 1) return SPOILT;
+  return optionIndex.get(marked[0] as string) ?? SPOILT;
 }
 
 type ElectionRow =
@@ -88,46 +77,87 @@ function readElectionRow(
   return { type: 'row', options: [...chosen] };
 }
 
-function readRecord(
+const bump = (counts: Int32Array, i: number) => {
+  counts[i] = (counts[i] ?? 0) + 1;
+};
+
+/** Flat counters: votes per subject × option (row-major), empty rows per subject. */
+interface Counters {
+  readonly votes: Int32Array;
+  readonly empty: Int32Array;
+  readonly options: number;
+}
+
+/**
+ * One motion, choice or batch ballot. Rows are read into `rows` first because a strict batch
+ * voids the whole ballot for one bad row, before anything of it is counted.
+ */
+function countSingleRecord(
+  record: BallotRecord,
+  subjectIds: readonly string[],
+  optionIndex: ReadonlyMap<string, number>,
+  strict: boolean,
+  rows: Int32Array,
+  counters: Counters,
+): string | null {
+  let spoilt = false;
+  let blank = false;
+  for (let s = 0; s < subjectIds.length; s += 1) {
+    const row = readSingleRow(record, subjectIds[s] as string, optionIndex);
+    rows[s] = row;
+    if (row === SPOILT) spoilt = true;
+    else if (row === BLANK) blank = true;
+  }
+  // A misread mark is a worse defect than a missing one, so it names the reason.
+  if (strict && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
+  if (strict && blank) return ENGINE_INVALID_REASONS.blankRow;
+  for (let s = 0; s < subjectIds.length; s += 1) {
+    const row = rows[s] ?? BLANK;
+    if (row >= 0) bump(counters.votes, s * counters.options + row);
+    else bump(counters.empty, s);
+  }
+  return null;
+}
+
+/** One election ballot: over-marking (or a mark that cannot be read) voids it. */
+function countElectionRecord(
   record: BallotRecord,
   ballot: TallyBallot,
   optionIndex: ReadonlyMap<string, number>,
-  batchStrict: boolean,
-): RecordReading {
-  if (record.invalid !== undefined) return invalid(record.invalid);
-  const rowsOf = (readings: readonly RowReading[]): RecordReading => ({
-    type: 'valid',
-    rows: readings.map((r) => (r.type === 'vote' ? [r.option] : [])),
+  counters: Counters,
+): string | null {
+  const rows: (readonly number[])[] = [];
+  for (const subject of ballot.subjects) {
+    const marked = record.marks[subject.id];
+    const row = readElectionRow(Array.isArray(marked) ? marked : [], optionIndex, seatsOf(ballot));
+    if (row.type === 'invalid') return row.reason;
+    rows.push(row.options);
+  }
+  rows.forEach((row, s) => {
+    if (row.length === 0) bump(counters.empty, s);
+    for (const option of row) bump(counters.votes, s * counters.options + option);
   });
-  const singleRows = (): RowReading[] =>
-    ballot.subjects.map((s) => readSingleRow(marksOn(record, s.id), optionIndex));
+  return null;
+}
 
+function countRecord(
+  record: BallotRecord,
+  ballot: TallyBallot,
+  subjectIds: readonly string[],
+  optionIndex: ReadonlyMap<string, number>,
+  batchStrict: boolean,
+  rows: Int32Array,
+  counters: Counters,
+): string | null {
+  if (record.invalid !== undefined) return record.invalid;
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return rowsOf(singleRows());
-    case 'batch': {
-      const readings = singleRows();
-      if (batchStrict) {
-        // A misread mark is a worse defect than a missing one, so it names the reason.
-        if (readings.some((r) => r.type === 'spoilt')) {
-          return invalid(ENGINE_INVALID_REASONS.spoiltRow);
-        }
-        if (readings.some((r) => r.type === 'blank')) {
-          return invalid(ENGINE_INVALID_REASONS.blankRow);
-        }
-      }
-      return rowsOf(readings);
-    }
-    case 'election': {
-      const rows: (readonly number[])[] = [];
-      for (const subject of ballot.subjects) {
-        const row = readElectionRow(marksOn(record, subject.id), optionIndex, seatsOf(ballot));
-        if (row.type === 'invalid') return row;
-        rows.push(row.options);
-      }
-      return { type: 'valid', rows };
-    }
+      return countSingleRecord(record, subjectIds, optionIndex, false, rows, counters);
+    case 'batch':
+      return countSingleRecord(record, subjectIds, optionIndex, batchStrict, rows, counters);
+    case 'election':
+      return countElectionRecord(record, ballot, optionIndex, counters);
     default:
       return assertNever(ballot.kind);
   }
@@ -158,25 +188,25 @@ export function countBallots(
   batchStrict: boolean,
 ): BallotTally {
   const optionIndex = new Map(ballot.options.map((o, i) => [o.id, i] as const));
-  const votes = ballot.subjects.map(() => ballot.options.map(() => 0));
-  const empty = ballot.subjects.map(() => 0);
+  const counters: Counters = {
+    votes: new Int32Array(ballot.subjects.length * ballot.options.length),
+    empty: new Int32Array(ballot.subjects.length),
+    options: ballot.options.length,
+  };
+  const rows = new Int32Array(ballot.subjects.length);
+  const subjectIds = ballot.subjects.map((subject) => subject.id);
   const reasons = new Map<string, number>();
   let valid = 0;
 
   for (const record of records) {
-    const reading = readRecord(record, ballot, optionIndex, batchStrict);
-    if (reading.type === 'invalid') {
-      reasons.set(reading.reason, (reasons.get(reading.reason) ?? 0) + 1);
-      continue;
-    }
-    valid += 1;
-    reading.rows.forEach((row, s) => {
-      const subjectVotes = votes[s];
-      if (subjectVotes === undefined) return;
-      if (row.length === 0) empty[s] = (empty[s] ?? 0) + 1;
-      for (const option of row) subjectVotes[option] = (subjectVotes[option] ?? 0) + 1;
-    });
+    const reason = countRecord(record, ballot, subjectIds, optionIndex, batchStrict, rows, counters);
+    if (reason === null) valid += 1;
+    else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
+  const votes = ballot.subjects.map((_, s) =>
+    Array.from(counters.votes.subarray(s * counters.options, (s + 1) * counters.options)),
+  );
+  const empty = Array.from(counters.empty);
 
   let returned = records.length;
   if (paper !== undefined) {
