@@ -52,7 +52,9 @@ export type Credentials = DistributiveOmit<HandshakeAuth, 'protocol'>;
 
 /** Opens the connection for one role on the page's own origin. */
 export function connectHall(credentials: Credentials): HallSocket {
-  const raw: RawSocket = io({ auth: { protocol: PROTOCOL_VERSION, ...credentials } });
+  // Retry at most 2 s apart (socket.io's default is 5 s): after a server restart every phone is
+  // back within a few seconds; the randomisation socket.io adds still spreads a hall's reconnects.
+  const raw: RawSocket = io({ auth: { protocol: PROTOCOL_VERSION, ...credentials }, reconnectionDelayMax: 2000 });
   return wrap(raw);
 }
 

@@ -44,6 +44,7 @@ describe('the hall story', () => {
     let projectorResultsBeforePublish = 0;
     projector.on('result:published', () => projectorResultsBeforePublish++);
 
+    const finalTurnout = nextEvent(projector, 'turnout:updated', (e) => e.turnout.voted === 49);
     const acks = await Promise.all(
       phones.map((phone, i) =>
         request(phone, 'vote:cast', {
@@ -57,7 +58,7 @@ describe('the hall story', () => {
     const receipts = acks.map((a) => okData(a).receipt);
     expect(new Set(receipts).size).toBe(49);
 
-    await nextEvent(projector, 'turnout:updated', (e) => e.turnout.voted === 49);
+    await finalTurnout;
     // Coalesced: far fewer turnout messages than votes.
     expect(turnoutSeen.length).toBeLessThan(10);
 

@@ -91,16 +91,21 @@ export class Broadcaster {
     this.later(() => this.flushRoster(key));
   }
 
-  /** A vote was stored; the turnout update is coalesced. */
+  /**
+   * A vote was stored; the turnout update is coalesced, except for the vote that completes the
+   * round (everyone issued a ballot has voted): the hall is waiting for exactly that number.
+   */
   turnoutChanged(state: MeetingState, ballotId: string): void {
     const key = state.meeting.id;
     const pending = this.pendingTurnout.get(key);
-    if (pending) {
-      pending.ballotIds.add(ballotId);
-      return;
+    if (pending) pending.ballotIds.add(ballotId);
+    else {
+      this.pendingTurnout.set(key, { state, ballotIds: new Set([ballotId]) });
+      this.later(() => void this.flushTurnout(key));
     }
-    this.pendingTurnout.set(key, { state, ballotIds: new Set([ballotId]) });
-    this.later(() => void this.flushTurnout(key));
+    const round = state.currentRound(ballotId);
+    if (round && state.votersOf(ballotId, round.round).size >= state.issuedOf(ballotId, round.round).size)
+      void this.flushTurnout(key);
   }
 
   /** Stops pending timers (shutdown). */
