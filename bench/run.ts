@@ -26,8 +26,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     'big-delegates': { type: 'string', default: '10000' },
     'timeout-min': { type: 'string', default: '10' },
-    // To try a client setting: the phones' socket.io reconnectionDelayMax in ms (default: the library's).
-    'client-delay-max': { type: 'string' },
+    // The phones' socket.io reconnectionDelayMax in ms; 2000 is what client/src/socket.ts sets.
+    'client-delay-max': { type: 'string', default: '2000' },
   },
 });
 
@@ -35,8 +35,8 @@ const delegates = Number(values.delegates);
 const bigDelegates = Number(values['big-delegates']);
 const workers = Number(values.workers);
 const timeoutMin = Number(values['timeout-min']);
-const clientDelayMax = values['client-delay-max'] === undefined ? undefined : Number(values['client-delay-max']);
-if (clientDelayMax !== undefined && !(clientDelayMax >= 100 && clientDelayMax <= 60_000)) throw new Error('--client-delay-max must be from 100 to 60000 ms');
+const clientDelayMax = Number(values['client-delay-max']);
+if (!(clientDelayMax >= 100 && clientDelayMax <= 60_000)) throw new Error('--client-delay-max must be from 100 to 60000 ms');
 for (const [name, v, max] of [['--delegates', delegates, MAX_DELEGATES], ['--big-delegates', bigDelegates, MAX_DELEGATES], ['--workers', workers, 8], ['--timeout-min', timeoutMin, 60]] as const)
   if (!Number.isInteger(v) || v < 1 || v > max) throw new Error(`${name} must be an integer from 1 to ${max}`);
 const only = new Set((values.only ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean));

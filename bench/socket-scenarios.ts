@@ -15,7 +15,7 @@ import { countBy, nowMs, percentile, summarize, total, type Summary } from './st
 export interface SocketOptions {
   readonly delegates: number;
   readonly workers: number;
-  /** socket.io-client's reconnectionDelayMax for the phones; undefined keeps its default, as the real client does. */
+  /** socket.io-client's reconnectionDelayMax for the phones (the real client sets 2000); undefined keeps the library's. */
   readonly reconnectionDelayMax: number | undefined;
   /** Log a line of progress. */
   readonly log: (line: string) => void;
