@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type ChairSnapshot, type RoundExport } from '@hallvote/shared';
 import { okData, request, type Client } from '../support/harness';
 import { PHONE, launchChromium } from './support/browser';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { ChildServer } from '../support/child-server';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'test-results/e2e');
 const ROSTER = join(ROOT, 'examples/roster-53.csv');
 const SUB_UNITS = readFileSync(join(ROOT, 'examples/sub-units-19.txt'), 'utf8').trim().split('\n');
 
-let server: ServerProcess;
+let server: ChildServer;
 let browser: Browser;
 let chairPage: Page;
 let projectorPage: Page;
@@ -56,7 +56,7 @@ async function roundExport(ballotId: string, round: number): Promise<RoundExport
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServerProcess();
+  server = await ChildServer.start({ serveClient: true });
   browser = await launchChromium();
 });
 
@@ -65,6 +65,7 @@ afterAll(async () => {
   chairSocket?.disconnect();
   await browser?.close();
   await server?.stop();
+  server?.cleanup();
 });
 
 describe.sequential('the hall story in a real browser', () => {

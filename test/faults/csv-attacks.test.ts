@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
-import { ChildServer } from './support/child-server';
+import { ChildServer } from '../support/child-server';
 import { ask, askPatiently, connectRole, createMeetingHttp } from './support/hall-client';
 import { faultSeed, seededRandom, sleep } from './support/random';
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BallotDefinition, ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import type { Client } from '../support/harness';
-import { ChildServer } from './support/child-server';
+import { ChildServer } from '../support/child-server';
 import { badgeTokens, connectRole, createMeetingHttp, must } from './support/hall-client';
 import { connectPhones, type Phone } from './support/phone';
 import { faultSeed, seededRandom, type Random } from './support/random';

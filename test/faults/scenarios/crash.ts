@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { BallotDefinition, RoundResult } from '@hallvote/shared';
 import { batchBallot, classificationBallot } from '../../support/ballots';
 import { rosterCsv, type Client } from '../../support/harness';
-import { ChildServer } from '../support/child-server';
+import { ChildServer } from '../../support/child-server';
 import { checkStoredRound, type RoundFigures } from '../support/db-check';
 import { badgeTokens, connectRole, createMeetingHttp, must } from '../support/hall-client';
 import { connectPhones, type Phone } from '../support/phone';

@@ -1,14 +1,16 @@
-// The real server in a child process, as `npm start` runs it, so that it can be killed with
-// SIGKILL (no shutdown hook, no flush) and started again on the same data directory and port.
+// The real server in a child process, as `npm start` runs it (tsx server/src/main.ts), so that it
+// can be killed with SIGKILL (no shutdown hook, no flush) and started again on the same data
+// directory and port. The fault tests and the end-to-end test both use it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sleep } from './random';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHILD_ADMIN_TOKEN = 'faults-admin-token-0123456789';
 
 /** A port that was free a moment ago on the loopback interface. */
@@ -33,6 +35,8 @@ process.once('exit', () => {
 export interface ChildServerOptions {
   readonly logLevel?: string;
   readonly dataDir?: string;
+  /** Serve the built client (client/dist), as `npm start` does; off for API-only tests. */
+  readonly serveClient?: boolean;
 }
 
 export class ChildServer {
@@ -51,6 +55,7 @@ export class ChildServer {
     readonly port: number,
     private readonly logLevel: string,
     dataDir: string,
+    private readonly serveClient: boolean,
   ) {
     this.dataDir = dataDir;
     this.dbFile = join(dataDir, 'hallvote.sqlite');
@@ -62,7 +67,8 @@ export class ChildServer {
     const server = new ChildServer(
       await freePort(),
       options.logLevel ?? 'warn',
-      options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallvote-faults-')),
+      options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallvote-child-')),
+      options.serveClient ?? false,
     );
     await server.restart();
     return server;
@@ -85,7 +91,7 @@ export class ChildServer {
         ADMIN_TOKEN: this.adminToken,
         PUBLIC_URL: this.url,
         LOG_LEVEL: this.logLevel,
-        CLIENT_DIR: join(this.dataDir, 'no-client'),
+        ...(this.serveClient ? {} : { CLIENT_DIR: join(this.dataDir, 'no-client') }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
