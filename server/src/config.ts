@@ -38,7 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     publicUrl,
-    adminToken: env.ADMIN_TOKEN ?? randomBytes(18).toString('base64url'),
+    // An empty ADMIN_TOKEN would let a request without credentials through: it counts as unset.
+    adminToken: env.ADMIN_TOKEN || randomBytes(18).toString('base64url'),
     adminTokenFromEnv: Boolean(env.ADMIN_TOKEN),
     tls,
     clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),

@@ -85,6 +85,8 @@ export const ballotDefinitionSchema = z
     if (b.kind !== 'election' && b.options.filter((o) => !o.abstain).length < 2)
       issue('options', 'a ballot needs at least two options to choose from');
     if (b.secret && b.allowChange) issue('allowChange', 'a secret ballot is final once cast');
+    // Running counts plus the audit log's "who voted when" would pair voters with choices.
+    if (b.secret && b.interimForChair) issue('interimForChair', 'a secret ballot shows no running counts');
   });
 
 export const ballotIdSchema = z.object({ ballotId: id });

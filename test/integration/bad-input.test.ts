@@ -33,6 +33,7 @@ describe('malformed socket payloads', () => {
     ['ballot:create', { ...classificationBallot(), kind: 'election', seats: 9 }],
     ['ballot:create', { ...classificationBallot(), kind: 'batch', subjects: [] }],
     ['ballot:create', { ...classificationBallot(), title: 'x'.repeat(10_000) }],
+    ['ballot:create', { ...classificationBallot(), secret: true, interimForChair: true }],
     ['ballot:open', { ballotId: 42 }],
     ['ballot:open', null],
     ['attendance:mark', { delegateId: 'a', status: 'asleep' }],

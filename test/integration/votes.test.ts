@@ -151,6 +151,21 @@ describe('one vote per delegate per round', () => {
 });
 
 describe('publishing', () => {
+  test('paper totals that break an invariant need a written acknowledgement too', async () => {
+    const { phones } = await join(40);
+    const ballotId = await openBallot();
+    okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
+    okData(await request(chair, 'ballot:close', { ballotId }));
+    // 1 paper ballot returned but 3 declared invalid: returned ≠ valid + invalid.
+    const recount = okData(
+      await request(chair, 'paper:record-totals', { ballotId, round: 1, totals: { returned: 1, invalid: [{ reason: 'torn', count: 3 }], subjects: {} } }),
+    );
+    expect(recount?.tally.invariants.find((i) => i.name === 'returned=valid+invalid')?.ok).toBe(false);
+    expect(recount?.tally.warnings).toEqual([]);
+    expect(await request(chair, 'ballot:publish', { ballotId })).toMatchObject({ ok: false, error: 'ACK_REQUIRED' });
+    okData(await request(chair, 'ballot:publish', { ballotId, acknowledgement: 'The committee recounted; the paper sheet is corrected in the minutes.' }));
+  });
+
   test('cap warnings need a written acknowledgement', async () => {
     const { phones } = await join(49);
     const subjects = Array.from({ length: 19 }, (_, i) => ({ id: `u${i + 1}`, label: `Unit ${i + 1}`, group: 'units' }));

@@ -126,7 +126,14 @@ export function BallotBuilder() {
             type="checkbox"
             checked={form.secret}
             // A secret ballot is final once cast, so it never allows changes.
-            onChange={(e) => update({ secret: e.target.checked, allowChange: e.target.checked ? false : form.allowChange })}
+            // Nor does it show running counts: with "who voted when" they would reveal choices.
+            onChange={(e) =>
+              update({
+                secret: e.target.checked,
+                allowChange: e.target.checked ? false : form.allowChange,
+                interimForChair: e.target.checked ? false : form.interimForChair,
+              })
+            }
           />
           {t.builder.secret}
         </label>
@@ -136,14 +143,16 @@ export function BallotBuilder() {
             {t.builder.allowChange}
           </label>
         ) : null}
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={form.interimForChair}
-            onChange={(e) => update({ interimForChair: e.target.checked })}
-          />
-          {t.builder.interim}
-        </label>
+        {!form.secret ? (
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={form.interimForChair}
+              onChange={(e) => update({ interimForChair: e.target.checked })}
+            />
+            {t.builder.interim}
+          </label>
+        ) : null}
       </div>
 
       <label htmlFor="ballot-countdown">{t.builder.countdown}</label>

@@ -97,7 +97,9 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
   const present = ballot.turnout?.present ?? 0;
-  const warnings = ballot.result?.tally.warnings.length ?? 0;
+  // Cap warnings and broken invariant checks both need the chair's written acknowledgement.
+  const warnings =
+    (ballot.result?.tally.warnings.length ?? 0) + (ballot.result?.tally.invariants.filter((i) => !i.ok).length ?? 0);
   const ackMissing = warnings > 0 && acknowledgement.trim() === '';
   const confirmProps = { backLabel: t.ballots.back, disabled: busy };
 

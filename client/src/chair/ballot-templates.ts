@@ -162,7 +162,7 @@ export function buildBallot(form: BuilderForm): BuildResult {
       ...(seats !== undefined ? { seats } : {}),
       allowChange,
       ...(countdownSeconds !== undefined ? { countdownSeconds } : {}),
-      interimForChair: form.interimForChair,
+      interimForChair: !form.secret && form.interimForChair,
     },
   };
 }

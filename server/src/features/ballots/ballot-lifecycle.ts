@@ -26,8 +26,8 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
   const entry = entryOf(state, ballotId);
   const current = entry.rounds.at(-1);
   if (!revote && current) throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
-  if (revote && (current?.state !== 'closed' && current?.state !== 'published'))
-    throw new HallvoteError('CONFLICT', 'Only a closed or published ballot can be voted on again.');
+  if (revote && current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
+    throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
   const other = state.openRounds()[0];
   if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
   const presence = state.presence();
@@ -114,7 +114,9 @@ export async function publishRound(
   const entry = entryOf(state, ballotId);
   const round = entry.rounds.at(-1);
   if (round?.state !== 'closed' || !round.result) throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
-  const warnings = round.result.tally.warnings.length;
+  // Cap warnings and broken invariants (paper totals that do not add up) are both published only
+  // with the chair's written reason.
+  const warnings = round.result.tally.warnings.length + round.result.tally.invariants.filter((i) => !i.ok).length;
   const reason = acknowledgement?.trim() ?? '';
   if (warnings > 0 && reason === '')
     throw new HallvoteError('ACK_REQUIRED', `The result carries ${warnings} warning(s); write why you publish it anyway.`);
@@ -168,7 +170,11 @@ export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: 
   const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
   const timer = setTimeout(() => {
     state.countdowns.delete(key);
-    exclusive(state, () => closeRound(ctx, state, round.ballotId, 'system')).catch((err: unknown) => {
+    exclusive(state, async () => {
+      // Only the round this countdown was set for: the chair may have closed it and opened another.
+      if (state.currentRound(round.ballotId)?.round !== round.round) return;
+      await closeRound(ctx, state, round.ballotId, 'system');
+    }).catch((err: unknown) => {
       // Already closed or cancelled by the chair in the meantime: nothing to do.
       if (!(err instanceof HallvoteError)) ctx.log.error({ err, ballotId: round.ballotId }, 'countdown close failed');
     });

@@ -12,7 +12,10 @@ export async function roundExport(store: Store, state: MeetingState, ballotId: s
   const r = entry?.rounds.find((x) => x.round === round);
   if (!entry || !r) return null;
   const def = entry.row.definition;
-  const records = (await store.readBallots(ballotId, round))
+  // An open round exports no records: downloading it after each vote, next to the audit log's
+  // "who voted when", would pair voters with choices (and show interim results).
+  const stored = r.state === 'open' ? [] : await store.readBallots(ballotId, round);
+  const records = stored
     .map((marks) => ({ marks, text: canonicalRecord(marks) }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     .map((x) => JSON.parse(x.text) as Marks);
@@ -27,7 +30,7 @@ export async function roundExport(store: Store, state: MeetingState, ballotId: s
     publishedAt: r.publishedAt,
     issued: state.issuedOf(ballotId, round).size,
     records,
-    namedVotes: def.secret
+    namedVotes: def.secret || r.state === 'open'
       ? null
       : voters
           .filter(([, v]) => v.marks !== null)

@@ -1,0 +1,15 @@
+// Configuration read from the environment.
+import { expect, test } from 'vitest';
+import { loadConfig } from '../../server/src/config';
+
+test('an empty ADMIN_TOKEN counts as unset: a random token, never the empty string', () => {
+  const config = loadConfig({ ADMIN_TOKEN: '' });
+  expect(config.adminToken.length).toBeGreaterThanOrEqual(20);
+  expect(config.adminTokenFromEnv).toBe(false);
+  expect(loadConfig({ ADMIN_TOKEN: 'kept' })).toMatchObject({ adminToken: 'kept', adminTokenFromEnv: true });
+});
+
+test('PUBLIC_URL defaults to a LAN address or, failing that, localhost; never with a trailing slash', () => {
+  expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000/' }).publicUrl).toBe('http://10.0.0.5:3000');
+  expect(loadConfig({ PORT: '8080' }).publicUrl).toMatch(/^http:\/\/[^/]+:8080$/);
+});
