@@ -2,7 +2,6 @@
 // render is what the server would send.
 import { createHash } from 'node:crypto';
 import {
-  CLASSIFICATION_LEVELS,
   RULE_PRESETS,
   checkQuorum,
   sealInput,
@@ -22,6 +21,7 @@ import {
   type RoundResult,
   type TallySubject,
 } from '@hallvote/shared';
+import { classificationBallot as classificationDefinition } from '../../support/ballots';
 
 export const RULES = RULE_PRESETS['vn-party-classification'];
 
@@ -30,16 +30,11 @@ export function presence(present: number, roster = 53, excusedAbsent = 0): Prese
   return { roster, present, excusedAbsent, eligible: quorum.eligible, quorum };
 }
 
+/** The hall story's first ballot (test/support/ballots.ts) as a view, open in round 1. */
 export function classificationBallot(overrides: Partial<BallotView> = {}): BallotView {
   return {
+    ...classificationDefinition(),
     id: 'b1',
-    title: 'Xếp loại Đảng bộ tỉnh năm 2023',
-    kind: 'choice',
-    secret: true,
-    subjects: [{ id: 'province', label: 'Đảng bộ tỉnh 2023' }],
-    options: [...CLASSIFICATION_LEVELS],
-    allowChange: false,
-    interimForChair: false,
     state: 'open',
     round: 1,
     openedAt: '2024-01-10T08:00:00.000Z',

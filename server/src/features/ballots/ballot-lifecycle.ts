@@ -14,7 +14,8 @@ function entryOf(state: MeetingState, ballotId: string) {
   return entry;
 }
 
-function openRoundOf(state: MeetingState, ballotId: string): RoundRecord {
+/** The ballot's current round if it is open and no close or cancel has begun; else BALLOT_NOT_OPEN. */
+export function openRoundOf(state: MeetingState, ballotId: string): RoundRecord {
   const round = state.currentRound(ballotId);
   if (round?.state !== 'open' || state.closing.has(roundKey(ballotId, round.round)))
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');

@@ -6,6 +6,7 @@ import type { HallContext } from '../../context';
 import { exclusive } from '../../meetings/exclusive';
 import { roundKey, type MeetingState } from '../../meetings/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
+import { openRoundOf } from '../ballots/ballot-lifecycle';
 import { computeRoundResult } from '../ballots/round-result';
 import { turnoutOf } from '../sync/views';
 
@@ -25,9 +26,7 @@ export function registerPaperHandlers(ctx: HallContext, socket: HallSocket, stat
 
   onRequest(socket, ctx.log, 'paper:mark-voted', { roles: chair, schema: paperMarkSchema }, (p) =>
     exclusive(state, async () => {
-      const round = state.currentRound(p.ballotId);
-      if (round?.state !== 'open' || state.closing.has(roundKey(p.ballotId, round.round)))
-        throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
+      const round = openRoundOf(state, p.ballotId);
       const delegate = state.delegates.get(p.delegateId);
       if (!delegate) throw new HallvoteError('NOT_FOUND', 'No such delegate in this meeting.');
       if (state.votersOf(p.ballotId, round.round).has(p.delegateId))
