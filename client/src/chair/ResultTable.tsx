@@ -15,11 +15,6 @@ export function ResultTable({ result, kind, interim }: { result: RoundResult; ki
     <section className="result-table" aria-label={interim ? t.result.interim : t.result.heading}>
       <h3>{interim ? t.result.interim : t.result.heading}</h3>
       <p>{t.result.counts(ballots.issued, ballots.returned, ballots.valid, ballots.invalid)}</p>
-      {subjects.length === 1 && subjects[0] ? (
-        <SubjectTable subject={subjects[0]} kind={kind} />
-      ) : (
-        <BatchTable subjects={subjects} kind={kind} />
-      )}
       {warnings.length > 0 ? (
         <div className="warning" role="alert">
           <strong>{t.result.warnings}</strong>
@@ -36,6 +31,12 @@ export function ResultTable({ result, kind, interim }: { result: RoundResult; ki
         </p>
       ))}
       {result.acknowledgement ? <p>{c.acknowledged(result.acknowledgement.reason)}</p> : null}
+      {/* Warnings come before the table: on a 19-row batch they would be out of sight. */}
+      {subjects.length === 1 && subjects[0] ? (
+        <SubjectTable subject={subjects[0]} kind={kind} />
+      ) : (
+        <BatchTable subjects={subjects} kind={kind} />
+      )}
       {!interim && result.seal ? (
         <p className="seal">
           {t.result.seal}: <code>{result.seal}</code>
