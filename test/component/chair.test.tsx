@@ -1,11 +1,11 @@
 // The chair console: rules in numbers, quorum, the ballot builder refusing what cannot be a ballot,
 // confirmations before acting, publishing with a written acknowledgement, refusals said plainly.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { CLASSIFICATION_LEVELS, type BallotDefinition } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
-import { chairStore, initialChairState } from '../../client/src/chair/store';
+import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { stubFetch } from './support/fetch-stub';
 import { FakeSocket } from './support/fake-socket';
 import {
@@ -32,17 +32,7 @@ function start(snapshot = chairSnapshot()): void {
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
 
-beforeEach(() => {
-  chairStore.setState({ ...initialChairState(), language: 'en' }, true);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
-  chairStore.setState(initialChairState(), true);
-});
+resetChairStoreAroundEachTest();
 
 describe('rules and quorum', () => {
   test('the preset in numbers from the live presence, and a quorate indicator', () => {

@@ -1,11 +1,11 @@
 // The counting minutes of a round, drawn up from its JSON export: every number with its base,
 // online and paper apart and together, the seal, the checks, the acknowledgement, the signature
 // lines and the receipts annex, in either language; plus print and the downloads.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, test, vi } from 'vitest';
 import type { MeetingExport, RoundExport } from '@hallvote/shared';
 import { MinutesPage } from '../../client/src/chair/minutes/MinutesPage';
-import { chairStore, initialChairState } from '../../client/src/chair/store';
+import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { stubFetch, type FetchCall } from './support/fetch-stub';
 import { RULES, batchBallot, batchExport, hallStoryExport, roundExport } from './support/fixtures';
 
@@ -39,17 +39,7 @@ function cells(table: HTMLElement, rowName: string | RegExp): (string | null)[] 
   return within(row).getAllByRole('cell').map((c) => c.textContent);
 }
 
-beforeEach(() => {
-  chairStore.setState({ ...initialChairState(), language: 'en' }, true);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
-  chairStore.setState(initialChairState(), true);
-});
+resetChairStoreAroundEachTest();
 
 describe("the hall story's minutes (48 good online, 1 excellent on paper)", () => {
   test('fetches the round and the meeting with the chair key as a Bearer token', async () => {

@@ -59,17 +59,23 @@ export function batchBallot(n: number, overrides: Partial<BallotView> = {}): Bal
   });
 }
 
+/** The real tally of `records` for a ballot of the 53-member roster with `present` checked in. */
+function tallied(ballot: BallotView, records: readonly BallotRecord[], present: number, paper?: PaperTotals) {
+  return tally({
+    rules: RULES,
+    ballot: { kind: ballot.kind, subjects: ballot.subjects, options: ballot.options },
+    attendance: { roster: 53, present, excusedAbsent: 0 },
+    issued: present,
+    records,
+    ...(paper ? { paper } : {}),
+  });
+}
+
 function roundResult(ballot: BallotView, records: BallotRecord[], present: number): RoundResult {
   return {
     ballotId: ballot.id,
     round: ballot.round,
-    tally: tally({
-      rules: RULES,
-      ballot: { kind: ballot.kind, subjects: ballot.subjects, options: ballot.options },
-      attendance: { roster: 53, present, excusedAbsent: 0 },
-      issued: present,
-      records,
-    }),
+    tally: tallied(ballot, records, present),
     acknowledgement: null,
     seal: 'a'.repeat(64),
     closedAt: '2024-01-10T08:10:00.000Z',
@@ -163,14 +169,7 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
   const result: RoundResult = {
     ballotId: ballot.id,
     round: ballot.round,
-    tally: tally({
-      rules: RULES,
-      ballot: { kind: ballot.kind, subjects: ballot.subjects, options: ballot.options },
-      attendance: { roster: 53, present, excusedAbsent: 0 },
-      issued: present,
-      records: options.records,
-      ...(options.paper ? { paper: options.paper } : {}),
-    }),
+    tally: tallied(ballot, options.records, present, options.paper),
     acknowledgement: options.acknowledgement ?? null,
     seal: createHash('sha256').update(sealInput(marks)).digest('hex'),
     closedAt: ballot.closedAt ?? '2024-01-10T08:10:00.000Z',
