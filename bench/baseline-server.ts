@@ -31,19 +31,33 @@ io.use((socket, next) => {
   const auth = socket.handshake.auth as Auth;
   const ok =
     auth.protocol === 1 &&
-    (auth.role === 'delegate' ? typeof auth.token === 'string' : (auth.role === 'chair' || auth.role === 'projector') && typeof auth.key === 'string');
+    (auth.role === 'delegate'
+      ? typeof auth.token === 'string'
+      : (auth.role === 'chair' || auth.role === 'projector') && typeof auth.key === 'string');
   if (!ok) return next(Object.assign(new Error('Malformed handshake.'), { data: { code: 'INVALID_PAYLOAD' } }));
   next();
 });
 
 function turnout(): Turnout | null {
   if (!current) return null;
-  return { ballotId: current.view.id, round: current.view.round, voted: current.voters.size, present: presentTokens.size, eligible: presentTokens.size };
+  return {
+    ballotId: current.view.id,
+    round: current.view.round,
+    voted: current.voters.size,
+    present: presentTokens.size,
+    eligible: presentTokens.size,
+  };
 }
 
 function presence() {
   const n = presentTokens.size;
-  return { roster: n, present: n, excusedAbsent: 0, eligible: n, quorum: { met: true, present: n, eligible: n, fraction: { num: 2, den: 3 }, required: Math.ceil((n * 2) / 3) } };
+  return {
+    roster: n,
+    present: n,
+    excusedAbsent: 0,
+    eligible: n,
+    quorum: { met: true, present: n, eligible: n, fraction: { num: 2, den: 3 }, required: Math.ceil((n * 2) / 3) },
+  };
 }
 
 function delegateSnapshot(token: string): DelegateSnapshot {
@@ -60,7 +74,15 @@ function delegateSnapshot(token: string): DelegateSnapshot {
 }
 
 function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { id: string; title: string } } {
-  return { role: 'projector', seq: seqs.projector, meeting: { id: 'baseline', title: 'Baseline' }, presence: presence(), ballot: current?.view ?? null, turnout: turnout(), result: null };
+  return {
+    role: 'projector',
+    seq: seqs.projector,
+    meeting: { id: 'baseline', title: 'Baseline' },
+    presence: presence(),
+    ballot: current?.view ?? null,
+    turnout: turnout(),
+    result: null,
+  };
 }
 
 // Turnout goes to the projector once per event-loop turn: the cheapest coalescing there is.
@@ -87,7 +109,16 @@ function onDelegate(socket: Socket, token: string): void {
     const entry = ballots.get(p.ballotId);
     const earlier = entry?.voters.get(token);
     if (entry && earlier === undefined) entry.voters.set(token, p.voteId);
-    ackOf(args)({ ok: true, data: { ballotId: p.ballotId, round: p.round, voteId: earlier ?? p.voteId, receipt: randomBytes(6).toString('hex'), marks: null } });
+    ackOf(args)({
+      ok: true,
+      data: {
+        ballotId: p.ballotId,
+        round: p.round,
+        voteId: earlier ?? p.voteId,
+        receipt: randomBytes(6).toString('hex'),
+        marks: null,
+      },
+    });
     turnoutChanged();
   });
   socket.emit('snapshot', delegateSnapshot(token));
@@ -112,8 +143,12 @@ function onChair(socket: Socket): void {
     io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view });
     ackOf(args)({ ok: true, data: entry.view });
   };
-  socket.on('ballot:open', (...args: unknown[]) => change(args, { state: 'open', round: 1, openedAt: new Date().toISOString() }));
-  socket.on('ballot:close', (...args: unknown[]) => change(args, { state: 'closed', closedAt: new Date().toISOString() }));
+  socket.on('ballot:open', (...args: unknown[]) =>
+    change(args, { state: 'open', round: 1, openedAt: new Date().toISOString() }),
+  );
+  socket.on('ballot:close', (...args: unknown[]) =>
+    change(args, { state: 'closed', closedAt: new Date().toISOString() }),
+  );
   socket.emit('snapshot', { role: 'chair', seq: seqs.chair, presence: presence() });
 }
 
@@ -124,7 +159,9 @@ io.on('connection', (socket) => {
   if (role === 'delegate') onDelegate(socket, String(auth.token));
   else if (role === 'chair') onChair(socket);
   else socket.emit('snapshot', projectorSnapshot());
-  socket.on('sync:request', (...args: unknown[]) => ackOf(args)({ ok: true, data: role === 'projector' ? projectorSnapshot() : delegateSnapshot(String(auth.token)) }));
+  socket.on('sync:request', (...args: unknown[]) =>
+    ackOf(args)({ ok: true, data: role === 'projector' ? projectorSnapshot() : delegateSnapshot(String(auth.token)) }),
+  );
 });
 
 httpServer.listen(port, host, () => {

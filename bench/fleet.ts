@@ -32,7 +32,11 @@ export class Fleet {
   }
 
   /** Sends one command to worker `w` and resolves with its reply, or rejects after `timeoutMs`. */
-  private ask<R extends WorkerReply>(w: number, body: DistributiveOmit<WorkerCommand, 'id'>, timeoutMs: number): Promise<R> {
+  private ask<R extends WorkerReply>(
+    w: number,
+    body: DistributiveOmit<WorkerCommand, 'id'>,
+    timeoutMs: number,
+  ): Promise<R> {
     const id = this.nextId++;
     const worker = this.workers[w];
     if (!worker?.connected) return Promise.reject(new Error(`worker ${w} is not running`));
@@ -51,7 +55,10 @@ export class Fleet {
     });
   }
 
-  private all<R extends WorkerReply>(body: (w: number) => DistributiveOmit<WorkerCommand, 'id'>, timeoutMs: number): Promise<R[]> {
+  private all<R extends WorkerReply>(
+    body: (w: number) => DistributiveOmit<WorkerCommand, 'id'>,
+    timeoutMs: number,
+  ): Promise<R[]> {
     return Promise.all(this.workers.map((_, w) => this.ask<R>(w, body(w), timeoutMs)));
   }
 
@@ -61,7 +68,10 @@ export class Fleet {
   }
 
   /** Connects every token; worker w takes tokens w, w + size, w + 2 × size, … */
-  connect(body: Omit<Body<'connect'>, 'type' | 'tokens' | 'firstIndex' | 'stride'>, tokens: readonly string[]): Promise<ConnectReply[]> {
+  connect(
+    body: Omit<Body<'connect'>, 'type' | 'tokens' | 'firstIndex' | 'stride'>,
+    tokens: readonly string[],
+  ): Promise<ConnectReply[]> {
     const n = this.workers.length;
     return this.all<ConnectReply>(
       (w) => ({ type: 'connect', ...body, tokens: tokens.filter((_, i) => i % n === w), firstIndex: w, stride: n }),

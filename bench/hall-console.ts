@@ -50,7 +50,11 @@ export async function createHallvoteMeeting(url: string, n: number): Promise<Ben
   if (!json.ok) throw new Error(`creating the meeting failed: ${JSON.stringify(json).slice(0, 500)}`);
   const m = json.data;
   const started = performance.now();
-  const sheet = await fetchWithTimeout(`${url}/api/meetings/${m.meetingId}/badges`, { headers: { authorization: `Bearer ${m.chairKey}` } }, 240_000);
+  const sheet = await fetchWithTimeout(
+    `${url}/api/meetings/${m.meetingId}/badges`,
+    { headers: { authorization: `Bearer ${m.chairKey}` } },
+    240_000,
+  );
   const html = await sheet.text();
   const badgeSheetMs = performance.now() - started;
   const tokens = [...new Set([...html.matchAll(/\/d\/([A-Za-z0-9_-]+)/g)].map((match) => match[1] ?? ''))];
@@ -75,9 +79,17 @@ export const BENCH_BALLOT: BallotDefinition = {
   interimForChair: false,
 };
 
-function connect(url: string, auth: Record<string, unknown>, timeoutMs: number): Promise<{ socket: Client; snapshot: Snapshot }> {
+function connect(
+  url: string,
+  auth: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<{ socket: Client; snapshot: Snapshot }> {
   return new Promise((resolve, reject) => {
-    const socket: Client = io(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
+    const socket: Client = io(url, {
+      auth: { protocol: PROTOCOL_VERSION, ...auth },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     const timer = setTimeout(() => {
       socket.disconnect();
       reject(new Error(`no snapshot within ${timeoutMs} ms for ${String(auth.role)}`));
@@ -94,10 +106,19 @@ function connect(url: string, auth: Record<string, unknown>, timeoutMs: number):
   });
 }
 
-function request<T>(socket: Client, event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 30_000): Promise<T> {
+function request<T>(
+  socket: Client,
+  event: keyof ClientToServerEvents,
+  payload: unknown,
+  timeoutMs = 30_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timed = socket.timeout(timeoutMs);
-    const emit = timed.emit.bind(timed) as unknown as (e: string, p: unknown, ack: (err: Error | null, r: Ack<T>) => void) => void;
+    const emit = timed.emit.bind(timed) as unknown as (
+      e: string,
+      p: unknown,
+      ack: (err: Error | null, r: Ack<T>) => void,
+    ) => void;
     emit(event, payload, (err, reply) => {
       if (err) reject(new Error(`${event}: no answer within ${timeoutMs} ms`));
       else if (!reply.ok) reject(new Error(`${event}: ${reply.error} ${reply.message}`));

@@ -101,7 +101,12 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
       settle();
       return;
     }
-    const payload = { ballotId: cmd.ballotId, round: cmd.round, voteId: crypto.randomUUID(), marks: { [cmd.subjectId]: [optionId] } };
+    const payload = {
+      ballotId: cmd.ballotId,
+      round: cmd.round,
+      voteId: crypto.randomUUID(),
+      marks: { [cmd.subjectId]: [optionId] },
+    };
     const sentAt = performance.now();
     firstEmitAt ??= nowMs();
     e.socket.timeout(cmd.timeoutMs).emit('vote:cast', payload, (err, ack) => {

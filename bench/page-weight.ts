@@ -18,7 +18,12 @@ const DIST = join(REPO_ROOT, 'client', 'dist');
 export function measureDelegatePage(): PageWeight {
   const html = join(DIST, 'delegate.html');
   if (!existsSync(html))
-    return { gzKB: null, rawKB: null, files: [], note: 'client/dist/delegate.html not found: build the client (npm run build) first' };
+    return {
+      gzKB: null,
+      rawKB: null,
+      files: [],
+      note: 'client/dist/delegate.html not found: build the client (npm run build) first',
+    };
   const page = readFileSync(html, 'utf8');
   const refs = [
     ...[...page.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? ''),
@@ -43,5 +48,10 @@ export function measureDelegatePage(): PageWeight {
     return { file, rawBytes: bytes.length, gzBytes: gzipSync(bytes, { level: 9 }).length };
   });
   const sum = (k: 'rawBytes' | 'gzBytes') => files.reduce((s, f) => s + f[k], 0) / 1024;
-  return { gzKB: sum('gzBytes'), rawKB: sum('rawBytes'), files, note: `${files.length} files referenced by client/dist/delegate.html` };
+  return {
+    gzKB: sum('gzBytes'),
+    rawKB: sum('rawBytes'),
+    files,
+    note: `${files.length} files referenced by client/dist/delegate.html`,
+  };
 }

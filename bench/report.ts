@@ -10,7 +10,11 @@ export interface RunResults {
   readonly hallvote: SocketResults | null;
   readonly baseline: SocketResults | null;
   /** The capacity run that must be clean (10,000 unless --big-delegates says otherwise). */
-  readonly tenThousand: { readonly delegates: number; readonly hallvote: CapacityResult | null; readonly baseline: CapacityResult | null } | null;
+  readonly tenThousand: {
+    readonly delegates: number;
+    readonly hallvote: CapacityResult | null;
+    readonly baseline: CapacityResult | null;
+  } | null;
   readonly tally: TallyBenchResult | null;
   readonly page: PageWeight | null;
   readonly failures: readonly string[];
@@ -77,12 +81,23 @@ function busy(v: VotingResult | null | undefined): string | null {
   return `${Math.round(elu * 100)} % (${onCpu} %)`;
 }
 
-function votingRows(name: string, h: VotingResult | null | undefined, b: VotingResult | null | undefined, p99Limit: number): Row[] {
+function votingRows(
+  name: string,
+  h: VotingResult | null | undefined,
+  b: VotingResult | null | undefined,
+  p99Limit: number,
+): Row[] {
   if (!h && !b) return [];
   const rows: Row[] = [
     { metric: `${name} ack p50 ms`, mine: p(h, 'p50'), base: p(b, 'p50') },
     { metric: `${name} ack p95 ms`, mine: p(h, 'p95'), base: p(b, 'p95') },
-    { metric: `${name} ack p99 ms`, mine: p(h, 'p99'), base: p(b, 'p99'), target: `≤ ${p99Limit}`, verdict: le(p(h, 'p99'), p99Limit) },
+    {
+      metric: `${name} ack p99 ms`,
+      mine: p(h, 'p99'),
+      base: p(b, 'p99'),
+      target: `≤ ${p99Limit}`,
+      verdict: le(p(h, 'p99'), p99Limit),
+    },
     {
       metric: `${name} ack p99 / baseline`,
       mine: ratioText(ratio(p(h, 'p99'), p(b, 'p99'))),
@@ -98,8 +113,14 @@ function votingRows(name: string, h: VotingResult | null | undefined, b: VotingR
   const sql = h?.serverLoad.sqlite;
   if (h && sql && sql.commits > 0)
     rows.push(
-      { metric: `${name} votes per SQLite commit`, mine: `${round(sql.writes / sql.commits, 2)} (max ${sql.maxWritesPerCommit})` },
-      { metric: `${name} loop blocked in COMMIT`, mine: `${Math.round((100 * sql.commitMsTotal) / h.serverLoad.wallMs)} % (p99 ${round(sql.commitMsP99, 1)} ms)` },
+      {
+        metric: `${name} votes per SQLite commit`,
+        mine: `${round(sql.writes / sql.commits, 2)} (max ${sql.maxWritesPerCommit})`,
+      },
+      {
+        metric: `${name} loop blocked in COMMIT`,
+        mine: `${Math.round((100 * sql.commitMsTotal) / h.serverLoad.wallMs)} % (p99 ${round(sql.commitMsP99, 1)} ms)`,
+      },
     );
   return rows;
 }
@@ -110,10 +131,30 @@ export function tableRows(r: RunResults): Row[] {
   const rows: Row[] = [];
   if (h || b) {
     rows.push(
-      { metric: `capacity: joined of ${r.delegates}`, mine: h?.capacity.joined ?? null, base: b?.capacity.joined ?? null },
-      { metric: 'capacity: join errors', mine: errorsOf(h?.capacity), base: errorsOf(b?.capacity), target: '0', verdict: le(errorsOf(h?.capacity), 0) },
-      { metric: 'capacity: RSS / connection KB', mine: h?.capacity.rssPerConnKB ?? null, base: b?.capacity.rssPerConnKB ?? null, target: '≤ 30', verdict: le(h?.capacity.rssPerConnKB ?? null, 30) },
-      { metric: 'capacity: heap / connection KB', mine: h?.capacity.heapPerConnKB ?? null, base: b?.capacity.heapPerConnKB ?? null },
+      {
+        metric: `capacity: joined of ${r.delegates}`,
+        mine: h?.capacity.joined ?? null,
+        base: b?.capacity.joined ?? null,
+      },
+      {
+        metric: 'capacity: join errors',
+        mine: errorsOf(h?.capacity),
+        base: errorsOf(b?.capacity),
+        target: '0',
+        verdict: le(errorsOf(h?.capacity), 0),
+      },
+      {
+        metric: 'capacity: RSS / connection KB',
+        mine: h?.capacity.rssPerConnKB ?? null,
+        base: b?.capacity.rssPerConnKB ?? null,
+        target: '≤ 30',
+        verdict: le(h?.capacity.rssPerConnKB ?? null, 30),
+      },
+      {
+        metric: 'capacity: heap / connection KB',
+        mine: h?.capacity.heapPerConnKB ?? null,
+        base: b?.capacity.heapPerConnKB ?? null,
+      },
     );
   }
   const tk = r.tenThousand;
@@ -121,16 +162,36 @@ export function tableRows(r: RunResults): Row[] {
     const big = tk.delegates.toLocaleString('en');
     rows.push(
       { metric: `capacity ${big}: joined`, mine: tk.hallvote?.joined ?? null, base: tk.baseline?.joined ?? null },
-      { metric: `capacity ${big}: errors`, mine: errorsOf(tk.hallvote), base: errorsOf(tk.baseline), target: '0', verdict: le(errorsOf(tk.hallvote), 0) },
-      { metric: `capacity ${big}: RSS / conn KB`, mine: tk.hallvote?.rssPerConnKB ?? null, base: tk.baseline?.rssPerConnKB ?? null, target: '≤ 30', verdict: le(tk.hallvote?.rssPerConnKB ?? null, 30) },
+      {
+        metric: `capacity ${big}: errors`,
+        mine: errorsOf(tk.hallvote),
+        base: errorsOf(tk.baseline),
+        target: '0',
+        verdict: le(errorsOf(tk.hallvote), 0),
+      },
+      {
+        metric: `capacity ${big}: RSS / conn KB`,
+        mine: tk.hallvote?.rssPerConnKB ?? null,
+        base: tk.baseline?.rssPerConnKB ?? null,
+        target: '≤ 30',
+        verdict: le(tk.hallvote?.rssPerConnKB ?? null, 30),
+      },
     );
   }
   rows.push(...votingRows('paced', h?.paced, b?.paced, 50));
   if (h?.paced || b?.paced)
-    rows.push({ metric: 'paced projector lag ms', mine: h?.paced?.projectorLagMs ?? null, base: b?.paced?.projectorLagMs ?? null, target: '≤ 100', verdict: le(h?.paced?.projectorLagMs ?? null, 100) });
+    rows.push({
+      metric: 'paced projector lag ms',
+      mine: h?.paced?.projectorLagMs ?? null,
+      base: b?.paced?.projectorLagMs ?? null,
+      target: '≤ 100',
+      verdict: le(h?.paced?.projectorLagMs ?? null, 100),
+    });
   rows.push(...votingRows('burst', h?.burst, b?.burst, 250));
   if (h?.burst) {
-    const durable = h.burst.returnedAtClose === h.burst.acked && (h.reconnect ? h.reconnect.votedAfterRestart === h.burst.acked : true);
+    const durable =
+      h.burst.returnedAtClose === h.burst.acked &&
+      (h.reconnect ? h.reconnect.votedAfterRestart === h.burst.acked : true);
     const detail = `acked ${h.burst.acked}, stored ${h.burst.returnedAtClose ?? '–'}${h.reconnect ? `, after restart ${h.reconnect.votedAfterRestart ?? '–'}` : ''}`;
     rows.push({ metric: 'burst acks durable', mine: detail, target: 'all', verdict: durable ? 'met' : 'MISSED' });
   }
@@ -141,17 +202,34 @@ export function tableRows(r: RunResults): Row[] {
       { metric: 'reconnect: server down ms', mine: hr?.downtimeMs ?? null, base: br?.downtimeMs ?? null },
       { metric: 'reconnect: of which start-up ms', mine: hr?.startupMs ?? null, base: br?.startupMs ?? null },
       { metric: 'reconnect 95 % ms (from listening)', mine: hr?.p95Ms ?? null, base: br?.p95Ms ?? null },
-      { metric: 'reconnect 100 % ms (from listening)', mine: hr?.allMs ?? null, base: br?.allMs ?? null, target: '≤ 5000', verdict: le(hr?.allMs ?? null, 5000) },
+      {
+        metric: 'reconnect 100 % ms (from listening)',
+        mine: hr?.allMs ?? null,
+        base: br?.allMs ?? null,
+        target: '≤ 5000',
+        verdict: le(hr?.allMs ?? null, 5000),
+      },
       { metric: 'reconnect 100 % ms (from SIGTERM)', mine: hr?.allFromKillMs ?? null, base: br?.allFromKillMs ?? null },
       { metric: 'reconnect: clients without snapshot', mine: hr?.missing ?? null, base: br?.missing ?? null },
     );
   }
   if (r.tally)
     rows.push(
-      { metric: 'tally 10,000 × 50 ms (warm median)', mine: r.tally.medianMs, target: '≤ 20', verdict: le(r.tally.medianMs, 20) },
+      {
+        metric: 'tally 10,000 × 50 ms (warm median)',
+        mine: r.tally.medianMs,
+        target: '≤ 20',
+        verdict: le(r.tally.medianMs, 20),
+      },
       { metric: 'tally 10,000 × 50 ms (first run)', mine: r.tally.coldMs },
     );
-  if (r.page) rows.push({ metric: 'delegate page JS+CSS gzip KB', mine: r.page.gzKB ?? 'not built', target: '≤ 90', verdict: le(r.page.gzKB, 90) });
+  if (r.page)
+    rows.push({
+      metric: 'delegate page JS+CSS gzip KB',
+      mine: r.page.gzKB ?? 'not built',
+      target: '≤ 90',
+      verdict: le(r.page.gzKB, 90),
+    });
   return rows;
 }
 
@@ -161,9 +239,17 @@ export function renderTable(r: RunResults): string {
     const mine = typeof row.mine === 'number' ? row.mine : null;
     const base = typeof row.base === 'number' ? row.base : null;
     const rat = row.base === undefined ? null : ratio(mine, base);
-    return [row.metric, fmt(row.mine), row.base === undefined ? '' : fmt(row.base), rat === null ? '' : `${fmt(rat, 2)}×`, row.target ?? '', row.verdict ?? ''];
+    return [
+      row.metric,
+      fmt(row.mine),
+      row.base === undefined ? '' : fmt(row.base),
+      rat === null ? '' : `${fmt(rat, 2)}×`,
+      row.target ?? '',
+      row.verdict ?? '',
+    ];
   });
   const widths = header.map((_, i) => Math.max(header[i]?.length ?? 0, ...lines.map((l) => l[i]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === 4 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i === 4 || i === 5 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(line)].join('\n');
 }

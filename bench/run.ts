@@ -36,11 +36,24 @@ const bigDelegates = Number(values['big-delegates']);
 const workers = Number(values.workers);
 const timeoutMin = Number(values['timeout-min']);
 const clientDelayMax = Number(values['client-delay-max']);
-if (!(clientDelayMax >= 100 && clientDelayMax <= 60_000)) throw new Error('--client-delay-max must be from 100 to 60000 ms');
-for (const [name, v, max] of [['--delegates', delegates, MAX_DELEGATES], ['--big-delegates', bigDelegates, MAX_DELEGATES], ['--workers', workers, 8], ['--timeout-min', timeoutMin, 60]] as const)
+if (!(clientDelayMax >= 100 && clientDelayMax <= 60_000))
+  throw new Error('--client-delay-max must be from 100 to 60000 ms');
+for (const [name, v, max] of [
+  ['--delegates', delegates, MAX_DELEGATES],
+  ['--big-delegates', bigDelegates, MAX_DELEGATES],
+  ['--workers', workers, 8],
+  ['--timeout-min', timeoutMin, 60],
+] as const)
   if (!Number.isInteger(v) || v < 1 || v > max) throw new Error(`${name} must be an integer from 1 to ${max}`);
-const only = new Set((values.only ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean));
-for (const o of only) if (!(SCENARIOS as readonly string[]).includes(o)) throw new Error(`--only: unknown scenario "${o}"; use ${SCENARIOS.join(', ')}`);
+const only = new Set(
+  (values.only ?? [])
+    .flatMap((o) => o.split(','))
+    .map((o) => o.trim())
+    .filter(Boolean),
+);
+for (const o of only)
+  if (!(SCENARIOS as readonly string[]).includes(o))
+    throw new Error(`--only: unknown scenario "${o}"; use ${SCENARIOS.join(', ')}`);
 const wants = (s: Scenario) => only.size === 0 || only.has(s);
 
 /** The open-file limit this process (and so every child) has; nothing is raised. */
@@ -55,7 +68,8 @@ const FD_SPARE = 256;
 const workersFor = (n: number) => Math.max(workers, Math.ceil(n / Math.max(1, FD_LIMIT - FD_SPARE)));
 
 const started = performance.now();
-const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}\n`);
 
 // The hard stop: whatever is still running after this is killed, and the run fails.
 const hardStop = setTimeout(() => {
@@ -83,16 +97,27 @@ async function attempt<T>(what: string, fn: () => Promise<T> | T): Promise<T | n
 }
 
 async function main(): Promise<void> {
-  log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${delegates} delegates, ${workers} workers, ulimit -n ${FD_LIMIT}`);
+  log(
+    `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${delegates} delegates, ${workers} workers, ulimit -n ${FD_LIMIT}`,
+  );
   const tally = wants('tally') ? await attempt('tally', runTallyBench) : null;
   const page = wants('page') ? await attempt('page weight', measureDelegatePage) : null;
 
   const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('reconnect');
   const open = (spec: ServerSpec, n: number) =>
     attempt(`${spec.name} with ${n}`, () => {
-      if (n + FD_SPARE > FD_LIMIT) log(`warning: ${n} sockets may exceed the server's open-file limit (ulimit -n ${FD_LIMIT})`);
-      if (workersFor(n) > workers) log(`${n} sockets: ${workersFor(n)} workers, so each stays under ulimit -n ${FD_LIMIT}`);
-      return SocketSession.open(spec, { delegates: n, workers: workersFor(n), reconnectionDelayMax: clientDelayMax, log });
+      if (n + FD_SPARE > FD_LIMIT)
+        log(`warning: ${n} sockets may exceed the server's open-file limit (ulimit -n ${FD_LIMIT})`);
+      if (workersFor(n) > workers)
+        log(`${n} sockets: ${workersFor(n)} workers, so each stays under ulimit -n ${FD_LIMIT}`);
+      return SocketSession.open(spec, {
+        delegates: n,
+        workers: workersFor(n),
+        reconnectionDelayMax: clientDelayMax,
+        log,
+      });
     });
 
   let hallvote: SocketResults | null = null;
@@ -110,7 +135,14 @@ async function main(): Promise<void> {
     const burst = wants('burst') ? await both('burst', (s) => s.vote(1_000)) : [null, null];
     const reconnect = wants('reconnect') ? await both('reconnect', (s) => s.restart()) : [null, null];
     const result = (s: SocketSession | null, i: 0 | 1): SocketResults | null =>
-      s && { server: s.spec.name, capacity: s.capacity, paced: paced[i], burst: burst[i], reconnect: reconnect[i], serverProblems: s.serverProblems() };
+      s && {
+        server: s.spec.name,
+        capacity: s.capacity,
+        paced: paced[i],
+        burst: burst[i],
+        reconnect: reconnect[i],
+        serverProblems: s.serverProblems(),
+      };
     hallvote = result(h, 0);
     baseline = result(b, 1);
     await h?.close();
@@ -123,7 +155,11 @@ async function main(): Promise<void> {
       await s?.close();
       return s?.capacity ?? null;
     };
-    tenThousand = { delegates: bigDelegates, hallvote: await capacityOnly(HALLVOTE), baseline: await capacityOnly(BASELINE) };
+    tenThousand = {
+      delegates: bigDelegates,
+      hallvote: await capacityOnly(HALLVOTE),
+      baseline: await capacityOnly(BASELINE),
+    };
   }
 
   const results: RunResults = { delegates, hallvote, baseline, tenThousand, tally, page, failures };
@@ -131,7 +167,16 @@ async function main(): Promise<void> {
   const out = new URL('./results/', import.meta.url);
   mkdirSync(out, { recursive: true });
   writeFileSync(new URL('latest.json', out), `${JSON.stringify(latest, null, 2)}\n`);
-  const environment = { node: process.version, cores: cpus().length, loadAverageAtEnd: loadavg(), workers, bigDelegates, clientDelayMax: clientDelayMax ?? null, durationMs: performance.now() - started, finishedAt: new Date().toISOString() };
+  const environment = {
+    node: process.version,
+    cores: cpus().length,
+    loadAverageAtEnd: loadavg(),
+    workers,
+    bigDelegates,
+    clientDelayMax: clientDelayMax ?? null,
+    durationMs: performance.now() - started,
+    finishedAt: new Date().toISOString(),
+  };
   writeFileSync(new URL('latest-detail.json', out), `${JSON.stringify({ environment, ...results }, null, 2)}\n`);
 
   process.stdout.write(`\n${renderTable(results)}\n\n`);
@@ -139,7 +184,9 @@ async function main(): Promise<void> {
   for (const f of failures) process.stdout.write(`FAILED: ${f}\n`);
   const problems = [...(hallvote?.serverProblems ?? [])].slice(0, 10);
   if (problems.length) process.stdout.write(`hallvote logged ${problems.length} warning(s); first: ${problems[0]}\n`);
-  process.stdout.write(`written: bench/results/latest.json, bench/results/latest-detail.json (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(
+    `written: bench/results/latest.json, bench/results/latest-detail.json (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+  );
   process.exitCode = failures.length ? 1 : 0;
 }
 

@@ -73,7 +73,13 @@ process.on('message', (msg: ProbeRequest) => {
     gc();
     gc();
     const m = process.memoryUsage();
-    process.send?.({ id: msg.id, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss });
+    process.send?.({
+      id: msg.id,
+      heapUsed: m.heapUsed,
+      external: m.external,
+      arrayBuffers: m.arrayBuffers,
+      rss: m.rss,
+    });
   } else if (msg.probe === 'mark') {
     markElu = performance.eventLoopUtilization();
     markCpu = process.cpuUsage();

@@ -86,20 +86,22 @@ export class ServerProcess {
   static start(spec: ServerSpec, port: number, dataDir: string, timeoutMs = 60_000): Promise<ServerProcess> {
     // BENCH_SERVER_ARGS passes extra node flags to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
     const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
-    const child = track(spawn(process.execPath, [...extra, '--import', 'tsx', '--import', PROBE, spec.entry], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        ADMIN_TOKEN,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        LOG_LEVEL: 'warn',
-        BENCH_PROBE_SQLITE: spec.name === 'hallvote' ? '1' : '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    }));
+    const child = track(
+      spawn(process.execPath, [...extra, '--import', 'tsx', '--import', PROBE, spec.entry], {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          ADMIN_TOKEN,
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
+          LOG_LEVEL: 'warn',
+          BENCH_PROBE_SQLITE: spec.name === 'hallvote' ? '1' : '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      }),
+    );
     const problems: string[] = [];
     let instance: ServerProcess | null = null;
     const note = (line: string) => {
@@ -131,7 +133,8 @@ export class ServerProcess {
       child.stderr?.setEncoding('utf8').on('data', (chunk: string) => note(chunk.trim()));
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        if (!instance) reject(new Error(`${spec.name} exited before listening (${code ?? signal})\n${problems.join('\n')}`));
+        if (!instance)
+          reject(new Error(`${spec.name} exited before listening (${code ?? signal})\n${problems.join('\n')}`));
       });
     });
   }

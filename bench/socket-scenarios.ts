@@ -128,7 +128,13 @@ export class SocketSession {
       opts.log(`${spec.name}: ${n} delegates joining`);
       const joinStarted = performance.now();
       const replies = await fleet.connect(
-        { url: server.url, concurrency: 32, reconnection: true, timeoutMs: 60_000, ...(opts.reconnectionDelayMax ? { reconnectionDelayMax: opts.reconnectionDelayMax } : {}) },
+        {
+          url: server.url,
+          concurrency: 32,
+          reconnection: true,
+          timeoutMs: 60_000,
+          ...(opts.reconnectionDelayMax ? { reconnectionDelayMax: opts.reconnectionDelayMax } : {}),
+        },
         meeting.tokens,
       );
       const joinWallMs = performance.now() - joinStarted;
@@ -263,6 +269,7 @@ export class SocketSession {
 /** The projector's first snapshot after `previous`, or null if none came in time. */
 async function snapshotOtherThan(hall: HallConsole, previous: HallConsole['lastProjectorSnapshot'], timeoutMs: number) {
   const deadline = performance.now() + timeoutMs;
-  while (hall.lastProjectorSnapshot === previous && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (hall.lastProjectorSnapshot === previous && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
   return hall.lastProjectorSnapshot !== previous ? hall.lastProjectorSnapshot : null;
 }

@@ -22,7 +22,11 @@ function prng(seed: number): () => number {
 export function tallyInput(): TallyInput {
   const rules = getRulePreset('vn-party-classification');
   if (!rules) throw new Error('preset vn-party-classification is missing');
-  const subjects = Array.from({ length: SUBJECTS }, (_, i) => ({ id: `unit-${i + 1}`, label: `Đơn vị ${i + 1}`, group: i % 2 ? 'A' : 'B' }));
+  const subjects = Array.from({ length: SUBJECTS }, (_, i) => ({
+    id: `unit-${i + 1}`,
+    label: `Đơn vị ${i + 1}`,
+    group: i % 2 ? 'A' : 'B',
+  }));
   const levels = CLASSIFICATION_LEVELS.map((l) => l.id);
   const random = prng(7);
   const records: BallotRecord[] = Array.from({ length: BALLOTS }, () => {
@@ -30,7 +34,8 @@ export function tallyInput(): TallyInput {
     for (const s of subjects) {
       const r = random();
       if (r < 0.01) continue; // an empty row
-      if (r < 0.015) marks[s.id] = ['good', 'completed']; // two marks: no vote for this subject
+      if (r < 0.015)
+        marks[s.id] = ['good', 'completed']; // two marks: no vote for this subject
       else marks[s.id] = [r < 0.15 ? 'excellent' : r < 0.85 ? 'good' : r < 0.97 ? 'completed' : (levels[3] ?? 'good')];
     }
     return { marks };

@@ -31,7 +31,11 @@ for (const file of [...files].sort()) {
   const gz = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gzipped += gz;
-  rows.push(`  ${file.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB  ${(gz / 1024).toFixed(1).padStart(6)} kB gz`);
+  rows.push(
+    `  ${file.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB  ${(gz / 1024).toFixed(1).padStart(6)} kB gz`,
+  );
 }
 console.log(`\ndelegate view (JS + CSS the phone loads):\n${rows.join('\n')}`);
-console.log(`  ${'total'.padEnd(48)} ${(raw / 1024).toFixed(1).padStart(7)} kB  ${(gzipped / 1024).toFixed(1).padStart(6)} kB gz\n`);
+console.log(
+  `  ${'total'.padEnd(48)} ${(raw / 1024).toFixed(1).padStart(7)} kB  ${(gzipped / 1024).toFixed(1).padStart(6)} kB gz\n`,
+);

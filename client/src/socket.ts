@@ -14,8 +14,11 @@ type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type RequestEvent = keyof ClientToServerEvents;
 export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
-export type RequestData<E extends RequestEvent> =
-  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never;
+export type RequestData<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
+  response: Ack<infer T>,
+) => void
+  ? T
+  : never;
 
 /** The request left this device but no answer came back (offline, or timed out). */
 export interface NoAnswer {

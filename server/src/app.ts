@@ -85,7 +85,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const httpServer = config.tls
-    ? (createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) as unknown as HttpServer)
+    ? (createHttpsServer(
+        { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+        app,
+      ) as unknown as HttpServer)
     : createHttpServer(app);
   const io: HallServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD,
@@ -120,7 +123,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      res.status(status).json({ ok: false, error: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large.' });
+      res
+        .status(status)
+        .json({ ok: false, error: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large.' });
       return;
     }
     log.error({ err, url: safeUrl(req.url) }, 'unexpected HTTP error');
@@ -134,7 +139,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       next(Object.assign(new Error(message), { data: { code } }));
     if (!parsed.success) return refuse('INVALID_PAYLOAD', 'Malformed handshake.');
     const auth = parsed.data;
-    if (auth.protocol !== PROTOCOL_VERSION) return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
+    if (auth.protocol !== PROTOCOL_VERSION)
+      return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
     let data: SocketData | null = null;
     if (auth.role === 'delegate') {
       const found = hall.findDelegate(auth.token);

@@ -10,7 +10,18 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ['token', 'key', 'chairKey', 'projectorKey', 'adminToken', 'marks', '*.token', '*.key', '*.marks', 'req.headers.authorization'],
+      paths: [
+        'token',
+        'key',
+        'chairKey',
+        'projectorKey',
+        'adminToken',
+        'marks',
+        '*.token',
+        '*.key',
+        '*.marks',
+        'req.headers.authorization',
+      ],
       censor: '[redacted]',
     },
   });

@@ -16,8 +16,11 @@ import { tokenBucket } from './rate-limit';
 
 export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-type AckData<E extends keyof ClientToServerEvents> =
-  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never;
+type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (
+  response: Ack<infer T>,
+) => void
+  ? T
+  : never;
 
 /** Turns any thrown value into the error body an ack carries; unknown errors are logged, not echoed. */
 export function toErrorBody(error: unknown, log: Logger, context: Record<string, unknown>): ErrorBody {
@@ -110,7 +113,12 @@ export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodT
     }
     const parsed = options.schema.safeParse(args.length > 1 ? args[0] : undefined);
     if (!parsed.success) {
-      reply({ ok: false, error: 'INVALID_PAYLOAD', message: `Malformed ${event} request.`, issues: zodIssues(parsed.error) });
+      reply({
+        ok: false,
+        error: 'INVALID_PAYLOAD',
+        message: `Malformed ${event} request.`,
+        issues: zodIssues(parsed.error),
+      });
       return;
     }
     Promise.resolve()

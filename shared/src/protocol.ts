@@ -75,20 +75,14 @@ export interface ClientToServerEvents {
   'delegate:remove': (payload: { delegateId: string }, ack: AckFn<Record<string, never>>) => void;
   /** A lost badge: the old token stops working, a new one is issued. */
   'delegate:reissue': (payload: { delegateId: string }, ack: AckFn<{ joinUrl: string }>) => void;
-  'attendance:mark': (
-    payload: { delegateId: string; status: AttendanceStatus },
-    ack: AckFn<PresenceSummary>,
-  ) => void;
+  'attendance:mark': (payload: { delegateId: string; status: AttendanceStatus }, ack: AckFn<PresenceSummary>) => void;
 
   // Chair: ballots.
   'ballot:create': (payload: BallotDefinition, ack: AckFn<{ ballotId: string }>) => void;
   'ballot:open': (payload: { ballotId: string }, ack: AckFn<BallotView>) => void;
   'ballot:close': (payload: { ballotId: string }, ack: AckFn<RoundResult>) => void;
   /** The acknowledgement is required when the result carries cap warnings. */
-  'ballot:publish': (
-    payload: { ballotId: string; acknowledgement?: string },
-    ack: AckFn<RoundResult>,
-  ) => void;
+  'ballot:publish': (payload: { ballotId: string; acknowledgement?: string }, ack: AckFn<RoundResult>) => void;
   'ballot:cancel': (payload: { ballotId: string }, ack: AckFn<BallotView>) => void;
   /** A new round of a closed (or published) ballot; the old round is kept. */
   'ballot:revote': (payload: { ballotId: string }, ack: AckFn<BallotView>) => void;
@@ -143,9 +137,7 @@ export interface ServerToClientEvents {
   /** Delegates and projector: a ballot changed state (opened, closed, cancelled, new round). */
   'ballot:updated': (event: Sequenced & { ballot: BallotView }) => void;
   /** Delegates and projector: the chair published a result. */
-  'result:published': (
-    event: Sequenced & { result: RoundResult; receipts: readonly string[] },
-  ) => void;
+  'result:published': (event: Sequenced & { result: RoundResult; receipts: readonly string[] }) => void;
   /** Projector: present count and quorum changed (coalesced). */
   'presence:updated': (event: Sequenced & { presence: PresenceSummary }) => void;
   /** Projector: live turnout of the open round (coalesced). */

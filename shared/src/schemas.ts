@@ -70,7 +70,12 @@ export const ballotDefinitionSchema = z
     options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
     seats: z.number().int().min(1).max(MAX_OPTIONS).optional(),
     allowChange: z.boolean().default(false),
-    countdownSeconds: z.number().int().min(10).max(24 * 3600).optional(),
+    countdownSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .optional(),
     interimForChair: z.boolean().default(false),
   })
   .superRefine((b, ctx) => {

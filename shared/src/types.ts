@@ -179,7 +179,13 @@ export interface RoundExport {
   /** Every stored ballot's marks, canonical and sorted: anonymous, whatever the ballot kind. */
   readonly records: readonly Readonly<Record<string, readonly string[]>>[];
   /** Open (named) ballots only: who voted what. Null for secret ballots. */
-  readonly namedVotes: readonly { readonly delegateId: string; readonly name: string; readonly marks: Readonly<Record<string, readonly string[]>> }[] | null;
+  readonly namedVotes:
+    | readonly {
+        readonly delegateId: string;
+        readonly name: string;
+        readonly marks: Readonly<Record<string, readonly string[]>>;
+      }[]
+    | null;
   readonly paper: PaperTotals | null;
   /** Delegates the chair marked as having voted on paper. */
   readonly paperVoters: number;

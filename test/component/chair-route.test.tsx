@@ -14,14 +14,26 @@ describe('parseChairRoute', () => {
     expect(parseChairRoute(path)).toEqual(route);
   });
 
-  test.each(['/chair/', '/d/m1', '/chair/m1/minutes/b1', '/chair/m1/minutes/b1/0', '/chair/m1/minutes/b1/x', '/chair/m1/minutes/b1/1/2', '/chair/m1/other', '/chair/m1/badges/x', '/chair/%E0%A4%A'])(
-    '%s is no page',
-    (path) => {
-      expect(parseChairRoute(path)).toBeNull();
-    },
-  );
+  test.each([
+    '/chair/',
+    '/d/m1',
+    '/chair/m1/minutes/b1',
+    '/chair/m1/minutes/b1/0',
+    '/chair/m1/minutes/b1/x',
+    '/chair/m1/minutes/b1/1/2',
+    '/chair/m1/other',
+    '/chair/m1/badges/x',
+    '/chair/%E0%A4%A',
+  ])('%s is no page', (path) => {
+    expect(parseChairRoute(path)).toBeNull();
+  });
 
   test('minutesPath is what parseChairRoute reads back', () => {
-    expect(parseChairRoute(minutesPath('a b', 'c/d', 3))).toEqual({ page: 'minutes', meetingId: 'a b', ballotId: 'c/d', round: 3 });
+    expect(parseChairRoute(minutesPath('a b', 'c/d', 3))).toEqual({
+      page: 'minutes',
+      meetingId: 'a b',
+      ballotId: 'c/d',
+      round: 3,
+    });
   });
 });

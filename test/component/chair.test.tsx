@@ -130,14 +130,21 @@ describe('running a ballot', () => {
     expect(screen.getByText('37 of 49 present have voted')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Close voting' }));
-    expect(screen.getByText('Close voting now? 37 of 49 present have voted; no more votes will be accepted.')).toBeTruthy();
+    expect(
+      screen.getByText('Close voting now? 37 of 49 present have voted; no more votes will be accepted.'),
+    ).toBeTruthy();
     expect(socket.requests).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, close voting' }));
     expect(socket.sent('ballot:close')).toEqual([{ ballotId: 'b1' }]);
   });
 
   test('a refusal from the server is shown plainly', async () => {
-    start(chairSnapshot({ presence: presence(30), ballots: [chairBallot(classificationBallot({ state: 'draft', round: 0 }))] }));
+    start(
+      chairSnapshot({
+        presence: presence(30),
+        ballots: [chairBallot(classificationBallot({ state: 'draft', round: 0 }))],
+      }),
+    );
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
     socket.answer('ballot:open', () => ({
       ok: false,
@@ -175,7 +182,9 @@ describe('running a ballot', () => {
     expect(publish.disabled).toBe(false);
     fireEvent.click(publish);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
-    expect(socket.sent('ballot:publish')).toEqual([{ ballotId: 'b2', acknowledgement: 'Both units led the province in 2023.' }]);
+    expect(socket.sent('ballot:publish')).toEqual([
+      { ballotId: 'b2', acknowledgement: 'Both units led the province in 2023.' },
+    ]);
   });
 });
 
@@ -219,7 +228,9 @@ test('the language switch turns the console into Vietnamese and back', () => {
 
 describe('minutes, exports and the audit log', () => {
   const openBallot = (view = classificationBallot()) => {
-    start(chairSnapshot({ ballots: [chairBallot(view, view.state === 'closed' ? { result: hallStoryResult(view) } : {})] }));
+    start(
+      chairSnapshot({ ballots: [chairBallot(view, view.state === 'closed' ? { result: hallStoryResult(view) } : {})] }),
+    );
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
   };
 
@@ -238,7 +249,9 @@ describe('minutes, exports and the audit log', () => {
 
   test('after a re-vote, round 1 keeps its minutes while round 2 is open', () => {
     openBallot(classificationBallot({ state: 'open', round: 2 }));
-    expect(screen.getAllByRole('link', { name: /Counting minutes/ }).map((a) => a.getAttribute('href'))).toEqual(['/chair/m1/minutes/b1/1']);
+    expect(screen.getAllByRole('link', { name: /Counting minutes/ }).map((a) => a.getAttribute('href'))).toEqual([
+      '/chair/m1/minutes/b1/1',
+    ]);
     expect(screen.getByRole('link', { name: 'Counting minutes, round 1 ↗' })).toBeTruthy();
   });
 
@@ -290,7 +303,15 @@ describe('minutes, exports and the audit log', () => {
 
     fireEvent.click(screen.getByRole('tab', { name: 'Audit log' }));
     const table = await screen.findByRole('table');
-    const rows = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const rows = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) =>
+          within(r)
+            .getAllByRole('cell')
+            .map((c) => c.textContent),
+        );
     expect(rows()).toHaveLength(2);
     expect(rows()[0]).toEqual([
       '2',
@@ -307,7 +328,11 @@ describe('minutes, exports and the audit log', () => {
     });
     expect(socket.sent('audit:list')).toHaveLength(2);
     const latest = within(await screen.findByRole('table')).getAllByRole('row')[1] as HTMLElement;
-    expect(within(latest).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+    expect(
+      within(latest)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
       '3',
       expect.any(String),
       'Chair',

@@ -56,7 +56,12 @@ describe('delegate phone', () => {
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
     const review = screen.getByRole('button', { name: 'Review my vote' }) as HTMLButtonElement;
     expect(review.disabled).toBe(true);
-    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual(['Excellent', 'Good', 'Completed', 'Not completed']);
+    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual([
+      'Excellent',
+      'Good',
+      'Completed',
+      'Not completed',
+    ]);
 
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
     expect(screen.getByRole('radio', { name: 'Good' }).getAttribute('aria-checked')).toBe('true');
@@ -70,7 +75,9 @@ describe('delegate phone', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
 
-    expect(socket.sent('vote:cast')).toEqual([{ ballotId: 'b1', round: 1, voteId: VOTE_ID, marks: { province: ['good'] } }]);
+    expect(socket.sent('vote:cast')).toEqual([
+      { ballotId: 'b1', round: 1, voteId: VOTE_ID, marks: { province: ['good'] } },
+    ]);
     expect(JSON.parse(storedWhenSent ?? 'null')).toMatchObject({ voteId: VOTE_ID, marks: { province: ['good'] } });
     expect(await screen.findByText('Your vote is recorded')).toBeTruthy();
     expect(screen.getByText('K7Q2MX')).toBeTruthy();
@@ -140,7 +147,10 @@ describe('delegate phone', () => {
     const saved: VoteCastPayload = { ballotId: 'b1', round: 1, voteId: VOTE_ID, marks: { province: ['good'] } };
     localStorage.setItem(PENDING_KEY, JSON.stringify(saved));
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot(), myVote: receiptFor(saved, 'SAME1') }));
+    socket.serverEmits(
+      'snapshot',
+      delegateSnapshot({ ballot: classificationBallot(), myVote: receiptFor(saved, 'SAME1') }),
+    );
     expect(socket.sent('vote:cast')).toEqual([]);
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
     expect(screen.getByText('SAME1')).toBeTruthy();
@@ -161,7 +171,10 @@ describe('delegate phone', () => {
     const ballot = classificationBallot({ state: 'closed' });
     socket.serverEmits(
       'snapshot',
-      delegateSnapshot({ ballot, myVote: { ballotId: 'b1', round: 1, voteId: VOTE_ID, receipt: 'K7Q2MX', marks: null } }),
+      delegateSnapshot({
+        ballot,
+        myVote: { ballotId: 'b1', round: 1, voteId: VOTE_ID, receipt: 'K7Q2MX', marks: null },
+      }),
     );
     expect(screen.getByRole('heading', { name: 'Voting is closed' })).toBeTruthy();
     expect(screen.getByText('K7Q2MX')).toBeTruthy();
@@ -216,7 +229,11 @@ describe('delegate phone', () => {
 
     delegateStore.setState({ ...initialDelegateState(), language: 'en' }, true);
     start();
-    socket.connection({ type: 'refused', code: 'UNAUTHORIZED', message: 'This link or badge is not valid (any more).' });
+    socket.connection({
+      type: 'refused',
+      code: 'UNAUTHORIZED',
+      message: 'This link or badge is not valid (any more).',
+    });
     expect(screen.getByRole('heading', { name: 'This badge is not valid' })).toBeTruthy();
   });
 

@@ -36,7 +36,9 @@ async function open(round: RoundExport): Promise<void> {
 /** The data cells of a row, by the row's heading (option, subject or figure). */
 function cells(table: HTMLElement, rowName: string | RegExp): (string | null)[] {
   const row = within(table).getByRole('rowheader', { name: rowName }).closest('tr') as HTMLElement;
-  return within(row).getAllByRole('cell').map((c) => c.textContent);
+  return within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
 }
 
 resetChairStoreAroundEachTest();
@@ -54,7 +56,9 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getByRole('heading', { level: 1, name: 'Counting minutes' })).toBeTruthy();
     expect(screen.getByText(MEETING_TITLE)).toBeTruthy();
     expect(screen.getByText('Xếp loại Đảng bộ tỉnh năm 2023 (Classification)')).toBeTruthy();
-    expect(screen.getByText('Party organisation classification (Vietnam) (vn-party-classification, version 1)')).toBeTruthy();
+    expect(
+      screen.getByText('Party organisation classification (Vietnam) (vn-party-classification, version 1)'),
+    ).toBeTruthy();
   });
 
   test('per option: online, paper, together, and the percentage of the named base', async () => {
@@ -62,19 +66,18 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     await open(hallStoryExport());
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
     expect(within(table).getByRole('columnheader', { name: '% of eligible members (53)' })).toBeTruthy();
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Option',
-      'Online',
-      'Paper',
-      'Total',
-      '% of eligible members (53)',
-      'Carries',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Option', 'Online', 'Paper', 'Total', '% of eligible members (53)', 'Carries']);
     expect(cells(table, 'Good')).toEqual(['48', '0', '48', '90.57', '✓']);
     expect(cells(table, 'Excellent')).toEqual(['0', '1', '1', '1.89', '']);
     expect(cells(table, 'Completed')).toEqual(['0', '0', '0', '0.00', '']);
     expect(screen.getByText('Adopted: Good')).toBeTruthy();
-    expect(screen.getByText('To carry: more than half of eligible members (53), that is at least 27 votes.')).toBeTruthy();
+    expect(
+      screen.getByText('To carry: more than half of eligible members (53), that is at least 27 votes.'),
+    ).toBeTruthy();
   });
 
   test('attendance, quorum and ballots, with the paper ballot apart', async () => {
@@ -118,7 +121,9 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getAllByRole('group', { name: 'Member' })).toHaveLength(2);
 
     const annex = screen.getByRole('heading', { name: 'Annex: receipt codes counted' }).parentElement as HTMLElement;
-    const codes = within(annex).getAllByRole('listitem').map((li) => li.textContent);
+    const codes = within(annex)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(codes).toEqual(exported.receipts);
     expect(codes).toHaveLength(48);
   });
@@ -129,7 +134,9 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Biên bản kiểm phiếu' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
-    expect(within(table).getByRole('columnheader', { name: '% so với tổng số đại biểu được triệu tập (53)' })).toBeTruthy();
+    expect(
+      within(table).getByRole('columnheader', { name: '% so với tổng số đại biểu được triệu tập (53)' }),
+    ).toBeTruthy();
     expect(cells(table, 'Hoàn thành tốt nhiệm vụ')).toEqual(['48', '0', '48', '90,57', '✓']);
     expect(cells(table, 'Hoàn thành xuất sắc nhiệm vụ')).toEqual(['0', '1', '1', '1,89', '']);
     expect(screen.getByText('Thông qua: Hoàn thành tốt nhiệm vụ')).toBeTruthy();
@@ -160,7 +167,10 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
       '/api/meetings/m1/export.json': meetingExport(exported),
       '/api/meetings/m1/rounds/b1/1.csv': () =>
         new Response('\uFEFFsubject,option,votes\n', {
-          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="hallvote-b1-round-1.csv"' },
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': 'attachment; filename="hallvote-b1-round-1.csv"',
+          },
         }),
     });
     const saved: { name: string; href: string }[] = [];
@@ -186,23 +196,16 @@ describe('a batch that breaks the cap', () => {
     serve(exported);
     await open(exported);
     const table = screen.getByRole('table', { name: 'Results' });
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-      'Đơn vị 1',
-      'Đơn vị 2',
-      'Đơn vị 3',
-      'Đơn vị 4',
-      'Đơn vị 5',
-      'Đơn vị 6',
-    ]);
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Subject',
-      'Excellent',
-      'Good',
-      'Completed',
-      'Not completed',
-      'No vote',
-      'Outcome',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Đơn vị 1', 'Đơn vị 2', 'Đơn vị 3', 'Đơn vị 4', 'Đơn vị 5', 'Đơn vị 6']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Subject', 'Excellent', 'Good', 'Completed', 'Not completed', 'No vote', 'Outcome']);
     expect(cells(table, 'Đơn vị 1')).toEqual(['4992.45%', '00.00%', '00.00%', '00.00%', '0', 'Excellent']);
     expect(cells(table, 'Đơn vị 3')).toEqual(['00.00%', '4992.45%', '00.00%', '00.00%', '0', 'Good']);
     expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeTruthy();
@@ -218,7 +221,11 @@ describe('a batch that breaks the cap', () => {
       paper: {
         returned: 2,
         invalid: [{ reason: 'torn', count: 1 }],
-        subjects: { 'unit-1': { counts: { good: 1 }, empty: 0 }, 'unit-2': { counts: {}, empty: 1 }, 'unit-3': { counts: { completed: 1 }, empty: 0 } },
+        subjects: {
+          'unit-1': { counts: { good: 1 }, empty: 0 },
+          'unit-2': { counts: {}, empty: 1 },
+          'unit-3': { counts: { completed: 1 }, empty: 0 },
+        },
       },
       paperVoters: 2,
     });
@@ -244,16 +251,28 @@ describe('a batch that breaks the cap', () => {
 });
 
 test('a round still open has no minutes yet', async () => {
-  const exported: RoundExport = { ...hallStoryExport(), state: 'open', closedAt: null, publishedAt: null, result: null, receipts: [] };
+  const exported: RoundExport = {
+    ...hallStoryExport(),
+    state: 'open',
+    closedAt: null,
+    publishedAt: null,
+    result: null,
+    receipts: [],
+  };
   serve(exported);
   await open(exported);
-  expect(screen.getByText('Voting in this round is still open: the minutes are drawn up once it is closed.')).toBeTruthy();
+  expect(
+    screen.getByText('Voting in this round is still open: the minutes are drawn up once it is closed.'),
+  ).toBeTruthy();
   expect(screen.queryByRole('heading', { name: 'Seal' })).toBeNull();
 });
 
 test('a wrong key is said plainly', async () => {
   stubFetch({
-    [ROUND_URL('b1')]: Response.json({ ok: false, error: 'UNAUTHORIZED', message: 'The chair key is missing or wrong.' }, { status: 401 }),
+    [ROUND_URL('b1')]: Response.json(
+      { ok: false, error: 'UNAUTHORIZED', message: 'The chair key is missing or wrong.' },
+      { status: 401 },
+    ),
   });
   render(<MinutesPage meetingId="m1" chairKey="wrong" ballotId="b1" round={1} />);
   expect((await screen.findByRole('alert')).textContent).toContain('This link or key is not valid.');

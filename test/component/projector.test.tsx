@@ -6,7 +6,14 @@ import { bindProjectorSocket } from '../../client/src/projector/bind-projector-s
 import { ProjectorApp } from '../../client/src/projector/ProjectorApp';
 import { initialProjectorState, projectorStore } from '../../client/src/projector/store';
 import { FakeSocket } from './support/fake-socket';
-import { batchBallot, batchResult, classificationBallot, hallStoryResult, presence, projectorSnapshot } from './support/fixtures';
+import {
+  batchBallot,
+  batchResult,
+  classificationBallot,
+  hallStoryResult,
+  presence,
+  projectorSnapshot,
+} from './support/fixtures';
 
 let socket: FakeSocket;
 
@@ -46,7 +53,10 @@ describe('projector', () => {
 
   test('an open ballot shows the title and live turnout, and no result', () => {
     start(projectorSnapshot({ ballot: classificationBallot() }));
-    socket.serverEmits('turnout:updated', { seq: 3, turnout: { ballotId: 'b1', round: 1, voted: 37, present: 49, eligible: 53 } });
+    socket.serverEmits('turnout:updated', {
+      seq: 3,
+      turnout: { ballotId: 'b1', round: 1, voted: 37, present: 49, eligible: 53 },
+    });
     expect(screen.getByRole('heading', { name: 'Xếp loại Đảng bộ tỉnh năm 2023' })).toBeTruthy();
     expect(screen.getByText('37')).toBeTruthy();
     expect(screen.getByText('of 49 present have voted')).toBeTruthy();

@@ -36,7 +36,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `
 /** A delegate's phone as a socket.io client, the way the phone page connects. */
 function socketDelegate(token: string): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const s: Client = connect(server.url, { auth: { protocol: PROTOCOL_VERSION, role: 'delegate', token }, transports: ['websocket'], forceNew: true });
+    const s: Client = connect(server.url, {
+      auth: { protocol: PROTOCOL_VERSION, role: 'delegate', token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     s.once('snapshot', () => resolve(s));
     s.once('connect_error', reject);
     sockets.push(s);
@@ -98,7 +102,11 @@ describe.sequential('the hall story in a real browser', () => {
     await projectorPage.goto(projectorUrl);
     await projectorPage.getByText('Not quorate').waitFor();
     chairSocket = await new Promise<Client>((resolve, reject) => {
-      const s: Client = connect(server.url, { auth: { protocol: PROTOCOL_VERSION, role: 'chair', meetingId, key: chairKey }, transports: ['websocket'], forceNew: true });
+      const s: Client = connect(server.url, {
+        auth: { protocol: PROTOCOL_VERSION, role: 'chair', meetingId, key: chairKey },
+        transports: ['websocket'],
+        forceNew: true,
+      });
       s.once('snapshot', () => resolve(s));
       s.once('connect_error', reject);
     });
@@ -133,7 +141,9 @@ describe.sequential('the hall story in a real browser', () => {
     }
     for (const url of joinUrls.slice(8, 49)) await socketDelegate(url.split('/d/')[1]!);
     await chairPage.getByText('Quorate: 49 present, 36 of 53 needed').waitFor();
-    await expect.poll(() => projectorPage.locator('.quorum .key-number').textContent(), { timeout: 10_000 }).toBe('49 / 53');
+    await expect
+      .poll(() => projectorPage.locator('.quorum .key-number').textContent(), { timeout: 10_000 })
+      .toBe('49 / 53');
     await projectorPage.getByText('Quorate', { exact: true }).waitFor();
     await shot(chairPage, 'chair-49-present');
     await shot(phones[0]!.page, 'phone-waiting');
@@ -143,7 +153,9 @@ describe.sequential('the hall story in a real browser', () => {
   test('4. classification: 48 good, 1 excellent; the phones and the projector see it only once published', async () => {
     await chairPage.getByRole('button', { name: '+ New ballot' }).click();
     await chairPage.getByLabel('Classification: four levels').check();
-    await chairPage.getByLabel('Title', { exact: true }).fill('Classification of the provincial Party organisation, 2023');
+    await chairPage
+      .getByLabel('Title', { exact: true })
+      .fill('Classification of the provincial Party organisation, 2023');
     await chairPage.getByRole('button', { name: 'Create ballot' }).click();
     await chairPage.getByRole('button', { name: 'Open voting' }).click();
     const ballot = (await chairSnapshot()).ballots.at(-1)!;
@@ -173,7 +185,12 @@ describe.sequential('the hall story in a real browser', () => {
 
     const acks = await Promise.all(
       sockets.map((s) =>
-        request(s, 'vote:cast', { ballotId: ballot.id, round: 1, voteId: crypto.randomUUID(), marks: { [ballot.subjects[0]!.id]: ['good'] } }),
+        request(s, 'vote:cast', {
+          ballotId: ballot.id,
+          round: 1,
+          voteId: crypto.randomUUID(),
+          marks: { [ballot.subjects[0]!.id]: ['good'] },
+        }),
       ),
     );
     acks.forEach(okData);
@@ -233,7 +250,13 @@ describe.sequential('the hall story in a real browser', () => {
     await phone.getByRole('button', { name: 'Review my vote' }).click();
     await phone.getByRole('button', { name: 'Confirm my vote' }).click();
     await phone.getByText('Your vote is recorded').waitFor();
-    (await Promise.all(sockets.map((s) => request(s, 'vote:cast', { ballotId: ballot.id, round: 1, voteId: crypto.randomUUID(), marks })))).forEach(okData);
+    (
+      await Promise.all(
+        sockets.map((s) =>
+          request(s, 'vote:cast', { ballotId: ballot.id, round: 1, voteId: crypto.randomUUID(), marks }),
+        ),
+      )
+    ).forEach(okData);
     await chairPage.getByText('42 of 49 present have voted').waitFor();
 
     await chairPage.getByRole('button', { name: 'Close voting' }).click();
@@ -241,9 +264,9 @@ describe.sequential('the hall story in a real browser', () => {
     const publish = chairPage.getByRole('button', { name: 'Publish the result' });
     await publish.waitFor();
     expect(await publish.isDisabled()).toBe(true);
-    await chairPage.getByLabel('Written acknowledgement of the warnings (required to publish)').fill(
-      'The committee reviewed the four sub-units rated excellent and keeps the result.',
-    );
+    await chairPage
+      .getByLabel('Written acknowledgement of the warnings (required to publish)')
+      .fill('The committee reviewed the four sub-units rated excellent and keeps the result.');
     await shot(chairPage, 'chair-cap-warning');
     expect(await publish.isDisabled()).toBe(false);
     await publish.click();
@@ -251,13 +274,16 @@ describe.sequential('the hall story in a real browser', () => {
     await projectorPage.getByText('Warnings').waitFor();
     await shot(projectorPage, 'projector-batch');
     const exported = await roundExport(ballot.id, 1);
-    expect(exported.result?.tally.warnings).toEqual([expect.objectContaining({ topCount: 4, referenceCount: 14, allowed: 2 })]);
+    expect(exported.result?.tally.warnings).toEqual([
+      expect.objectContaining({ topCount: 4, referenceCount: 14, allowed: 2 }),
+    ]);
     expect(exported.result?.acknowledgement?.reason).toContain('keeps the result');
   });
 
   test('6. with 35 present the chair cannot open a ballot and sees why', async () => {
     const present = (await chairSnapshot()).delegates.filter((d) => d.attendance === 'present');
-    for (const d of present.slice(0, 14)) okData(await request(chairSocket, 'attendance:mark', { delegateId: d.id, status: 'absent' }));
+    for (const d of present.slice(0, 14))
+      okData(await request(chairSocket, 'attendance:mark', { delegateId: d.id, status: 'absent' }));
     await chairPage.getByText('Not quorate: 35 present, 36 of 53 needed').waitFor();
     await chairPage.getByRole('button', { name: '+ New ballot' }).click();
     await chairPage.getByLabel('Motion: yes / no / not voting').check();

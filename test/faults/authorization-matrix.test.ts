@@ -43,7 +43,9 @@ afterAll(async () => {
 });
 
 const snapshotOf = async (meeting: 'm' | 'b') => {
-  const s = okData(await request(sockets[meeting === 'm' ? 'chair' : 'other-chair']!, 'sync:request', {})) as ChairSnapshot;
+  const s = okData(
+    await request(sockets[meeting === 'm' ? 'chair' : 'other-chair']!, 'sync:request', {}),
+  ) as ChairSnapshot;
   return { ...s, seq: 0 };
 };
 
@@ -71,28 +73,58 @@ interface SocketRow {
 
 const refusedAtHandshake = { none: 'INVALID_PAYLOAD', revoked: 'UNAUTHORIZED', admin: 'UNAUTHORIZED' } as const;
 const chairOnly = (otherChair: Cell) =>
-  ({ ...refusedAtHandshake, delegate: 'FORBIDDEN', projector: 'FORBIDDEN', 'other-chair': otherChair, chair: 'ok' }) as const;
+  ({
+    ...refusedAtHandshake,
+    delegate: 'FORBIDDEN',
+    projector: 'FORBIDDEN',
+    'other-chair': otherChair,
+    chair: 'ok',
+  }) as const;
 
 // In the order a meeting lives them: roster work first, then one ballot from open to cancel.
 const SOCKET_ROWS: readonly SocketRow[] = [
-  { event: 'sync:request', payload: () => ({}), expected: { ...refusedAtHandshake, delegate: 'ok', projector: 'ok', 'other-chair': 'own', chair: 'ok' } },
+  {
+    event: 'sync:request',
+    payload: () => ({}),
+    expected: { ...refusedAtHandshake, delegate: 'ok', projector: 'ok', 'other-chair': 'own', chair: 'ok' },
+  },
   { event: 'audit:list', payload: () => ({}), expected: chairOnly('own') },
-  { event: 'roster:import', payload: () => ({ csv: 'Matrix Import,Unit', mode: 'append', dryRun: false }), expected: chairOnly('own') },
-  { event: 'delegate:add', payload: () => ({ name: 'Matrix Added', position: '', group: '' }), expected: chairOnly('own') },
-  { event: 'delegate:update', payload: () => ({ delegateId: ids[2], position: 'Updated' }), expected: chairOnly('NOT_FOUND') },
+  {
+    event: 'roster:import',
+    payload: () => ({ csv: 'Matrix Import,Unit', mode: 'append', dryRun: false }),
+    expected: chairOnly('own'),
+  },
+  {
+    event: 'delegate:add',
+    payload: () => ({ name: 'Matrix Added', position: '', group: '' }),
+    expected: chairOnly('own'),
+  },
+  {
+    event: 'delegate:update',
+    payload: () => ({ delegateId: ids[2], position: 'Updated' }),
+    expected: chairOnly('NOT_FOUND'),
+  },
   {
     event: 'delegate:remove',
-    payload: async () => ({ delegateId: okData(await request(sockets.chair!, 'delegate:add', { name: 'To Remove', position: '', group: '' })).delegateId }),
+    payload: async () => ({
+      delegateId: okData(await request(sockets.chair!, 'delegate:add', { name: 'To Remove', position: '', group: '' }))
+        .delegateId,
+    }),
     expected: chairOnly('NOT_FOUND'),
   },
   { event: 'delegate:reissue', payload: () => ({ delegateId: ids[3] }), expected: chairOnly('NOT_FOUND') },
-  { event: 'attendance:mark', payload: () => ({ delegateId: ids[4], status: 'present' }), expected: chairOnly('NOT_FOUND') },
+  {
+    event: 'attendance:mark',
+    payload: () => ({ delegateId: ids[4], status: 'present' }),
+    expected: chairOnly('NOT_FOUND'),
+  },
   { event: 'ballot:create', payload: () => classificationBallot(), expected: chairOnly('own') },
   {
     event: 'ballot:open',
     payload: async () => {
       const everyone = [...h.app.hall.meetings.get(m.meetingId)!.delegates.keys()];
-      for (const delegateId of everyone) okData(await request(sockets.chair!, 'attendance:mark', { delegateId, status: 'present' }));
+      for (const delegateId of everyone)
+        okData(await request(sockets.chair!, 'attendance:mark', { delegateId, status: 'present' }));
       ballotId = okData(await request(sockets.chair!, 'ballot:create', classificationBallot())).ballotId;
       return { ballotId };
     },
@@ -101,12 +133,26 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   {
     event: 'vote:cast',
     payload: () => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
-    expected: { ...refusedAtHandshake, delegate: 'ok', projector: 'FORBIDDEN', 'other-chair': 'FORBIDDEN', chair: 'FORBIDDEN' },
+    expected: {
+      ...refusedAtHandshake,
+      delegate: 'ok',
+      projector: 'FORBIDDEN',
+      'other-chair': 'FORBIDDEN',
+      chair: 'FORBIDDEN',
+    },
   },
-  { event: 'paper:mark-voted', payload: () => ({ ballotId, delegateId: ids[5] }), expected: chairOnly('BALLOT_NOT_OPEN') },
+  {
+    event: 'paper:mark-voted',
+    payload: () => ({ ballotId, delegateId: ids[5] }),
+    expected: chairOnly('BALLOT_NOT_OPEN'),
+  },
   {
     event: 'paper:record-totals',
-    payload: () => ({ ballotId, round: 1, totals: { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } } }),
+    payload: () => ({
+      ballotId,
+      round: 1,
+      totals: { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } },
+    }),
     expected: chairOnly('NOT_FOUND'),
   },
   { event: 'ballot:close', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
@@ -145,15 +191,45 @@ const everyone = (status: number) => Object.fromEntries(ROLES.map((r) => [r, sta
 const chairRoute = { ...everyone(401), chair: 200 };
 
 const HTTP_ROWS: readonly HttpRow[] = [
-  { name: 'POST /api/meetings', method: 'POST', path: () => '/api/meetings', expected: { ...everyone(401), admin: 201 } },
+  {
+    name: 'POST /api/meetings',
+    method: 'POST',
+    path: () => '/api/meetings',
+    expected: { ...everyone(401), admin: 201 },
+  },
   { name: 'GET /api/presets', method: 'GET', path: () => '/api/presets', expected: everyone(200) },
   { name: 'GET /healthz', method: 'GET', path: () => '/healthz', expected: everyone(200) },
   { name: 'GET badges', method: 'GET', path: () => `/api/meetings/${m.meetingId}/badges`, expected: chairRoute },
-  { name: 'GET export.json', method: 'GET', path: () => `/api/meetings/${m.meetingId}/export.json`, expected: chairRoute },
-  { name: 'GET round json', method: 'GET', path: () => `/api/meetings/${m.meetingId}/rounds/${ballotId}/1.json`, expected: chairRoute },
-  { name: 'GET round csv', method: 'GET', path: () => `/api/meetings/${m.meetingId}/rounds/${ballotId}/1.csv`, expected: chairRoute },
-  { name: 'GET attendance.csv', method: 'GET', path: () => `/api/meetings/${m.meetingId}/attendance.csv`, expected: chairRoute },
-  { name: 'GET attendance.json', method: 'GET', path: () => `/api/meetings/${m.meetingId}/attendance.json`, expected: chairRoute },
+  {
+    name: 'GET export.json',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/export.json`,
+    expected: chairRoute,
+  },
+  {
+    name: 'GET round json',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/rounds/${ballotId}/1.json`,
+    expected: chairRoute,
+  },
+  {
+    name: 'GET round csv',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/rounds/${ballotId}/1.csv`,
+    expected: chairRoute,
+  },
+  {
+    name: 'GET attendance.csv',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/attendance.csv`,
+    expected: chairRoute,
+  },
+  {
+    name: 'GET attendance.json',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/attendance.json`,
+    expected: chairRoute,
+  },
 ];
 
 const bearerOf = (role: HttpRole): string | null =>
@@ -176,11 +252,17 @@ describe('HTTP: role × route', () => {
       const bearer = bearerOf(role);
       const res = await fetch(`${h.url}${row.path()}`, {
         method: row.method,
-        headers: { 'content-type': 'application/json', ...(bearer !== null ? { authorization: `Bearer ${bearer}` } : {}) },
-        ...(row.method === 'POST' ? { body: JSON.stringify({ title: `By ${role}`, rulePresetId: 'simple-majority' }) } : {}),
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer !== null ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+        ...(row.method === 'POST'
+          ? { body: JSON.stringify({ title: `By ${role}`, rulePresetId: 'simple-majority' }) }
+          : {}),
       });
       got[role] = res.status;
-      if (res.status >= 400) expect(await res.json(), `${row.name} as ${role}`).toMatchObject({ ok: false, error: 'UNAUTHORIZED' });
+      if (res.status >= 400)
+        expect(await res.json(), `${row.name} as ${role}`).toMatchObject({ ok: false, error: 'UNAUTHORIZED' });
       else await res.arrayBuffer();
     }
     expect(got).toEqual(row.expected);

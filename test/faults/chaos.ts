@@ -39,11 +39,23 @@ async function main(): Promise<void> {
     runCrashScenario({ delegates: DELEGATES, kills: KILLS, seed, votingWindowMs: 2000, log: say }),
   );
   const network: NetworkFigures = await stage(`network: ${DELEGATES} phones, outages of 2–30 s`, (seed) =>
-    runNetworkScenario({ delegates: DELEGATES, seed, votingWindowMs: 20_000, outageMs: [2000, 30_000], dropShare: 0.5, lateShare: 0.05, log: say }),
+    runNetworkScenario({
+      delegates: DELEGATES,
+      seed,
+      votingWindowMs: 20_000,
+      outageMs: [2000, 30_000],
+      dropShare: 0.5,
+      lateShare: 0.05,
+      log: say,
+    }),
   );
   const limits = { maxString: 2_000_000, maxDepth: 1500 };
-  const sockets: FuzzFigures = await stage(`fuzz: ${FUZZ} socket cases`, (seed) => runSocketFuzz({ numRuns: FUZZ, seed, limits }));
-  const http: FuzzFigures = await stage(`fuzz: ${FUZZ} HTTP cases`, (seed) => runHttpFuzz({ numRuns: FUZZ, seed, limits }));
+  const sockets: FuzzFigures = await stage(`fuzz: ${FUZZ} socket cases`, (seed) =>
+    runSocketFuzz({ numRuns: FUZZ, seed, limits }),
+  );
+  const http: FuzzFigures = await stage(`fuzz: ${FUZZ} HTTP cases`, (seed) =>
+    runHttpFuzz({ numRuns: FUZZ, seed, limits }),
+  );
 
   const rounds = [...crash.rounds, network];
   const report = {
@@ -66,7 +78,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`\nchaos FAILED after ${elapsed()}:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `\nchaos FAILED after ${elapsed()}:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -15,6 +15,9 @@ test('kill -9 three times mid-ballot: every acked vote stored once, every other 
     expect(r.acked + r.failed).toBe(300);
   }
   // The kills fell on votes not yet acknowledged, or the test proved nothing.
-  expect(f.atKill.reduce((n, k) => n + k.holding, 0), `seed ${seed}`).toBeGreaterThan(0);
+  expect(
+    f.atKill.reduce((n, k) => n + k.holding, 0),
+    `seed ${seed}`,
+  ).toBeGreaterThan(0);
   expect(f.rounds.reduce((n, r) => n + r.resent, 0)).toBeGreaterThan(0);
 });

@@ -33,9 +33,11 @@ afterAll(async () => {
 
 const view = async () => ({ ...(okData(await request(chair, 'sync:request', {})) as ChairSnapshot), seq: 0 });
 /** An import by the chair; this file is about CSV, so it waits out the chair's rate limit. */
-const importCsv = (csv: string, mode: 'replace' | 'append', dryRun: boolean) => askPatiently(chair, 'roster:import', { csv, mode, dryRun });
+const importCsv = (csv: string, mode: 'replace' | 'append', dryRun: boolean) =>
+  askPatiently(chair, 'roster:import', { csv, mode, dryRun });
 /** The line numbers a refusal names. */
-const linesOf = (reply: Awaited<ReturnType<typeof importCsv>>) => (reply.ok || !('issues' in reply) ? [] : (reply.issues ?? []).map((i) => i.line));
+const linesOf = (reply: Awaited<ReturnType<typeof importCsv>>) =>
+  reply.ok || !('issues' in reply) ? [] : (reply.issues ?? []).map((i) => i.line);
 /** What a browser's File.text() makes of these bytes: UTF-8, with U+FFFD for what is not. */
 const asBrowserReads = (bytes: Buffer) => new TextDecoder().decode(bytes);
 
@@ -74,30 +76,37 @@ const ATTACKS: readonly Attack[] = [
   { kind: 'U+FFFD (not UTF-8)', line: () => `Tr\uFFFDn,Unit` },
 ];
 
-const roster = (n: number, salt: string) => Array.from({ length: n }, (_, i) => `${NAME} ${salt}${i + 1},Đơn vị ${i + 1},A`);
+const roster = (n: number, salt: string) =>
+  Array.from({ length: n }, (_, i) => `${NAME} ${salt}${i + 1},Đơn vị ${i + 1},A`);
 
 describe('one bad line anywhere: the whole file is refused with its line, nothing imported', () => {
   test.each(ATTACKS.map((a) => [a.kind, a] as const))('%s', async (_kind, attack) => {
     const seed = faultSeed();
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 25 }), fc.nat(), fc.boolean(), fc.constantFrom('replace', 'append'), async (n, at, header, mode) => {
-        const lines = roster(n, randomUUID().slice(0, 4));
-        const position = at % (lines.length + 1);
-        const earlier = lines[Math.max(0, position - 1)]!;
-        if (attack.notFirst && position === 0 && !header) return;
-        if (attack.kind.startsWith('duplicate') && position === 0) return;
-        lines.splice(position, 0, attack.line(earlier));
-        const csv = [...(header ? ['Họ và tên,Chức vụ,Nhóm'] : []), ...lines].join('\n');
-        const expectedLine = position + 1 + (header ? 1 : 0);
-        const before = await view();
-        for (const dryRun of [true, false]) {
-          const ack = await importCsv(csv, mode, dryRun);
-          if (ack.ok && attack.mayBeNeutralised) return;
-          expect(ack, `${csv}`).toMatchObject({ ok: false, error: 'INVALID_CSV' });
-          expect(linesOf(ack), csv).toContain(expectedLine);
-        }
-        expect(await view()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 25 }),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom('replace', 'append'),
+        async (n, at, header, mode) => {
+          const lines = roster(n, randomUUID().slice(0, 4));
+          const position = at % (lines.length + 1);
+          const earlier = lines[Math.max(0, position - 1)]!;
+          if (attack.notFirst && position === 0 && !header) return;
+          if (attack.kind.startsWith('duplicate') && position === 0) return;
+          lines.splice(position, 0, attack.line(earlier));
+          const csv = [...(header ? ['Họ và tên,Chức vụ,Nhóm'] : []), ...lines].join('\n');
+          const expectedLine = position + 1 + (header ? 1 : 0);
+          const before = await view();
+          for (const dryRun of [true, false]) {
+            const ack = await importCsv(csv, mode, dryRun);
+            if (ack.ok && attack.mayBeNeutralised) return;
+            expect(ack, `${csv}`).toMatchObject({ ok: false, error: 'INVALID_CSV' });
+            expect(linesOf(ack), csv).toContain(expectedLine);
+          }
+          expect(await view()).toEqual(before);
+        },
+      ),
       { numRuns: 4, seed },
     );
   });
@@ -111,30 +120,38 @@ describe('wrong encodings (the bytes as a browser reads them into a string)', ()
     ['Latin-1', Buffer.from(`An,Unit 1\nBình,Unit 2\n`, 'latin1'), 2],
     ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\n'), 'utf16le')]), 1],
     ['UTF-16 LE without BOM', Buffer.from(lines.join('\n'), 'utf16le'), 1],
-  ])('%s: refused with the line of the first bad character, nothing imported, also at meeting creation', async (_name, bytes, line) => {
-    const csv = asBrowserReads(bytes);
-    const before = await view();
-    const ack = await importCsv(csv, 'replace', false);
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_CSV' });
-    expect(linesOf(ack)).toContain(line);
-    expect(await view()).toEqual(before);
-    const meetings = h.app.hall.meetings.size;
-    const res = await fetch(`${h.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ title: 'Encoding', rulePresetId: 'simple-majority', rosterCsv: csv }),
-    });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_CSV' });
-    expect(h.app.hall.meetings.size).toBe(meetings);
-  });
+  ])(
+    '%s: refused with the line of the first bad character, nothing imported, also at meeting creation',
+    async (_name, bytes, line) => {
+      const csv = asBrowserReads(bytes);
+      const before = await view();
+      const ack = await importCsv(csv, 'replace', false);
+      expect(ack).toMatchObject({ ok: false, error: 'INVALID_CSV' });
+      expect(linesOf(ack)).toContain(line);
+      expect(await view()).toEqual(before);
+      const meetings = h.app.hall.meetings.size;
+      const res = await fetch(`${h.url}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ title: 'Encoding', rulePresetId: 'simple-majority', rosterCsv: csv }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_CSV' });
+      expect(h.app.hall.meetings.size).toBe(meetings);
+    },
+  );
 });
 
 describe('duplicates against the roster already there', () => {
   test('appending a member who is already on the roster (in any disguise) is refused with the line', async () => {
     const existing = (await view()).delegates[1]!;
     const before = await view();
-    for (const disguise of [existing.name, existing.name.normalize('NFD'), existing.name.toLowerCase(), existing.name.replace(' ', '  ')]) {
+    for (const disguise of [
+      existing.name,
+      existing.name.normalize('NFD'),
+      existing.name.toLowerCase(),
+      existing.name.replace(' ', '  '),
+    ]) {
       const csv = `Mới Một,Unit\n${disguise},${existing.position}`;
       const ack = await importCsv(csv, 'append', false);
       expect(ack, disguise).toMatchObject({ ok: false, error: 'INVALID_CSV', issues: [{ line: 2 }] });
@@ -167,7 +184,10 @@ describe('what is accepted is neutralised in every CSV export', () => {
         kind: 'choice',
         secret: true,
         subjects: [{ id: 's', label: '+SUM(A1:A9)', group: '@group' }],
-        options: [{ id: 'a', label: '-2+3' }, { id: 'b', label: '\tTab' }],
+        options: [
+          { id: 'a', label: '-2+3' },
+          { id: 'b', label: '\tTab' },
+        ],
         allowChange: false,
         interimForChair: false,
       }),
@@ -175,13 +195,18 @@ describe('what is accepted is neutralised in every CSV export', () => {
     okData(await request(c, 'ballot:open', { ballotId }));
     okData(await request(c, 'ballot:close', { ballotId }));
     const get = async (path: string) => {
-      const res = await fetch(`${h.url}/api/meetings/${m.meetingId}/${path}`, { headers: { authorization: `Bearer ${m.chairKey}` } });
+      const res = await fetch(`${h.url}/api/meetings/${m.meetingId}/${path}`, {
+        headers: { authorization: `Bearer ${m.chairKey}` },
+      });
       return (await res.text()).replace(/^\uFEFF/, '');
     };
     for (const path of ['attendance.csv', `rounds/${ballotId}/1.csv`]) {
       const cells = (parse(await get(path), { relax_column_count: true }) as string[][]).flat();
       expect(cells.length, path).toBeGreaterThan(5);
-      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)), path).toEqual([]);
+      expect(
+        cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+        path,
+      ).toEqual([]);
     }
   });
 });

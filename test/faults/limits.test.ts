@@ -38,25 +38,43 @@ const idOf = (token: string) => [...state().delegates.values()].find((d) => d.to
 
 describe('payload size', () => {
   test.each([
-    ['a delegate', 'vote:cast', (big: string) => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: [big] } })],
+    [
+      'a delegate',
+      'vote:cast',
+      (big: string) => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: [big] } }),
+    ],
     ['the chair', 'roster:import', (big: string) => ({ csv: big, mode: 'append', dryRun: false })],
-  ] as const)('%s sending more than the cap is cut off; nothing changes; the server and others carry on', async (who, event, payload) => {
-    const token = h.tokens(meeting.meetingId)[0]!;
-    const socket = who === 'the chair' ? (await h.chair(meeting)).socket : (await h.delegate(token)).socket;
-    const before = await view();
-    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-    const answered = request(socket, event, payload('x'.repeat(MAX_SOCKET_PAYLOAD + 1000)) as never).then(() => 'answered');
-    expect(await Promise.race([closed, answered])).toMatch(/transport (close|error)/);
-    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
-    expect(chair.connected).toBe(true);
-    expect(await view()).toEqual({ ...before, delegates: before.delegates.map((d) => ({ ...d, connected: expect.any(Boolean) })) });
-    // Not a ban: the same credential connects again.
-    expect((who === 'the chair' ? await h.chair(meeting) : await h.delegate(token)).snapshot.meeting.id).toBe(meeting.meetingId);
-  });
+  ] as const)(
+    '%s sending more than the cap is cut off; nothing changes; the server and others carry on',
+    async (who, event, payload) => {
+      const token = h.tokens(meeting.meetingId)[0]!;
+      const socket = who === 'the chair' ? (await h.chair(meeting)).socket : (await h.delegate(token)).socket;
+      const before = await view();
+      const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+      const answered = request(socket, event, payload('x'.repeat(MAX_SOCKET_PAYLOAD + 1000)) as never).then(
+        () => 'answered',
+      );
+      expect(await Promise.race([closed, answered])).toMatch(/transport (close|error)/);
+      expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+      expect(chair.connected).toBe(true);
+      expect(await view()).toEqual({
+        ...before,
+        delegates: before.delegates.map((d) => ({ ...d, connected: expect.any(Boolean) })),
+      });
+      // Not a ban: the same credential connects again.
+      expect((who === 'the chair' ? await h.chair(meeting) : await h.delegate(token)).snapshot.meeting.id).toBe(
+        meeting.meetingId,
+      );
+    },
+  );
 
   test('under the socket cap but over the CSV cap: refused by the schema, nothing imported', async () => {
     const before = await view();
-    const ack = await request(chair, 'roster:import', { csv: 'a'.repeat(MAX_CSV_CHARS + 1), mode: 'append', dryRun: false });
+    const ack = await request(chair, 'roster:import', {
+      csv: 'a'.repeat(MAX_CSV_CHARS + 1),
+      mode: 'append',
+      dryRun: false,
+    });
     expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', issues: [{ path: 'csv' }] });
     expect(await view()).toEqual(before);
   });
@@ -66,7 +84,11 @@ describe('payload size', () => {
     const res = await fetch(`${h.url}/api/meetings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ title: 'Big', rulePresetId: 'simple-majority', rosterCsv: 'x'.repeat(MAX_SOCKET_PAYLOAD) }),
+      body: JSON.stringify({
+        title: 'Big',
+        rulePresetId: 'simple-majority',
+        rosterCsv: 'x'.repeat(MAX_SOCKET_PAYLOAD),
+      }),
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD' });
@@ -97,7 +119,8 @@ describe('rate limits, per socket', () => {
     const auditBefore = okData(await request(other, 'audit:list', {})).length;
     const statuses = ['excused', 'present'] as const;
     const acks = [];
-    for (let i = 0; i < 120; i += 1) acks.push(request(fast, 'attendance:mark', { delegateId: d.id, status: statuses[i % 2]! }));
+    for (let i = 0; i < 120; i += 1)
+      acks.push(request(fast, 'attendance:mark', { delegateId: d.id, status: statuses[i % 2]! }));
     const replies = await Promise.all(acks);
     const limited = replies.filter((a) => !a.ok && a.error === 'RATE_LIMITED').length;
     const passed = replies.filter((a) => a.ok).length;
@@ -120,29 +143,36 @@ describe('rate limits, per socket', () => {
 });
 
 describe('one badge on two phones', () => {
-  test.each(Array.from({ length: 12 }, (_, i) => [i + 10]))('delegate %i: the newer phone takes over, the older is told and stays out, one vote stored', async (index) => {
-    const token = h.tokens(meeting.meetingId)[index]!;
-    const older = new Phone(h.url, token);
-    await older.ready();
-    // Both confirm a vote at once, the older in the very moment the newer one connects.
-    older.cast({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
-    const newer = new Phone(h.url, token);
-    await newer.ready();
-    newer.cast({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['excellent'] } });
-    await waitFor(() => older.replaced && !older.socket.connected && newer.votes[0]!.fate.state !== 'pending', 10_000, 'the takeover');
-    await sleep(300);
-    // The older phone does not fight back (no reconnection after the server closed it).
-    expect(older.socket.connected).toBe(false);
-    expect(newer.socket.connected).toBe(true);
-    const stored = state().votersOf(ballotId, 1).get(idOf(token));
-    expect(stored).toBeDefined();
-    const ids = [older.votes[0]!.payload.voteId, newer.votes[0]!.payload.voteId];
-    expect(ids).toContain(stored!.voteId);
-    const mine = newer.votes[0]!.fate;
-    if (stored!.voteId === ids[1]) expect(mine.state).toBe('acked');
-    else expect(mine).toMatchObject({ state: 'failed', error: 'ALREADY_VOTED' });
-    expect((await view()).delegates.find((d) => d.id === idOf(token))?.connected).toBe(true);
-    older.close();
-    newer.close();
-  });
+  test.each(Array.from({ length: 12 }, (_, i) => [i + 10]))(
+    'delegate %i: the newer phone takes over, the older is told and stays out, one vote stored',
+    async (index) => {
+      const token = h.tokens(meeting.meetingId)[index]!;
+      const older = new Phone(h.url, token);
+      await older.ready();
+      // Both confirm a vote at once, the older in the very moment the newer one connects.
+      older.cast({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
+      const newer = new Phone(h.url, token);
+      await newer.ready();
+      newer.cast({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['excellent'] } });
+      await waitFor(
+        () => older.replaced && !older.socket.connected && newer.votes[0]!.fate.state !== 'pending',
+        10_000,
+        'the takeover',
+      );
+      await sleep(300);
+      // The older phone does not fight back (no reconnection after the server closed it).
+      expect(older.socket.connected).toBe(false);
+      expect(newer.socket.connected).toBe(true);
+      const stored = state().votersOf(ballotId, 1).get(idOf(token));
+      expect(stored).toBeDefined();
+      const ids = [older.votes[0]!.payload.voteId, newer.votes[0]!.payload.voteId];
+      expect(ids).toContain(stored!.voteId);
+      const mine = newer.votes[0]!.fate;
+      if (stored!.voteId === ids[1]) expect(mine.state).toBe('acked');
+      else expect(mine).toMatchObject({ state: 'failed', error: 'ALREADY_VOTED' });
+      expect((await view()).delegates.find((d) => d.id === idOf(token))?.connected).toBe(true);
+      older.close();
+      newer.close();
+    },
+  );
 });

@@ -11,7 +11,14 @@ test('drops and reconnects mid-ballot: every vote counted exactly once, late one
   // close) does not depend on how long the phone is away, only on its being away while the vote
   // moves, and 30 s outages would make this one file longer than the whole rest of npm test.
   const f = await withSeed(seed, () =>
-    runNetworkScenario({ delegates: 60, seed, votingWindowMs: 3000, outageMs: [1000, 5000], dropShare: 0.6, lateShare: 0.1 }),
+    runNetworkScenario({
+      delegates: 60,
+      seed,
+      votingWindowMs: 3000,
+      outageMs: [1000, 5000],
+      dropShare: 0.6,
+      lateShare: 0.1,
+    }),
   );
   expect(f.cast).toBe(60);
   expect(f.lost).toBe(0);

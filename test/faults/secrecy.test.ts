@@ -50,7 +50,10 @@ const files: Record<string, Buffer | string> = {};
 /** Runs a ballot where each delegate picks a different option; votes one at a time (one commit each). */
 async function runBallot(isSecret: boolean): Promise<Ballot> {
   const prefix = isSecret ? 's' : 'o';
-  const options = Array.from({ length: N }, () => ({ id: `${prefix}${randomUUID().replaceAll('-', '').slice(0, 16)}`, label: `Phương án ${word(rnd)}` }));
+  const options = Array.from({ length: N }, () => ({
+    id: `${prefix}${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+    label: `Phương án ${word(rnd)}`,
+  }));
   const def: BallotDefinition = {
     title: isSecret ? 'Secret' : 'Open',
     kind: 'choice',
@@ -66,7 +69,12 @@ async function runBallot(isSecret: boolean): Promise<Ballot> {
   const choice = new Map(phones.map((p, i) => [p.delegateId!, assigned[i]!]));
   const voteOrder: string[] = [];
   for (const phone of rnd.shuffle(phones)) {
-    const held = phone.cast({ ballotId, round: 1, voteId: randomUUID(), marks: { subject: [choice.get(phone.delegateId!)!.id] } });
+    const held = phone.cast({
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      marks: { subject: [choice.get(phone.delegateId!)!.id] },
+    });
     while (held.fate.state === 'pending') await new Promise((r) => setTimeout(r, 2));
     if (held.fate.state !== 'acked') throw new Error(`vote refused: ${JSON.stringify(held.fate)}`);
     identities.get(phone.delegateId!)!.push(held.payload.voteId, held.fate.receipt);
@@ -97,11 +105,14 @@ beforeAll(async () => {
   const csv = [...names].map((n) => `${n},Ủy viên,A`).join('\n');
   meeting = await createMeetingHttp(server.url, server.adminToken, { rosterCsv: csv });
   const tokens = await badgeTokens(server.url, meeting);
-  chair = (await connectRole(server.url, { role: 'chair', meetingId: meeting.meetingId, key: meeting.chairKey })).socket;
+  chair = (await connectRole(server.url, { role: 'chair', meetingId: meeting.meetingId, key: meeting.chairKey }))
+    .socket;
   phones = await connectPhones(server.url, tokens);
   const roster = ((await must(chair, 'sync:request', {})).data as ChairSnapshot).delegates;
   rosterOrder = roster.map((d) => d.id);
-  phones.forEach((p, i) => identities.set(p.delegateId!, [p.delegateId!, roster.find((d) => d.id === p.delegateId)!.name, tokens[i]!]));
+  phones.forEach((p, i) =>
+    identities.set(p.delegateId!, [p.delegateId!, roster.find((d) => d.id === p.delegateId)!.name, tokens[i]!]),
+  );
   // The control first, so that the secret ballot is the last thing written.
   open = await runBallot(false);
   secret = await runBallot(true);
@@ -130,7 +141,8 @@ afterAll(async () => {
 });
 
 const who = (): Identity[] => [...identities].map(([delegate, needles]) => ({ delegate, needles }));
-const choicesOf = (b: Ballot): Fingerprint[] => [...b.choice].map(([owner, c]) => ({ owner, needles: [c.id, c.label] }));
+const choicesOf = (b: Ballot): Fingerprint[] =>
+  [...b.choice].map(([owner, c]) => ({ owner, needles: [c.id, c.label] }));
 const bytesOf = (label: string) => files[label] as Buffer;
 const pages = (label: string) => {
   const db = bytesOf(`${label}.db`);
@@ -153,7 +165,9 @@ describe.each(['running', 'killed'] as const)('database bytes (%s server)', (lab
     expect(Math.abs(s.rho ?? 1), `rho ${s.rho}, seed ${seed}`).toBeLessThan(0.7);
     expect(s.copies, 'each secret row is on disk once (no older page versions)').toBe(1);
     const o = orderCorrelation(bytesOf(`${label}.db`), storedAs(open), open.voteOrder);
-    expect(Math.abs(o.rho ?? 0), 'the open ballot rows are in insertion order: the scan sees order').toBeGreaterThan(0.9);
+    expect(Math.abs(o.rho ?? 0), 'the open ballot rows are in insertion order: the scan sees order').toBeGreaterThan(
+      0.9,
+    );
   });
 });
 
@@ -182,7 +196,9 @@ describe('exports', () => {
 
   test('control: the open round and the whole export do pair every delegate with their named vote', () => {
     expect(pairsInJson(JSON.parse(files['open.json'] as string), who(), choicesOf(open), 'open.json')).toHaveLength(N);
-    expect(pairsInJson(JSON.parse(files['export.json'] as string), who(), choicesOf(open), 'export.json')).toHaveLength(N);
+    expect(pairsInJson(JSON.parse(files['export.json'] as string), who(), choicesOf(open), 'export.json')).toHaveLength(
+      N,
+    );
   });
 
   test('the secret records are in neither voting nor roster order', () => {
@@ -195,8 +211,11 @@ describe('exports', () => {
     }
   });
 
-  test.each(['secret.csv', 'attendance.csv', 'open.csv'])('%s has no line naming a delegate and a secret choice', (name) => {
-    expect(pairsInLines(files[name] as string, who(), choicesOf(secret), name)).toEqual([]);
-    expect((files[name] as string).length).toBeGreaterThan(50);
-  });
+  test.each(['secret.csv', 'attendance.csv', 'open.csv'])(
+    '%s has no line naming a delegate and a secret choice',
+    (name) => {
+      expect(pairsInLines(files[name] as string, who(), choicesOf(secret), name)).toEqual([]);
+      expect((files[name] as string).length).toBeGreaterThan(50);
+    },
+  );
 });

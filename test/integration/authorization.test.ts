@@ -58,7 +58,12 @@ describe('socket actions by role', () => {
 
   test.each(['chair', 'projector'] as const)('a %s may not vote', async (role) => {
     const socket = role === 'chair' ? chair : projector;
-    const ack = await request(socket, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
+    const ack = await request(socket, 'vote:cast', {
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      marks: { province: ['good'] },
+    });
     expect(ack).toMatchObject({ ok: false, error: 'FORBIDDEN' });
   });
 
@@ -68,14 +73,20 @@ describe('socket actions by role', () => {
   });
 
   test('every role may ask for its snapshot', async () => {
-    for (const socket of [chair, delegate, projector]) expect((await request(socket, 'sync:request', {})).ok).toBe(true);
+    for (const socket of [chair, delegate, projector])
+      expect((await request(socket, 'sync:request', {})).ok).toBe(true);
   });
 });
 
 describe('handshake credentials', () => {
   const refusedWith = (auth: Record<string, unknown>) =>
     new Promise<string>((resolve, reject) => {
-      const s = connect(h.url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const s = connect(h.url, {
+        auth: { protocol: PROTOCOL_VERSION, ...auth },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       s.on('connect', () => {
         s.disconnect();
         reject(new Error('connected'));
@@ -92,7 +103,10 @@ describe('handshake credentials', () => {
     ['no role at all', {}, 'INVALID_PAYLOAD'],
   ])('%s is refused', async (_label, auth, code) => {
     const filled = JSON.parse(
-      JSON.stringify(auth).replace('OTHER_CHAIR', other.chairKey).replace('MEETING', meeting.meetingId).replace('PROJECTOR', meeting.projectorKey),
+      JSON.stringify(auth)
+        .replace('OTHER_CHAIR', other.chairKey)
+        .replace('MEETING', meeting.meetingId)
+        .replace('PROJECTOR', meeting.projectorKey),
     ) as Record<string, unknown>;
     expect(await refusedWith(filled)).toBe(code);
   });
@@ -133,7 +147,8 @@ describe('HTTP', () => {
   });
 
   test('the badge sheet needs this meeting chair key, and prints each join URL under its QR code', async () => {
-    const get = (key: string) => fetch(`${h.url}/api/meetings/${meeting.meetingId}/badges`, { headers: { authorization: `Bearer ${key}` } });
+    const get = (key: string) =>
+      fetch(`${h.url}/api/meetings/${meeting.meetingId}/badges`, { headers: { authorization: `Bearer ${key}` } });
     expect((await get(other.chairKey)).status).toBe(401);
     expect((await get(meeting.projectorKey)).status).toBe(401);
     const res = await get(meeting.chairKey);

@@ -75,7 +75,11 @@ describe('roster CSV', () => {
   });
 
   test('a file that is not UTF-8 is refused with a hint', async () => {
-    const ack = await request(chair, 'roster:import', { csv: 'An,Unit\nB\uFFFDnh,Unit', mode: 'replace', dryRun: false });
+    const ack = await request(chair, 'roster:import', {
+      csv: 'An,Unit\nB\uFFFDnh,Unit',
+      mode: 'replace',
+      dryRun: false,
+    });
     expect(ack).toMatchObject({ ok: false, error: 'INVALID_CSV', issues: [{ line: 2 }] });
   });
 
@@ -84,7 +88,11 @@ describe('roster CSV', () => {
     const res = await fetch(`${h.url}/api/meetings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ title: 'T', rulePresetId: 'vn-party-classification', rosterCsv: `${rosterCsv(3)}\n,no name` }),
+      body: JSON.stringify({
+        title: 'T',
+        rulePresetId: 'vn-party-classification',
+        rosterCsv: `${rosterCsv(3)}\n,no name`,
+      }),
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_CSV', issues: [{ line: 5 }] });
@@ -92,7 +100,13 @@ describe('roster CSV', () => {
   });
 
   test('a good file replaces the roster, with a BOM and a Vietnamese header', async () => {
-    const ack = okData(await request(chair, 'roster:import', { csv: '\uFEFFHọ và tên,Chức vụ\nNguyễn Văn An,Bí thư\nTrần Thị Bình,Phó Bí thư', mode: 'replace', dryRun: false }));
+    const ack = okData(
+      await request(chair, 'roster:import', {
+        csv: '\uFEFFHọ và tên,Chức vụ\nNguyễn Văn An,Bí thư\nTrần Thị Bình,Phó Bí thư',
+        mode: 'replace',
+        dryRun: false,
+      }),
+    );
     expect(ack.stored).toBe(true);
     expect((await snapshot()).delegates.map((d) => d.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
   });

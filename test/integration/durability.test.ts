@@ -21,7 +21,11 @@ describe('restart on the same database', () => {
     const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
     okData(await request(chair, 'ballot:open', { ballotId }));
     const acks = await Promise.all(
-      phones.slice(0, 30).map((p) => request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } })),
+      phones
+        .slice(0, 30)
+        .map((p) =>
+          request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+        ),
     );
     acks.forEach(okData);
     await first.stop();
@@ -32,7 +36,14 @@ describe('restart on the same database', () => {
     expect((snapshot as DelegateSnapshot).ballot).toMatchObject({ id: ballotId, state: 'open', round: 1 });
     expect((snapshot as DelegateSnapshot).myVote?.receipt).toBe(okData(acks[0]!).receipt);
     const late = (await second.delegate(tokens[35]!)).socket;
-    okData(await request(late, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['excellent'] } }));
+    okData(
+      await request(late, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { province: ['excellent'] },
+      }),
+    );
     const chair2 = (await second.chair(meeting2)).socket;
     const result = okData(await request(chair2, 'ballot:close', { ballotId }));
     const counts = Object.fromEntries(result.tally.subjects[0]!.counts.map((c) => [c.optionId, c.votes]));
@@ -53,15 +64,25 @@ describe('secrecy at rest', () => {
     const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
     okData(await request(chair, 'ballot:open', { ballotId }));
     for (const [i, p] of phones.entries())
-      okData(await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: [i % 3 ? 'good' : 'completed'] } }));
+      okData(
+        await request(p, 'vote:cast', {
+          ballotId,
+          round: 1,
+          voteId: randomUUID(),
+          marks: { province: [i % 3 ? 'good' : 'completed'] },
+        }),
+      );
     okData(await request(chair, 'ballot:close', { ballotId }));
     await h.stop();
 
     const db = new Database(h.dbFile, { readonly: true });
-    const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    const columns = (table: string) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('secret_ballots').sort()).toEqual(['ballot_id', 'id', 'marks', 'round']);
     // The tables that hold a delegate id never hold a choice, for a secret ballot.
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     for (const table of tables) {
       const cols = columns(table);
       if (!cols.some((c) => c.includes('delegate'))) continue;

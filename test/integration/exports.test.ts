@@ -14,7 +14,8 @@ let ballotId: string;
 let phones: Client[];
 
 const get = (path: string) => fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${meeting.chairKey}` } });
-const exportJson = async () => (await (await get(`/api/meetings/${meeting.meetingId}/export.json`)).json()) as MeetingExport;
+const exportJson = async () =>
+  (await (await get(`/api/meetings/${meeting.meetingId}/export.json`)).json()) as MeetingExport;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -26,11 +27,15 @@ beforeAll(async () => {
   const state = h.app.hall.meetings.get(meeting.meetingId)!;
   const paperVoter = [...state.delegates.values()].find((d) => d.token === tokens[48])!;
   okData(await request(chair, 'attendance:mark', { delegateId: paperVoter.id, status: 'present' }));
-  ballotId = okData(await request(chair, 'ballot:create', classificationBallot({ title: '=HYPERLINK("evil")' }))).ballotId;
+  ballotId = okData(
+    await request(chair, 'ballot:create', classificationBallot({ title: '=HYPERLINK("evil")' })),
+  ).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId }));
   okData(await request(chair, 'paper:mark-voted', { ballotId, delegateId: paperVoter.id }));
   await Promise.all(
-    phones.map((p) => request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } })),
+    phones.map((p) =>
+      request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+    ),
   ).then((acks) => acks.forEach(okData));
   okData(await request(chair, 'ballot:close', { ballotId }));
   const recount = okData(
@@ -74,7 +79,12 @@ describe('round export and minutes numbers', () => {
     const phone = (await h.delegate(paperVoter.token)).socket;
     okData(await request(chair, 'ballot:revote', { ballotId }));
     okData(await request(chair, 'paper:mark-voted', { ballotId, delegateId: paperVoter.id }));
-    const ack = await request(phone, 'vote:cast', { ballotId, round: 2, voteId: randomUUID(), marks: { province: ['good'] } });
+    const ack = await request(phone, 'vote:cast', {
+      ballotId,
+      round: 2,
+      voteId: randomUUID(),
+      marks: { province: ['good'] },
+    });
     expect(ack).toMatchObject({ ok: false, error: 'ALREADY_VOTED' });
     okData(await request(chair, 'ballot:cancel', { ballotId }));
   });
@@ -82,13 +92,19 @@ describe('round export and minutes numbers', () => {
   test('a cancelled ballot can be voted on again; an open round exports no records', async () => {
     const round = okData(await request(chair, 'ballot:revote', { ballotId })).round;
     expect(round).toBe(3);
-    okData(await request(phones[0]!, 'vote:cast', { ballotId, round, voteId: randomUUID(), marks: { province: ['good'] } }));
-    const open = (await (await get(`/api/meetings/${meeting.meetingId}/rounds/${ballotId}/${round}.json`)).json()) as RoundExport;
+    okData(
+      await request(phones[0]!, 'vote:cast', { ballotId, round, voteId: randomUUID(), marks: { province: ['good'] } }),
+    );
+    const open = (await (
+      await get(`/api/meetings/${meeting.meetingId}/rounds/${ballotId}/${round}.json`)
+    ).json()) as RoundExport;
     expect(open.state).toBe('open');
     expect(open.records).toEqual([]);
     expect(open.result).toBeNull();
     okData(await request(chair, 'ballot:cancel', { ballotId }));
-    const cancelled = (await (await get(`/api/meetings/${meeting.meetingId}/rounds/${ballotId}/${round}.json`)).json()) as RoundExport;
+    const cancelled = (await (
+      await get(`/api/meetings/${meeting.meetingId}/rounds/${ballotId}/${round}.json`)
+    ).json()) as RoundExport;
     expect(cancelled.records).toHaveLength(1);
   });
 
@@ -99,14 +115,23 @@ describe('round export and minutes numbers', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text).toContain('count,Đảng bộ tỉnh 2023,,Good,48,0,48,90.57,eligible 53,adopted');
     expect(text).toContain('count,Đảng bộ tỉnh 2023,,Excellent,0,1,1,1.89,eligible 53,');
-    const attendance = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await (await get(`/api/meetings/${meeting.meetingId}/attendance.csv`)).arrayBuffer()));
+    const attendance = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      new Uint8Array(await (await get(`/api/meetings/${meeting.meetingId}/attendance.csv`)).arrayBuffer()),
+    );
     expect(attendance.charCodeAt(0)).toBe(0xfeff);
     expect(attendance).toContain('Đại biểu 1,Đơn vị 1,A,present,phone');
   });
 
   test('a cell that starts like a formula is neutralised', async () => {
     const { neutralise } = await import('../../server/src/features/exports/csv');
-    expect(['=1+1', '+1', '-2', '@SUM(A1)', 'plain', '\tx'].map(neutralise)).toEqual(["'=1+1", "'+1", "'-2", "'@SUM(A1)", 'plain', "'\tx"]);
+    expect(['=1+1', '+1', '-2', '@SUM(A1)', 'plain', '\tx'].map(neutralise)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      'plain',
+      "'\tx",
+    ]);
   });
 });
 
@@ -117,7 +142,19 @@ describe('verify', () => {
     expect(report.findings.filter((f) => !f.ok)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(data.audit.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['meeting.created', 'attendance.present', 'ballot.created', 'round.opened', 'vote.cast', 'vote.paper', 'round.closed', 'paper.totals', 'round.retallied', 'round.published', 'round.cancelled']),
+      expect.arrayContaining([
+        'meeting.created',
+        'attendance.present',
+        'ballot.created',
+        'round.opened',
+        'vote.cast',
+        'vote.paper',
+        'round.closed',
+        'paper.totals',
+        'round.retallied',
+        'round.published',
+        'round.cancelled',
+      ]),
     );
   });
 
@@ -141,7 +178,12 @@ describe('verify', () => {
   test('an edited, a removed and a reordered audit entry are each detected', async () => {
     const edited = await exportJson();
     (edited.audit[1] as { details: Record<string, unknown> }).details = { delegateId: 'someone-else' };
-    expect(verifyExport(edited).findings.filter((f) => !f.ok).map((f) => f.detail).join()).toContain('edited');
+    expect(
+      verifyExport(edited)
+        .findings.filter((f) => !f.ok)
+        .map((f) => f.detail)
+        .join(),
+    ).toContain('edited');
 
     const removed = await exportJson();
     (removed.audit as unknown[]).splice(3, 1);

@@ -26,12 +26,32 @@ test('a whole secret ballot, with HTTP requests carrying tokens, logs no token a
   const tokens = h.tokens(meeting.meetingId);
   const phones = await Promise.all(tokens.map(async (t) => (await h.delegate(t)).socket));
   for (const t of tokens) await fetch(`${h.url}/d/${t}?x=${t}`);
-  await fetch(`${h.url}/api/meetings/${meeting.meetingId}/badges`, { headers: { authorization: `Bearer ${meeting.chairKey}` } });
-  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot({ options: [
-    { id: 'excellent', label: 'Excellent' }, { id: 'good', label: 'Good' }, { id: 'zzsecretchoice', label: 'Z' },
-  ] })));
+  await fetch(`${h.url}/api/meetings/${meeting.meetingId}/badges`, {
+    headers: { authorization: `Bearer ${meeting.chairKey}` },
+  });
+  const { ballotId } = okData(
+    await request(
+      chair,
+      'ballot:create',
+      classificationBallot({
+        options: [
+          { id: 'excellent', label: 'Excellent' },
+          { id: 'good', label: 'Good' },
+          { id: 'zzsecretchoice', label: 'Z' },
+        ],
+      }),
+    ),
+  );
   okData(await request(chair, 'ballot:open', { ballotId }));
-  for (const p of phones) okData(await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['zzsecretchoice'] } }));
+  for (const p of phones)
+    okData(
+      await request(p, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { province: ['zzsecretchoice'] },
+      }),
+    );
   okData(await request(chair, 'ballot:close', { ballotId }));
   await h.stop();
 

@@ -23,11 +23,16 @@ afterEach(async () => {
 const delegates = async () => (okData(await request(chair, 'sync:request', {})) as ChairSnapshot).delegates;
 
 test('add, edit and remove a delegate before voting; the chair hears each change', async () => {
-  const { delegateId } = okData(await request(chair, 'delegate:add', { name: 'Lê Văn Cường', position: 'Ủy viên', group: 'C' }));
+  const { delegateId } = okData(
+    await request(chair, 'delegate:add', { name: 'Lê Văn Cường', position: 'Ủy viên', group: 'C' }),
+  );
   const [added] = await nextEvent(chair, 'console:roster-updated', (e) => e.delegates.some((d) => d.id === delegateId));
   expect(added.presence.roster).toBe(4);
   okData(await request(chair, 'delegate:update', { delegateId, position: 'Phó Chủ tịch' }));
-  expect((await delegates()).find((d) => d.id === delegateId)).toMatchObject({ name: 'Lê Văn Cường', position: 'Phó Chủ tịch' });
+  expect((await delegates()).find((d) => d.id === delegateId)).toMatchObject({
+    name: 'Lê Văn Cường',
+    position: 'Phó Chủ tịch',
+  });
   okData(await request(chair, 'delegate:remove', { delegateId }));
   const [removed] = await nextEvent(chair, 'console:roster-updated', (e) => e.removedIds.includes(delegateId));
   expect(removed.presence.roster).toBe(3);
@@ -39,7 +44,9 @@ test('once a ballot has opened the roster is frozen, but a badge can be re-issue
   const phones = await Promise.all(tokens.map(async (t) => (await h.delegate(t)).socket));
   const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
   okData(await request(chair, 'ballot:open', { ballotId }));
-  okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
+  okData(
+    await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+  );
   const [first] = await delegates();
   for (const [event, payload] of [
     ['delegate:add', { name: 'Late', position: '', group: '' }],
@@ -50,7 +57,9 @@ test('once a ballot has opened the roster is frozen, but a badge can be re-issue
     expect(await request(chair, event, payload as never), event).toMatchObject({ ok: false, error: 'VOTING_STARTED' });
   }
   expect((await delegates()).map((d) => d.name)).toEqual(['Đại biểu 1', 'Đại biểu 2', 'Đại biểu 3']);
-  expect(okData(await request(chair, 'delegate:reissue', { delegateId: first!.id })).joinUrl).toMatch(/\/d\/[A-Za-z0-9_-]{24}$/);
+  expect(okData(await request(chair, 'delegate:reissue', { delegateId: first!.id })).joinUrl).toMatch(
+    /\/d\/[A-Za-z0-9_-]{24}$/,
+  );
 });
 
 test('paper attendance: the chair marks present, absent and excused; excused leave the base', async () => {
@@ -64,5 +73,9 @@ test('paper attendance: the chair marks present, absent and excused; excused lea
   await h.delegate(h.tokens(meeting.meetingId)[1]!);
   const after = (okData(await request(chair, 'sync:request', {})) as ChairSnapshot).presence;
   expect(after).toMatchObject({ present: 2, excusedAbsent: 0, eligible: 3 });
-  expect((await delegates()).find((d) => d.id === b!.id)).toMatchObject({ attendance: 'present', checkedInBy: 'phone', connected: true });
+  expect((await delegates()).find((d) => d.id === b!.id)).toMatchObject({
+    attendance: 'present',
+    checkedInBy: 'phone',
+    connected: true,
+  });
 });

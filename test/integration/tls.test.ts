@@ -21,9 +21,27 @@ afterAll(async () => {
 test('TLS_CERT and TLS_KEY: the server speaks HTTPS and PUBLIC_URL defaults to https', async () => {
   const cert = join(dir, 'cert.pem');
   const key = join(dir, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=hall.test'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=hall.test',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
   const config = loadConfig({ TLS_CERT: cert, TLS_KEY: key, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' });
   expect(config.publicUrl).toMatch(/^https:\/\//);
   app = await createApp({ store: openSqliteStore(join(dir, 'db.sqlite')), config, log: createLogger('silent') });

@@ -50,9 +50,19 @@ describe('quorum guards opening', () => {
   test('a ballot that loses quorum before closing ends as "no quorum"', async () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
-    okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
-    const delegates = [...h.app.hall.meetings.get(meeting.meetingId)!.delegates.values()].filter((d) => d.attendance === 'present');
-    for (const d of delegates.slice(0, 10)) okData(await request(chair, 'attendance:mark', { delegateId: d.id, status: 'absent' }));
+    okData(
+      await request(phones[0]!, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { province: ['good'] },
+      }),
+    );
+    const delegates = [...h.app.hall.meetings.get(meeting.meetingId)!.delegates.values()].filter(
+      (d) => d.attendance === 'present',
+    );
+    for (const d of delegates.slice(0, 10))
+      okData(await request(chair, 'attendance:mark', { delegateId: d.id, status: 'absent' }));
     const result = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(result.tally.quorum).toMatchObject({ met: false, present: 30, required: 36 });
     expect(result.tally.subjects[0]?.outcome).toEqual({ type: 'no-quorum' });
@@ -64,8 +74,15 @@ describe('one vote per delegate per round', () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
     const phone = phones[0]!;
-    const first = okData(await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
-    const second = await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['excellent'] } });
+    const first = okData(
+      await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+    );
+    const second = await request(phone, 'vote:cast', {
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      marks: { province: ['excellent'] },
+    });
     expect(second).toMatchObject({ ok: false, error: 'ALREADY_VOTED' });
     const result = okData(await request(chair, 'ballot:close', { ballotId }));
     const counts = Object.fromEntries(result.tally.subjects[0]!.counts.map((c) => [c.optionId, c.votes]));
@@ -91,7 +108,9 @@ describe('one vote per delegate per round', () => {
     const { phones, tokens } = await join(40);
     const ballotId = await openBallot();
     const voteId = randomUUID();
-    const ack = okData(await request(phones[3]!, 'vote:cast', { ballotId, round: 1, voteId, marks: { province: ['good'] } }));
+    const ack = okData(
+      await request(phones[3]!, 'vote:cast', { ballotId, round: 1, voteId, marks: { province: ['good'] } }),
+    );
     phones[3]!.disconnect();
     const { snapshot } = await h.delegate(tokens[3]!);
     const s = snapshot as DelegateSnapshot;
@@ -105,8 +124,12 @@ describe('one vote per delegate per round', () => {
     const { phones } = await join(40);
     const ballotId = await openBallot(motionBallot());
     const p = phones[0]!;
-    const first = okData(await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['yes'] } }));
-    const changed = okData(await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['no'] } }));
+    const first = okData(
+      await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['yes'] } }),
+    );
+    const changed = okData(
+      await request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['no'] } }),
+    );
     expect(changed.receipt).toBe(first.receipt);
     expect(changed.marks).toEqual({ motion: ['no'] });
     const result = okData(await request(chair, 'ballot:close', { ballotId }));
@@ -118,7 +141,12 @@ describe('one vote per delegate per round', () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
     const before = okData(await request(chair, 'ballot:close', { ballotId }));
-    const refused = await request(phones[1]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
+    const refused = await request(phones[1]!, 'vote:cast', {
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      marks: { province: ['good'] },
+    });
     expect(refused).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
     expect(before.tally.ballots.returned).toBe(0);
     const stored = await h.app.hall.meetings.get(meeting.meetingId)!;
@@ -138,10 +166,24 @@ describe('one vote per delegate per round', () => {
   test('a re-vote opens round 2 and keeps round 1', async () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
-    okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
+    okData(
+      await request(phones[0]!, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { province: ['good'] },
+      }),
+    );
     const r1 = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(okData(await request(chair, 'ballot:revote', { ballotId }))).toMatchObject({ state: 'open', round: 2 });
-    okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 2, voteId: randomUUID(), marks: { province: ['excellent'] } }));
+    okData(
+      await request(phones[0]!, 'vote:cast', {
+        ballotId,
+        round: 2,
+        voteId: randomUUID(),
+        marks: { province: ['excellent'] },
+      }),
+    );
     const r2 = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(r1.round).toBe(1);
     expect(r2.round).toBe(2);
@@ -154,23 +196,48 @@ describe('publishing', () => {
   test('paper totals that break an invariant need a written acknowledgement too', async () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
-    okData(await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
+    okData(
+      await request(phones[0]!, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { province: ['good'] },
+      }),
+    );
     okData(await request(chair, 'ballot:close', { ballotId }));
     // 1 paper ballot returned but 3 declared invalid: returned ≠ valid + invalid.
     const recount = okData(
-      await request(chair, 'paper:record-totals', { ballotId, round: 1, totals: { returned: 1, invalid: [{ reason: 'torn', count: 3 }], subjects: {} } }),
+      await request(chair, 'paper:record-totals', {
+        ballotId,
+        round: 1,
+        totals: { returned: 1, invalid: [{ reason: 'torn', count: 3 }], subjects: {} },
+      }),
     );
     expect(recount?.tally.invariants.find((i) => i.name === 'returned=valid+invalid')?.ok).toBe(false);
     expect(recount?.tally.warnings).toEqual([]);
     expect(await request(chair, 'ballot:publish', { ballotId })).toMatchObject({ ok: false, error: 'ACK_REQUIRED' });
-    okData(await request(chair, 'ballot:publish', { ballotId, acknowledgement: 'The committee recounted; the paper sheet is corrected in the minutes.' }));
+    okData(
+      await request(chair, 'ballot:publish', {
+        ballotId,
+        acknowledgement: 'The committee recounted; the paper sheet is corrected in the minutes.',
+      }),
+    );
   });
 
   test('cap warnings need a written acknowledgement', async () => {
     const { phones } = await join(49);
-    const subjects = Array.from({ length: 19 }, (_, i) => ({ id: `u${i + 1}`, label: `Unit ${i + 1}`, group: 'units' }));
+    const subjects = Array.from({ length: 19 }, (_, i) => ({
+      id: `u${i + 1}`,
+      label: `Unit ${i + 1}`,
+      group: 'units',
+    }));
     const { ballotId } = okData(
-      await request(chair, 'ballot:create', { ...classificationBallot(), kind: 'batch', title: '19 sub-units', subjects }),
+      await request(chair, 'ballot:create', {
+        ...classificationBallot(),
+        kind: 'batch',
+        title: '19 sub-units',
+        subjects,
+      }),
     );
     okData(await request(chair, 'ballot:open', { ballotId }));
     // Units 1-4 excellent, 5-18 good, 19 completed, by every voter.
@@ -183,9 +250,13 @@ describe('publishing', () => {
     ]);
     const refused = await request(chair, 'ballot:publish', { ballotId, acknowledgement: '   ' });
     expect(refused).toMatchObject({ ok: false, error: 'ACK_REQUIRED' });
-    const published = okData(await request(chair, 'ballot:publish', { ballotId, acknowledgement: 'Đã xem xét; giữ nguyên kết quả.' }));
+    const published = okData(
+      await request(chair, 'ballot:publish', { ballotId, acknowledgement: 'Đã xem xét; giữ nguyên kết quả.' }),
+    );
     expect(published.acknowledgement?.reason).toBe('Đã xem xét; giữ nguyên kết quả.');
     // The warning never changed an outcome.
-    expect(published.tally.subjects.filter((s) => s.outcome.type === 'adopted' && s.outcome.optionId === 'excellent')).toHaveLength(4);
+    expect(
+      published.tally.subjects.filter((s) => s.outcome.type === 'adopted' && s.outcome.optionId === 'excellent'),
+    ).toHaveLength(4);
   });
 });

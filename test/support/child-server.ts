@@ -111,7 +111,8 @@ export class ChildServer {
     for (;;) {
       if (this.child !== child) throw new Error(`the server exited while starting:\n${this.stderr.slice(-2000)}`);
       if (await this.healthy()) return;
-      if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 30 s:\n${this.stderr.slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`the server did not answer /healthz within 30 s:\n${this.stderr.slice(-2000)}`);
       await sleep(50);
     }
   }

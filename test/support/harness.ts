@@ -76,7 +76,12 @@ export async function startHarness(
 
   const open = (auth: Record<string, unknown>) =>
     new Promise<{ socket: Client; snapshot: Snapshot }>((resolve, reject) => {
-      const socket: Client = connect(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket: Client = connect(url, {
+        auth: { protocol: PROTOCOL_VERSION, ...auth },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       clients.push(socket);
       socket.once('snapshot', (snapshot) => resolve({ socket, snapshot }));
       socket.once('connect_error', (err) => reject(err));

@@ -50,7 +50,13 @@ function TokenForm() {
     >
       <p>{t.noToken}</p>
       <label htmlFor="admin-token">{t.token}</label>
-      <input id="admin-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+      <input
+        id="admin-token"
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+      />
       <button type="submit" className="primary">
         {t.useToken}
       </button>
@@ -88,7 +94,13 @@ function MeetingForm() {
       </select>
       {presetsFailed ? <p className="error-note">{t.presetsFailed}</p> : null}
       <label htmlFor="meeting-roster">{t.roster}</label>
-      <textarea id="meeting-roster" rows={8} spellCheck={false} value={rosterCsv} onChange={(e) => setRosterCsv(e.target.value)} />
+      <textarea
+        id="meeting-roster"
+        rows={8}
+        spellCheck={false}
+        value={rosterCsv}
+        onChange={(e) => setRosterCsv(e.target.value)}
+      />
       <label className="inline">
         {t.upload}
         <input

@@ -16,13 +16,20 @@ export function AttendancePanel() {
   const ids = useChair(
     useShallow((s) => {
       const q = query.trim().toLowerCase();
-      return s.delegates.filter((d) => !q || d.name.toLowerCase().includes(q) || d.position.toLowerCase().includes(q)).map((d) => d.id);
+      return s.delegates
+        .filter((d) => !q || d.name.toLowerCase().includes(q) || d.position.toLowerCase().includes(q))
+        .map((d) => d.id);
     }),
   );
   const counts = useChair(
     useShallow((s) => {
       const count = (status: AttendanceStatus) => s.delegates.filter((d) => d.attendance === status).length;
-      return [count('present'), count('absent'), count('excused'), s.delegates.filter((d) => d.connected).length] as const;
+      return [
+        count('present'),
+        count('absent'),
+        count('excused'),
+        s.delegates.filter((d) => d.connected).length,
+      ] as const;
     }),
   );
   const total = useChair((s) => s.delegates.length);
@@ -98,7 +105,12 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
 
 function PhoneState({ delegate }: { delegate: Delegate }) {
   const t = useText(chairText);
-  const how = delegate.checkedInBy === 'phone' ? t.attendance.byPhone : delegate.checkedInBy === 'chair' ? t.attendance.byChair : '';
+  const how =
+    delegate.checkedInBy === 'phone'
+      ? t.attendance.byPhone
+      : delegate.checkedInBy === 'chair'
+        ? t.attendance.byChair
+        : '';
   return (
     <span className="phone-state">
       {delegate.connected ? <span className="dot on">● {t.attendance.connected}</span> : null}

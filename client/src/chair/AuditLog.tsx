@@ -9,7 +9,10 @@ import { formatTime } from './format-time';
 import { useChairSession } from './session';
 import { useChair } from './store';
 
-type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly entries: readonly AuditEntry[] } | { readonly status: 'refused'; readonly refusal: Refusal };
+type Load =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly entries: readonly AuditEntry[] }
+  | { readonly status: 'refused'; readonly refusal: Refusal };
 
 export function AuditLog() {
   const t = useText(chairText);
@@ -59,7 +62,9 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
       <table className="audit-table">
         <thead>
           <tr>
-            <th scope="col" className="num">{t.audit.seq}</th>
+            <th scope="col" className="num">
+              {t.audit.seq}
+            </th>
             <th scope="col">{t.audit.time}</th>
             <th scope="col">{t.audit.actor}</th>
             <th scope="col">{t.audit.action}</th>

@@ -87,14 +87,23 @@ export function BallotBuilder() {
       {template === 'motion' || template === 'classification' ? (
         <>
           <label htmlFor="ballot-subject">{t.builder.subject}</label>
-          <input id="ballot-subject" type="text" value={form.subject} onChange={(e) => update({ subject: e.target.value })} />
+          <input
+            id="ballot-subject"
+            type="text"
+            value={form.subject}
+            onChange={(e) => update({ subject: e.target.value })}
+          />
         </>
       ) : null}
 
       {template === 'batch' ? (
         <>
           <label htmlFor="ballot-subjects">{t.builder.subjects}</label>
-          <textarea id="ballot-subjects" value={form.subjectsText} onChange={(e) => update({ subjectsText: e.target.value })} />
+          <textarea
+            id="ballot-subjects"
+            value={form.subjectsText}
+            onChange={(e) => update({ subjectsText: e.target.value })}
+          />
           <label htmlFor="ballot-group">{t.builder.group}</label>
           <input id="ballot-group" type="text" value={form.group} onChange={(e) => update({ group: e.target.value })} />
         </>
@@ -139,7 +148,11 @@ export function BallotBuilder() {
         </label>
         {!form.secret ? (
           <label className="inline">
-            <input type="checkbox" checked={form.allowChange} onChange={(e) => update({ allowChange: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.allowChange}
+              onChange={(e) => update({ allowChange: e.target.checked })}
+            />
             {t.builder.allowChange}
           </label>
         ) : null}

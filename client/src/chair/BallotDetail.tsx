@@ -29,12 +29,16 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
           <span className={`tag state ${ballot.state}`}>{t.ballots.states[ballot.state]}</span>
           {ballot.round > 0 ? <span className="tag">{c.round(ballot.round)}</span> : null}
           {ballot.kind === 'batch' ? <span className="tag">{t.ballots.subjects(ballot.subjects.length)}</span> : null}
-          {ballot.kind === 'election' ? <span className="tag">{t.ballots.seats(ballot.seats ?? 1, candidates)}</span> : null}
+          {ballot.kind === 'election' ? (
+            <span className="tag">{t.ballots.seats(ballot.seats ?? 1, candidates)}</span>
+          ) : null}
         </p>
       </header>
       <Turnout ballot={ballot} />
       <Actions key={`${ballot.id}#${ballot.round}`} ballot={ballot} />
-      {ballot.result ? <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} /> : null}
+      {ballot.result ? (
+        <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
+      ) : null}
       <MinutesLinks ballot={ballot} />
     </article>
   );
@@ -57,7 +61,13 @@ function MinutesLinks({ ballot }: { ballot: ChairBallotView }) {
   return (
     <p className="minutes-links">
       {rounds.map((round) => (
-        <a key={round} className="button" href={minutesPath(meetingId, ballot.id, round)} target="_blank" rel="noopener">
+        <a
+          key={round}
+          className="button"
+          href={minutesPath(meetingId, ballot.id, round)}
+          target="_blank"
+          rel="noopener"
+        >
           {t.minutes(ballot.round > 1 ? round : null)}
         </a>
       ))}
@@ -76,7 +86,9 @@ function Turnout({ ballot }: { ballot: ChairBallotView }) {
     <div className="turnout" role="status">
       <p className="turnout-text">{t.ballots.turnout(voted, present)}</p>
       <progress max={Math.max(present, 1)} value={voted} aria-hidden="true" />
-      {open && ballot.closesAt ? <p className="countdown">{c.closesIn(formatRemaining(ballot.closesAt, now))}</p> : null}
+      {open && ballot.closesAt ? (
+        <p className="countdown">{c.closesIn(formatRemaining(ballot.closesAt, now))}</p>
+      ) : null}
     </div>
   );
 }
@@ -108,7 +120,12 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
       {ballot.state === 'closed' && warnings > 0 ? (
         <div className="acknowledgement">
           <label htmlFor="acknowledgement">{t.ballots.acknowledgement}</label>
-          <textarea id="acknowledgement" rows={3} value={acknowledgement} onChange={(e) => setAcknowledgement(e.target.value)} />
+          <textarea
+            id="acknowledgement"
+            rows={3}
+            value={acknowledgement}
+            onChange={(e) => setAcknowledgement(e.target.value)}
+          />
         </div>
       ) : null}
       <div className="row">

@@ -31,7 +31,12 @@ function BallotItem({ ballotId }: { ballotId: string }) {
   const selected = useChair((s) => s.selectedBallotId === ballotId);
   return (
     <li>
-      <button type="button" className={`ballot-item ${state}`} aria-current={selected ? 'true' : undefined} onClick={() => selectBallot(ballotId)}>
+      <button
+        type="button"
+        className={`ballot-item ${state}`}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => selectBallot(ballotId)}
+      >
         <span className="title">{title}</span>
         <span className={`state ${state}`}>
           {t.ballots.states[state]}

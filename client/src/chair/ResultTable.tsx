@@ -94,7 +94,10 @@ function BatchTable({ subjects, kind }: { subjects: readonly SubjectResult[]; ki
   const short = (s: SubjectResult) => {
     const decided = decidedOption(s);
     if (decided === null) return outcomeLines(s, kind, c, language).join(' ');
-    const label = optionLabel({ id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided }, language);
+    const label = optionLabel(
+      { id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided },
+      language,
+    );
     return s.outcome.type === 'cumulated' ? c.cumulatedShort(label) : label;
   };
   return (

@@ -93,7 +93,11 @@ export function RosterImport() {
         )}
       </div>
       {refusal ? <ErrorNote refusal={refusal} /> : null}
-      {stored !== null ? <p className="ok" role="status">{t.roster.stored(stored)}</p> : null}
+      {stored !== null ? (
+        <p className="ok" role="status">
+          {t.roster.stored(stored)}
+        </p>
+      ) : null}
       {previewed ? (
         <div className="preview">
           <p role="status">{t.roster.ready(preview.entries.length)}</p>

@@ -53,7 +53,9 @@ export function RulesPanel() {
         <li>{t.rules.percentages(c.bases[rules.percentBase])}</li>
         <li>{t.rules.noDecision[rules.noDecision]}</li>
         {rules.caps.map((cap) => (
-          <li key={`${cap.top}-${cap.reference}`}>{t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}</li>
+          <li key={`${cap.top}-${cap.reference}`}>
+            {t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}
+          </li>
         ))}
       </ul>
     </section>

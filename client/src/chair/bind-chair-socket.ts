@@ -17,14 +17,18 @@ function mergeDelegates(
 }
 
 function upsertBallot(ballots: readonly ChairBallotView[], ballot: ChairBallotView): readonly ChairBallotView[] {
-  return ballots.some((b) => b.id === ballot.id) ? ballots.map((b) => (b.id === ballot.id ? ballot : b)) : [...ballots, ballot];
+  return ballots.some((b) => b.id === ballot.id)
+    ? ballots.map((b) => (b.id === ballot.id ? ballot : b))
+    : [...ballots, ballot];
 }
 
 /** The open ballot, else the latest one that was opened, else none (the builder). */
 function ballotInProgress(ballots: readonly ChairBallotView[]): string | null {
   const open = ballots.find((b) => b.state === 'open');
   if (open) return open.id;
-  const opened = ballots.filter((b) => b.openedAt !== null).sort((a, b) => (a.openedAt ?? '').localeCompare(b.openedAt ?? ''));
+  const opened = ballots
+    .filter((b) => b.openedAt !== null)
+    .sort((a, b) => (a.openedAt ?? '').localeCompare(b.openedAt ?? ''));
   return opened.at(-1)?.id ?? null;
 }
 

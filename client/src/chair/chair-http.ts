@@ -68,7 +68,11 @@ function suggestedName(res: Response, fallback: string): string {
 const REVOKE_AFTER_MS = 60_000;
 
 /** Fetches an export with the chair key and saves it through a temporary <a download>. */
-export async function downloadExport(meetingId: string, chairKey: string, path: ExportPath): Promise<HttpReply<string>> {
+export async function downloadExport(
+  meetingId: string,
+  chairKey: string,
+  path: ExportPath,
+): Promise<HttpReply<string>> {
   const fallback = path.replaceAll('/', '-');
   const reply = await chairGet(meetingId, chairKey, path, async (res) => ({
     name: suggestedName(res, fallback),

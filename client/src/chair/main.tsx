@@ -38,12 +38,21 @@ if (!route || !chairKey) {
     }
     case 'minutes':
       import('./minutes/mount-minutes')
-        .then(({ mountMinutes }) => mountMinutes(root, { meetingId, chairKey, ballotId: route.ballotId, round: route.round }))
-        .catch(() => root.render(<ChairMessage refusal={{ ok: false, error: 'NO_ANSWER', message: 'The page could not be loaded.' }} />));
+        .then(({ mountMinutes }) =>
+          mountMinutes(root, { meetingId, chairKey, ballotId: route.ballotId, round: route.round }),
+        )
+        .catch(() =>
+          root.render(
+            <ChairMessage refusal={{ ok: false, error: 'NO_ANSWER', message: 'The page could not be loaded.' }} />,
+          ),
+        );
       break;
     case 'badges':
       void showBadgeSheet(meetingId, chairKey).then((refusal) => {
-        if (refusal) root.render(refusal.error === 'UNAUTHORIZED' ? <ChairMessage which="refused" /> : <ChairMessage refusal={refusal} />);
+        if (refusal)
+          root.render(
+            refusal.error === 'UNAUTHORIZED' ? <ChairMessage which="refused" /> : <ChairMessage refusal={refusal} />,
+          );
       });
       break;
     default:

@@ -68,7 +68,9 @@ function SubjectCard({ subject }: { subject: TallySubject }) {
 function OptionButton({ subjectId, option, multiple }: { subjectId: string; option: TallyOption; multiple: boolean }) {
   const language = useLanguage();
   const checked = useDelegate((s) => s.draft[subjectId]?.includes(option.id) ?? false);
-  const full = useDelegate((s) => multiple && !checked && (s.draft[subjectId]?.length ?? 0) >= (s.ballot ? markLimit(s.ballot) : 1));
+  const full = useDelegate(
+    (s) => multiple && !checked && (s.draft[subjectId]?.length ?? 0) >= (s.ballot ? markLimit(s.ballot) : 1),
+  );
   return (
     <button
       type="button"

@@ -39,7 +39,9 @@ export function ReviewScreen() {
         {rows.map((row) => (
           <li key={row.subjectId} className={row.chosen.length === 0 ? 'unrated' : undefined}>
             <span className="subject">{row.subject}</span>
-            <strong>{row.chosen.length > 0 ? row.chosen.join(', ') : kind === 'election' ? t.blank : t.notRated}</strong>
+            <strong>
+              {row.chosen.length > 0 ? row.chosen.join(', ') : kind === 'election' ? t.blank : t.notRated}
+            </strong>
           </li>
         ))}
       </ol>

@@ -59,7 +59,10 @@ export function useDelegate<T>(selector: (state: DelegateState) => T): T {
 export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) => `${ballot.id}#${ballot.round}`;
 
 /** Whether `thing` belongs to the round the phone shows now. */
-export function isCurrentRound(ballot: BallotView | null, thing: { readonly ballotId: string; readonly round: number } | null): boolean {
+export function isCurrentRound(
+  ballot: BallotView | null,
+  thing: { readonly ballotId: string; readonly round: number } | null,
+): boolean {
   return ballot !== null && thing !== null && thing.ballotId === ballot.id && thing.round === ballot.round;
 }
 

@@ -26,13 +26,15 @@ const en = {
 
 const vi: typeof en = {
   heading: 'Tạo cuộc họp',
-  noToken: 'Hãy mở đường dẫn quản trị hiện ra khi máy chủ khởi động (kết thúc bằng #admin=…), hoặc dán mã quản trị vào đây.',
+  noToken:
+    'Hãy mở đường dẫn quản trị hiện ra khi máy chủ khởi động (kết thúc bằng #admin=…), hoặc dán mã quản trị vào đây.',
   token: 'Mã quản trị',
   useToken: 'Dùng mã này',
   forgetToken: 'Xóa mã đã lưu',
   title: 'Tên cuộc họp',
   preset: 'Bộ quy định',
-  roster: 'Danh sách đại biểu (CSV: họ tên, chức vụ, nhóm), không bắt buộc: có thể nhập sau ở bàn điều hành của chủ tọa',
+  roster:
+    'Danh sách đại biểu (CSV: họ tên, chức vụ, nhóm), không bắt buộc: có thể nhập sau ở bàn điều hành của chủ tọa',
   upload: 'Tải tệp CSV lên',
   create: 'Tạo cuộc họp',
   created: 'Đã tạo cuộc họp',

@@ -6,7 +6,8 @@ const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
 const en = {
   console: 'Chair console',
-  noKey: 'This console needs the chair link with its key (it ends with #key=…). Open the link you were given when the meeting was created.',
+  noKey:
+    'This console needs the chair link with its key (it ends with #key=…). Open the link you were given when the meeting was created.',
   refused: 'The chair key for this meeting is not valid. Open the chair link again.',
   forgetKey: 'Forget the stored key',
   projector: 'Projector view ↗',
@@ -52,7 +53,10 @@ const en = {
     byPhone: 'checked in by phone',
     byChair: 'checked in by the chair',
     empty: 'Nobody is on the roster yet. Import the roster first.',
-    statuses: { present: 'Present', absent: 'Absent', excused: 'Excused' } satisfies Record<AttendanceStatus, string> as Readonly<Record<AttendanceStatus, string>>,
+    statuses: { present: 'Present', absent: 'Absent', excused: 'Excused' } satisfies Record<
+      AttendanceStatus,
+      string
+    > as Readonly<Record<AttendanceStatus, string>>,
   },
   roster: {
     heading: 'Import the roster',
@@ -158,7 +162,13 @@ const en = {
     actor: 'Who',
     action: 'What',
     details: 'Details',
-    actors: { admin: 'Administrator', chair: 'Chair', delegate: 'Delegate', projector: 'Projector', system: 'System' } satisfies Record<AuditActor, string> as Readonly<Record<AuditActor, string>>,
+    actors: {
+      admin: 'Administrator',
+      chair: 'Chair',
+      delegate: 'Delegate',
+      projector: 'Projector',
+      system: 'System',
+    } satisfies Record<AuditActor, string> as Readonly<Record<AuditActor, string>>,
     actions: {
       'meeting.created': 'Meeting created',
       'roster.replace': 'Roster replaced',
@@ -217,7 +227,8 @@ const en = {
 
 const vi: typeof en = {
   console: 'Bàn điều hành của chủ tọa',
-  noKey: 'Trang này cần đường dẫn của chủ tọa có kèm khóa (kết thúc bằng #key=…). Hãy mở đường dẫn được cấp khi tạo cuộc họp.',
+  noKey:
+    'Trang này cần đường dẫn của chủ tọa có kèm khóa (kết thúc bằng #key=…). Hãy mở đường dẫn được cấp khi tạo cuộc họp.',
   refused: 'Khóa chủ tọa của cuộc họp này không hợp lệ. Hãy mở lại đường dẫn của chủ tọa.',
   forgetKey: 'Xóa khóa đã lưu',
   projector: 'Màn hình chiếu ↗',
@@ -232,7 +243,8 @@ const vi: typeof en = {
   rules: {
     heading: 'Quy định bằng con số',
     preset: (name, version) => `${name} (phiên bản ${version})`,
-    eligible: (roster, excused, eligible) => `Được tính: ${roster} trong danh sách − ${excused} vắng có lý do = ${eligible}`,
+    eligible: (roster, excused, eligible) =>
+      `Được tính: ${roster} trong danh sách − ${excused} vắng có lý do = ${eligible}`,
     quorum: (fraction, required, eligible) => `Điều kiện tiến hành: ${fraction} tổng số = ${required} / ${eligible}`,
     majority: (strict, f, base, needed) =>
       strict
@@ -318,7 +330,13 @@ const vi: typeof en = {
     none: 'Chưa có phiếu nào.',
     newBallot: '+ Tạo phiếu',
     kinds: { motion: 'Biểu quyết', choice: 'Xếp loại', batch: 'Xếp loại nhiều đối tượng', election: 'Bầu cử' },
-    states: { draft: 'Nháp', open: 'Đang bỏ phiếu', closed: 'Đã kết thúc', published: 'Đã công bố', cancelled: 'Đã hủy' },
+    states: {
+      draft: 'Nháp',
+      open: 'Đang bỏ phiếu',
+      closed: 'Đã kết thúc',
+      published: 'Đã công bố',
+      cancelled: 'Đã hủy',
+    },
     subjects: (n) => `${n} đối tượng`,
     seats: (k, n) => `bầu ${k} trong ${n} ứng cử viên`,
     turnout: (voted, present) => `${voted} / ${present} đại biểu có mặt đã bỏ phiếu`,
@@ -360,7 +378,13 @@ const vi: typeof en = {
     actor: 'Người thực hiện',
     action: 'Thao tác',
     details: 'Chi tiết',
-    actors: { admin: 'Quản trị', chair: 'Chủ tọa', delegate: 'Đại biểu', projector: 'Màn hình chiếu', system: 'Hệ thống' },
+    actors: {
+      admin: 'Quản trị',
+      chair: 'Chủ tọa',
+      delegate: 'Đại biểu',
+      projector: 'Màn hình chiếu',
+      system: 'Hệ thống',
+    },
     actions: {
       'meeting.created': 'Tạo cuộc họp',
       'roster.replace': 'Thay danh sách đại biểu',

@@ -56,7 +56,15 @@ const en = {
     noQuorum: 'No quorum when voting closed: there is no outcome.',
   },
   cumulatedShort: (label: string) => `${label} (cumulated downward)`,
-  capWarning: (group: string, top: string, topCount: number, allowed: number, rate: string, reference: string, referenceCount: number) =>
+  capWarning: (
+    group: string,
+    top: string,
+    topCount: number,
+    allowed: number,
+    rate: string,
+    reference: string,
+    referenceCount: number,
+  ) =>
     `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}").`,
   acknowledged: (reason: string) => `Published with the chair's acknowledgement: ${reason}`,
   closesIn: (time: string) => `Closes in ${time}`,

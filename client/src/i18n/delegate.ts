@@ -12,7 +12,8 @@ const en = {
   reviewTitle: 'Check your vote',
   notRated: 'Not rated: no vote on this one',
   blank: 'No candidate chosen (a blank ballot)',
-  unrated: (n: number) => (n === 1 ? '1 not rated: it gets no vote from you.' : `${n} not rated: they get no vote from you.`),
+  unrated: (n: number) =>
+    n === 1 ? '1 not rated: it gets no vote from you.' : `${n} not rated: they get no vote from you.`,
   confirm: 'Confirm my vote',
   change: 'Change',
   sending: 'Sending your vote…',
@@ -29,7 +30,8 @@ const en = {
   cancelled: 'This ballot was cancelled by the chair.',
   result: 'Result',
   receiptCounted: (code: string) => `Your receipt ${code} is in the published list: your ballot was counted.`,
-  receiptMissing: (code: string) => `Your receipt ${code} is NOT in the published list. Tell the counting committee now.`,
+  receiptMissing: (code: string) =>
+    `Your receipt ${code} is NOT in the published list. Tell the counting committee now.`,
   replaced: 'This badge was opened on another phone',
   replacedHint: 'Only one phone can vote with a badge. If that was not you, tell the chair now.',
   invalid: 'This badge is not valid',

@@ -36,14 +36,16 @@ const en = {
     heading: 'Rules applied',
     ruleSet: 'Rule set',
     preset: (name: string, id: string, version: number) => `${name} (${id}, version ${version})`,
-    quorum: (f: Fraction) => `Quorum: present × ${f.den} ≥ eligible × ${f.num} (${f.num}/${f.den} of the eligible base).`,
+    quorum: (f: Fraction) =>
+      `Quorum: present × ${f.den} ≥ eligible × ${f.num} (${f.num}/${f.den} of the eligible base).`,
     majority: (strict: boolean, f: Fraction, base: string) =>
       `An option carries with ${strict ? 'more than' : 'at least'} ${isHalf(f) ? 'half' : `${f.num}/${f.den}`} of ${base}.`,
     percentages: (base: string) => `Percentages are of ${base}, two decimals, rounded half up.`,
     noDecision: {
       revote: 'If no option carries: a new round.',
       refer: 'If no option carries: referred to the higher body.',
-      'cumulate-down': "If no level carries: each higher level's votes are added to the next lower level until one carries.",
+      'cumulate-down':
+        "If no level carries: each higher level's votes are added to the next lower level until one carries.",
     },
     cap: (top: string, rate: string, reference: string) =>
       `Cap: "${top}" at most ${rate} of "${reference}" per group; a breach is a warning, never a change of result.`,
@@ -180,7 +182,8 @@ const vi: typeof en = {
     heading: 'Quy định áp dụng',
     ruleSet: 'Bộ quy định',
     preset: (name, id, version) => `${name} (${id}, phiên bản ${version})`,
-    quorum: (f) => `Điều kiện tiến hành: số có mặt × ${f.den} ≥ số được tính × ${f.num} (${f.num}/${f.den} số đại biểu được tính).`,
+    quorum: (f) =>
+      `Điều kiện tiến hành: số có mặt × ${f.den} ≥ số được tính × ${f.num} (${f.num}/${f.den} số đại biểu được tính).`,
     majority: (strict, f, base) =>
       strict
         ? `Một phương án được thông qua khi đạt ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base}.`
@@ -189,7 +192,8 @@ const vi: typeof en = {
     noDecision: {
       revote: 'Nếu không phương án nào đạt: bỏ phiếu lại.',
       refer: 'Nếu không phương án nào đạt: chuyển cấp trên xem xét.',
-      'cumulate-down': 'Nếu không mức nào đạt: cộng số phiếu của mức cao hơn vào mức thấp kế tiếp cho đến khi có mức đạt.',
+      'cumulate-down':
+        'Nếu không mức nào đạt: cộng số phiếu của mức cao hơn vào mức thấp kế tiếp cho đến khi có mức đạt.',
     },
     cap: (top, rate, reference) =>
       `Giới hạn: "${top}" không quá ${rate} số "${reference}" trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,

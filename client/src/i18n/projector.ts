@@ -21,7 +21,8 @@ const en = {
 };
 
 const vi: typeof en = {
-  noKey: 'Màn hình này cần đường dẫn màn hình chiếu có kèm khóa (kết thúc bằng #key=…). Hãy mở từ bàn điều hành của chủ tọa.',
+  noKey:
+    'Màn hình này cần đường dẫn màn hình chiếu có kèm khóa (kết thúc bằng #key=…). Hãy mở từ bàn điều hành của chủ tọa.',
   refused: 'Khóa màn hình chiếu không hợp lệ. Hãy mở lại đường dẫn từ bàn điều hành của chủ tọa.',
   present: 'có mặt',
   quorate: 'Đủ điều kiện tiến hành',

@@ -2,7 +2,14 @@ import type { BallotKind, SubjectResult } from '@hallvote/shared';
 import { useLanguage, useText } from '../i18n';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
-import { capWarningText, decidedOption, optionLabel, outcomeLines, percentCaption, percentText } from '../ui/outcome-text';
+import {
+  capWarningText,
+  decidedOption,
+  optionLabel,
+  outcomeLines,
+  percentCaption,
+  percentText,
+} from '../ui/outcome-text';
 import { ofCurrentRound, useProjector } from './store';
 
 /** A batch this long is split into two columns so every row stays legible at the back. */
@@ -42,7 +49,8 @@ function SingleResult({ subject, kind }: { subject: SubjectResult; kind: BallotK
   const c = useText(commonText);
   const language = useLanguage();
   const base = subject.percentBase.value;
-  const neededAt = base > 0 && subject.majorityBase.name === subject.percentBase.name ? (subject.votesNeeded / base) * 100 : null;
+  const neededAt =
+    base > 0 && subject.majorityBase.name === subject.percentBase.name ? (subject.votesNeeded / base) * 100 : null;
   return (
     <>
       <div className="outcome-words">
@@ -56,9 +64,16 @@ function SingleResult({ subject, kind }: { subject: SubjectResult; kind: BallotK
           <li key={count.optionId} className={count.passes ? 'passes' : undefined}>
             <span className="label">{optionLabel({ id: count.optionId, label: count.label }, language)}</span>
             <span className="bar" aria-hidden="true">
-              <span className="fill" style={{ width: `${base > 0 ? Math.min(100, (count.votes / base) * 100) : 0}%` }} />
+              <span
+                className="fill"
+                style={{ width: `${base > 0 ? Math.min(100, (count.votes / base) * 100) : 0}%` }}
+              />
               {neededAt !== null ? (
-                <span className="needed" style={{ left: `${Math.min(100, neededAt)}%` }} title={t.needed(subject.votesNeeded)} />
+                <span
+                  className="needed"
+                  style={{ left: `${Math.min(100, neededAt)}%` }}
+                  title={t.needed(subject.votesNeeded)}
+                />
               ) : null}
             </span>
             <span className="count">{count.votes}</span>
@@ -68,8 +83,8 @@ function SingleResult({ subject, kind }: { subject: SubjectResult; kind: BallotK
       </ol>
       {neededAt !== null ? (
         <p className="needed-legend">
-          <span className="needed-swatch" aria-hidden="true" /> {t.needed(subject.votesNeeded)} ({c.bases[subject.majorityBase.name]}:{' '}
-          {subject.majorityBase.value})
+          <span className="needed-swatch" aria-hidden="true" /> {t.needed(subject.votesNeeded)} (
+          {c.bases[subject.majorityBase.name]}: {subject.majorityBase.value})
         </p>
       ) : null}
     </>
@@ -104,7 +119,10 @@ function SubjectsColumn({ rows, kind }: { rows: readonly SubjectResult[]; kind: 
         {rows.map((s) => {
           const decided = decidedOption(s);
           const level = decided
-            ? optionLabel({ id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided }, language)
+            ? optionLabel(
+                { id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided },
+                language,
+              )
             : null;
           const label =
             level === null

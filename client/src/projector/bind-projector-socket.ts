@@ -18,7 +18,10 @@ export function bindProjectorSocket(socket: HallSocket): void {
     'ballot:updated',
     sequenced((e) =>
       set((state) => {
-        const same = ofCurrentRound(e.ballot, state.ballot ? { ballotId: state.ballot.id, round: state.ballot.round } : null);
+        const same = ofCurrentRound(
+          e.ballot,
+          state.ballot ? { ballotId: state.ballot.id, round: state.ballot.round } : null,
+        );
         return { ballot: e.ballot, ...(same ? {} : { turnout: null, result: null }) };
       }),
     ),

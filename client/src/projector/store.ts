@@ -34,6 +34,9 @@ export function useProjector<T>(selector: (state: ProjectorState) => T): T {
 }
 
 /** Whether `thing` belongs to the round on screen now. */
-export function ofCurrentRound(ballot: BallotView | null, thing: { readonly ballotId: string; readonly round: number } | null): boolean {
+export function ofCurrentRound(
+  ballot: BallotView | null,
+  thing: { readonly ballotId: string; readonly round: number } | null,
+): boolean {
   return ballot !== null && thing !== null && thing.ballotId === ballot.id && thing.round === ballot.round;
 }

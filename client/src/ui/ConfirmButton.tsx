@@ -12,11 +12,24 @@ interface Props {
 }
 
 /** A button that asks before it acts, inline (no browser dialog that hides the console). */
-export function ConfirmButton({ label, question, confirmLabel, backLabel, onConfirm, danger = false, disabled = false }: Props) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  backLabel,
+  onConfirm,
+  danger = false,
+  disabled = false,
+}: Props) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className={danger ? 'danger' : undefined} disabled={disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className={danger ? 'danger' : undefined}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

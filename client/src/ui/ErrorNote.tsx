@@ -18,7 +18,9 @@ export function ErrorNote({ refusal, lead }: { refusal: Refusal; lead?: string |
         {lead ? <strong>{lead} </strong> : null}
         {t.errors[refusal.error]}
       </p>
-      {refusal.message && refusal.message !== t.errors[refusal.error] ? <p className="detail">{refusal.message}</p> : null}
+      {refusal.message && refusal.message !== t.errors[refusal.error] ? (
+        <p className="detail">{refusal.message}</p>
+      ) : null}
       {issues.length > 0 ? (
         <ul>
           {issues.map((issue, i) => (

@@ -94,5 +94,13 @@ export function fractionAsPercent(f: Fraction): string {
 
 export function capWarningText(w: CapWarning, t: CommonTexts, language: Language): string {
   const label = (id: string) => optionLabel({ id, label: id }, language);
-  return t.capWarning(w.group, label(w.top), w.topCount, w.allowed, fractionAsPercent(w.rate), label(w.reference), w.referenceCount);
+  return t.capWarning(
+    w.group,
+    label(w.top),
+    w.topCount,
+    w.allowed,
+    fractionAsPercent(w.rate),
+    label(w.reference),
+    w.referenceCount,
+  );
 }

@@ -7,6 +7,9 @@ const chains = new WeakMap<object, Promise<unknown>>();
 export function exclusive<T>(key: object, fn: () => Promise<T>): Promise<T> {
   const previous = chains.get(key) ?? Promise.resolve();
   const next = previous.then(fn, fn);
-  chains.set(key, next.catch(() => undefined));
+  chains.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }

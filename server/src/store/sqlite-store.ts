@@ -130,9 +130,17 @@ class SqliteStore implements Store {
   async loadAll(): Promise<LoadedMeeting[]> {
     await this.queue.drained();
     const meetings = this.db
-      .prepare<[], { id: string; title: string; rule_preset_id: string; chair_key: string; projector_key: string; created_at: string }>(
-        'SELECT * FROM meetings ORDER BY created_at',
-      )
+      .prepare<
+        [],
+        {
+          id: string;
+          title: string;
+          rule_preset_id: string;
+          chair_key: string;
+          projector_key: string;
+          created_at: string;
+        }
+      >('SELECT * FROM meetings ORDER BY created_at')
       .all();
     return meetings.map((m) => ({
       meeting: {
@@ -165,7 +173,18 @@ class SqliteStore implements Store {
         .all(m.id)
         .map(toRound),
       participation: this.db
-        .prepare<[string], { ballot_id: string; round: number; delegate_id: string; vote_id: string; receipt: string; channel: 'online' | 'paper'; marks: string | null }>(
+        .prepare<
+          [string],
+          {
+            ballot_id: string;
+            round: number;
+            delegate_id: string;
+            vote_id: string;
+            receipt: string;
+            channel: 'online' | 'paper';
+            marks: string | null;
+          }
+        >(
           `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks
              FROM participation p
              JOIN ballots b ON b.id = p.ballot_id
@@ -174,17 +193,15 @@ class SqliteStore implements Store {
             WHERE b.meeting_id = ?`,
         )
         .all(m.id)
-        .map(
-          (p): ParticipationRecord => ({
-            ballotId: p.ballot_id,
-            round: p.round,
-            delegateId: p.delegate_id,
-            voteId: p.vote_id,
-            receipt: p.receipt,
-            marks: p.marks === null ? null : (JSON.parse(p.marks) as Marks),
-            channel: p.channel,
-          }),
-        ),
+        .map((p): ParticipationRecord => ({
+          ballotId: p.ballot_id,
+          round: p.round,
+          delegateId: p.delegate_id,
+          voteId: p.vote_id,
+          receipt: p.receipt,
+          marks: p.marks === null ? null : (JSON.parse(p.marks) as Marks),
+          channel: p.channel,
+        })),
       issued: this.db
         .prepare<[string], { ballot_id: string; round: number; delegate_id: string }>(
           `SELECT i.* FROM issued i JOIN ballots b ON b.id = i.ballot_id WHERE b.meeting_id = ?`,
@@ -271,9 +288,7 @@ class SqliteStore implements Store {
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
     return this.write(audit, () => {
       this.db
-        .prepare(
-          `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`,
-        )
+        .prepare(`INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`)
         .run(round.ballotId, round.round, round.openedAt, round.closesAt);
       for (const delegateId of issuedTo) this.stmt.issue.run(round.ballotId, round.round, delegateId);
     });
@@ -290,7 +305,9 @@ class SqliteStore implements Store {
         if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
           throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
         this.db
-          .prepare('UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?')
+          .prepare(
+            'UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
+          )
           .run(vote.voteId, new Date().toISOString(), vote.ballotId, vote.round, vote.delegateId);
         this.stmt.upsertOpen.run(vote.ballotId, vote.round, vote.delegateId, marks);
         this.appendAudit({ ...audit, action: 'vote.changed' });
@@ -298,7 +315,12 @@ class SqliteStore implements Store {
       }
       // The primary key of participation refuses a second vote even if memory were wrong.
       this.stmt.insertParticipation.run(
-        vote.ballotId, vote.round, vote.delegateId, vote.voteId, vote.receipt, new Date().toISOString(),
+        vote.ballotId,
+        vote.round,
+        vote.delegateId,
+        vote.voteId,
+        vote.receipt,
+        new Date().toISOString(),
       );
       // Voting proves presence: a delegate who checked in mid-round was issued a ballot too.
       this.stmt.issue.run(vote.ballotId, vote.round, vote.delegateId);
@@ -347,9 +369,19 @@ class SqliteStore implements Store {
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
     await this.queue.drained();
     return this.db
-      .prepare<[string], { meeting_id: string; seq: number; at: string; actor: AuditEntry['actor']; action: string; details: string; prev_hash: string; hash: string }>(
-        'SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq',
-      )
+      .prepare<
+        [string],
+        {
+          meeting_id: string;
+          seq: number;
+          at: string;
+          actor: AuditEntry['actor'];
+          action: string;
+          details: string;
+          prev_hash: string;
+          hash: string;
+        }
+      >('SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq')
       .all(meetingId)
       .map((a) => ({
         meetingId: a.meeting_id,
@@ -375,7 +407,13 @@ class SqliteStore implements Store {
     return rows.map((r) => JSON.parse(r.marks) as Marks);
   }
 
-  async closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+  async closeRound(
+    ballotId: string,
+    round: number,
+    closedAt: string,
+    result: RoundResult,
+    audit: AuditInput,
+  ): Promise<void> {
     await this.write(audit, () => {
       this.db
         .prepare(`UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
@@ -402,10 +440,18 @@ class SqliteStore implements Store {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+  publishRound(
+    ballotId: string,
+    round: number,
+    publishedAt: string,
+    result: RoundResult,
+    audit: AuditInput,
+  ): Promise<void> {
     return this.write(audit, () => {
       this.db
-        .prepare(`UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`)
+        .prepare(
+          `UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`,
+        )
         .run(publishedAt, JSON.stringify(result), ballotId, round);
     });
   }

@@ -144,7 +144,13 @@ export interface Store {
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
   /** Replaces a closed round's result (paper totals entered after close). */
   updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void>;
-  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
+  publishRound(
+    ballotId: string,
+    round: number,
+    publishedAt: string,
+    result: RoundResult,
+    audit: AuditInput,
+  ): Promise<void>;
   cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;

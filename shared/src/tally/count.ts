@@ -57,8 +57,7 @@ function readSingleRow(record: BallotRecord, subjectId: string, optionIndex: Rea
 }
 
 type ElectionRow =
-  | { readonly type: 'invalid'; readonly reason: string }
-  | { readonly type: 'row'; readonly options: readonly number[] };
+  { readonly type: 'invalid'; readonly reason: string } | { readonly type: 'row'; readonly options: readonly number[] };
 
 function readElectionRow(
   marked: readonly string[],

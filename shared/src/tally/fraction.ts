@@ -20,12 +20,7 @@ export function ceilDiv(a: number, b: number): number {
 }
 
 /** part × den > whole × num (strict) or ≥ (not strict). */
-export function meetsFraction(
-  part: number,
-  whole: number,
-  fraction: Fraction,
-  strict: boolean,
-): boolean {
+export function meetsFraction(part: number, whole: number, fraction: Fraction, strict: boolean): boolean {
   const left = part * fraction.den;
   const right = whole * fraction.num;
   return strict ? left > right : left >= right;
@@ -47,8 +42,6 @@ export function passesMajority(votes: number, base: number, rule: Threshold): bo
  */
 export function votesNeeded(base: number, rule: Threshold): number {
   const product = base * rule.fraction.num;
-  const least = rule.strict
-    ? floorDiv(product, rule.fraction.den) + 1
-    : ceilDiv(product, rule.fraction.den);
+  const least = rule.strict ? floorDiv(product, rule.fraction.den) + 1 : ceilDiv(product, rule.fraction.den);
   return Math.max(1, least);
 }

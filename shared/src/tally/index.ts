@@ -2,12 +2,7 @@
 // (quorum before opening a ballot, percentages on the projector), and every contract type.
 
 export { tally } from './tally';
-export {
-  checkQuorum,
-  eligibleBase,
-  summarizeAttendance,
-  type MemberAttendance,
-} from './attendance';
+export { checkQuorum, eligibleBase, summarizeAttendance, type MemberAttendance } from './attendance';
 export { percentOf } from './percent';
 export { votesNeeded, passesMajority, meetsFraction, type Threshold } from './fraction';
 export { ENGINE_INVALID_REASONS } from './count';

@@ -49,9 +49,7 @@ function subjectDefect(input: InvariantInput, subject: SubjectTotals): string | 
  */
 export function checkInvariants(input: InvariantInput): InvariantCheck[] {
   const { issued, returned, valid, invalid } = input.ballots;
-  const defects = input.subjects
-    .map((s) => subjectDefect(input, s))
-    .filter((d): d is string => d !== undefined);
+  const defects = input.subjects.map((s) => subjectDefect(input, s)).filter((d): d is string => d !== undefined);
   const perSubjectOk =
     input.kind === 'election'
       ? `every subject: votes fit ${valid} valid ballots and ${input.seats} seats`
@@ -60,21 +58,14 @@ export function checkInvariants(input: InvariantInput): InvariantCheck[] {
     check(
       'issued>=returned',
       issued >= returned,
-      issued >= returned
-        ? `issued ${issued} ≥ returned ${returned}`
-        : `issued ${issued} < returned ${returned}`,
+      issued >= returned ? `issued ${issued} ≥ returned ${returned}` : `issued ${issued} < returned ${returned}`,
     ),
     check(
       'returned=valid+invalid',
       returned === valid + invalid,
-      `returned ${returned} ${returned === valid + invalid ? '=' : '≠'} ` +
-        `valid ${valid} + invalid ${invalid}`,
+      `returned ${returned} ${returned === valid + invalid ? '=' : '≠'} ` + `valid ${valid} + invalid ${invalid}`,
     ),
-    check(
-      'subject-counts+empty=valid',
-      defects.length === 0,
-      defects.length === 0 ? perSubjectOk : defects.join('; '),
-    ),
+    check('subject-counts+empty=valid', defects.length === 0, defects.length === 0 ? perSubjectOk : defects.join('; ')),
     check(
       'returned<=present',
       returned <= input.present,

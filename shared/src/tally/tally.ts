@@ -6,15 +6,7 @@ import { decideSubject } from './decide';
 import { passesMajority, votesNeeded } from './fraction';
 import { checkInvariants } from './invariants';
 import { percentOf } from './percent';
-import type {
-  BallotCounts,
-  NamedBase,
-  SubjectResult,
-  TallyBase,
-  TallyInput,
-  TallyResult,
-  TallySubject,
-} from './types';
+import type { BallotCounts, NamedBase, SubjectResult, TallyBase, TallyInput, TallyResult, TallySubject } from './types';
 
 /** The ballot-wide base values; `decisive` is per subject and computed from its counts. */
 interface BallotBases {
@@ -55,8 +47,7 @@ function subjectResult(
   const percentBase = baseOf(rules.percentBase, bases, decisive);
   // An abstention is never carried, whatever its share: it is the absence of a choice.
   const passes = ballot.options.map(
-    (option, o) =>
-      option.abstain !== true && passesMajority(votes[o] ?? 0, majorityBase.value, rules.majority),
+    (option, o) => option.abstain !== true && passesMajority(votes[o] ?? 0, majorityBase.value, rules.majority),
   );
   return {
     subjectId: subject.id,
@@ -111,13 +102,7 @@ export function tally(input: TallyInput): TallyResult {
     valid: counted.valid,
   };
   const subjects = ballot.subjects.map((subject, s) =>
-    subjectResult(
-      input,
-      subject,
-      counted.subjects[s] ?? { votes: [], empty: 0 },
-      bases,
-      quorum.met,
-    ),
+    subjectResult(input, subject, counted.subjects[s] ?? { votes: [], empty: 0 }, bases, quorum.met),
   );
   return {
     rules: { id: rules.id, version: rules.version, name: rules.name },

@@ -213,10 +213,7 @@ export interface BallotCounts {
 }
 
 export type InvariantName =
-  | 'issued>=returned'
-  | 'returned=valid+invalid'
-  | 'subject-counts+empty=valid'
-  | 'returned<=present';
+  'issued>=returned' | 'returned=valid+invalid' | 'subject-counts+empty=valid' | 'returned<=present';
 
 export interface InvariantCheck {
   readonly name: InvariantName;

@@ -17,7 +17,8 @@ export function stubFetch(routes: Readonly<Record<string, FetchAnswer | (() => F
     calls.push({ url, authorization: new Headers(init?.headers).get('authorization') });
     const route = routes[url];
     const answer = typeof route === 'function' ? route() : route;
-    if (answer === undefined) return Response.json({ ok: false, error: 'NOT_FOUND', message: `No route ${url}` }, { status: 404 });
+    if (answer === undefined)
+      return Response.json({ ok: false, error: 'NOT_FOUND', message: `No route ${url}` }, { status: 404 });
     return answer instanceof Response ? answer : Response.json(answer);
   });
   return calls;

@@ -94,7 +94,11 @@ export function hallStoryResult(ballot = classificationBallot()): RoundResult {
  */
 export function batchResult(ballot: BallotView): RoundResult {
   const marks = Object.fromEntries(ballot.subjects.map((s, i) => [s.id, [i < 2 ? 'excellent' : 'good']]));
-  return roundResult(ballot, Array.from({ length: 49 }, () => ({ marks })), 49);
+  return roundResult(
+    ballot,
+    Array.from({ length: 49 }, () => ({ marks })),
+    49,
+  );
 }
 
 export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): DelegateSnapshot {
@@ -131,7 +135,12 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
   return {
     role: 'chair',
     seq: 3,
-    meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', rules: RULES, createdAt: '2024-01-10T07:00:00.000Z' },
+    meeting: {
+      id: 'm1',
+      title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh',
+      rules: RULES,
+      createdAt: '2024-01-10T07:00:00.000Z',
+    },
     presence: presence(49),
     delegates: delegates(53, 49),
     ballots: [],
@@ -196,7 +205,10 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
 
 /** Receipt codes as the server makes them: short, upper-case, sorted. */
 export function receiptCodes(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `R${String(i + 1).padStart(3, '0')}-${(i * 7919).toString(36).toUpperCase().padStart(4, '0')}`).sort();
+  return Array.from(
+    { length: n },
+    (_, i) => `R${String(i + 1).padStart(3, '0')}-${(i * 7919).toString(36).toUpperCase().padStart(4, '0')}`,
+  ).sort();
 }
 
 /**
@@ -204,7 +216,11 @@ export function receiptCodes(n: number): string[] {
  * 1 "excellent" entered by the counting committee from the paper ballot.
  */
 export function hallStoryExport(): RoundExport {
-  const ballot = classificationBallot({ state: 'published', closedAt: '2024-01-10T08:10:00.000Z', publishedAt: '2024-01-10T08:12:00.000Z' });
+  const ballot = classificationBallot({
+    state: 'published',
+    closedAt: '2024-01-10T08:10:00.000Z',
+    publishedAt: '2024-01-10T08:12:00.000Z',
+  });
   return roundExport(ballot, {
     records: Array.from({ length: 48 }, () => ({ marks: { province: ['good'] } })),
     paper: { returned: 1, invalid: [], subjects: { province: { counts: { excellent: 1 }, empty: 0 } } },
@@ -215,7 +231,10 @@ export function hallStoryExport(): RoundExport {
 
 /** A batch of `n` units (see batchResult), closed; acknowledged when a reason is given. */
 export function batchExport(n: number, acknowledgement?: Acknowledgement): RoundExport {
-  const ballot = batchBallot(n, { state: acknowledgement ? 'published' : 'closed', closedAt: '2024-01-10T09:10:00.000Z' });
+  const ballot = batchBallot(n, {
+    state: acknowledgement ? 'published' : 'closed',
+    closedAt: '2024-01-10T09:10:00.000Z',
+  });
   const marks = Object.fromEntries(ballot.subjects.map((s, i) => [s.id, [i < 2 ? 'excellent' : 'good']]));
   return roundExport(ballot, {
     records: Array.from({ length: 49 }, () => ({ marks })),
@@ -224,14 +243,21 @@ export function batchExport(n: number, acknowledgement?: Acknowledgement): Round
 }
 
 export function auditEntries(): AuditEntry[] {
-  const entry = (seq: number, actor: AuditEntry['actor'], action: string, details: AuditEntry['details']): AuditEntry => ({
+  const entry = (
+    seq: number,
+    actor: AuditEntry['actor'],
+    action: string,
+    details: AuditEntry['details'],
+  ): AuditEntry => ({
     meetingId: 'm1',
     seq,
     at: `2024-01-10T08:0${seq}:00.000Z`,
     actor,
     action,
     details,
-    prevHash: String(seq - 1).repeat(64).slice(0, 64),
+    prevHash: String(seq - 1)
+      .repeat(64)
+      .slice(0, 64),
     hash: String(seq).repeat(64).slice(0, 64),
   });
   return [

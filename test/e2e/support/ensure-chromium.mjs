@@ -12,7 +12,7 @@ if (process.env.CHROMIUM_PATH) {
   process.exit(1);
 }
 if (typeof process.getuid === 'function' && process.getuid() === 0) {
-  console.log('Chromium is missing; installing Debian\'s chromium package for the browser tests…');
+  console.log("Chromium is missing; installing Debian's chromium package for the browser tests…");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execSync('apt-get update', { stdio: 'inherit', env });
   execSync('apt-get install -y --no-install-recommends chromium', { stdio: 'inherit', env });

@@ -53,12 +53,21 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashFigures> {
     const meeting = await createMeetingHttp(server.url, server.adminToken, { rosterCsv: rosterCsv(o.delegates) });
     const tokens = await badgeTokens(server.url, meeting);
     assert.equal(tokens.length, o.delegates, 'one badge per delegate');
-    chair = (await connectRole(server.url, { role: 'chair', meetingId: meeting.meetingId, key: meeting.chairKey }, { reconnection: true })).socket;
+    chair = (
+      await connectRole(
+        server.url,
+        { role: 'chair', meetingId: meeting.meetingId, key: meeting.chairKey },
+        { reconnection: true },
+      )
+    ).socket;
     phones = await connectPhones(server.url, tokens);
     log(`crash: ${o.delegates} phones connected (seed ${o.seed})`);
 
     for (let k = 1; k <= o.kills; k += 1) {
-      const def = k % 2 === 1 ? classificationBallot({ title: `Crash round ${k}` }) : batchBallot(5, { title: `Crash round ${k}` });
+      const def =
+        k % 2 === 1
+          ? classificationBallot({ title: `Crash round ${k}` })
+          : batchBallot(5, { title: `Crash round ${k}` });
       const { ballotId } = (await must(chair, 'ballot:create', def)).data;
       await must(chair, 'ballot:open', { ballotId });
       // Most votes come at random over the window; a quarter of the hall presses "confirm" just
@@ -67,7 +76,10 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashFigures> {
       const killAt = o.votingWindowMs * (0.25 + 0.5 * rnd.next());
       const voteAt = phones.map(() => (rnd.chance(0.25) ? killAt - rnd.int(0, 15) : rnd.next() * o.votingWindowMs));
       const timers = phones.map((phone, i) =>
-        setTimeout(() => phone.cast({ ballotId, round: 1, voteId: randomUUID(), marks: randomMarks(def, rnd) }), voteAt[i]),
+        setTimeout(
+          () => phone.cast({ ballotId, round: 1, voteId: randomUUID(), marks: randomMarks(def, rnd) }),
+          voteAt[i],
+        ),
       );
       await sleep(killAt);
       const holding = phones.filter((p) => p.pending).length;

@@ -25,7 +25,17 @@ export interface FuzzFigures {
 }
 
 /** Request names the protocol does not have, some of them dangerous on an EventEmitter. */
-const UNKNOWN_EVENTS = ['error', '__proto__', 'constructor', 'hasOwnProperty', 'toString', '', 'VOTE:CAST', 'vote:cast ', 'admin:create'];
+const UNKNOWN_EVENTS = [
+  'error',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'toString',
+  '',
+  'VOTE:CAST',
+  'vote:cast ',
+  'admin:create',
+];
 
 const RAW_PACKETS = [
   '2',
@@ -120,7 +130,11 @@ function validPayload(f: FuzzHall, c: Case): unknown {
     case 'paper:mark-voted':
       return { ballotId, delegateId: target };
     case 'paper:record-totals':
-      return { ballotId, round, totals: { returned: 0, invalid: [], subjects: { province: { counts: { good: 0 }, empty: 0 } } } };
+      return {
+        ballotId,
+        round,
+        totals: { returned: 0, invalid: [], subjects: { province: { counts: { good: 0 }, empty: 0 } } },
+      };
     case 'vote:cast':
       return { ballotId, round, voteId: c.voteId, marks: { province: ['good'] } };
     case 'ballot:open':
@@ -142,7 +156,10 @@ function payloadOf(f: FuzzHall, c: Case): unknown {
 type Outcome = { kind: 'answered'; reply: unknown } | { kind: 'ignored' } | { kind: 'closed' };
 
 function send(socket: Client, c: Case, payload: unknown): Promise<Outcome> {
-  const raw = socket as unknown as { emit(e: string, ...a: unknown[]): void; timeout(ms: number): { emit(e: string, ...a: unknown[]): void } };
+  const raw = socket as unknown as {
+    emit(e: string, ...a: unknown[]): void;
+    timeout(ms: number): { emit(e: string, ...a: unknown[]): void };
+  };
   if (c.raw !== null || c.shape === 'no-ack') {
     if (c.raw !== null) socket.io.engine.write(c.raw);
     else raw.emit(c.event, payload);
@@ -176,7 +193,11 @@ export function assertTyped(reply: unknown, what: string): { ok: boolean; error?
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join();
 
 export function assertNoPollution(what: string): void {
-  assert.equal(Object.getOwnPropertyNames(Object.prototype).sort().join(), PROTO_KEYS, `${what}: Object.prototype changed`);
+  assert.equal(
+    Object.getOwnPropertyNames(Object.prototype).sort().join(),
+    PROTO_KEYS,
+    `${what}: Object.prototype changed`,
+  );
   assert.equal(({} as Record<string, unknown>).polluted, undefined, `${what}: Object.prototype polluted`);
 }
 

@@ -27,7 +27,11 @@ export function votesIn(phones: readonly Phone[], ballotId: string, round: numbe
 }
 
 const choiceKey = (marks: Readonly<Record<string, readonly string[]>>) =>
-  JSON.stringify(Object.keys(marks).sort().map((k) => [k, [...(marks[k] ?? [])].sort()]));
+  JSON.stringify(
+    Object.keys(marks)
+      .sort()
+      .map((k) => [k, [...(marks[k] ?? [])].sort()]),
+  );
 
 function histogram(keys: readonly string[]): Record<string, number> {
   const h: Record<string, number> = {};
@@ -57,7 +61,8 @@ export function checkStoredRound(
       .all(ballotId, round);
     const byDelegate = new Map<string, typeof rows>();
     for (const r of rows) byDelegate.set(r.delegate_id, [...(byDelegate.get(r.delegate_id) ?? []), r]);
-    for (const [delegateId, mine] of byDelegate) assert.equal(mine.length, 1, `delegate ${delegateId} has ${mine.length} participation rows`);
+    for (const [delegateId, mine] of byDelegate)
+      assert.equal(mine.length, 1, `delegate ${delegateId} has ${mine.length} participation rows`);
 
     const votes = votesIn(phones, ballotId, round);
     let lost = 0;
@@ -85,7 +90,9 @@ export function checkStoredRound(
     assert.equal(online, acked, 'every stored vote is one a phone was told about, and no more');
 
     const secret = db
-      .prepare<[string, number], { marks: string }>('SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?')
+      .prepare<[string, number], { marks: string }>(
+        'SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?',
+      )
       .all(ballotId, round);
     if (secret.length > 0 || result?.tally) {
       assert.equal(secret.length, online, 'anonymous ballots = participation rows');
@@ -99,7 +106,9 @@ export function checkStoredRound(
       assert.equal(result.tally.ballots.returned, online, 'ballots returned at close = stored rows');
       for (const subject of result.tally.subjects) {
         for (const c of subject.counts) {
-          const stored = secret.filter((s) => (JSON.parse(s.marks) as Record<string, string[]>)[subject.subjectId]?.includes(c.optionId)).length;
+          const stored = secret.filter((s) =>
+            (JSON.parse(s.marks) as Record<string, string[]>)[subject.subjectId]?.includes(c.optionId),
+          ).length;
           assert.equal(c.votes, stored, `tally of ${subject.subjectId}/${c.optionId} = stored rows`);
         }
       }

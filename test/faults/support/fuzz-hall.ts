@@ -85,20 +85,31 @@ export class FuzzHall {
       const s = reply.data as ChairSnapshot;
       return { ...s, seq: 0, delegates: s.delegates.map((d) => ({ ...d, connected: null })) };
     };
-    return JSON.stringify({ m1: await view(this.observers.m1), m2: await view(this.observers.m2), meetings: this.h.app.hall.meetings.size });
+    return JSON.stringify({
+      m1: await view(this.observers.m1),
+      m2: await view(this.observers.m2),
+      meetings: this.h.app.hall.meetings.size,
+    });
   }
 
   /** Makes sure delegate `index` can still vote in the fixture's ballot, opening a new one if not. */
   async ensureVotable(index: number): Promise<void> {
     const state = this.h.app.hall.meetings.get(this.m1.meetingId);
     const round = state?.currentRound(this.ballotId);
-    const delegateId = [...(state?.delegates.values() ?? [])].sort((a, b) => a.ordinal - b.ordinal)[index % PHONES]?.id ?? '';
+    const delegateId =
+      [...(state?.delegates.values() ?? [])].sort((a, b) => a.ordinal - b.ordinal)[index % PHONES]?.id ?? '';
     const usable =
-      state && round?.state === 'open' && state.currentBallotId === this.ballotId && !state.votersOf(this.ballotId, round.round).has(delegateId);
+      state &&
+      round?.state === 'open' &&
+      state.currentBallotId === this.ballotId &&
+      !state.votersOf(this.ballotId, round.round).has(delegateId);
     if (!usable) await this.freshBallot();
   }
 
-  private async setup<E extends 'ballot:create' | 'ballot:open' | 'ballot:cancel' | 'attendance:mark'>(event: E, payload: Parameters<typeof ask<E>>[2]) {
+  private async setup<E extends 'ballot:create' | 'ballot:open' | 'ballot:cancel' | 'attendance:mark'>(
+    event: E,
+    payload: Parameters<typeof ask<E>>[2],
+  ) {
     if (!this.observers) throw new Error('not started');
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const reply = await ask(this.observers.setup, event, payload, 10_000);
@@ -113,8 +124,12 @@ export class FuzzHall {
     const state = this.h.app.hall.meetings.get(this.m1.meetingId);
     for (const r of state?.openRounds() ?? []) await this.setup('ballot:cancel', { ballotId: r.ballotId });
     const phones = [...(state?.delegates.values() ?? [])].sort((a, b) => a.ordinal - b.ordinal).slice(0, PHONES);
-    for (const d of phones) if (d.attendance !== 'present') await this.setup('attendance:mark', { delegateId: d.id, status: 'present' });
-    const created = await this.setup('ballot:create', classificationBallot({ title: `Fuzz ${randomUUID().slice(0, 8)}` }));
+    for (const d of phones)
+      if (d.attendance !== 'present') await this.setup('attendance:mark', { delegateId: d.id, status: 'present' });
+    const created = await this.setup(
+      'ballot:create',
+      classificationBallot({ title: `Fuzz ${randomUUID().slice(0, 8)}` }),
+    );
     if (!created.ok) throw new Error(`fixture ballot:create: ${created.error}`);
     const opened = await this.setup('ballot:open', { ballotId: created.data.ballotId });
     if (!opened.ok) throw new Error(`fixture ballot:open: ${opened.error} ${opened.message}`);

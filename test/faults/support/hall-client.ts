@@ -93,16 +93,29 @@ export function handshakeResult(url: string, auth: Record<string, unknown>): Pro
 }
 
 /** As the real client does: refuses offline, and waits at most `timeoutMs` for the ack. */
-export function ask<E extends RequestEvent>(socket: Client, event: E, payload: Payload<E>, timeoutMs = 20_000): Promise<Reply<E>> {
+export function ask<E extends RequestEvent>(
+  socket: Client,
+  event: E,
+  payload: Payload<E>,
+  timeoutMs = 20_000,
+): Promise<Reply<E>> {
   if (!socket.connected) return Promise.resolve({ ok: false, error: 'NO_ANSWER', message: 'offline' });
   return new Promise((resolve) => {
-    const timed = socket.timeout(timeoutMs) as unknown as { emit(e: string, p: unknown, ack: (err: Error | null, r: unknown) => void): void };
-    timed.emit(event, payload, (err, reply) => resolve(err ? { ok: false, error: 'NO_ANSWER', message: err.message } : (reply as Reply<E>)));
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emit(e: string, p: unknown, ack: (err: Error | null, r: unknown) => void): void;
+    };
+    timed.emit(event, payload, (err, reply) =>
+      resolve(err ? { ok: false, error: 'NO_ANSWER', message: err.message } : (reply as Reply<E>)),
+    );
   });
 }
 
 /** A chair request that must succeed; waits for the connection first (the server may be restarting). */
-export async function must<E extends RequestEvent>(socket: Client, event: E, payload: Payload<E>): Promise<AckOf<E> & { ok: true }> {
+export async function must<E extends RequestEvent>(
+  socket: Client,
+  event: E,
+  payload: Payload<E>,
+): Promise<AckOf<E> & { ok: true }> {
   await waitFor(() => socket.connected, 30_000, `the ${event} socket to connect`);
   const reply = await ask(socket, event, payload);
   if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${reply.message}`);
@@ -110,7 +123,11 @@ export async function must<E extends RequestEvent>(socket: Client, event: E, pay
 }
 
 /** As `ask`, but waits out RATE_LIMITED (for tests whose subject is not the rate limit). */
-export async function askPatiently<E extends RequestEvent>(socket: Client, event: E, payload: Payload<E>): Promise<Reply<E>> {
+export async function askPatiently<E extends RequestEvent>(
+  socket: Client,
+  event: E,
+  payload: Payload<E>,
+): Promise<Reply<E>> {
   for (;;) {
     const reply = await ask(socket, event, payload);
     if (reply.ok || reply.error !== 'RATE_LIMITED') return reply;

@@ -78,7 +78,8 @@ export interface HostileLimits {
 /** An object whose own enumerable properties are exactly `entries`, `__proto__` included. */
 export function ownObject(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   return o;
 }
 
@@ -95,7 +96,9 @@ export class Expands {
   ) {}
 
   toJSON(): unknown {
-    return this.kind === 'string' ? this.unit.repeat(Math.max(1, Math.floor(this.size / this.unit.length))) : nested(this.size, this.kind, this.unit);
+    return this.kind === 'string'
+      ? this.unit.repeat(Math.max(1, Math.floor(this.size / this.unit.length)))
+      : nested(this.size, this.kind, this.unit);
   }
 
   toString(): string {
@@ -128,7 +131,10 @@ export function hostileString(): fc.Arbitrary<string> {
 export function hostileBulk(limits: HostileLimits): fc.Arbitrary<Expands> {
   return fc.oneof(
     fc
-      .tuple(fc.constantFrom('a', 'ễ', '😀', '\u0000', '\uD800', ',\n', '"'), fc.integer({ min: 1000, max: limits.maxString }))
+      .tuple(
+        fc.constantFrom('a', 'ễ', '😀', '\u0000', '\uD800', ',\n', '"'),
+        fc.integer({ min: 1000, max: limits.maxString }),
+      )
       .map(([unit, n]) => new Expands('string', n, unit)),
     fc
       .tuple(fc.constantFrom('array' as const, 'object' as const), fc.integer({ min: 20, max: limits.maxDepth }))
@@ -166,7 +172,13 @@ export function hostileValue(limits: HostileLimits): fc.Arbitrary<unknown> {
         weight: 1,
         arbitrary: fc.constant(0).map(() =>
           ownObject([
-            ['__proto__', ownObject([['polluted', 'yes'], ['role', 'chair']])],
+            [
+              '__proto__',
+              ownObject([
+                ['polluted', 'yes'],
+                ['role', 'chair'],
+              ]),
+            ],
             ['constructor', ownObject([['prototype', ownObject([['polluted', 'yes']])]])],
           ]),
         ),
@@ -177,10 +189,15 @@ export function hostileValue(limits: HostileLimits): fc.Arbitrary<unknown> {
 }
 
 /** Every path (list of keys) to a node of a plain JSON-like value, the root included. */
-export function pathsOf(value: unknown, prefix: readonly (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function pathsOf(
+  value: unknown,
+  prefix: readonly (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push([...prefix]);
   if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }
 
@@ -194,7 +211,12 @@ export function mutation(limits: HostileLimits): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: hostileValue(limits) }),
     fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
-    fc.record({ op: fc.constant('add-key' as const), at: fc.nat(), key: fc.constantFrom(...HOSTILE_KEYS), value: hostileValue(limits) }),
+    fc.record({
+      op: fc.constant('add-key' as const),
+      at: fc.nat(),
+      key: fc.constantFrom(...HOSTILE_KEYS),
+      value: hostileValue(limits),
+    }),
     fc.record({ op: fc.constant('wrap' as const), how: fc.constantFrom('array' as const, 'json-string' as const) }),
   );
 }
@@ -206,7 +228,12 @@ export function applyMutation(valid: unknown, m: Mutation): unknown {
   const paths = pathsOf(copy);
   const path = paths[m.at % paths.length] ?? [];
   if (path.length === 0) return m.op === 'replace' ? m.value : copy;
-  const parent = path.slice(0, -1).reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+  const parent = path
+    .slice(0, -1)
+    .reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], copy) as Record<
+    string | number,
+    unknown
+  >;
   const key = path[path.length - 1] as string | number;
   if (m.op === 'replace') parent[key] = m.value;
   else if (m.op === 'delete') {

@@ -150,13 +150,19 @@ export class Phone {
       return;
     }
     const error = reply.error as ErrorCode;
-    if (!(ERROR_CODES as readonly string[]).includes(error)) throw new Error(`untyped refusal ${JSON.stringify(reply)}`);
+    if (!(ERROR_CODES as readonly string[]).includes(error))
+      throw new Error(`untyped refusal ${JSON.stringify(reply)}`);
     held.fate = { state: 'failed', error, message: reply.message };
   }
 }
 
 /** Connects phones a few dozen at a time (a hall fills up over minutes, not in one millisecond). */
-export async function connectPhones(url: string, tokens: readonly string[], options: PhoneOptions = {}, batch = 50): Promise<Phone[]> {
+export async function connectPhones(
+  url: string,
+  tokens: readonly string[],
+  options: PhoneOptions = {},
+  batch = 50,
+): Promise<Phone[]> {
   const phones: Phone[] = [];
   for (let i = 0; i < tokens.length; i += batch) {
     const slice = tokens.slice(i, i + batch).map((t) => new Phone(url, t, options));

@@ -38,7 +38,9 @@ export function pageSizeOf(db: Buffer): number {
 export function pagesOf(file: Buffer, pageSize: number, wal: boolean): Buffer[] {
   const pages: Buffer[] = [];
   if (!wal) for (let o = 0; o < file.length; o += pageSize) pages.push(file.subarray(o, o + pageSize));
-  else for (let o = 32; o + 24 + pageSize <= file.length; o += 24 + pageSize) pages.push(file.subarray(o + 24, o + 24 + pageSize));
+  else
+    for (let o = 32; o + 24 + pageSize <= file.length; o += 24 + pageSize)
+      pages.push(file.subarray(o + 24, o + 24 + pageSize));
   return pages;
 }
 
@@ -46,7 +48,13 @@ export function pagesOf(file: Buffer, pageSize: number, wal: boolean): Buffer[] 
  * Database bytes: a delegate's identity within `window` bytes of a choice, on the same page (a
  * page holds one table's rows, so this is "in the same record or the next one").
  */
-export function pairsInPages(pages: readonly Buffer[], identities: readonly Identity[], fingerprints: readonly Fingerprint[], where: string, window = 64): Pair[] {
+export function pairsInPages(
+  pages: readonly Buffer[],
+  identities: readonly Identity[],
+  fingerprints: readonly Fingerprint[],
+  where: string,
+  window = 64,
+): Pair[] {
   const ids = identities.flatMap((i) => i.needles.map((n) => ({ delegate: i.delegate, bytes: utf8(n) })));
   const fps = fingerprints.flatMap((f) => f.needles.map((n) => ({ owner: f.owner, bytes: utf8(n) })));
   const pairs: Pair[] = [];
@@ -54,7 +62,9 @@ export function pairsInPages(pages: readonly Buffer[], identities: readonly Iden
     for (const fp of fps) {
       for (const at of occurrences(page, fp.bytes)) {
         const near = page.subarray(Math.max(0, at - window), Math.min(page.length, at + fp.bytes.length + window));
-        for (const id of ids) if (near.includes(id.bytes)) pairs.push({ where: `${where} page ${p}`, delegate: id.delegate, choiceOf: fp.owner });
+        for (const id of ids)
+          if (near.includes(id.bytes))
+            pairs.push({ where: `${where} page ${p}`, delegate: id.delegate, choiceOf: fp.owner });
       }
     }
   });
@@ -62,13 +72,19 @@ export function pairsInPages(pages: readonly Buffer[], identities: readonly Iden
 }
 
 /** Lines (a log, a CSV file): one line that names a delegate and a choice. */
-export function pairsInLines(text: string, identities: readonly Identity[], fingerprints: readonly Fingerprint[], where: string): Pair[] {
+export function pairsInLines(
+  text: string,
+  identities: readonly Identity[],
+  fingerprints: readonly Fingerprint[],
+  where: string,
+): Pair[] {
   const pairs: Pair[] = [];
   text.split(/\r?\n/).forEach((line, n) => {
     const who = identities.filter((i) => i.needles.some((x) => line.includes(x)));
     if (who.length === 0) return;
     for (const f of fingerprints)
-      if (f.needles.some((x) => line.includes(x))) for (const i of who) pairs.push({ where: `${where} line ${n + 1}`, delegate: i.delegate, choiceOf: f.owner });
+      if (f.needles.some((x) => line.includes(x)))
+        for (const i of who) pairs.push({ where: `${where} line ${n + 1}`, delegate: i.delegate, choiceOf: f.owner });
   });
   return pairs;
 }
@@ -83,7 +99,12 @@ interface NodeSummary {
  * `{ delegateId, name, marks }`. Nodes about every delegate (the roster, the whole export) are
  * not pairs by themselves; their arrays are checked for order by `orderLeaks`.
  */
-export function pairsInJson(value: unknown, identities: readonly Identity[], fingerprints: readonly Fingerprint[], where: string): Pair[] {
+export function pairsInJson(
+  value: unknown,
+  identities: readonly Identity[],
+  fingerprints: readonly Fingerprint[],
+  where: string,
+): Pair[] {
   const pairs: Pair[] = [];
   const visit = (node: unknown, path: string): NodeSummary => {
     if (typeof node === 'string') {
@@ -140,7 +161,11 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
  * the delegates voted: a secret ballot's rows must not be laid out in voting order, or the audit
  * log (who voted when) would pair them. Returns rho, or null when fewer than 10 were found.
  */
-export function orderCorrelation(bytes: Buffer, patternOf: (owner: string) => string, voteOrder: readonly string[]): { rho: number | null; found: number; copies: number } {
+export function orderCorrelation(
+  bytes: Buffer,
+  patternOf: (owner: string) => string,
+  voteOrder: readonly string[],
+): { rho: number | null; found: number; copies: number } {
   const positions: number[] = [];
   const order: number[] = [];
   let copies = 0;

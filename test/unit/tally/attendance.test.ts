@@ -10,18 +10,15 @@ describe('summarizeAttendance', () => {
     ['P EP E', 3, 2, 1, 2],
     ['EP EP', 2, 2, 0, 2],
     ['', 0, 0, 0, 0],
-  ])(
-    '%j → roster %i, present %i, excused absent %i, eligible %i',
-    (spec, roster, present, excused, eligible) => {
-      const members = spec
-        .split(' ')
-        .filter((m) => m !== '')
-        .map((m) => ({ present: m.includes('P'), excused: m.includes('E') }));
-      const attendance = summarizeAttendance(members);
-      expect(attendance).toEqual({ roster, present, excusedAbsent: excused });
-      expect(eligibleBase(attendance)).toBe(eligible);
-    },
-  );
+  ])('%j → roster %i, present %i, excused absent %i, eligible %i', (spec, roster, present, excused, eligible) => {
+    const members = spec
+      .split(' ')
+      .filter((m) => m !== '')
+      .map((m) => ({ present: m.includes('P'), excused: m.includes('E') }));
+    const attendance = summarizeAttendance(members);
+    expect(attendance).toEqual({ roster, present, excusedAbsent: excused });
+    expect(eligibleBase(attendance)).toBe(eligible);
+  });
 
   test('an excused member who checks in counts again, in present and in the base', () => {
     const before = summarizeAttendance([

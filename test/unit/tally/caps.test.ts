@@ -18,9 +18,7 @@ function batchOf(outcomes: string, group?: (index: number) => string) {
     const g = group?.(i);
     return g === undefined ? { id: `u${i + 1}`, label } : { id: `u${i + 1}`, label, group: g };
   });
-  const specs = Object.fromEntries(
-    letters.map((letter, i) => [`u${i + 1}`, `${ids[letter as keyof typeof ids]}:3`]),
-  );
+  const specs = Object.fromEntries(letters.map((letter, i) => [`u${i + 1}`, `${ids[letter as keyof typeof ids]}:3`]));
   return { ballot: ballot('batch', CLASSIFICATION_LEVELS, subjects), records: batchRecords(specs) };
 }
 
@@ -40,9 +38,7 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
     [1, 0, 0, true],
   ])('%i excellent against %i good: allowed %i, warning %s', (excellent, good, allowed, breach) => {
     const { ballot: b, records: r } = batchOf(repeat('E', excellent) + repeat('G', good) + 'C');
-    const result = tally(
-      input({ rules: rules({ caps: [EXCELLENT_PER_GOOD] }), ballot: b, records: r }),
-    );
+    const result = tally(input({ rules: rules({ caps: [EXCELLENT_PER_GOOD] }), ballot: b, records: r }));
     expect(result.warnings).toEqual(
       breach
         ? [
@@ -60,9 +56,7 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
     );
     // a warning never changes an outcome
     expect(
-      result.subjects.filter(
-        (s) => s.outcome.type === 'adopted' && s.outcome.optionId === 'excellent',
-      ),
+      result.subjects.filter((s) => s.outcome.type === 'adopted' && s.outcome.optionId === 'excellent'),
     ).toHaveLength(excellent);
   });
 
@@ -70,9 +64,7 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
     // group A: 1 excellent, 5 good (allowed 1); group B: 2 excellent, 5 good (allowed 1)
     const outcomes = 'EGGGGG' + 'EEGGGGG';
     const { ballot: b, records: r } = batchOf(outcomes, (i) => (i < 6 ? 'A' : 'B'));
-    const result = tally(
-      input({ rules: rules({ caps: [EXCELLENT_PER_GOOD] }), ballot: b, records: r }),
-    );
+    const result = tally(input({ rules: rules({ caps: [EXCELLENT_PER_GOOD] }), ballot: b, records: r }));
     expect(result.warnings).toEqual([
       {
         group: 'B',
@@ -127,9 +119,7 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
 
   test('caps do not apply to motions', () => {
     const cap: CapRule = { top: 'yes', reference: 'no', rate: { num: 1, den: 5 } };
-    const result = tally(
-      input({ rules: rules({ caps: [cap] }), ballot: MOTION, records: records('yes:3') }),
-    );
+    const result = tally(input({ rules: rules({ caps: [cap] }), ballot: MOTION, records: records('yes:3') }));
     expect(result.warnings).toEqual([]);
   });
 });

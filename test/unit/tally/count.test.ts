@@ -1,16 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { tally, type BallotRecord, type TallySubject } from '../../../shared/src/tally/index';
 import { CLASSIFICATION_LEVELS } from '../../../shared/src/rules/index';
-import {
-  MOTION,
-  CLASSIFICATION,
-  ballot,
-  batchRecords,
-  candidates,
-  input,
-  records,
-  rules,
-} from './fixtures';
+import { MOTION, CLASSIFICATION, ballot, batchRecords, candidates, input, records, rules } from './fixtures';
 
 const ROWS: TallySubject[] = [
   { id: 'u1', label: 'unit 1' },
@@ -108,37 +99,19 @@ describe('batch ballots', () => {
     ['good:2 nonsense:1', 'good:3', true, 2, ['spoilt-row'], 'g2 -0', 'g2 -0'],
     // a ballot with both a blank and a spoilt row is named for the spoilt one
     ['good:2 -:1', 'good:2 good+excellent:1', true, 2, ['spoilt-row'], 'g2 -0', 'g2 -0'],
-    [
-      '-:1 good:1 excellent+good:1',
-      'good:3',
-      true,
-      1,
-      ['blank-row', 'spoilt-row'],
-      'g1 -0',
-      'g1 -0',
-    ],
-  ])(
-    '%j | %j strict=%s → valid %i, invalid %j, u1 %s, u2 %s',
-    (u1, u2, batchStrict, valid, reasons, row1, row2) => {
-      const result = tally(
-        input({ rules: rules({ batchStrict }), ballot: BATCH, records: batchRecords({ u1, u2 }) }),
-      );
-      expect(result.ballots.valid).toBe(valid);
-      expect(result.ballots.invalidReasons.map((r) => r.reason)).toEqual(reasons);
-      const summary = result.subjects.map((s) =>
-        [
-          ...s.counts.filter((c) => c.votes > 0).map((c) => `${c.optionId[0]}${c.votes}`),
-          `-${s.empty}`,
-        ].join(' '),
-      );
-      expect(summary).toEqual([row1, row2]);
-    },
-  );
+    ['-:1 good:1 excellent+good:1', 'good:3', true, 1, ['blank-row', 'spoilt-row'], 'g1 -0', 'g1 -0'],
+  ])('%j | %j strict=%s → valid %i, invalid %j, u1 %s, u2 %s', (u1, u2, batchStrict, valid, reasons, row1, row2) => {
+    const result = tally(input({ rules: rules({ batchStrict }), ballot: BATCH, records: batchRecords({ u1, u2 }) }));
+    expect(result.ballots.valid).toBe(valid);
+    expect(result.ballots.invalidReasons.map((r) => r.reason)).toEqual(reasons);
+    const summary = result.subjects.map((s) =>
+      [...s.counts.filter((c) => c.votes > 0).map((c) => `${c.optionId[0]}${c.votes}`), `-${s.empty}`].join(' '),
+    );
+    expect(summary).toEqual([row1, row2]);
+  });
 
   test('a strict batch ballot with nothing marked at all is invalid', () => {
-    const result = tally(
-      input({ rules: rules({ batchStrict: true }), ballot: BATCH, records: [{ marks: {} }] }),
-    );
+    const result = tally(input({ rules: rules({ batchStrict: true }), ballot: BATCH, records: [{ marks: {} }] }));
     expect(result.ballots.invalidReasons).toEqual([{ reason: 'blank-row', count: 1 }]);
   });
 

@@ -1,20 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  tally,
-  type MajorityRule,
-  type NoDecisionPolicy,
-  type SubjectOutcome,
-} from '../../../shared/src/tally/index';
-import {
-  MOTION,
-  CLASSIFICATION,
-  allPresent,
-  ballot,
-  candidates,
-  input,
-  records,
-  rules,
-} from './fixtures';
+import { tally, type MajorityRule, type NoDecisionPolicy, type SubjectOutcome } from '../../../shared/src/tally/index';
+import { MOTION, CLASSIFICATION, allPresent, ballot, candidates, input, records, rules } from './fixtures';
 
 const HALF_OF_VALID = { fraction: { num: 1, den: 2 }, strict: true, base: 'valid' } as const;
 const HALF_OF_ELIGIBLE = { fraction: { num: 1, den: 2 }, strict: true, base: 'eligible' } as const;
@@ -76,17 +62,9 @@ describe('choice', () => {
   test.each<[string, string, SubjectOutcome]>([
     ['good:6 excellent:4', '>1/2', { type: 'adopted', optionId: 'good' }],
     ['good:5 excellent:5', '>1/2', { type: 'no-decision', policy: 'revote', tied: [] }],
-    [
-      'good:5 excellent:5',
-      '≥1/2',
-      { type: 'no-decision', policy: 'revote', tied: ['excellent', 'good'] },
-    ],
+    ['good:5 excellent:5', '≥1/2', { type: 'no-decision', policy: 'revote', tied: ['excellent', 'good'] }],
     ['good:4 excellent:3 completed:3', '≥1/3', { type: 'adopted', optionId: 'good' }],
-    [
-      'good:4 excellent:4 completed:2',
-      '≥1/3',
-      { type: 'no-decision', policy: 'revote', tied: ['excellent', 'good'] },
-    ],
+    ['good:4 excellent:4 completed:2', '≥1/3', { type: 'no-decision', policy: 'revote', tied: ['excellent', 'good'] }],
     ['excellent:4 good:3 completed:3', '≥1/3', { type: 'adopted', optionId: 'excellent' }],
   ])('%j with %s → %j', (spec, rule, outcome) => {
     const majority: MajorityRule | undefined = {
@@ -95,17 +73,13 @@ describe('choice', () => {
       '≥1/3': { fraction: { num: 1, den: 3 }, strict: false, base: 'valid' } as const,
     }[rule];
     if (majority === undefined) throw new Error(rule);
-    const result = tally(
-      input({ rules: rules({ majority }), ballot: CLASSIFICATION, records: records(spec) }),
-    );
+    const result = tally(input({ rules: rules({ majority }), ballot: CLASSIFICATION, records: records(spec) }));
     expect(outcomeOf(result)).toEqual(outcome);
   });
 
   test('an abstain option is never carried on a choice', () => {
     const options = [...candidates('a', 'b'), { id: 'none', label: 'none', abstain: true }];
-    const result = tally(
-      input({ rules: rules(), ballot: ballot('choice', options), records: records('none:8 a:2') }),
-    );
+    const result = tally(input({ rules: rules(), ballot: ballot('choice', options), records: records('none:8 a:2') }));
     expect(outcomeOf(result)).toEqual({ type: 'no-decision', policy: 'revote', tied: [] });
   });
 });
@@ -113,22 +87,10 @@ describe('choice', () => {
 describe('no level carries: the policy', () => {
   // policy, rows on 53 eligible (27 needed), highest level first → outcome
   test.each<[NoDecisionPolicy, string, SubjectOutcome]>([
-    [
-      'revote',
-      'excellent:20 good:20 completed:9',
-      { type: 'no-decision', policy: 'revote', tied: [] },
-    ],
-    [
-      'refer',
-      'excellent:20 good:20 completed:9',
-      { type: 'no-decision', policy: 'refer', tied: [] },
-    ],
+    ['revote', 'excellent:20 good:20 completed:9', { type: 'no-decision', policy: 'revote', tied: [] }],
+    ['refer', 'excellent:20 good:20 completed:9', { type: 'no-decision', policy: 'refer', tied: [] }],
     // 20 + 20 = 40 ≥ 27 at the second level
-    [
-      'cumulate-down',
-      'excellent:20 good:20 completed:9',
-      { type: 'cumulated', optionId: 'good', cumulativeVotes: 40 },
-    ],
+    ['cumulate-down', 'excellent:20 good:20 completed:9', { type: 'cumulated', optionId: 'good', cumulativeVotes: 40 }],
     // exactly 27 at the second level
     [
       'cumulate-down',
@@ -221,21 +183,18 @@ describe('election', () => {
 });
 
 describe('quorum lost by tally time', () => {
-  test.each(['motion', 'choice', 'election'] as const)(
-    '%s: no quorum, counts still reported',
-    (kind) => {
-      const options = kind === 'motion' ? MOTION.options : candidates('good', 'excellent');
-      const result = tally(
-        input({
-          rules: rules(),
-          ballot: ballot(kind, options, undefined, 1),
-          records: records(kind === 'motion' ? 'yes:30' : 'good:30'),
-          attendance: { roster: 53, present: 35, excusedAbsent: 0 },
-        }),
-      );
-      expect(result.quorum).toMatchObject({ met: false, required: 36 });
-      expect(outcomeOf(result)).toEqual({ type: 'no-quorum' });
-      expect(result.subjects[0]?.counts[0]?.votes).toBe(30);
-    },
-  );
+  test.each(['motion', 'choice', 'election'] as const)('%s: no quorum, counts still reported', (kind) => {
+    const options = kind === 'motion' ? MOTION.options : candidates('good', 'excellent');
+    const result = tally(
+      input({
+        rules: rules(),
+        ballot: ballot(kind, options, undefined, 1),
+        records: records(kind === 'motion' ? 'yes:30' : 'good:30'),
+        attendance: { roster: 53, present: 35, excusedAbsent: 0 },
+      }),
+    );
+    expect(result.quorum).toMatchObject({ met: false, required: 36 });
+    expect(outcomeOf(result)).toEqual({ type: 'no-quorum' });
+    expect(result.subjects[0]?.counts[0]?.votes).toBe(30);
+  });
 });

@@ -66,12 +66,7 @@ export function rows(spec: string): string[][] {
 }
 
 /** Single-subject records from a {@link rows} spec, plus `invalid` ballots spoilt as a whole. */
-export function records(
-  spec: string,
-  invalid = 0,
-  reason = 'torn',
-  subjectId = SUBJECT.id,
-): BallotRecord[] {
+export function records(spec: string, invalid = 0, reason = 'torn', subjectId = SUBJECT.id): BallotRecord[] {
   const valid = rows(spec).map((marks): BallotRecord => ({ marks: { [subjectId]: marks } }));
   const spoilt = Array.from({ length: invalid }, (): BallotRecord => ({
     marks: {},
@@ -85,13 +80,10 @@ export function records(
  * every subject.
  */
 export function batchRecords(specs: Readonly<Record<string, string>>): BallotRecord[] {
-  const columns = Object.entries(specs).map(
-    ([subjectId, spec]) => [subjectId, rows(spec)] as const,
-  );
+  const columns = Object.entries(specs).map(([subjectId, spec]) => [subjectId, rows(spec)] as const);
   const length = columns[0]?.[1].length ?? 0;
   for (const [subjectId, column] of columns) {
-    if (column.length !== length)
-      throw new Error(`${subjectId}: ${column.length} rows, expected ${length}`);
+    if (column.length !== length) throw new Error(`${subjectId}: ${column.length} rows, expected ${length}`);
   }
   return Array.from({ length }, (_, i) => ({
     marks: Object.fromEntries(columns.map(([subjectId, column]) => [subjectId, column[i] ?? []])),
@@ -99,9 +91,7 @@ export function batchRecords(specs: Readonly<Record<string, string>>): BallotRec
 }
 
 /** A tally input with everyone present and one ballot issued per record unless overridden. */
-export function input(
-  partial: Pick<TallyInput, 'rules' | 'ballot' | 'records'> & Partial<TallyInput>,
-): TallyInput {
+export function input(partial: Pick<TallyInput, 'rules' | 'ballot' | 'records'> & Partial<TallyInput>): TallyInput {
   const attendance = partial.attendance ?? allPresent(Math.max(partial.records.length, 1));
   return { attendance, issued: attendance.present, ...partial };
 }

@@ -1,12 +1,7 @@
 // The story in DESIGN.md, end to end: a provincial party executive committee classifies itself
 // and its 19 sub-units under the vn-party-classification preset.
 import { describe, expect, test } from 'vitest';
-import {
-  checkQuorum,
-  tally,
-  type AttendanceCounts,
-  type TallySubject,
-} from '../../../shared/src/tally/index';
+import { checkQuorum, tally, type AttendanceCounts, type TallySubject } from '../../../shared/src/tally/index';
 import { CLASSIFICATION_LEVELS, RULE_PRESETS } from '../../../shared/src/rules/index';
 import { ballot, batchRecords, records } from './fixtures';
 
@@ -92,14 +87,8 @@ describe('the hall story', () => {
       records: batchRecords(Object.fromEntries(subjects.map((s, i) => [s.id, spec(i)]))),
     });
     expect(result.ballots).toMatchObject({ returned: 49, valid: 49, invalid: 0 });
-    const adopted = result.subjects.map((s) =>
-      s.outcome.type === 'adopted' ? s.outcome.optionId : s.outcome.type,
-    );
-    expect(adopted).toEqual([
-      ...Array<string>(4).fill('excellent'),
-      ...Array<string>(14).fill('good'),
-      'completed',
-    ]);
+    const adopted = result.subjects.map((s) => (s.outcome.type === 'adopted' ? s.outcome.optionId : s.outcome.type));
+    expect(adopted).toEqual([...Array<string>(4).fill('excellent'), ...Array<string>(14).fill('good'), 'completed']);
     expect(result.warnings).toEqual([
       {
         group: '',

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  tally,
-  type InvariantName,
-  type PaperTotals,
-  type TallyInput,
-} from '../../../shared/src/tally/index';
+import { tally, type InvariantName, type PaperTotals, type TallyInput } from '../../../shared/src/tally/index';
 import { MOTION, ballot, candidates, input, records, rules } from './fixtures';
 
 const NAMES: InvariantName[] = [
@@ -41,11 +36,7 @@ describe('invariants', () => {
   test.each<[string, Partial<TallyInput>, InvariantName[]]>([
     ['nothing', {}, []],
     ['issued 9', { issued: 9 }, ['issued>=returned']],
-    [
-      'present 9',
-      { attendance: { roster: 12, present: 9, excusedAbsent: 0 } },
-      ['returned<=present'],
-    ],
+    ['present 9', { attendance: { roster: 12, present: 9, excusedAbsent: 0 } }, ['returned<=present']],
     [
       'paper: 2 returned, 3 of them invalid',
       {

@@ -22,28 +22,23 @@ describe('rule presets', () => {
     ['simple-majority', '2/3', '>1/2', 'valid', 'valid'],
     ['two-thirds', '2/3', '≥2/3', 'valid', 'valid'],
     ['election', '2/3', '>1/2', 'valid', 'valid'],
-  ])(
-    '%s: quorum %s, majority %s of %s, percentages of %s',
-    (id, quorum, majority, base, percentBase) => {
-      const preset = getRulePreset(id);
-      expect(preset).toBeDefined();
-      if (preset === undefined) return;
-      const { fraction, strict } = preset.majority;
-      expect(`${preset.quorum.num}/${preset.quorum.den}`).toBe(quorum);
-      expect(`${strict ? '>' : '≥'}${fraction.num}/${fraction.den}`).toBe(majority);
-      expect(preset.majority.base).toBe(base);
-      expect(preset.percentBase).toBe(percentBase);
-      expect(TALLY_BASES).toContain(preset.majority.base);
-      expect(preset.version).toBeGreaterThanOrEqual(1);
-    },
-  );
+  ])('%s: quorum %s, majority %s of %s, percentages of %s', (id, quorum, majority, base, percentBase) => {
+    const preset = getRulePreset(id);
+    expect(preset).toBeDefined();
+    if (preset === undefined) return;
+    const { fraction, strict } = preset.majority;
+    expect(`${preset.quorum.num}/${preset.quorum.den}`).toBe(quorum);
+    expect(`${strict ? '>' : '≥'}${fraction.num}/${fraction.den}`).toBe(majority);
+    expect(preset.majority.base).toBe(base);
+    expect(preset.percentBase).toBe(percentBase);
+    expect(TALLY_BASES).toContain(preset.majority.base);
+    expect(preset.version).toBeGreaterThanOrEqual(1);
+  });
 
   test('the party classification cumulates down and caps excellent at a fifth of good', () => {
     const preset = RULE_PRESETS['vn-party-classification'];
     expect(preset.noDecision).toBe('cumulate-down');
-    expect(preset.caps).toEqual([
-      { top: 'excellent', reference: 'good', rate: { num: 1, den: 5 } },
-    ]);
+    expect(preset.caps).toEqual([{ top: 'excellent', reference: 'good', rate: { num: 1, den: 5 } }]);
     expect(preset.batchStrict).toBe(false);
   });
 
@@ -54,12 +49,7 @@ describe('rule presets', () => {
 
 describe('standard options', () => {
   test('levels run from highest to lowest', () => {
-    expect(CLASSIFICATION_LEVELS.map((o) => o.id)).toEqual([
-      'excellent',
-      'good',
-      'completed',
-      'not-completed',
-    ]);
+    expect(CLASSIFICATION_LEVELS.map((o) => o.id)).toEqual(['excellent', 'good', 'completed', 'not-completed']);
   });
 
   test('a motion is yes, no and an abstaining not-voting', () => {

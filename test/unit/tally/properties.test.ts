@@ -31,9 +31,7 @@ const ballotArb: fc.Arbitrary<TallyBallot> = fc.oneof(
       })),
     ),
   ),
-  fc
-    .integer({ min: 1, max: 3 })
-    .map((seats) => ballot('election', candidates('a', 'b', 'c', 'd'), undefined, seats)),
+  fc.integer({ min: 1, max: 3 }).map((seats) => ballot('election', candidates('a', 'b', 'c', 'd'), undefined, seats)),
 );
 
 /** Rows may be empty, over-marked, repeat an option or name one not on the ballot. */
@@ -173,8 +171,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(bounded, (input) => {
         for (const subject of tally(input).subjects) {
-          for (const count of subject.counts)
-            expect(count.percent?.hundredths ?? 0).toBeLessThanOrEqual(10000);
+          for (const count of subject.counts) expect(count.percent?.hundredths ?? 0).toBeLessThanOrEqual(10000);
         }
       }),
       { numRuns: NUM_RUNS },

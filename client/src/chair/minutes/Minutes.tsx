@@ -10,7 +10,15 @@ import { fractionAsPercent, optionLabel } from '../../ui/outcome-text';
 import { formatTime } from '../format-time';
 import type { MinutesSource } from './minutes-data';
 import { MinutesResults } from './MinutesResults';
-import { AttendanceSection, BallotsSection, ChecksSection, ReceiptsAnnex, SealSection, SignaturesSection, WarningsSection } from './MinutesSections';
+import {
+  AttendanceSection,
+  BallotsSection,
+  ChecksSection,
+  ReceiptsAnnex,
+  SealSection,
+  SignaturesSection,
+  WarningsSection,
+} from './MinutesSections';
 
 export function Minutes({ source }: { source: MinutesSource }) {
   const t = useText(minutesText);
@@ -100,7 +108,9 @@ function RulesSection({ round: r, result }: { round: RoundExport; result: RoundR
         <li>{t.rules.percentages(c.bases[rules.percentBase])}</li>
         <li>{t.rules.noDecision[rules.noDecision]}</li>
         {rules.caps.map((cap) => (
-          <li key={`${cap.top}-${cap.reference}`}>{t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}</li>
+          <li key={`${cap.top}-${cap.reference}`}>
+            {t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}
+          </li>
         ))}
         {rules.batchStrict && r.ballot.kind === 'batch' ? <li>{t.rules.batchStrict}</li> : null}
       </ul>

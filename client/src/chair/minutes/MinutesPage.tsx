@@ -45,7 +45,13 @@ function MinutesScreen({ meetingId, chairKey, ballotId, round }: MinutesPageProp
 
   return (
     <div className="minutes-page">
-      <Toolbar meetingId={meetingId} chairKey={chairKey} ballotId={ballotId} round={round} ready={load.status === 'ready'} />
+      <Toolbar
+        meetingId={meetingId}
+        chairKey={chairKey}
+        ballotId={ballotId}
+        round={round}
+        ready={load.status === 'ready'}
+      />
       {load.status === 'loading' ? (
         <p className="minutes-status" role="status">
           {t.loading}

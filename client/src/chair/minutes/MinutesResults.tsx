@@ -23,7 +23,9 @@ export function MinutesResults({ subjects, kind, majority, paper }: Props) {
       {subjects.length > 1 ? (
         <BatchTable subjects={subjects} kind={kind} majority={majority} paper={paper} />
       ) : (
-        subjects.map((s) => <SubjectTable key={s.subjectId} subject={s} kind={kind} majority={majority} paper={paper} />)
+        subjects.map((s) => (
+          <SubjectTable key={s.subjectId} subject={s} kind={kind} majority={majority} paper={paper} />
+        ))
       )}
     </section>
   );
@@ -36,7 +38,17 @@ function NeededLine({ subject, majority }: { subject: SubjectResult; majority: M
   return <p>{t.results.needed(majority.strict, majority.fraction, c.bases[name], value, subject.votesNeeded)}</p>;
 }
 
-function SubjectTable({ subject, kind, majority, paper }: { subject: SubjectResult; kind: BallotKind; majority: MajorityRule; paper: PaperTotals | null }) {
+function SubjectTable({
+  subject,
+  kind,
+  majority,
+  paper,
+}: {
+  subject: SubjectResult;
+  kind: BallotKind;
+  majority: MajorityRule;
+  paper: PaperTotals | null;
+}) {
   const t = useText(minutesText);
   const c = useText(commonText);
   const language = useLanguage();
@@ -48,10 +60,18 @@ function SubjectTable({ subject, kind, majority, paper }: { subject: SubjectResu
         <thead>
           <tr>
             <th scope="col">{t.results.option}</th>
-            <th scope="col" className="num">{t.ballots.online}</th>
-            <th scope="col" className="num">{t.ballots.paper}</th>
-            <th scope="col" className="num">{t.ballots.total}</th>
-            <th scope="col" className="num">{t.results.percentOf(c.bases[base.name], base.value)}</th>
+            <th scope="col" className="num">
+              {t.ballots.online}
+            </th>
+            <th scope="col" className="num">
+              {t.ballots.paper}
+            </th>
+            <th scope="col" className="num">
+              {t.ballots.total}
+            </th>
+            <th scope="col" className="num">
+              {t.results.percentOf(c.bases[base.name], base.value)}
+            </th>
             <th scope="col">{t.results.carries}</th>
           </tr>
         </thead>
@@ -93,13 +113,18 @@ function BatchTable({ subjects, kind, majority, paper }: Props) {
   const options = first.counts;
   const hasPaper = paper !== null && paper.returned > 0;
   // The base is ballot-wide except for `decisive`, which differs per subject: then each row says it.
-  const uniform = subjects.every((s) => s.votesNeeded === first.votesNeeded && s.majorityBase.value === first.majorityBase.value);
+  const uniform = subjects.every(
+    (s) => s.votesNeeded === first.votesNeeded && s.majorityBase.value === first.majorityBase.value,
+  );
   const groups = new Set(subjects.map((s) => s.group));
 
   const outcome = (s: SubjectResult) => {
     const decided = decidedOption(s);
     if (decided === null) return outcomeLines(s, kind, c, language).join(' ');
-    const label = optionLabel({ id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided }, language);
+    const label = optionLabel(
+      { id: decided, label: s.counts.find((x) => x.optionId === decided)?.label ?? decided },
+      language,
+    );
     return s.outcome.type === 'cumulated' ? c.cumulatedShort(label) : label;
   };
 
@@ -138,19 +163,28 @@ function BatchTable({ subjects, kind, majority, paper }: Props) {
                   <td key={count.optionId} className={`num${count.passes ? ' carries' : ''}`}>
                     <strong>{count.votes}</strong>
                     {count.percent ? <span className="pct">{percentText(count, language)}</span> : null}
-                    {onPaper > 0 ? <span className="split">{t.results.onlinePlusPaper(count.votes - onPaper, onPaper)}</span> : null}
+                    {onPaper > 0 ? (
+                      <span className="split">{t.results.onlinePlusPaper(count.votes - onPaper, onPaper)}</span>
+                    ) : null}
                   </td>
                 );
               })}
               <td className="num">
                 {s.empty}
                 {paperEmpty(paper, s.subjectId) > 0 ? (
-                  <span className="split">{t.results.onlinePlusPaper(s.empty - paperEmpty(paper, s.subjectId), paperEmpty(paper, s.subjectId))}</span>
+                  <span className="split">
+                    {t.results.onlinePlusPaper(
+                      s.empty - paperEmpty(paper, s.subjectId),
+                      paperEmpty(paper, s.subjectId),
+                    )}
+                  </span>
                 ) : null}
               </td>
               <td>
                 <strong>{outcome(s)}</strong>
-                {uniform ? null : <span className="split">{t.results.neededShort(s.votesNeeded, s.majorityBase.value)}</span>}
+                {uniform ? null : (
+                  <span className="split">{t.results.neededShort(s.votesNeeded, s.majorityBase.value)}</span>
+                )}
               </td>
             </tr>
           ))}

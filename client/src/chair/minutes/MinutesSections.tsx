@@ -1,6 +1,14 @@
 // The numbered facts of the minutes around the results: attendance and quorum, ballots, checks,
 // warnings with the chair's acknowledgement, the seal, the signatures and the receipts annex.
-import type { Acknowledgement, BallotCounts, BallotKind, CapWarning, InvariantCheck, PaperTotals, TallyResult } from '@hallvote/shared';
+import type {
+  Acknowledgement,
+  BallotCounts,
+  BallotKind,
+  CapWarning,
+  InvariantCheck,
+  PaperTotals,
+  TallyResult,
+} from '@hallvote/shared';
 import { useLanguage, useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
@@ -58,9 +66,15 @@ export function BallotsSection({ ballots, paper }: { ballots: BallotCounts; pape
         <thead>
           <tr>
             <td />
-            <th scope="col" className="num">{t.ballots.online}</th>
-            <th scope="col" className="num">{t.ballots.paper}</th>
-            <th scope="col" className="num">{t.ballots.total}</th>
+            <th scope="col" className="num">
+              {t.ballots.online}
+            </th>
+            <th scope="col" className="num">
+              {t.ballots.paper}
+            </th>
+            <th scope="col" className="num">
+              {t.ballots.total}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -122,7 +136,9 @@ export function ChecksSection({ tally, kind }: { tally: TallyResult; kind: Ballo
           {tally.invariants.map((check) => (
             <tr key={check.name} className={check.ok ? undefined : 'failed'}>
               <th scope="row">
-                {check.name === 'subject-counts+empty=valid' && kind === 'election' ? t.checks.electionSubjects : t.checks.names[check.name]}
+                {check.name === 'subject-counts+empty=valid' && kind === 'election'
+                  ? t.checks.electionSubjects
+                  : t.checks.names[check.name]}
               </th>
               <td className="num">{invariantFigures(check, tally)}</td>
               <td>{check.ok ? t.checks.holds : t.checks.fails}</td>
@@ -134,7 +150,13 @@ export function ChecksSection({ tally, kind }: { tally: TallyResult; kind: Ballo
   );
 }
 
-export function WarningsSection({ warnings, acknowledgement }: { warnings: readonly CapWarning[]; acknowledgement: Acknowledgement | null }) {
+export function WarningsSection({
+  warnings,
+  acknowledgement,
+}: {
+  warnings: readonly CapWarning[];
+  acknowledgement: Acknowledgement | null;
+}) {
   const t = useText(minutesText);
   const c = useText(commonText);
   const language = useLanguage();

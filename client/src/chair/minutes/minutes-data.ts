@@ -16,7 +16,12 @@ export type MinutesLoad =
   | { readonly status: 'ready'; readonly source: MinutesSource }
   | { readonly status: 'refused'; readonly refusal: HttpRefusal };
 
-export async function loadMinutes(meetingId: string, chairKey: string, ballotId: string, round: number): Promise<Exclude<MinutesLoad, { status: 'loading' }>> {
+export async function loadMinutes(
+  meetingId: string,
+  chairKey: string,
+  ballotId: string,
+  round: number,
+): Promise<Exclude<MinutesLoad, { status: 'loading' }>> {
   const [exported, meeting] = await Promise.all([
     chairGet(meetingId, chairKey, roundExportPath(ballotId, round, 'json'), asJson<RoundExport>),
     chairGet(meetingId, chairKey, 'export.json', asJson<MeetingExport>),

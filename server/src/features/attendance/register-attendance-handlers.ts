@@ -21,15 +21,15 @@ export async function setAttendance(
   const checkedInBy = status === 'present' ? by : null;
   if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
   const issueIn =
-    status === 'present'
-      ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId))
-      : [];
+    status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
   await ctx.store.setAttendance(
     delegateId,
     status,
     checkedInBy,
     issueIn,
-    auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, { delegateId }),
+    auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, {
+      delegateId,
+    }),
   );
   const current = state.delegates.get(delegateId);
   if (current) state.delegates.set(delegateId, { ...current, attendance: status, checkedInBy });

@@ -23,10 +23,16 @@ export function openRoundOf(state: MeetingState, ballotId: string): RoundRecord 
 }
 
 /** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
-export async function openRound(ctx: HallContext, state: MeetingState, ballotId: string, revote: boolean): Promise<BallotView> {
+export async function openRound(
+  ctx: HallContext,
+  state: MeetingState,
+  ballotId: string,
+  revote: boolean,
+): Promise<BallotView> {
   const entry = entryOf(state, ballotId);
   const current = entry.rounds.at(-1);
-  if (!revote && current) throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
+  if (!revote && current)
+    throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
   if (revote && current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
     throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
   const other = state.openRounds()[0];
@@ -55,7 +61,11 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
   await ctx.store.openRound(
     round,
     present,
-    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', { ballotId, round: round.round, issued: present.length }),
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', {
+      ballotId,
+      round: round.round,
+      issued: present.length,
+    }),
   );
   entry.rounds.push(round);
   for (const id of present) state.issuedOf(ballotId, round.round).add(id);
@@ -114,13 +124,17 @@ export async function publishRound(
 ): Promise<RoundResult> {
   const entry = entryOf(state, ballotId);
   const round = entry.rounds.at(-1);
-  if (round?.state !== 'closed' || !round.result) throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
+  if (round?.state !== 'closed' || !round.result)
+    throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
   // Cap warnings and broken invariants (paper totals that do not add up) are both published only
   // with the chair's written reason.
   const warnings = round.result.tally.warnings.length + round.result.tally.invariants.filter((i) => !i.ok).length;
   const reason = acknowledgement?.trim() ?? '';
   if (warnings > 0 && reason === '')
-    throw new HallvoteError('ACK_REQUIRED', `The result carries ${warnings} warning(s); write why you publish it anyway.`);
+    throw new HallvoteError(
+      'ACK_REQUIRED',
+      `The result carries ${warnings} warning(s); write why you publish it anyway.`,
+    );
   const at = ctx.clock.now().toISOString();
   const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
   await ctx.store.publishRound(
@@ -151,7 +165,12 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
   try {
     clearCountdown(state, key);
     const at = ctx.clock.now().toISOString();
-    await ctx.store.cancelRound(ballotId, round.round, at, auditInput(ctx.clock, state.meeting.id, 'chair', 'round.cancelled', { ballotId, round: round.round }));
+    await ctx.store.cancelRound(
+      ballotId,
+      round.round,
+      at,
+      auditInput(ctx.clock, state.meeting.id, 'chair', 'round.cancelled', { ballotId, round: round.round }),
+    );
     entry.rounds[entry.rounds.length - 1] = { ...round, state: 'cancelled', closedAt: round.closedAt ?? at };
     ctx.broadcaster.interim.delete(ballotId);
     ctx.broadcaster.ballotChanged(state, ballotId);

@@ -29,7 +29,11 @@ export function registerBallotHandlers(ctx: HallContext, socket: HallSocket, sta
       const row = { id: newId(), meetingId: state.meeting.id, definition, createdAt: ctx.clock.now().toISOString() };
       await ctx.store.createBallot(
         row,
-        auditInput(ctx.clock, state.meeting.id, 'chair', 'ballot.created', { ballotId: row.id, kind: definition.kind, secret: definition.secret }),
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'ballot.created', {
+          ballotId: row.id,
+          kind: definition.kind,
+          secret: definition.secret,
+        }),
       );
       state.ballots.set(row.id, { row, rounds: [] });
       ctx.broadcaster.ballotChanged(state, row.id);

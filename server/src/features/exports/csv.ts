@@ -12,7 +12,10 @@ export function neutralise(cell: string | number | null): string {
 }
 
 export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${stringify(rows.map((r) => r.map(neutralise)), { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify(
+    rows.map((r) => r.map(neutralise)),
+    { record_delimiter: '\r\n' },
+  )}`;
 }
 
 /** One round: ballot counts, then per subject and option the online, paper and total votes. */
@@ -46,7 +49,9 @@ export function roundCsv(r: RoundExport): string {
           c.percent?.text ?? null,
           `${s.percentBase.name} ${s.percentBase.value}`,
           s.outcome.type === 'adopted' || s.outcome.type === 'cumulated'
-            ? s.outcome.optionId === c.optionId ? s.outcome.type : null
+            ? s.outcome.optionId === c.optionId
+              ? s.outcome.type
+              : null
             : null,
         ]);
       }

@@ -7,7 +7,12 @@ import { publishedReceipts } from '../sync/views';
 
 type Marks = Readonly<Record<string, readonly string[]>>;
 
-export async function roundExport(store: Store, state: MeetingState, ballotId: string, round: number): Promise<RoundExport | null> {
+export async function roundExport(
+  store: Store,
+  state: MeetingState,
+  ballotId: string,
+  round: number,
+): Promise<RoundExport | null> {
   const entry = state.ballots.get(ballotId);
   const r = entry?.rounds.find((x) => x.round === round);
   if (!entry || !r) return null;
@@ -30,12 +35,17 @@ export async function roundExport(store: Store, state: MeetingState, ballotId: s
     publishedAt: r.publishedAt,
     issued: state.issuedOf(ballotId, round).size,
     records,
-    namedVotes: def.secret || r.state === 'open'
-      ? null
-      : voters
-          .filter(([, v]) => v.marks !== null)
-          .map(([delegateId, v]) => ({ delegateId, name: state.delegates.get(delegateId)?.name ?? '', marks: v.marks ?? {} }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    namedVotes:
+      def.secret || r.state === 'open'
+        ? null
+        : voters
+            .filter(([, v]) => v.marks !== null)
+            .map(([delegateId, v]) => ({
+              delegateId,
+              name: state.delegates.get(delegateId)?.name ?? '',
+              marks: v.marks ?? {},
+            }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     paper: state.paper.get(roundKey(ballotId, round)) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
     result: r.result,
@@ -63,7 +73,12 @@ export async function meetingExport(store: Store, state: MeetingState, exportedA
     format: 'hallvote-export',
     version: 1,
     exportedAt,
-    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules, createdAt: state.meeting.createdAt },
+    meeting: {
+      id: state.meeting.id,
+      title: state.meeting.title,
+      rules: state.rules,
+      createdAt: state.meeting.createdAt,
+    },
     delegates: exportedDelegates(state),
     rounds,
     audit: await store.readAudit(state.meeting.id),

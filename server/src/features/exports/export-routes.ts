@@ -20,7 +20,12 @@ export function exportRoutes(ctx: HallContext): Router {
     '/api/meetings/:meetingId/export.json',
     route(ctx, async (req, res) => {
       const state = chairMeeting(ctx, req);
-      download(res, `hallvote-${state.meeting.id}.json`, 'json', JSON.stringify(await meetingExport(ctx.store, state, now()), null, 2));
+      download(
+        res,
+        `hallvote-${state.meeting.id}.json`,
+        'json',
+        JSON.stringify(await meetingExport(ctx.store, state, now()), null, 2),
+      );
     }),
   );
 
@@ -30,7 +35,8 @@ export function exportRoutes(ctx: HallContext): Router {
       const state = chairMeeting(ctx, req);
       const format = String(req.params.format);
       const exported = await roundExport(ctx.store, state, String(req.params.ballotId), Number(req.params.round));
-      if (!exported || (format !== 'json' && format !== 'csv')) throw new HallvoteError('NOT_FOUND', 'No such ballot round or format.');
+      if (!exported || (format !== 'json' && format !== 'csv'))
+        throw new HallvoteError('NOT_FOUND', 'No such ballot round or format.');
       const name = `hallvote-${exported.ballot.id}-round-${exported.round}.${format}`;
       download(res, name, format, format === 'csv' ? roundCsv(exported) : JSON.stringify(exported, null, 2));
     }),
@@ -43,7 +49,8 @@ export function exportRoutes(ctx: HallContext): Router {
       const format = String(req.params.format);
       const delegates = exportedDelegates(state);
       if (format === 'csv') download(res, `attendance-${state.meeting.id}.csv`, 'csv', attendanceCsv(delegates));
-      else if (format === 'json') download(res, `attendance-${state.meeting.id}.json`, 'json', JSON.stringify(delegates, null, 2));
+      else if (format === 'json')
+        download(res, `attendance-${state.meeting.id}.json`, 'json', JSON.stringify(delegates, null, 2));
       else throw new HallvoteError('NOT_FOUND', 'No such format.');
     }),
   );

@@ -1,14 +1,7 @@
 // Recomputes what an export claims: each round's seal and tally from its records, and the audit
 // log's hash chain. Anyone holding the export can run it; it trusts nothing but the records.
 import { createHash } from 'node:crypto';
-import {
-  AUDIT_GENESIS,
-  auditHashInput,
-  canonicalJson,
-  sealInput,
-  tally,
-  type MeetingExport,
-} from '@hallvote/shared';
+import { AUDIT_GENESIS, auditHashInput, canonicalJson, sealInput, tally, type MeetingExport } from '@hallvote/shared';
 
 export interface VerifyFinding {
   readonly where: string;
@@ -29,7 +22,8 @@ function differences(expected: unknown, actual: unknown, path = '', limit = 20, 
   }
   const e = expected as Record<string, unknown>;
   const a = actual as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(e), ...Object.keys(a)])) differences(e[key], a[key], `${path}.${key}`, limit, out);
+  for (const key of new Set([...Object.keys(e), ...Object.keys(a)]))
+    differences(e[key], a[key], `${path}.${key}`, limit, out);
   return out;
 }
 
@@ -46,7 +40,8 @@ export function verifyExport(data: MeetingExport): { ok: boolean; findings: Veri
     findings.push({
       where: `${where}: seal`,
       ok: seal === r.result.seal,
-      detail: seal === r.result.seal ? `match ${seal}` : `mismatch: records hash to ${seal}, export says ${r.result.seal}`,
+      detail:
+        seal === r.result.seal ? `match ${seal}` : `mismatch: records hash to ${seal}, export says ${r.result.seal}`,
     });
     const closedEntry = data.audit.find(
       (a) => a.action === 'round.closed' && a.details.ballotId === r.ballot.id && a.details.round === r.round,
@@ -55,7 +50,10 @@ export function verifyExport(data: MeetingExport): { ok: boolean; findings: Veri
       findings.push({
         where: `${where}: seal in audit log`,
         ok: closedEntry.details.seal === seal,
-        detail: closedEntry.details.seal === seal ? 'match' : `mismatch: the audit log sealed ${String(closedEntry.details.seal)}`,
+        detail:
+          closedEntry.details.seal === seal
+            ? 'match'
+            : `mismatch: the audit log sealed ${String(closedEntry.details.seal)}`,
       });
     const { roster, present, excusedAbsent } = r.result.tally.attendance;
     const recomputed = tally({
@@ -89,11 +87,16 @@ export function verifyExport(data: MeetingExport): { ok: boolean; findings: Veri
     if (hash !== entry.hash) problems.push('its content does not match its hash (edited)');
     if (problems.length > 0) {
       chainOk = false;
-      findings.push({ where: `audit entry ${i + 1} (${entry.action})`, ok: false, detail: `mismatch: ${problems.join('; ')}` });
+      findings.push({
+        where: `audit entry ${i + 1} (${entry.action})`,
+        ok: false,
+        detail: `mismatch: ${problems.join('; ')}`,
+      });
     }
     prev = entry.hash;
   });
-  if (chainOk) findings.push({ where: 'audit log', ok: true, detail: `match: ${data.audit.length} entries, chain intact` });
+  if (chainOk)
+    findings.push({ where: 'audit log', ok: true, detail: `match: ${data.audit.length} entries, chain intact` });
 
   return { ok: findings.every((f) => f.ok), findings };
 }

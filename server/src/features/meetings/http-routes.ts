@@ -32,8 +32,7 @@ export function meetingRoutes(ctx: HallContext): Router {
       if (!sameSecret(bearer(req), ctx.config.adminToken))
         throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
       const parsed = createMeetingSchema.safeParse(req.body);
-      if (!parsed.success)
-        throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
+      if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
       const { title, rulePresetId, rosterCsv } = parsed.data;
       const rules = getRulePreset(rulePresetId);
       if (!rules)

@@ -1,6 +1,12 @@
 // Paper ballots for delegates without a phone: the chair marks who voted on paper (so they cannot
 // also vote online), and the counting committee's totals are merged into the tally.
-import { HallvoteError, paperMarkSchema, paperTotalsSchema, type BallotDefinition, type PaperTotals } from '@hallvote/shared';
+import {
+  HallvoteError,
+  paperMarkSchema,
+  paperTotalsSchema,
+  type BallotDefinition,
+  type PaperTotals,
+} from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../meetings/exclusive';
@@ -15,9 +21,11 @@ function checkTotals(def: BallotDefinition, totals: PaperTotals): void {
   const subjects = new Set(def.subjects.map((s) => s.id));
   const options = new Set(def.options.map((o) => o.id));
   for (const [subjectId, row] of Object.entries(totals.subjects)) {
-    if (!subjects.has(subjectId)) throw new HallvoteError('INVALID_VOTE', `Unknown subject "${subjectId}" in the paper totals.`);
+    if (!subjects.has(subjectId))
+      throw new HallvoteError('INVALID_VOTE', `Unknown subject "${subjectId}" in the paper totals.`);
     for (const optionId of Object.keys(row.counts))
-      if (!options.has(optionId)) throw new HallvoteError('INVALID_VOTE', `Unknown option "${optionId}" in the paper totals.`);
+      if (!options.has(optionId))
+        throw new HallvoteError('INVALID_VOTE', `Unknown option "${optionId}" in the paper totals.`);
   }
 }
 
@@ -35,9 +43,15 @@ export function registerPaperHandlers(ctx: HallContext, socket: HallSocket, stat
         p.ballotId,
         round.round,
         p.delegateId,
-        auditInput(ctx.clock, state.meeting.id, 'chair', 'vote.paper', { ballotId: p.ballotId, round: round.round, delegateId: p.delegateId }),
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'vote.paper', {
+          ballotId: p.ballotId,
+          round: round.round,
+          delegateId: p.delegateId,
+        }),
       );
-      state.votersOf(p.ballotId, round.round).set(p.delegateId, { voteId: 'paper', receipt: '', marks: null, channel: 'paper' });
+      state
+        .votersOf(p.ballotId, round.round)
+        .set(p.delegateId, { voteId: 'paper', receipt: '', marks: null, channel: 'paper' });
       state.issuedOf(p.ballotId, round.round).add(p.delegateId);
       ctx.broadcaster.turnoutChanged(state, p.ballotId);
       const turnout = turnoutOf(state, p.ballotId);
@@ -65,7 +79,14 @@ export function registerPaperHandlers(ctx: HallContext, socket: HallSocket, stat
       if (round.state !== 'closed' || !round.result) return null;
       // Tallied again with the attendance it was closed with; the seal covers online rows only.
       const previous = round.result;
-      const recount = await computeRoundResult(ctx.store, state, p.ballotId, p.round, previous.closedAt, previous.tally.attendance);
+      const recount = await computeRoundResult(
+        ctx.store,
+        state,
+        p.ballotId,
+        p.round,
+        previous.closedAt,
+        previous.tally.attendance,
+      );
       await ctx.store.updateResult(p.ballotId, p.round, recount, { ...audit, action: 'round.retallied' });
       const index = entry.rounds.indexOf(round);
       entry.rounds[index] = { ...round, result: recount };
@@ -74,4 +95,3 @@ export function registerPaperHandlers(ctx: HallContext, socket: HallSocket, stat
     }),
   );
 }
-

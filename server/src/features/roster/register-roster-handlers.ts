@@ -16,7 +16,11 @@ import { onRequest, type HallSocket } from '../../with-validation';
 import { parseRosterCsv } from './roster-csv';
 
 /** New roster members with fresh tokens, numbered after `startOrdinal`. */
-export function makeDelegates(meetingId: string, entries: readonly RosterEntry[], startOrdinal: number): DelegateRecord[] {
+export function makeDelegates(
+  meetingId: string,
+  entries: readonly RosterEntry[],
+  startOrdinal: number,
+): DelegateRecord[] {
   return entries.map((e, i) => ({
     id: newId(),
     meetingId,
@@ -35,7 +39,10 @@ export const joinUrl = (publicUrl: string, token: string) => `${publicUrl}/d/${t
 
 function assertRosterEditable(state: MeetingState): void {
   if (state.votingStarted())
-    throw new HallvoteError('VOTING_STARTED', 'Voting has started; the roster can no longer change (a lost badge can still be re-issued).');
+    throw new HallvoteError(
+      'VOTING_STARTED',
+      'Voting has started; the roster can no longer change (a lost badge can still be re-issued).',
+    );
 }
 
 function delegateOf(state: MeetingState, delegateId: string): DelegateRecord {
@@ -69,7 +76,10 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
         state.delegates.set(d.id, d);
         hall.indexToken(d);
       }
-      broadcaster.rosterReplaced(state, removed.map((d) => d.id));
+      broadcaster.rosterReplaced(
+        state,
+        removed.map((d) => d.id),
+      );
       log.info({ meetingId: state.meeting.id, count: fresh.length, mode: p.mode }, 'roster imported');
       return { entries, stored: true };
     }),
@@ -80,7 +90,10 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
       assertRosterEditable(state);
       const [d] = makeDelegates(state.meeting.id, [p], maxOrdinal(state));
       if (!d) throw new Error('makeDelegates returned nothing');
-      await store.addDelegates([d], auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', { delegateId: d.id }));
+      await store.addDelegates(
+        [d],
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', { delegateId: d.id }),
+      );
       state.delegates.set(d.id, d);
       hall.indexToken(d);
       broadcaster.delegateChanged(state, d.id);
@@ -100,7 +113,10 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
       await store.updateDelegate(
         d.id,
         fields,
-        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', { delegateId: d.id, fields: Object.keys(fields) }),
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', {
+          delegateId: d.id,
+          fields: Object.keys(fields),
+        }),
       );
       state.delegates.set(d.id, { ...d, ...fields });
       broadcaster.delegateChanged(state, d.id);
@@ -112,7 +128,10 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
     exclusive(state, async () => {
       assertRosterEditable(state);
       const d = delegateOf(state, p.delegateId);
-      await store.removeDelegate(d.id, auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.removed', { delegateId: d.id }));
+      await store.removeDelegate(
+        d.id,
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.removed', { delegateId: d.id }),
+      );
       state.delegates.delete(d.id);
       hall.unindexToken(d.token);
       ctx.disconnectDelegate(state, d.id);
@@ -125,7 +144,11 @@ export function registerRosterHandlers(ctx: HallContext, socket: HallSocket, sta
     exclusive(state, async () => {
       const d = delegateOf(state, p.delegateId);
       const token = newSecret();
-      await store.updateDelegate(d.id, { token }, auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.reissued', { delegateId: d.id }));
+      await store.updateDelegate(
+        d.id,
+        { token },
+        auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.reissued', { delegateId: d.id }),
+      );
       hall.unindexToken(d.token);
       const updated = { ...d, token };
       state.delegates.set(d.id, updated);

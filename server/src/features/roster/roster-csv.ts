@@ -21,7 +21,13 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
 /** Two roster lines are the same member when their name and position match after this. */
 export function rosterKey(name: string, position: string): string {
-  const fold = (s: string) => s.normalize('NFC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim().toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFC')
+      .replace(/\p{Cf}/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .toLowerCase();
   return `${fold(name)}\u0000${fold(position)}`;
 }
 
@@ -34,14 +40,22 @@ interface Parsed {
  * Parses roster CSV; throws HallvoteError INVALID_CSV listing every bad line. `existing` is the
  * roster the lines are appended to: a line that repeats one of its members is a duplicate too.
  */
-export function parseRosterCsv(csv: string, existing: readonly { name: string; position: string }[] = []): RosterEntry[] {
+export function parseRosterCsv(
+  csv: string,
+  existing: readonly { name: string; position: string }[] = [],
+): RosterEntry[] {
   const issues: ErrorIssue[] = [];
   // U+FFFD: bytes that were not UTF-8; NUL: UTF-16 ("Unicode text") read as UTF-8.
   const notUtf8 = csv.search(/[\uFFFD\u0000]/);
   if (notUtf8 !== -1) {
     const line = csv.slice(0, notUtf8).split('\n').length;
     throw new HallvoteError('INVALID_CSV', 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.', [
-      { path: 'csv', line, message: csv[notUtf8] === '\u0000' ? 'a NUL character: the file looks like UTF-16' : 'characters that are not UTF-8' },
+      {
+        path: 'csv',
+        line,
+        message:
+          csv[notUtf8] === '\u0000' ? 'a NUL character: the file looks like UTF-16' : 'characters that are not UTF-8',
+      },
     ]);
   }
   let rows: Parsed[];
@@ -82,7 +96,9 @@ export function parseRosterCsv(csv: string, existing: readonly { name: string; p
       if (FORMULA.test(cell)) problem(`"${cell.slice(0, 20)}" looks like a spreadsheet formula`);
       const invisible = INVISIBLE.exec(cell)?.[0];
       if (invisible !== undefined)
-        problem(`an invisible or control character (U+${invisible.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`);
+        problem(
+          `an invisible or control character (U+${invisible.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')})`,
+        );
     }
     const key = rosterKey(name, position);
     const earlier = seen.get(key);
@@ -92,6 +108,10 @@ export function parseRosterCsv(csv: string, existing: readonly { name: string; p
     entries.push({ name, position, group });
   }
   if (issues.length > 0)
-    throw new HallvoteError('INVALID_CSV', `${issues.length} problem(s) in the file; nothing was imported.`, issues.slice(0, 100));
+    throw new HallvoteError(
+      'INVALID_CSV',
+      `${issues.length} problem(s) in the file; nothing was imported.`,
+      issues.slice(0, 100),
+    );
   return entries;
 }

@@ -35,12 +35,15 @@ export class Broadcaster {
     return this.seqs.get(roomOf(meetingId, audience)) ?? 0;
   }
 
-  private emit<E extends 'ballot:updated' | 'result:published' | 'presence:updated' | 'turnout:updated' | 'console:roster-updated' | 'console:ballot-updated'>(
-    meetingId: string,
-    audience: Audience,
-    event: E,
-    payload: Payload<E>,
-  ): void {
+  private emit<
+    E extends
+      | 'ballot:updated'
+      | 'result:published'
+      | 'presence:updated'
+      | 'turnout:updated'
+      | 'console:roster-updated'
+      | 'console:ballot-updated',
+  >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
     const seq = (this.seqs.get(room) ?? 0) + 1;
     this.seqs.set(room, seq);

@@ -23,7 +23,11 @@ export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null
   };
 }
 
-export function chairBallotView(state: MeetingState, ballotId: string, interim: RoundResult | null): ChairBallotView | null {
+export function chairBallotView(
+  state: MeetingState,
+  ballotId: string,
+  interim: RoundResult | null,
+): ChairBallotView | null {
   const view = state.ballotView(ballotId);
   if (!view) return null;
   const round = state.currentRound(ballotId);
@@ -54,11 +58,20 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
-export function chairSnapshot(state: MeetingState, seq: number, interim: (ballotId: string) => RoundResult | null): ChairSnapshot {
+export function chairSnapshot(
+  state: MeetingState,
+  seq: number,
+  interim: (ballotId: string) => RoundResult | null,
+): ChairSnapshot {
   return {
     role: 'chair',
     seq,
-    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules, createdAt: state.meeting.createdAt },
+    meeting: {
+      id: state.meeting.id,
+      title: state.meeting.title,
+      rules: state.rules,
+      createdAt: state.meeting.createdAt,
+    },
     presence: state.presence(),
     delegates: [...state.delegates.values()].map((d) => state.delegateView(d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id, interim(id)) ?? []),

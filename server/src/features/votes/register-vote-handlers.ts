@@ -33,23 +33,29 @@ export function registerVoteHandlers(ctx: HallContext, socket: HallSocket, state
       if (state.delegates.get(delegateId)?.attendance !== 'present')
         throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
       const def = entry.row.definition;
-      if (earlier?.channel === 'paper')
-        throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
+      if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
       if (earlier && (def.secret || !def.allowChange))
         throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
       const marks = validateMarks(def, p.marks);
       // No await between the checks above and this enqueue: a close that starts later is ordered after it.
-      const outcome = await ctx.store.castVote({
-        meetingId: state.meeting.id,
-        ballotId: p.ballotId,
-        round: p.round,
-        delegateId,
-        voteId: p.voteId,
-        receipt: earlier?.receipt ?? newReceipt(),
-        marks,
-        secret: def.secret,
-        allowChange: def.allowChange,
-      }, auditInput(ctx.clock, state.meeting.id, 'delegate', 'vote.cast', { ballotId: p.ballotId, round: p.round, delegateId }));
+      const outcome = await ctx.store.castVote(
+        {
+          meetingId: state.meeting.id,
+          ballotId: p.ballotId,
+          round: p.round,
+          delegateId,
+          voteId: p.voteId,
+          receipt: earlier?.receipt ?? newReceipt(),
+          marks,
+          secret: def.secret,
+          allowChange: def.allowChange,
+        },
+        auditInput(ctx.clock, state.meeting.id, 'delegate', 'vote.cast', {
+          ballotId: p.ballotId,
+          round: p.round,
+          delegateId,
+        }),
+      );
       const stored: VoterEntry = {
         voteId: p.voteId,
         receipt: outcome.receipt,
