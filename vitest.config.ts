@@ -27,6 +27,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/component/support/setup.ts'],
         },
       },
       {

@@ -51,7 +51,7 @@ export class Fleet {
         if (reply.type === 'failed') reject(new Error(`worker ${w}: ${reply.message}`));
         else resolve(reply as R);
       });
-      worker.send({ ...body, id } as WorkerCommand);
+      worker.send({ ...body, id });
     });
   }
 

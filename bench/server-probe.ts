@@ -34,7 +34,7 @@ const commits: { ms: number; writes: number }[] = [];
 if (process.env.BENCH_PROBE_SQLITE === '1') {
   const require = createRequire(new URL('../server/package.json', import.meta.url));
   const Database = require('better-sqlite3') as { prototype: { exec(sql: string): unknown } };
-  const exec = Database.prototype.exec;
+  const exec = Database.prototype.exec; // eslint-disable-line @typescript-eslint/unbound-method -- called with .call(this)
   let writes = 0;
   Database.prototype.exec = function (this: unknown, sql: string) {
     if (sql.startsWith('SAVEPOINT')) writes++;

@@ -23,12 +23,14 @@ export function bearer(req: Request): string {
 }
 
 /** Wraps a route so that a thrown HallvoteError becomes its typed JSON error. */
-export function route(ctx: HallContext, fn: (req: Request, res: Response) => Promise<void>) {
+export function route(ctx: HallContext, fn: (req: Request, res: Response) => Promise<void> | void) {
   return (req: Request, res: Response) => {
-    fn(req, res).catch((error: unknown) => {
-      const body = toErrorBody(error, ctx.log, { path: req.route?.path });
-      res.status(STATUS[body.error] ?? 400).json(body);
-    });
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .catch((error: unknown) => {
+        const body = toErrorBody(error, ctx.log, { path: (req.route as { path?: string } | undefined)?.path });
+        res.status(STATUS[body.error] ?? 400).json(body);
+      });
   };
 }
 

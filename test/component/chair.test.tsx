@@ -29,7 +29,7 @@ function start(snapshot = chairSnapshot()): void {
   socket.serverEmits('snapshot', snapshot);
 }
 
-const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
+const field = (label: string) => screen.getByLabelText(label);
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
 
 resetChairStoreAroundEachTest();
@@ -176,10 +176,10 @@ describe('running a ballot', () => {
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại 6 đơn vị/ }));
     expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeTruthy();
 
-    const publish = screen.getByRole('button', { name: 'Publish the result' }) as HTMLButtonElement;
-    expect(publish.disabled).toBe(true);
+    const publish = screen.getByRole('button', { name: 'Publish the result' });
+    expect(publish).toBeDisabled();
     type('Written acknowledgement of the warnings (required to publish)', 'Both units led the province in 2023.');
-    expect(publish.disabled).toBe(false);
+    expect(publish).toBeEnabled();
     fireEvent.click(publish);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
     expect(socket.sent('ballot:publish')).toEqual([
@@ -204,7 +204,7 @@ describe('roster and attendance', () => {
       { csv: 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A', mode: 'replace', dryRun: true },
     ]);
     expect((await screen.findByRole('alert')).textContent).toContain('Line 3: the name is empty');
-    expect((screen.getByRole('button', { name: 'Store the roster' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Store the roster' })).toBeDisabled();
   });
 
   test('manual check-in sends the attendance mark', () => {
@@ -240,11 +240,11 @@ describe('minutes, exports and the audit log', () => {
     cleanup();
 
     openBallot(classificationBallot({ state: 'closed' }));
-    const link = screen.getByRole('link', { name: 'Counting minutes ↗' }) as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe('/chair/m1/minutes/b1/1');
-    expect(link.target).toBe('_blank');
+    const link = screen.getByRole('link', { name: 'Counting minutes ↗' });
+    expect(link).toHaveAttribute('href', '/chair/m1/minutes/b1/1');
+    expect(link).toHaveAttribute('target', '_blank');
     // The key stays out of the link: the new tab reads the one stored in this browser.
-    expect(link.href).not.toContain('chair-key');
+    expect(link.getAttribute('href')).not.toContain('chair-key');
   });
 
   test('after a re-vote, round 1 keeps its minutes while round 2 is open', () => {

@@ -54,8 +54,8 @@ describe('delegate phone', () => {
   test('an open ballot: one choice, reviewed, confirmed, saved before sending, then recorded with a receipt', async () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
-    const review = screen.getByRole('button', { name: 'Review my vote' }) as HTMLButtonElement;
-    expect(review.disabled).toBe(true);
+    const review = screen.getByRole('button', { name: 'Review my vote' });
+    expect(review).toBeDisabled();
     expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual([
       'Excellent',
       'Good',

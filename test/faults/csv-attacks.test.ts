@@ -201,7 +201,7 @@ describe('what is accepted is neutralised in every CSV export', () => {
       return (await res.text()).replace(/^\uFEFF/, '');
     };
     for (const path of ['attendance.csv', `rounds/${ballotId}/1.csv`]) {
-      const cells = (parse(await get(path), { relax_column_count: true }) as string[][]).flat();
+      const cells = (parse(await get(path), { relax_column_count: true }) satisfies string[][]).flat();
       expect(cells.length, path).toBeGreaterThan(5);
       expect(
         cells.filter((cell) => /^[=+\-@\t\r]/.test(cell)),

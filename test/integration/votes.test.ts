@@ -149,7 +149,7 @@ describe('one vote per delegate per round', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
     expect(before.tally.ballots.returned).toBe(0);
-    const stored = await h.app.hall.meetings.get(meeting.meetingId)!;
+    const stored = h.app.hall.meetings.get(meeting.meetingId)!;
     expect(stored.votersOf(ballotId, 1).size).toBe(0);
   });
 

@@ -82,7 +82,7 @@ export class MeetingState {
   votersOf(ballotId: string, round: number): Map<string, VoterEntry> {
     const key = roundKey(ballotId, round);
     let map = this.voters.get(key);
-    if (!map) this.voters.set(key, (map = new Map()));
+    if (!map) this.voters.set(key, (map = new Map<string, VoterEntry>()));
     return map;
   }
 

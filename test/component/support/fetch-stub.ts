@@ -13,10 +13,10 @@ export type FetchAnswer = Response | object;
 export function stubFetch(routes: Readonly<Record<string, FetchAnswer | (() => FetchAnswer)>>): FetchCall[] {
   const calls: FetchCall[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     calls.push({ url, authorization: new Headers(init?.headers).get('authorization') });
     const route = routes[url];
-    const answer = typeof route === 'function' ? route() : route;
+    const answer = route instanceof Function ? route() : route;
     if (answer === undefined)
       return Response.json({ ok: false, error: 'NOT_FOUND', message: `No route ${url}` }, { status: 404 });
     return answer instanceof Response ? answer : Response.json(answer);

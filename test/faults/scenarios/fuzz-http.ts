@@ -196,7 +196,12 @@ export async function runHttpFuzz(options: FuzzOptions, f?: FuzzHall): Promise<F
           });
         } catch (error) {
           // fetch itself refused to build the request (an invalid URL or header): nothing was sent.
-          if (error instanceof TypeError && !String(error.cause ?? '').includes('ECONN')) return;
+          if (
+            error instanceof TypeError &&
+            !JSON.stringify(error.cause ?? '').includes('ECONN') &&
+            !String(error.message).includes('ECONN')
+          )
+            return;
           throw error;
         }
         const text = await res.text();

@@ -44,7 +44,7 @@ export function exportRoutes(ctx: HallContext): Router {
 
   router.get(
     '/api/meetings/:meetingId/attendance.:format',
-    route(ctx, async (req, res) => {
+    route(ctx, (req, res) => {
       const state = chairMeeting(ctx, req);
       const format = String(req.params.format);
       const delegates = exportedDelegates(state);

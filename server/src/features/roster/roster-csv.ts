@@ -46,6 +46,7 @@ export function parseRosterCsv(
 ): RosterEntry[] {
   const issues: ErrorIssue[] = [];
   // U+FFFD: bytes that were not UTF-8; NUL: UTF-16 ("Unicode text") read as UTF-8.
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
   const notUtf8 = csv.search(/[\uFFFD\u0000]/);
   if (notUtf8 !== -1) {
     const line = csv.slice(0, notUtf8).split('\n').length;
