@@ -14,8 +14,8 @@ import { PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvot
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { safeUrl, type Logger } from './logger';
-import { Hall } from './meetings/hall';
-import type { MeetingState } from './meetings/meeting-state';
+import { Hall } from './hall/hall';
+import type { MeetingState } from './hall/meeting-state';
 import type { Store } from './store/store';
 import { registerAuditHandlers } from './features/audit/register-audit-handlers';
 import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';

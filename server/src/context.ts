@@ -1,9 +1,9 @@
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { Hall } from './meetings/hall';
+import type { Hall } from './hall/hall';
 import type { Store } from './store/store';
 import type { Broadcaster } from './features/sync/broadcaster';
-import type { MeetingState } from './meetings/meeting-state';
+import type { MeetingState } from './hall/meeting-state';
 
 /** The clock every timestamp comes from; tests may pass their own. */
 export interface Clock {

@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import { HallvoteError, type ErrorBody } from '@hallvote/shared';
 import type { HallContext } from './context';
-import type { MeetingState } from './meetings/meeting-state';
+import type { MeetingState } from './hall/meeting-state';
 import { toErrorBody } from './with-validation';
 
 const STATUS: Partial<Record<ErrorBody['error'], number>> = {

@@ -1,8 +1,8 @@
 import { HallvoteError, attendanceMarkSchema, type AttendanceStatus } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { exclusive } from '../../meetings/exclusive';
-import type { MeetingState } from '../../meetings/meeting-state';
+import { exclusive } from '../../hall/exclusive';
+import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 
 /**

@@ -1,6 +1,6 @@
 import { emptySchema } from '@hallvote/shared';
 import type { HallContext } from '../../context';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 
 /** Chair: read the meeting's hash-chained audit log. */

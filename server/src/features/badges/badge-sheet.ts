@@ -1,7 +1,7 @@
 // The printable badge sheet: A4, eight badges a page, each with the name, position, the QR code
 // and the join URL printed under it (a phone without a camera app can type it).
 import QRCode from 'qrcode';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 import { joinUrl } from '../roster/register-roster-handlers';
 
 const escape = (s: string) =>

@@ -3,9 +3,9 @@
 import { HallvoteError, type BallotView, type RoundResult } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import { roundKey, type MeetingState } from '../../hall/meeting-state';
 import type { RoundRecord } from '../../store/store';
-import { exclusive } from '../../meetings/exclusive';
+import { exclusive } from '../../hall/exclusive';
 import { computeRoundResult } from './round-result';
 
 function entryOf(state: MeetingState, ballotId: string) {

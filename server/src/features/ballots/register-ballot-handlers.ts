@@ -2,8 +2,8 @@ import { ballotDefinitionSchema, ballotIdSchema, ballotPublishSchema, type Ballo
 import { newId } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { exclusive } from '../../meetings/exclusive';
-import type { MeetingState } from '../../meetings/meeting-state';
+import { exclusive } from '../../hall/exclusive';
+import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { cancelRound, closeRound, openRound, publishRound } from './ballot-lifecycle';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { sealInput, tally, type AttendanceCounts, type RoundResult } from '@hallvote/shared';
 import type { Store } from '../../store/store';
-import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import { roundKey, type MeetingState } from '../../hall/meeting-state';
 
 /** SHA-256 (hex) over the canonical, sorted ballot records. */
 export function sealOf(records: readonly Readonly<Record<string, readonly string[]>>[]): string {

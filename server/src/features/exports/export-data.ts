@@ -2,7 +2,7 @@
 // ballot's records are exported exactly as stored: anonymous and in canonical sorted order.
 import { canonicalRecord, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import type { Store } from '../../store/store';
-import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import { roundKey, type MeetingState } from '../../hall/meeting-state';
 import { publishedReceipts } from '../sync/views';
 
 type Marks = Readonly<Record<string, readonly string[]>>;

@@ -12,7 +12,7 @@ import {
 import { newId, newSecret, sameSecret } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { MeetingState } from '../../meetings/meeting-state';
+import { MeetingState } from '../../hall/meeting-state';
 import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
 import { renderBadgeSheet } from '../badges/badge-sheet';

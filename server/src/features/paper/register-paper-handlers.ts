@@ -9,8 +9,8 @@ import {
 } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { exclusive } from '../../meetings/exclusive';
-import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import { exclusive } from '../../hall/exclusive';
+import { roundKey, type MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { openRoundOf } from '../ballots/ballot-lifecycle';
 import { computeRoundResult } from '../ballots/round-result';

@@ -1,5 +1,5 @@
 import type { HallContext } from '../../context';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 import type { HallSocket } from '../../with-validation';
 import { setAttendance } from '../attendance/register-attendance-handlers';
 

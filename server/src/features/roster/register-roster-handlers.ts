@@ -9,8 +9,8 @@ import {
 import { newId, newSecret } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import type { MeetingState } from '../../meetings/meeting-state';
-import { exclusive } from '../../meetings/exclusive';
+import type { MeetingState } from '../../hall/meeting-state';
+import { exclusive } from '../../hall/exclusive';
 import type { DelegateRecord } from '../../store/store';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { parseRosterCsv } from './roster-csv';

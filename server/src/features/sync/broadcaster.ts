@@ -4,7 +4,7 @@
 // projector a handful of messages.
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, RoundResult, ServerToClientEvents, SocketData } from '@hallvote/shared';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 import { chairBallotView, publishedReceipts, turnoutOf } from './views';
 
 export type Audience = 'chair' | 'delegate' | 'projector';

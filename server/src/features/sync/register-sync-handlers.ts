@@ -1,6 +1,6 @@
 import { emptySchema, type Snapshot } from '@hallvote/shared';
 import type { HallContext } from '../../context';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { roomOf } from './broadcaster';
 import { chairSnapshot, delegateSnapshot, projectorSnapshot } from './views';

@@ -8,7 +8,7 @@ import type {
   RoundResult,
   Turnout,
 } from '@hallvote/shared';
-import type { MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 
 export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null {
   const round = state.currentRound(ballotId);

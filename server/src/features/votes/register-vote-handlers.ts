@@ -2,7 +2,7 @@ import { HallvoteError, voteCastSchema, type MyVote } from '@hallvote/shared';
 import { newReceipt } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { roundKey, type MeetingState, type VoterEntry } from '../../meetings/meeting-state';
+import { roundKey, type MeetingState, type VoterEntry } from '../../hall/meeting-state';
 import { tokenBucket } from '../../rate-limit';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { validateMarks } from './validate-marks';
