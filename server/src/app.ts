@@ -14,6 +14,7 @@ import { PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvot
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { safeUrl, type Logger } from './logger';
+import { Countdowns } from './hall/countdowns';
 import { Hall } from './hall/hall';
 import type { MeetingState } from './hall/meeting-state';
 import type { Store } from './store/store';
@@ -27,7 +28,7 @@ import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
-import { Broadcaster, type HallServer } from './features/sync/broadcaster';
+import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
 import { answerUnhandled, type HallSocket } from './with-validation';
@@ -97,18 +98,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingTimeout: 8_000,
   });
 
+  const broadcaster = new SocketBroadcaster(io, async (state, ballotId) => {
+    const round = state.currentRound(ballotId);
+    return round ? computeRoundResult(store, state, ballotId, round.round, clock.now().toISOString()) : null;
+  });
   const ctx: HallContext = {
     hall,
     store,
     config,
     log,
     clock,
-    broadcaster: new Broadcaster(io, async (state, ballotId) => {
-      const round = state.currentRound(ballotId);
-      return round ? computeRoundResult(store, state, ballotId, round.round, clock.now().toISOString()) : null;
-    }),
+    broadcaster,
+    countdowns: new Countdowns(),
     disconnectDelegate: (state, delegateId) => {
-      const socketId = state.connected.get(delegateId);
+      const socketId = state.connectionOf(delegateId);
       if (socketId) io.sockets.sockets.get(socketId)?.disconnect(true);
     },
   };
@@ -170,8 +173,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     hall,
     async close() {
-      ctx.broadcaster.stop();
-      for (const state of hall.meetings.values()) for (const t of state.countdowns.values()) clearTimeout(t);
+      broadcaster.stop();
+      ctx.countdowns.clearAll();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,13 +1,32 @@
+import type { RoundResult, SocketRole } from '@hallvote/shared';
 import type { Config } from './config';
-import type { Logger } from './logger';
+import type { Countdowns } from './hall/countdowns';
 import type { Hall } from './hall/hall';
-import type { Store } from './store/store';
-import type { Broadcaster } from './features/sync/broadcaster';
 import type { MeetingState } from './hall/meeting-state';
+import type { Logger } from './logger';
+import type { Store } from './store/store';
 
 /** The clock every timestamp comes from; tests may pass their own. */
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * What features announce to a meeting's audiences after a change has committed and been applied
+ * to the meeting state. features/sync/broadcaster.ts sends them over socket.io.
+ */
+export interface Broadcaster {
+  /** A ballot's state changed (created, opened, closed, cancelled, tallied again). */
+  ballotChanged(state: MeetingState, ballotId: string): void;
+  resultPublished(state: MeetingState, ballotId: string, result: RoundResult): void;
+  /** The whole roster changed (import). */
+  rosterReplaced(state: MeetingState, removedIds: readonly string[]): void;
+  /** One delegate changed (attendance, connection, details, removal). */
+  delegateChanged(state: MeetingState, delegateId: string): void;
+  /** Someone voted (online or on paper) in a ballot's current round. */
+  turnoutChanged(state: MeetingState, ballotId: string): void;
+  /** The number of the last announcement to `audience`; a snapshot is stamped with it. */
+  seq(meetingId: string, audience: SocketRole): number;
 }
 
 /** Everything a feature needs, handed in by createApp: no feature reaches for a global. */
@@ -18,6 +37,7 @@ export interface HallContext {
   readonly log: Logger;
   readonly clock: Clock;
   readonly broadcaster: Broadcaster;
+  readonly countdowns: Countdowns;
   /** Closes a delegate's phone connection (removed, or badge re-issued). */
   readonly disconnectDelegate: (state: MeetingState, delegateId: string) => void;
 }

@@ -158,9 +158,12 @@ export interface ServerToClientEvents {
   'session:replaced': () => void;
 }
 
+/** The roles a socket connects as (the admin uses HTTP only). */
+export type SocketRole = Exclude<Role, 'admin'>;
+
 /** What the server knows about a connection after the handshake. */
 export interface SocketData {
-  role: Exclude<Role, 'admin'>;
+  role: SocketRole;
   meetingId: string;
   /** Set for delegates only. */
   delegateId: string | null;

@@ -1,16 +1,21 @@
-// The in-memory picture of one meeting, rebuilt from the store at start-up and updated only after
-// a write has committed. Handlers read from it; the store stays the source of truth.
+// The in-memory picture of one meeting. It is built from the store (`fromStore`, at start-up; a
+// multi-node server will reload a meeting the same way) or for a meeting just created (`create`),
+// and it changes only through its own methods. Each writer applies a change the store has already
+// committed, so it never refuses and never talks to the store itself: callers check, write, then
+// call it. Everyone else reads through read-only views. The roster half (delegates, attendance,
+// phones, quorum) is in roster-state.ts; this file adds ballots, rounds and votes.
 import {
-  checkQuorum,
-  summarizeAttendance,
+  HallvoteError,
+  type AttendanceStatus,
   type BallotState,
-  type BallotView,
-  type Delegate,
   type PaperTotals,
-  type PresenceSummary,
+  type RoundResult,
   type RuleSet,
 } from '@hallvote/shared';
 import type { BallotRecordRow, DelegateRecord, LoadedMeeting, MeetingRecord, RoundRecord } from '../store/store';
+import { RosterState, type TokenRegistry } from './roster-state';
+
+export type { DelegateChange, TokenRegistry } from './roster-state';
 
 type Marks = Readonly<Record<string, readonly string[]>>;
 
@@ -25,76 +30,93 @@ export interface VoterEntry {
 export interface BallotEntry {
   readonly row: BallotRecordRow;
   /** Oldest first; the last one is the current round. */
-  readonly rounds: RoundRecord[];
+  readonly rounds: readonly RoundRecord[];
 }
 
-/** `${ballotId}#${round}` */
-export const roundKey = (ballotId: string, round: number) => `${ballotId}#${round}`;
+const roundKey = (ballotId: string, round: number) => `${ballotId}#${round}`;
+const NO_VOTERS: ReadonlyMap<string, VoterEntry> = new Map();
+const NO_ONE: ReadonlySet<string> = new Set();
 
-export class MeetingState {
-  readonly delegates = new Map<string, DelegateRecord>();
-  readonly ballots = new Map<string, BallotEntry>();
-  /** Per round: who voted, with their vote id and receipt. */
-  readonly voters = new Map<string, Map<string, VoterEntry>>();
-  /** Per round: paper totals entered by the counting committee. */
-  readonly paper = new Map<string, PaperTotals>();
-  /** Per round: who was issued a ballot. */
-  readonly issued = new Map<string, Set<string>>();
-  /** Rounds a close or cancel has been requested for: no vote is accepted from then on. */
-  readonly closing = new Set<string>();
-  /** Delegate ids with a phone connected now (one socket each). */
-  readonly connected = new Map<string, string>();
-  /** Countdown timers of open rounds, by round key. */
-  readonly countdowns = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The ballot delegates and the projector look at: the last one opened. */
-  currentBallotId: string | null = null;
+export class MeetingState extends RosterState {
+  readonly #ballots = new Map<string, { row: BallotRecordRow; rounds: RoundRecord[] }>();
+  /** Per round key: who voted, with their vote id and receipt. */
+  readonly #voters = new Map<string, Map<string, VoterEntry>>();
+  /** Per round key: who was issued a ballot. */
+  readonly #issued = new Map<string, Set<string>>();
+  /** Per round key: paper totals entered by the counting committee. */
+  readonly #paper = new Map<string, PaperTotals>();
+  /** Round keys a close or cancel has begun for: no vote is accepted from then on. */
+  readonly #closing = new Set<string>();
+  /** Running results for a chair who asked for them (interimForChair), by ballot id. */
+  readonly #interim = new Map<string, RoundResult>();
+  #currentBallotId: string | null = null;
 
-  constructor(
-    readonly meeting: MeetingRecord,
-    readonly rules: RuleSet,
-  ) {}
+  private constructor(meeting: MeetingRecord, rules: RuleSet, tokens: TokenRegistry) {
+    super(meeting, rules, tokens);
+  }
 
-  static fromStore(loaded: LoadedMeeting, rules: RuleSet): MeetingState {
-    const state = new MeetingState(loaded.meeting, rules);
-    for (const d of loaded.delegates) state.delegates.set(d.id, d);
-    for (const b of loaded.ballots) state.ballots.set(b.id, { row: b, rounds: [] });
+  /** A meeting just created (and committed) with its first roster. */
+  static create(
+    meeting: MeetingRecord,
+    rules: RuleSet,
+    delegates: readonly DelegateRecord[],
+    tokens: TokenRegistry,
+  ): MeetingState {
+    const state = new MeetingState(meeting, rules, tokens);
+    state.addDelegates(delegates);
+    return state;
+  }
+
+  /** Rebuilds a meeting from what the store holds. */
+  static fromStore(loaded: LoadedMeeting, rules: RuleSet, tokens: TokenRegistry): MeetingState {
+    const state = new MeetingState(loaded.meeting, rules, tokens);
+    state.addDelegates(loaded.delegates);
+    for (const b of loaded.ballots) state.#ballots.set(b.id, { row: b, rounds: [] });
     let lastOpened = '';
     for (const r of loaded.rounds) {
-      state.ballots.get(r.ballotId)?.rounds.push(r);
+      state.#ballots.get(r.ballotId)?.rounds.push(r);
       if (r.openedAt >= lastOpened) {
         lastOpened = r.openedAt;
-        state.currentBallotId = r.ballotId;
+        state.#currentBallotId = r.ballotId;
       }
     }
-    for (const p of loaded.participation) {
-      state.votersOf(p.ballotId, p.round).set(p.delegateId, {
+    for (const p of loaded.participation)
+      state.#votersIn(p.ballotId, p.round).set(p.delegateId, {
         voteId: p.voteId,
         receipt: p.receipt,
         marks: p.marks,
         channel: p.channel,
       });
-    }
-    for (const t of loaded.paper) state.paper.set(roundKey(t.ballotId, t.round), t.totals);
-    for (const i of loaded.issued) state.issuedOf(i.ballotId, i.round).add(i.delegateId);
+    for (const t of loaded.paper) state.#paper.set(roundKey(t.ballotId, t.round), t.totals);
+    for (const i of loaded.issued) state.#issuedIn(i.ballotId, i.round).add(i.delegateId);
     return state;
   }
 
-  votersOf(ballotId: string, round: number): Map<string, VoterEntry> {
-    const key = roundKey(ballotId, round);
-    let map = this.voters.get(key);
-    if (!map) this.voters.set(key, (map = new Map<string, VoterEntry>()));
-    return map;
+  // ---- Reading ----------------------------------------------------------------------------------
+
+  get ballots(): ReadonlyMap<string, BallotEntry> {
+    return this.#ballots;
   }
 
-  issuedOf(ballotId: string, round: number): Set<string> {
-    const key = roundKey(ballotId, round);
-    let set = this.issued.get(key);
-    if (!set) this.issued.set(key, (set = new Set()));
-    return set;
+  /** The ballot delegates and the projector look at: the last one opened. */
+  get currentBallotId(): string | null {
+    return this.#currentBallotId;
+  }
+
+  /** The ballot, or NOT_FOUND. */
+  ballotOf(ballotId: string): BallotEntry {
+    const entry = this.#ballots.get(ballotId);
+    if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
+    return entry;
+  }
+
+  /** Round `round` of a ballot, current or not. */
+  roundOf(ballotId: string, round: number): RoundRecord | undefined {
+    return this.#ballots.get(ballotId)?.rounds.find((r) => r.round === round);
   }
 
   currentRound(ballotId: string): RoundRecord | undefined {
-    return this.ballots.get(ballotId)?.rounds.at(-1);
+    return this.#ballots.get(ballotId)?.rounds.at(-1);
   }
 
   ballotState(ballotId: string): BallotState {
@@ -104,61 +126,159 @@ export class MeetingState {
   /** Rounds open right now (normally at most one). */
   openRounds(): RoundRecord[] {
     const open: RoundRecord[] = [];
-    for (const b of this.ballots.values()) {
+    for (const b of this.#ballots.values()) {
       const r = b.rounds.at(-1);
       if (r?.state === 'open') open.push(r);
     }
     return open;
   }
 
+  /** True while `round` is the ballot's current round, open, and no close or cancel has begun. */
+  acceptsVotes(ballotId: string, round: number): boolean {
+    const current = this.currentRound(ballotId);
+    return current?.round === round && current.state === 'open' && !this.#closing.has(roundKey(ballotId, round));
+  }
+
+  /** The ballot's current round if it accepts votes; else BALLOT_NOT_OPEN. */
+  openRoundOf(ballotId: string): RoundRecord {
+    const round = this.currentRound(ballotId);
+    if (!round || !this.acceptsVotes(ballotId, round.round))
+      throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');
+    return round;
+  }
+
   /** Voting has started once any round was opened; the roster is frozen from then on. */
   votingStarted(): boolean {
-    for (const b of this.ballots.values()) if (b.rounds.length > 0) return true;
+    for (const b of this.#ballots.values()) if (b.rounds.length > 0) return true;
     return false;
   }
 
-  presence(): PresenceSummary {
-    const attendance = summarizeAttendance(
-      [...this.delegates.values()].map((d) => ({
-        present: d.attendance === 'present',
-        excused: d.attendance === 'excused',
-      })),
-    );
-    const quorum = checkQuorum(attendance, this.rules.quorum);
-    return {
-      roster: attendance.roster,
-      present: attendance.present,
-      excusedAbsent: attendance.excusedAbsent,
-      eligible: quorum.eligible,
-      quorum,
-    };
+  /** Who voted in a round (online or on paper). */
+  votersOf(ballotId: string, round: number): ReadonlyMap<string, VoterEntry> {
+    return this.#voters.get(roundKey(ballotId, round)) ?? NO_VOTERS;
   }
 
-  delegateView(d: DelegateRecord): Delegate {
-    return {
-      id: d.id,
-      name: d.name,
-      position: d.position,
-      group: d.group,
-      attendance: d.attendance,
-      checkedInBy: d.checkedInBy,
-      connected: this.connected.has(d.id),
-    };
+  /** Who was issued a ballot in a round. */
+  issuedOf(ballotId: string, round: number): ReadonlySet<string> {
+    return this.#issued.get(roundKey(ballotId, round)) ?? NO_ONE;
   }
 
-  ballotView(ballotId: string): BallotView | null {
-    const entry = this.ballots.get(ballotId);
-    if (!entry) return null;
-    const r = entry.rounds.at(-1);
-    return {
-      ...entry.row.definition,
-      id: ballotId,
-      state: r?.state ?? 'draft',
-      round: r?.round ?? 0,
-      openedAt: r?.openedAt ?? null,
-      closesAt: r?.closesAt ?? null,
-      closedAt: r?.closedAt ?? null,
-      publishedAt: r?.publishedAt ?? null,
-    };
+  paperTotalsOf(ballotId: string, round: number): PaperTotals | undefined {
+    return this.#paper.get(roundKey(ballotId, round));
+  }
+
+  /** The last running result computed for a chair who asked for one; none once the round ends. */
+  interimResult(ballotId: string): RoundResult | null {
+    return this.#interim.get(ballotId) ?? null;
+  }
+
+  // ---- Attendance (after the store committed it) ------------------------------------------------
+
+  /** Records attendance; `issuedIn` are the open rounds the delegate was issued a ballot in with it. */
+  setAttendance(
+    delegateId: string,
+    status: AttendanceStatus,
+    checkedInBy: DelegateRecord['checkedInBy'],
+    issuedIn: readonly { ballotId: string; round: number }[],
+  ): void {
+    this.recordAttendance(delegateId, status, checkedInBy);
+    for (const r of issuedIn) this.#issuedIn(r.ballotId, r.round).add(delegateId);
+  }
+
+  // ---- Ballots and rounds (after the store committed them) ---------------------------------------
+
+  addBallot(row: BallotRecordRow): void {
+    this.#ballots.set(row.id, { row, rounds: [] });
+  }
+
+  /** A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at. */
+  openRound(round: RoundRecord, issuedTo: readonly string[]): void {
+    this.#entry(round.ballotId).rounds.push(round);
+    const issued = this.#issuedIn(round.ballotId, round.round);
+    for (const id of issuedTo) issued.add(id);
+    this.#currentBallotId = round.ballotId;
+  }
+
+  /** A close or cancel has begun: the round accepts no vote until `endClosing`. */
+  beginClosing(ballotId: string, round: number): void {
+    this.#closing.add(roundKey(ballotId, round));
+  }
+
+  /** The close or cancel has ended (done, or failed and the round is still open). */
+  endClosing(ballotId: string, round: number): void {
+    this.#closing.delete(roundKey(ballotId, round));
+  }
+
+  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult): void {
+    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'closed', closedAt, result }));
+    this.#interim.delete(ballotId);
+  }
+
+  /** A closed round tallied again (paper totals entered after the close). */
+  replaceResult(ballotId: string, round: number, result: RoundResult): void {
+    this.#updateRound(ballotId, round, (r) => ({ ...r, result }));
+  }
+
+  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult): void {
+    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'published', publishedAt, result }));
+  }
+
+  cancelRound(ballotId: string, round: number, at: string): void {
+    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'cancelled', closedAt: r.closedAt ?? at }));
+    this.#interim.delete(ballotId);
+  }
+
+  /** A running result for the chair of an open round that asked for one. */
+  setInterimResult(ballotId: string, result: RoundResult): void {
+    this.#interim.set(ballotId, result);
+  }
+
+  // ---- Votes (after the store committed them) ---------------------------------------------------
+
+  /** A vote from the delegate's phone (a changed open vote replaces the earlier one). */
+  recordVote(ballotId: string, round: number, delegateId: string, vote: VoterEntry): void {
+    this.#votersIn(ballotId, round).set(delegateId, vote);
+    this.#issuedIn(ballotId, round).add(delegateId);
+  }
+
+  /** The delegate handed in a paper ballot: they count as having voted, and can no longer vote online. */
+  markPaperVoter(ballotId: string, round: number, delegateId: string): void {
+    this.#votersIn(ballotId, round).set(delegateId, { voteId: 'paper', receipt: '', marks: null, channel: 'paper' });
+    this.#issuedIn(ballotId, round).add(delegateId);
+  }
+
+  /** The counting committee's paper totals of a round (replacing earlier ones). */
+  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals): void {
+    this.#paper.set(roundKey(ballotId, round), totals);
+  }
+
+  // ---- Internals --------------------------------------------------------------------------------
+
+  #entry(ballotId: string): { row: BallotRecordRow; rounds: RoundRecord[] } {
+    const entry = this.#ballots.get(ballotId);
+    if (!entry) throw new Error(`unknown ballot ${ballotId}`);
+    return entry;
+  }
+
+  #updateRound(ballotId: string, round: number, change: (r: RoundRecord) => RoundRecord): void {
+    const rounds = this.#entry(ballotId).rounds;
+    const index = rounds.findIndex((r) => r.round === round);
+    const current = rounds[index];
+    if (!current) throw new Error(`unknown round ${ballotId} #${round}`);
+    rounds[index] = change(current);
+  }
+
+  #votersIn(ballotId: string, round: number): Map<string, VoterEntry> {
+    const key = roundKey(ballotId, round);
+    let map = this.#voters.get(key);
+    if (!map) this.#voters.set(key, (map = new Map<string, VoterEntry>()));
+    return map;
+  }
+
+  #issuedIn(ballotId: string, round: number): Set<string> {
+    const key = roundKey(ballotId, round);
+    let set = this.#issued.get(key);
+    if (!set) this.#issued.set(key, (set = new Set<string>()));
+    return set;
   }
 }

@@ -2,7 +2,7 @@
 // and the join URL printed under it (a phone without a camera app can type it).
 import QRCode from 'qrcode';
 import type { MeetingState } from '../../hall/meeting-state';
-import { joinUrl } from '../roster/register-roster-handlers';
+import { joinUrl } from './join-url';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

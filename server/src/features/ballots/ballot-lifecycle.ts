@@ -3,24 +3,11 @@
 import { HallvoteError, type BallotView, type RoundResult } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { roundKey, type MeetingState } from '../../hall/meeting-state';
-import type { RoundRecord } from '../../store/store';
 import { exclusive } from '../../hall/exclusive';
+import type { MeetingState } from '../../hall/meeting-state';
+import type { RoundRecord } from '../../store/store';
+import { ballotView } from '../sync/views';
 import { computeRoundResult } from './round-result';
-
-function entryOf(state: MeetingState, ballotId: string) {
-  const entry = state.ballots.get(ballotId);
-  if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
-  return entry;
-}
-
-/** The ballot's current round if it is open and no close or cancel has begun; else BALLOT_NOT_OPEN. */
-export function openRoundOf(state: MeetingState, ballotId: string): RoundRecord {
-  const round = state.currentRound(ballotId);
-  if (round?.state !== 'open' || state.closing.has(roundKey(ballotId, round.round)))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');
-  return round;
-}
 
 /** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
 export async function openRound(
@@ -29,7 +16,7 @@ export async function openRound(
   ballotId: string,
   revote: boolean,
 ): Promise<BallotView> {
-  const entry = entryOf(state, ballotId);
+  const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
   if (!revote && current)
     throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
@@ -67,13 +54,11 @@ export async function openRound(
       issued: present.length,
     }),
   );
-  entry.rounds.push(round);
-  for (const id of present) state.issuedOf(ballotId, round.round).add(id);
-  state.currentBallotId = ballotId;
+  state.openRound(round, present);
   scheduleCountdown(ctx, state, round);
   ctx.broadcaster.ballotChanged(state, ballotId);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round opened');
-  const view = state.ballotView(ballotId);
+  const view = ballotView(state, ballotId);
   if (!view) throw new Error('ballot vanished');
   return view;
 }
@@ -85,12 +70,11 @@ export async function closeRound(
   ballotId: string,
   actor: 'chair' | 'system' = 'chair',
 ): Promise<RoundResult> {
-  const entry = entryOf(state, ballotId);
-  const round = openRoundOf(state, ballotId);
-  const key = roundKey(ballotId, round.round);
-  state.closing.add(key);
+  state.ballotOf(ballotId); // NOT_FOUND before BALLOT_NOT_OPEN
+  const round = state.openRoundOf(ballotId);
+  state.beginClosing(ballotId, round.round);
   try {
-    clearCountdown(state, key);
+    ctx.countdowns.clear(ballotId, round.round);
     const closedAt = ctx.clock.now().toISOString();
     const result = await computeRoundResult(ctx.store, state, ballotId, round.round, closedAt);
     await ctx.store.closeRound(
@@ -105,13 +89,12 @@ export async function closeRound(
         seal: result.seal,
       }),
     );
-    entry.rounds[entry.rounds.length - 1] = { ...round, state: 'closed', closedAt, result };
-    ctx.broadcaster.interim.delete(ballotId);
+    state.closeRound(ballotId, round.round, closedAt, result);
     ctx.broadcaster.ballotChanged(state, ballotId);
     ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round, seal: result.seal }, 'round closed');
     return result;
   } finally {
-    state.closing.delete(key);
+    state.endClosing(ballotId, round.round);
   }
 }
 
@@ -122,8 +105,7 @@ export async function publishRound(
   ballotId: string,
   acknowledgement: string | undefined,
 ): Promise<RoundResult> {
-  const entry = entryOf(state, ballotId);
-  const round = entry.rounds.at(-1);
+  const round = state.ballotOf(ballotId).rounds.at(-1);
   if (round?.state !== 'closed' || !round.result)
     throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
   // Cap warnings and broken invariants (paper totals that do not add up) are both published only
@@ -148,7 +130,7 @@ export async function publishRound(
       acknowledgement: result.acknowledgement?.reason ?? null,
     }),
   );
-  entry.rounds[entry.rounds.length - 1] = { ...round, state: 'published', publishedAt: at, result };
+  state.publishRound(ballotId, round.round, at, result);
   ctx.broadcaster.resultPublished(state, ballotId, result);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
   return result;
@@ -156,14 +138,12 @@ export async function publishRound(
 
 /** Cancels an open or closed (unpublished) round; its votes stay stored but are never counted. */
 export async function cancelRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
-  const entry = entryOf(state, ballotId);
-  const round = entry.rounds.at(-1);
+  const round = state.ballotOf(ballotId).rounds.at(-1);
   if (round?.state !== 'open' && round?.state !== 'closed')
     throw new HallvoteError('CONFLICT', 'Only an open or closed, unpublished ballot can be cancelled.');
-  const key = roundKey(ballotId, round.round);
-  state.closing.add(key);
+  state.beginClosing(ballotId, round.round);
   try {
-    clearCountdown(state, key);
+    ctx.countdowns.clear(ballotId, round.round);
     const at = ctx.clock.now().toISOString();
     await ctx.store.cancelRound(
       ballotId,
@@ -171,13 +151,12 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
       at,
       auditInput(ctx.clock, state.meeting.id, 'chair', 'round.cancelled', { ballotId, round: round.round }),
     );
-    entry.rounds[entry.rounds.length - 1] = { ...round, state: 'cancelled', closedAt: round.closedAt ?? at };
-    ctx.broadcaster.interim.delete(ballotId);
+    state.cancelRound(ballotId, round.round, at);
     ctx.broadcaster.ballotChanged(state, ballotId);
   } finally {
-    state.closing.delete(key);
+    state.endClosing(ballotId, round.round);
   }
-  const view = state.ballotView(ballotId);
+  const view = ballotView(state, ballotId);
   if (!view) throw new Error('ballot vanished');
   return view;
 }
@@ -185,11 +164,8 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
 /** Arms the countdown of an open round (also after a restart: a past deadline closes at once). */
 export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: RoundRecord): void {
   if (!round.closesAt || round.state !== 'open') return;
-  const key = roundKey(round.ballotId, round.round);
-  clearCountdown(state, key);
   const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
-  const timer = setTimeout(() => {
-    state.countdowns.delete(key);
+  ctx.countdowns.set(round.ballotId, round.round, delay, () => {
     exclusive(state, async () => {
       // Only the round this countdown was set for: the chair may have closed it and opened another.
       if (state.currentRound(round.ballotId)?.round !== round.round) return;
@@ -198,12 +174,5 @@ export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: 
       // Already closed or cancelled by the chair in the meantime: nothing to do.
       if (!(err instanceof HallvoteError)) ctx.log.error({ err, ballotId: round.ballotId }, 'countdown close failed');
     });
-  }, delay);
-  state.countdowns.set(key, timer);
-}
-
-function clearCountdown(state: MeetingState, key: string): void {
-  const timer = state.countdowns.get(key);
-  if (timer) clearTimeout(timer);
-  state.countdowns.delete(key);
+  });
 }

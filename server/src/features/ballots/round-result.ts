@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { sealInput, tally, type AttendanceCounts, type RoundResult } from '@hallvote/shared';
 import type { Store } from '../../store/store';
-import { roundKey, type MeetingState } from '../../hall/meeting-state';
+import type { MeetingState } from '../../hall/meeting-state';
 
 /** SHA-256 (hex) over the canonical, sorted ballot records. */
 export function sealOf(records: readonly Readonly<Record<string, readonly string[]>>[]): string {
@@ -26,7 +26,7 @@ export async function computeRoundResult(
   const def = entry.row.definition;
   const rows = await store.readBallots(ballotId, round);
   const presence = attendanceAtClose ?? state.presence();
-  const paper = state.paper.get(roundKey(ballotId, round));
+  const paper = state.paperTotalsOf(ballotId, round);
   const result = tally({
     rules: state.rules,
     ballot: {

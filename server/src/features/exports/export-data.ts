@@ -2,8 +2,8 @@
 // ballot's records are exported exactly as stored: anonymous and in canonical sorted order.
 import { canonicalRecord, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import type { Store } from '../../store/store';
-import { roundKey, type MeetingState } from '../../hall/meeting-state';
-import { publishedReceipts } from '../sync/views';
+import type { MeetingState } from '../../hall/meeting-state';
+import { delegateView, publishedReceipts } from '../sync/views';
 
 type Marks = Readonly<Record<string, readonly string[]>>;
 
@@ -14,7 +14,7 @@ export async function roundExport(
   round: number,
 ): Promise<RoundExport | null> {
   const entry = state.ballots.get(ballotId);
-  const r = entry?.rounds.find((x) => x.round === round);
+  const r = state.roundOf(ballotId, round);
   if (!entry || !r) return null;
   const def = entry.row.definition;
   // An open round exports no records: downloading it after each vote, next to the audit log's
@@ -46,7 +46,7 @@ export async function roundExport(
               marks: v.marks ?? {},
             }))
             .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    paper: state.paper.get(roundKey(ballotId, round)) ?? null,
+    paper: state.paperTotalsOf(ballotId, round) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
     result: r.result,
     receipts: publishedReceipts(state, ballotId, round),
@@ -57,7 +57,7 @@ export async function roundExport(
 export function exportedDelegates(state: MeetingState): MeetingExport['delegates'] {
   return [...state.delegates.values()].map((d) => {
     // Whether a phone is connected right now is not part of the record.
-    const { connected: _connected, ...exported } = state.delegateView(d);
+    const { connected: _connected, ...exported } = delegateView(state, d);
     return exported;
   });
 }

@@ -12,11 +12,10 @@ import {
 import { newId, newSecret, sameSecret } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { MeetingState } from '../../hall/meeting-state';
 import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
 import { renderBadgeSheet } from '../badges/badge-sheet';
-import { makeDelegates } from '../roster/register-roster-handlers';
+import { makeDelegates } from '../roster/new-delegates';
 import { parseRosterCsv } from '../roster/roster-csv';
 
 export function meetingRoutes(ctx: HallContext): Router {
@@ -54,9 +53,7 @@ export function meetingRoutes(ctx: HallContext): Router {
         delegates,
         auditInput(ctx.clock, meeting.id, 'admin', 'meeting.created', { rulePresetId, delegates: delegates.length }),
       );
-      const state = new MeetingState(meeting, rules);
-      for (const d of delegates) state.delegates.set(d.id, d);
-      ctx.hall.add(state);
+      ctx.hall.addMeeting(meeting, rules, delegates);
       ctx.log.info({ meetingId: meeting.id, delegates: delegates.length, rulePresetId }, 'meeting created');
       const body: CreateMeetingResponse = {
         meetingId: meeting.id,

@@ -1,7 +1,7 @@
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { HallSocket } from '../../with-validation';
-import { setAttendance } from '../attendance/register-attendance-handlers';
+import { setAttendance } from '../attendance/set-attendance';
 
 /**
  * A delegate's phone joined: the newest connection of a token wins (the older phone is told and
@@ -15,17 +15,15 @@ export async function delegateJoined(
 ): Promise<void> {
   const delegateId = socket.data.delegateId;
   if (!delegateId) return;
-  const previous = state.connected.get(delegateId);
+  const previous = state.connectionOf(delegateId);
   if (previous && previous !== socket.id) {
     const old = socketById(previous);
     old?.emit('session:replaced');
     old?.disconnect(true);
   }
-  state.connected.set(delegateId, socket.id);
+  state.setConnected(delegateId, socket.id);
   socket.on('disconnect', () => {
-    if (state.connected.get(delegateId) !== socket.id) return;
-    state.connected.delete(delegateId);
-    ctx.broadcaster.delegateChanged(state, delegateId);
+    if (state.setDisconnected(delegateId, socket.id)) ctx.broadcaster.delegateChanged(state, delegateId);
   });
   await setAttendance(ctx, state, delegateId, 'present', 'phone');
   ctx.broadcaster.delegateChanged(state, delegateId);

@@ -3,11 +3,17 @@
 // and can detect a gap. Presence and turnout are coalesced: a burst of 2,000 votes costs the
 // projector a handful of messages.
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, RoundResult, ServerToClientEvents, SocketData } from '@hallvote/shared';
+import type {
+  ClientToServerEvents,
+  RoundResult,
+  ServerToClientEvents,
+  SocketData,
+  SocketRole as Audience,
+} from '@hallvote/shared';
+import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
-import { chairBallotView, publishedReceipts, turnoutOf } from './views';
+import { ballotView, chairBallotView, delegateView, publishedReceipts, turnoutOf } from './views';
 
-export type Audience = 'chair' | 'delegate' | 'projector';
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 type Events = ServerToClientEvents;
@@ -18,13 +24,11 @@ export const COALESCE_MS = 250;
 
 export const roomOf = (meetingId: string, audience: Audience) => `${meetingId}:${audience}`;
 
-export class Broadcaster {
+export class SocketBroadcaster implements Broadcaster {
   private readonly seqs = new Map<string, number>();
   private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
   private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  /** Running results for chairs who asked for them (interimForChair), by ballot id. */
-  readonly interim = new Map<string, RoundResult>();
 
   constructor(
     private readonly io: HallServer,
@@ -54,9 +58,9 @@ export class Broadcaster {
   /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
   ballotChanged(state: MeetingState, ballotId: string): void {
     const id = state.meeting.id;
-    const chairView = chairBallotView(state, ballotId, this.interim.get(ballotId) ?? null);
+    const chairView = chairBallotView(state, ballotId);
     if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
-    const view = state.ballotView(ballotId);
+    const view = ballotView(state, ballotId);
     if (view && state.currentBallotId === ballotId) {
       this.emit(id, 'delegate', 'ballot:updated', { ballot: view });
       this.emit(id, 'projector', 'ballot:updated', { ballot: view });
@@ -75,7 +79,7 @@ export class Broadcaster {
     const presence = state.presence();
     this.emit(state.meeting.id, 'chair', 'console:roster-updated', {
       presence,
-      delegates: [...state.delegates.values()].map((d) => state.delegateView(d)),
+      delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
       removedIds,
       full: true,
     });
@@ -133,7 +137,7 @@ export class Broadcaster {
     const presence = state.presence();
     const delegates = [...ids].flatMap((id) => {
       const d = state.delegates.get(id);
-      return d ? [state.delegateView(d)] : [];
+      return d ? [delegateView(state, d)] : [];
     });
     const removedIds = [...ids].filter((id) => !state.delegates.has(id));
     this.emit(key, 'chair', 'console:roster-updated', { presence, delegates, removedIds, full: false });
@@ -152,9 +156,9 @@ export class Broadcaster {
       const definition = state.ballots.get(ballotId)?.row.definition;
       if (definition?.interimForChair && state.ballotState(ballotId) === 'open') {
         const interim = await this.computeInterim(state, ballotId);
-        if (interim) this.interim.set(ballotId, interim);
+        if (interim) state.setInterimResult(ballotId, interim);
       }
-      const chairView = chairBallotView(state, ballotId, this.interim.get(ballotId) ?? null);
+      const chairView = chairBallotView(state, ballotId);
       if (chairView) this.emit(key, 'chair', 'console:ballot-updated', { ballot: chairView });
       const turnout = turnoutOf(state, ballotId);
       if (turnout && state.currentBallotId === ballotId) this.emit(key, 'projector', 'turnout:updated', { turnout });

@@ -1,14 +1,49 @@
 // What each role may see, built from the meeting state. These functions are the only place role
 // views are made, so "interim results never reach delegates or the projector" is checked here.
 import type {
+  BallotView,
   ChairBallotView,
+  Delegate,
   ChairSnapshot,
   DelegateSnapshot,
   ProjectorSnapshot,
   RoundResult,
+  Snapshot,
+  SocketData,
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState } from '../../hall/meeting-state';
+import type { DelegateRecord } from '../../store/store';
+
+/** A roster member as the chair sees them: no token. */
+export function delegateView(state: MeetingState, d: DelegateRecord): Delegate {
+  return {
+    id: d.id,
+    name: d.name,
+    position: d.position,
+    group: d.group,
+    attendance: d.attendance,
+    checkedInBy: d.checkedInBy,
+    connected: state.connectionOf(d.id) !== undefined,
+  };
+}
+
+/** A ballot and the state of its current round, as everybody may see it. */
+export function ballotView(state: MeetingState, ballotId: string): BallotView | null {
+  const entry = state.ballots.get(ballotId);
+  if (!entry) return null;
+  const r = entry.rounds.at(-1);
+  return {
+    ...entry.row.definition,
+    id: ballotId,
+    state: r?.state ?? 'draft',
+    round: r?.round ?? 0,
+    openedAt: r?.openedAt ?? null,
+    closesAt: r?.closesAt ?? null,
+    closedAt: r?.closedAt ?? null,
+    publishedAt: r?.publishedAt ?? null,
+  };
+}
 
 export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null {
   const round = state.currentRound(ballotId);
@@ -23,12 +58,8 @@ export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null
   };
 }
 
-export function chairBallotView(
-  state: MeetingState,
-  ballotId: string,
-  interim: RoundResult | null,
-): ChairBallotView | null {
-  const view = state.ballotView(ballotId);
+export function chairBallotView(state: MeetingState, ballotId: string): ChairBallotView | null {
+  const view = ballotView(state, ballotId);
   if (!view) return null;
   const round = state.currentRound(ballotId);
   const open = round?.state === 'open';
@@ -36,7 +67,7 @@ export function chairBallotView(
     ...view,
     turnout: turnoutOf(state, ballotId),
     voterIds: round && !view.secret ? [...state.votersOf(ballotId, round.round).keys()] : [],
-    result: open ? (view.interimForChair ? interim : null) : (round?.result ?? null),
+    result: open ? (view.interimForChair ? state.interimResult(ballotId) : null) : (round?.result ?? null),
   };
 }
 
@@ -58,11 +89,14 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
-export function chairSnapshot(
-  state: MeetingState,
-  seq: number,
-  interim: (ballotId: string) => RoundResult | null,
-): ChairSnapshot {
+/** The snapshot for a connection's role, stamped with its audience's current sequence number. */
+export function snapshotFor(state: MeetingState, who: SocketData, seq: number): Snapshot {
+  if (who.role === 'chair') return chairSnapshot(state, seq);
+  if (who.role === 'projector') return projectorSnapshot(state, seq);
+  return delegateSnapshot(state, who.delegateId ?? '', seq);
+}
+
+export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {
   return {
     role: 'chair',
     seq,
@@ -73,8 +107,8 @@ export function chairSnapshot(
       createdAt: state.meeting.createdAt,
     },
     presence: state.presence(),
-    delegates: [...state.delegates.values()].map((d) => state.delegateView(d)),
-    ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id, interim(id)) ?? []),
+    delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
+    ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
   };
 }
@@ -91,7 +125,7 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
     seq,
     meeting: { id: state.meeting.id, title: state.meeting.title },
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
-    ballot: ballotId ? state.ballotView(ballotId) : null,
+    ballot: ballotId ? ballotView(state, ballotId) : null,
     myVote:
       ballotId && round && mine
         ? { ballotId, round: round.round, voteId: mine.voteId, receipt: mine.receipt, marks: mine.marks }
@@ -108,7 +142,7 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
     seq,
     meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules },
     presence: state.presence(),
-    ballot: ballotId ? state.ballotView(ballotId) : null,
+    ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,
     result: publishedResult(state),
   };

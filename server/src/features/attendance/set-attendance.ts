@@ -1,0 +1,34 @@
+import type { AttendanceStatus } from '@hallvote/shared';
+import { auditInput } from '../../audit-input';
+import type { HallContext } from '../../context';
+import type { MeetingState } from '../../hall/meeting-state';
+
+/**
+ * Records a delegate's attendance, from their phone joining or from the chair. Becoming present
+ * while a round is open issues them a ballot in it. Returns without writing when nothing changes
+ * (a phone re-joining).
+ */
+export async function setAttendance(
+  ctx: HallContext,
+  state: MeetingState,
+  delegateId: string,
+  status: AttendanceStatus,
+  by: 'phone' | 'chair',
+): Promise<void> {
+  const d = state.delegateOf(delegateId);
+  const checkedInBy = status === 'present' ? by : null;
+  if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
+  const issueIn =
+    status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
+  await ctx.store.setAttendance(
+    delegateId,
+    status,
+    checkedInBy,
+    issueIn,
+    auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, {
+      delegateId,
+    }),
+  );
+  state.setAttendance(delegateId, status, checkedInBy, issueIn);
+  ctx.broadcaster.delegateChanged(state, delegateId);
+}

@@ -1,0 +1,119 @@
+// Roster changes by the chair: import, add, edit and remove members until voting starts, and
+// re-issue a lost badge at any time. Each runs inside `exclusive(state, …)` and writes the store
+// before the meeting state.
+import { HallvoteError, type RosterEntry, type RosterImportPayload, type RosterImportResult } from '@hallvote/shared';
+import { auditInput } from '../../audit-input';
+import { newSecret } from '../../auth';
+import type { HallContext } from '../../context';
+import type { MeetingState } from '../../hall/meeting-state';
+import type { DelegateRecord } from '../../store/store';
+import { joinUrl } from '../badges/join-url';
+import { makeDelegates } from './new-delegates';
+import { parseRosterCsv } from './roster-csv';
+
+function assertRosterEditable(state: MeetingState): void {
+  if (state.votingStarted())
+    throw new HallvoteError(
+      'VOTING_STARTED',
+      'Voting has started; the roster can no longer change (a lost badge can still be re-issued).',
+    );
+}
+
+const maxOrdinal = (state: MeetingState) => Math.max(0, ...[...state.delegates.values()].map((d) => d.ordinal));
+
+/** Parses a roster CSV; unless it is a dry run, replaces the roster with it or appends it. */
+export async function importRoster(
+  ctx: HallContext,
+  state: MeetingState,
+  p: RosterImportPayload,
+): Promise<RosterImportResult> {
+  const entries = parseRosterCsv(p.csv, p.mode === 'append' ? [...state.delegates.values()] : []);
+  if (p.dryRun) return { entries, stored: false };
+  assertRosterEditable(state);
+  const replacing = p.mode === 'replace';
+  const fresh = makeDelegates(state.meeting.id, entries, replacing ? 0 : maxOrdinal(state));
+  const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
+  await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
+  let removed: readonly DelegateRecord[] = [];
+  if (replacing) removed = state.replaceRoster(fresh);
+  else state.addDelegates(fresh);
+  ctx.broadcaster.rosterReplaced(
+    state,
+    removed.map((d) => d.id),
+  );
+  ctx.log.info({ meetingId: state.meeting.id, count: fresh.length, mode: p.mode }, 'roster imported');
+  return { entries, stored: true };
+}
+
+export async function addDelegate(
+  ctx: HallContext,
+  state: MeetingState,
+  entry: RosterEntry,
+): Promise<{ delegateId: string }> {
+  assertRosterEditable(state);
+  const [d] = makeDelegates(state.meeting.id, [entry], maxOrdinal(state));
+  if (!d) throw new Error('makeDelegates returned nothing');
+  await ctx.store.addDelegates(
+    [d],
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', { delegateId: d.id }),
+  );
+  state.addDelegates([d]);
+  ctx.broadcaster.delegateChanged(state, d.id);
+  return { delegateId: d.id };
+}
+
+export async function updateDelegate(
+  ctx: HallContext,
+  state: MeetingState,
+  p: { delegateId: string; name?: string | undefined; position?: string | undefined; group?: string | undefined },
+): Promise<void> {
+  assertRosterEditable(state);
+  const d = state.delegateOf(p.delegateId);
+  const fields = {
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.position !== undefined ? { position: p.position } : {}),
+    ...(p.group !== undefined ? { group: p.group } : {}),
+  };
+  await ctx.store.updateDelegate(
+    d.id,
+    fields,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', {
+      delegateId: d.id,
+      fields: Object.keys(fields),
+    }),
+  );
+  state.updateDelegate(d.id, fields);
+  ctx.broadcaster.delegateChanged(state, d.id);
+}
+
+export async function removeDelegate(ctx: HallContext, state: MeetingState, delegateId: string): Promise<void> {
+  assertRosterEditable(state);
+  const d = state.delegateOf(delegateId);
+  await ctx.store.removeDelegate(
+    d.id,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.removed', { delegateId: d.id }),
+  );
+  state.removeDelegate(d.id);
+  ctx.disconnectDelegate(state, d.id);
+  ctx.broadcaster.delegateChanged(state, d.id);
+}
+
+/** A lost badge: a new token, the old one refused from now on; returns the new join URL. */
+export async function reissueBadge(
+  ctx: HallContext,
+  state: MeetingState,
+  delegateId: string,
+): Promise<{ joinUrl: string }> {
+  const d = state.delegateOf(delegateId);
+  const token = newSecret();
+  await ctx.store.updateDelegate(
+    d.id,
+    { token },
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.reissued', { delegateId: d.id }),
+  );
+  state.updateDelegate(d.id, { token });
+  // The lost phone, if it is connected, must stop voting now.
+  ctx.disconnectDelegate(state, d.id);
+  ctx.log.info({ meetingId: state.meeting.id, delegateId: d.id }, 'badge re-issued');
+  return { joinUrl: joinUrl(ctx.config.publicUrl, token) };
+}

@@ -1,0 +1,64 @@
+// A delegate's vote: checked against the round and the ballot, stored (the ack waits for the
+// commit), then applied to the meeting state and counted in the turnout.
+import { HallvoteError, type MyVote, type VoteCastPayload } from '@hallvote/shared';
+import { auditInput } from '../../audit-input';
+import { newReceipt } from '../../auth';
+import type { HallContext } from '../../context';
+import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
+import { validateMarks } from './validate-marks';
+
+function myVote(ballotId: string, round: number, v: VoterEntry): MyVote {
+  return { ballotId, round, voteId: v.voteId, receipt: v.receipt, marks: v.marks };
+}
+
+/** Records `delegateId`'s vote; a re-sent vote (same UUID) answers with the first acknowledgement. */
+export async function castVote(
+  ctx: HallContext,
+  state: MeetingState,
+  delegateId: string,
+  p: VoteCastPayload,
+): Promise<MyVote> {
+  const entry = state.ballots.get(p.ballotId);
+  if (!entry || !state.roundOf(p.ballotId, p.round))
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'No such ballot round is open.');
+  const earlier = state.votersOf(p.ballotId, p.round).get(delegateId);
+  // A re-sent vote (same UUID) is the same vote, even if the round has closed since.
+  if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
+  if (!state.acceptsVotes(p.ballotId, p.round))
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
+  if (state.delegates.get(delegateId)?.attendance !== 'present')
+    throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
+  const def = entry.row.definition;
+  if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
+  if (earlier && (def.secret || !def.allowChange))
+    throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
+  const marks = validateMarks(def, p.marks);
+  // No await between the checks above and this enqueue: a close that starts later is ordered after it.
+  const outcome = await ctx.store.castVote(
+    {
+      meetingId: state.meeting.id,
+      ballotId: p.ballotId,
+      round: p.round,
+      delegateId,
+      voteId: p.voteId,
+      receipt: earlier?.receipt ?? newReceipt(),
+      marks,
+      secret: def.secret,
+      allowChange: def.allowChange,
+    },
+    auditInput(ctx.clock, state.meeting.id, 'delegate', 'vote.cast', {
+      ballotId: p.ballotId,
+      round: p.round,
+      delegateId,
+    }),
+  );
+  const stored: VoterEntry = {
+    voteId: p.voteId,
+    receipt: outcome.receipt,
+    marks: def.secret ? null : marks,
+    channel: 'online',
+  };
+  state.recordVote(p.ballotId, p.round, delegateId, stored);
+  ctx.broadcaster.turnoutChanged(state, p.ballotId);
+  return myVote(p.ballotId, p.round, stored);
+}
