@@ -5,10 +5,13 @@ import { io, type Socket } from 'socket.io-client';
 import {
   CLASSIFICATION_LEVELS,
   PROTOCOL_VERSION,
-  type Ack,
+  type AckData,
   type BallotDefinition,
   type ClientToServerEvents,
   type CreateMeetingResponse,
+  type RequestAck,
+  type RequestEvent,
+  type RequestPayload,
   type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
@@ -106,18 +109,18 @@ function connect(
   });
 }
 
-function request<T>(
+function request<E extends RequestEvent>(
   socket: Client,
-  event: keyof ClientToServerEvents,
-  payload: unknown,
+  event: E,
+  payload: RequestPayload<E>,
   timeoutMs = 30_000,
-): Promise<T> {
+): Promise<AckData<E>> {
   return new Promise((resolve, reject) => {
     const timed = socket.timeout(timeoutMs);
     const emit = timed.emit.bind(timed) as unknown as (
       e: string,
       p: unknown,
-      ack: (err: Error | null, r: Ack<T>) => void,
+      ack: (err: Error | null, r: RequestAck<E>) => void,
     ) => void;
     emit(event, payload, (err, reply) => {
       if (err) reject(new Error(`${event}: no answer within ${timeoutMs} ms`));
@@ -170,8 +173,8 @@ export class HallConsole {
   }
 
   async openBallot(): Promise<{ ballotId: string; round: number }> {
-    const { ballotId } = await request<{ ballotId: string }>(this.chair, 'ballot:create', BENCH_BALLOT);
-    const view = await request<{ round: number }>(this.chair, 'ballot:open', { ballotId });
+    const { ballotId } = await request(this.chair, 'ballot:create', BENCH_BALLOT);
+    const view = await request(this.chair, 'ballot:open', { ballotId });
     return { ballotId, round: view.round };
   }
 

@@ -4,21 +4,15 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
-  type Ack,
   type ClientToServerEvents,
   type HandshakeAuth,
+  type RequestAck,
+  type RequestEvent,
+  type RequestPayload,
   type ServerToClientEvents,
 } from '@hallvote/shared';
 
 type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export type RequestEvent = keyof ClientToServerEvents;
-export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
-export type RequestData<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
-  response: Ack<infer T>,
-) => void
-  ? T
-  : never;
 
 /** The request left this device but no answer came back (offline, or timed out). */
 export interface NoAnswer {
@@ -27,7 +21,7 @@ export interface NoAnswer {
   readonly message: string;
 }
 
-export type Reply<E extends RequestEvent> = Ack<RequestData<E>> | NoAnswer;
+export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
 /** Connection life as the views care about it; socket.io's own reconnection does the rest. */
 export type ConnectionEvent =

@@ -31,7 +31,7 @@ import { registerRosterHandlers } from './features/roster/register-roster-handle
 import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
-import { answerUnhandled, type HallSocket } from './with-validation';
+import { answerUnlistened, type HallSocket } from './with-validation';
 
 export interface AppDeps {
   readonly store: Store;
@@ -149,7 +149,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const found = hall.findDelegate(auth.token);
       if (found) data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
     } else if (hall.authorize(auth.meetingId, auth.role, auth.key)) {
-      data = { role: auth.role, meetingId: auth.meetingId, delegateId: null };
+      data = { role: auth.role, meetingId: auth.meetingId };
     }
     if (!data) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
     socket.data = data;
@@ -190,19 +190,16 @@ async function onConnection(
   socketById: (id: string) => HallSocket | undefined,
 ): Promise<void> {
   try {
-    answerUnhandled(socket);
-    // Handlers first, so that a request sent right after the snapshot finds its listener.
-    if (socket.data.role === 'chair') {
-      registerRosterHandlers(ctx, socket, state);
-      registerAttendanceHandlers(ctx, socket, state);
-      registerBallotHandlers(ctx, socket, state);
-      registerPaperHandlers(ctx, socket, state);
-      registerAuditHandlers(ctx, socket, state);
-    }
-    if (socket.data.role === 'delegate') {
-      registerVoteHandlers(ctx, socket, state);
-      await delegateJoined(ctx, state, socket, socketById);
-    }
+    answerUnlistened(socket);
+    // Handlers first, so that a request sent right after the snapshot finds its listener. Each
+    // feature registers all its requests; a socket listens only to those its role may send.
+    registerRosterHandlers(ctx, socket, state);
+    registerAttendanceHandlers(ctx, socket, state);
+    registerBallotHandlers(ctx, socket, state);
+    registerPaperHandlers(ctx, socket, state);
+    registerAuditHandlers(ctx, socket, state);
+    registerVoteHandlers(ctx, socket, state);
+    if (socket.data.role === 'delegate') await delegateJoined(ctx, state, socket, socketById);
     if (socket.connected) registerSyncHandlers(ctx, socket, state);
   } catch (err) {
     ctx.log.error({ err, role: socket.data.role }, 'connection setup failed');

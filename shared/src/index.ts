@@ -1,6 +1,7 @@
 // The shared package: the protocol, its schemas, the domain types, and the pure tally.
 export * from './errors';
 export * from './protocol';
+export * from './requests';
 export * from './types';
 export * from './schemas';
 export * from './tally/index';

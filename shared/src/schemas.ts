@@ -37,7 +37,9 @@ export const rosterEntrySchema = z.object({
 
 export const rosterImportSchema = z.object({
   csv: z.string().max(MAX_CSV_CHARS),
+  /** Replace the roster, or append to it. */
   mode: z.enum(['replace', 'append']),
+  /** Parse and validate only; nothing is stored. */
   dryRun: z.boolean(),
 });
 
@@ -105,6 +107,7 @@ export const voteCastSchema = z.object({
   ballotId: id,
   round: z.number().int().min(1).max(1000),
   voteId: voteIdSchema,
+  /** Per subject id, the option ids marked. */
   marks: z
     .record(id, z.array(id).max(MAX_OPTIONS))
     .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),

@@ -5,10 +5,16 @@
 // any other value = the error code of the refusal (at the handshake for none, revoked and admin).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLIENT_EVENTS, PROTOCOL_VERSION, type ChairSnapshot, type CreateMeetingResponse } from '@hallvote/shared';
+import {
+  CLIENT_EVENTS,
+  PROTOCOL_VERSION,
+  type ChairSnapshot,
+  type CreateMeetingResponse,
+  type RequestEvent,
+} from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
 import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
-import { handshakeResult, type RequestEvent } from './support/hall-client';
+import { handshakeResult } from './support/hall-client';
 
 const ROLES = ['none', 'revoked', 'admin', 'delegate', 'projector', 'other-chair', 'chair'] as const;
 type Role = (typeof ROLES)[number];

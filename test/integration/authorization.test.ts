@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type CreateMeetingResponse } from '@hallvote/shared';
+import { PROTOCOL_VERSION, type CreateMeetingResponse, type RequestEvent } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
 import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
 
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** One valid payload per request, so that a refusal can only come from the role. */
-const chairActions = (): [keyof ClientToServerEvents, unknown][] => [
+const chairActions = (): [RequestEvent, unknown][] => [
   ['roster:import', { csv: 'A,B', mode: 'append', dryRun: true }],
   ['delegate:add', { name: 'X', position: '', group: '' }],
   ['delegate:update', { delegateId: 'abc', name: 'Y' }],

@@ -9,6 +9,9 @@ import {
   type Ack,
   type ClientToServerEvents,
   type CreateMeetingResponse,
+  type RequestAck,
+  type RequestEvent,
+  type RequestPayload,
   type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
@@ -120,14 +123,14 @@ export async function startHarness(
 }
 
 /** Emits a request and resolves with its ack. */
-export function request<E extends keyof ClientToServerEvents>(
+export function request<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Parameters<ClientToServerEvents[E]>[0],
-): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
+  payload: RequestPayload<E>,
+): Promise<RequestAck<E>> {
   return new Promise((resolve) => {
     (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) =>
-      resolve(r as Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]),
+      resolve(r as RequestAck<E>),
     );
   });
 }

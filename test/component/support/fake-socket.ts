@@ -2,7 +2,8 @@
 // and lets a test play server events and connection changes. No module mocks.
 import { act } from '@testing-library/react';
 import type { ServerToClientEvents } from '@hallvote/shared';
-import type { ConnectionEvent, HallSocket, Reply, RequestEvent, RequestPayload } from '../../../client/src/socket';
+import type { RequestEvent, RequestPayload } from '@hallvote/shared';
+import type { ConnectionEvent, HallSocket, Reply } from '../../../client/src/socket';
 
 type Answer<E extends RequestEvent> = (payload: RequestPayload<E>) => Reply<E>;
 

@@ -5,22 +5,21 @@ import { io as connect } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type Ack,
-  type ClientToServerEvents,
   type CreateMeetingResponse,
+  type RequestAck,
+  type RequestEvent,
+  type RequestPayload,
   type Snapshot,
 } from '@hallvote/shared';
 import type { Client } from '../../support/harness';
 import { waitFor } from './random';
 
-export type RequestEvent = keyof ClientToServerEvents;
-export type Payload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
-export type AckOf<E extends RequestEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 export interface NoAnswer {
   readonly ok: false;
   readonly error: 'NO_ANSWER';
   readonly message: string;
 }
-export type Reply<E extends RequestEvent> = AckOf<E> | NoAnswer;
+export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
 export async function createMeetingHttp(
   url: string,
@@ -96,7 +95,7 @@ export function handshakeResult(url: string, auth: Record<string, unknown>): Pro
 export function ask<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
+  payload: RequestPayload<E>,
   timeoutMs = 20_000,
 ): Promise<Reply<E>> {
   if (!socket.connected) return Promise.resolve({ ok: false, error: 'NO_ANSWER', message: 'offline' });
@@ -114,19 +113,19 @@ export function ask<E extends RequestEvent>(
 export async function must<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
-): Promise<AckOf<E> & { ok: true }> {
+  payload: RequestPayload<E>,
+): Promise<RequestAck<E> & { ok: true }> {
   await waitFor(() => socket.connected, 30_000, `the ${event} socket to connect`);
   const reply = await ask(socket, event, payload);
   if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${reply.message}`);
-  return reply as AckOf<E> & { ok: true };
+  return reply;
 }
 
 /** As `ask`, but waits out RATE_LIMITED (for tests whose subject is not the rate limit). */
 export async function askPatiently<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
+  payload: RequestPayload<E>,
 ): Promise<Reply<E>> {
   for (;;) {
     const reply = await ask(socket, event, payload);

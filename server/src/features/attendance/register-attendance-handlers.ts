@@ -1,4 +1,3 @@
-import { attendanceMarkSchema } from '@hallvote/shared';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../hall/exclusive';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -7,7 +6,7 @@ import { setAttendance } from './set-attendance';
 
 /** Chair: paper attendance (present), absent, excused. */
 export function registerAttendanceHandlers(ctx: HallContext, socket: HallSocket, state: MeetingState): void {
-  onRequest(socket, ctx.log, 'attendance:mark', { roles: ['chair'], schema: attendanceMarkSchema }, (p) =>
+  onRequest(socket, ctx.log, 'attendance:mark', (p) =>
     exclusive(state, async () => {
       await setAttendance(ctx, state, p.delegateId, p.status, 'chair');
       return state.presence();

@@ -1,6 +1,5 @@
 // A new ballot, in draft until the chair opens it.
-import type { z } from 'zod';
-import type { BallotDefinition, ballotDefinitionSchema } from '@hallvote/shared';
+import type { BallotDefinition, ParsedRequest } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newId } from '../../auth';
 import type { HallContext } from '../../context';
@@ -10,7 +9,7 @@ import type { MeetingState } from '../../hall/meeting-state';
 export async function createBallot(
   ctx: HallContext,
   state: MeetingState,
-  p: z.output<typeof ballotDefinitionSchema>,
+  p: ParsedRequest<'ballot:create'>,
 ): Promise<{ ballotId: string }> {
   // Rebuilt field by field so that optional fields are absent, never `undefined`.
   const definition: BallotDefinition = {

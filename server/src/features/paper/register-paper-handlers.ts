@@ -1,4 +1,3 @@
-import { paperMarkSchema, paperTotalsSchema } from '@hallvote/shared';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../hall/exclusive';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -7,12 +6,10 @@ import { markPaperVoter, recordPaperTotals } from './paper-ballots';
 
 /** Chair: who voted on paper, and the counting committee's paper totals. */
 export function registerPaperHandlers(ctx: HallContext, socket: HallSocket, state: MeetingState): void {
-  const chair = ['chair'] as const;
-
-  onRequest(socket, ctx.log, 'paper:mark-voted', { roles: chair, schema: paperMarkSchema }, (p) =>
+  onRequest(socket, ctx.log, 'paper:mark-voted', (p) =>
     exclusive(state, () => markPaperVoter(ctx, state, p.ballotId, p.delegateId)),
   );
-  onRequest(socket, ctx.log, 'paper:record-totals', { roles: chair, schema: paperTotalsSchema }, (p) =>
+  onRequest(socket, ctx.log, 'paper:record-totals', (p) =>
     exclusive(state, () => recordPaperTotals(ctx, state, p.ballotId, p.round, p.totals)),
   );
 }

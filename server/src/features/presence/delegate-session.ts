@@ -13,8 +13,8 @@ export async function delegateJoined(
   socket: HallSocket,
   socketById: (id: string) => HallSocket | undefined,
 ): Promise<void> {
-  const delegateId = socket.data.delegateId;
-  if (!delegateId) return;
+  if (socket.data.role !== 'delegate') return;
+  const { delegateId } = socket.data;
   const previous = state.connectionOf(delegateId);
   if (previous && previous !== socket.id) {
     const old = socketById(previous);

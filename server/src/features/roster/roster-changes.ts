@@ -1,7 +1,7 @@
 // Roster changes by the chair: import, add, edit and remove members until voting starts, and
 // re-issue a lost badge at any time. Each runs inside `exclusive(state, …)` and writes the store
 // before the meeting state.
-import { HallvoteError, type RosterEntry, type RosterImportPayload, type RosterImportResult } from '@hallvote/shared';
+import { HallvoteError, type ParsedRequest, type RosterEntry, type RosterImportResult } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newSecret } from '../../auth';
 import type { HallContext } from '../../context';
@@ -25,7 +25,7 @@ const maxOrdinal = (state: MeetingState) => Math.max(0, ...[...state.delegates.v
 export async function importRoster(
   ctx: HallContext,
   state: MeetingState,
-  p: RosterImportPayload,
+  p: ParsedRequest<'roster:import'>,
 ): Promise<RosterImportResult> {
   const entries = parseRosterCsv(p.csv, p.mode === 'append' ? [...state.delegates.values()] : []);
   if (p.dryRun) return { entries, stored: false };
@@ -65,7 +65,7 @@ export async function addDelegate(
 export async function updateDelegate(
   ctx: HallContext,
   state: MeetingState,
-  p: { delegateId: string; name?: string | undefined; position?: string | undefined; group?: string | undefined },
+  p: ParsedRequest<'delegate:update'>,
 ): Promise<void> {
   assertRosterEditable(state);
   const d = state.delegateOf(p.delegateId);

@@ -1,4 +1,3 @@
-import { emptySchema } from '@hallvote/shared';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
@@ -13,11 +12,5 @@ export function registerSyncHandlers(ctx: HallContext, socket: HallSocket, state
   const snapshot = () => snapshotFor(state, socket.data, ctx.broadcaster.seq(state.meeting.id, socket.data.role));
   void socket.join(roomOf(state.meeting.id, socket.data.role));
   socket.emit('snapshot', snapshot());
-  onRequest(
-    socket,
-    ctx.log,
-    'sync:request',
-    { roles: ['chair', 'delegate', 'projector'], schema: emptySchema },
-    snapshot,
-  );
+  onRequest(socket, ctx.log, 'sync:request', snapshot);
 }

@@ -93,7 +93,7 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
 export function snapshotFor(state: MeetingState, who: SocketData, seq: number): Snapshot {
   if (who.role === 'chair') return chairSnapshot(state, seq);
   if (who.role === 'projector') return projectorSnapshot(state, seq);
-  return delegateSnapshot(state, who.delegateId ?? '', seq);
+  return delegateSnapshot(state, who.delegateId, seq);
 }
 
 export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {

@@ -1,6 +1,6 @@
 // A delegate's vote: checked against the round and the ballot, stored (the ack waits for the
 // commit), then applied to the meeting state and counted in the turnout.
-import { HallvoteError, type MyVote, type VoteCastPayload } from '@hallvote/shared';
+import { HallvoteError, type MyVote, type ParsedRequest } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newReceipt } from '../../auth';
 import type { HallContext } from '../../context';
@@ -16,7 +16,7 @@ export async function castVote(
   ctx: HallContext,
   state: MeetingState,
   delegateId: string,
-  p: VoteCastPayload,
+  p: ParsedRequest<'vote:cast'>,
 ): Promise<MyVote> {
   const entry = state.ballots.get(p.ballotId);
   if (!entry || !state.roundOf(p.ballotId, p.round))

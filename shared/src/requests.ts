@@ -1,0 +1,151 @@
+// The one request table. For every request a client may send: the roles that may send it, the zod
+// schema of its payload, its rate-limit class and the type of its acknowledgement. The event list,
+// the payload and ack types, ClientToServerEvents and the server's role gate all derive from it,
+// so adding a request is one entry here plus its handler. Requests are imperative `domain:verb`.
+import type { z } from 'zod';
+import type { AuditEntry } from './audit';
+import type { Ack, AckFn, RosterImportResult, SocketRole } from './protocol';
+import {
+  attendanceMarkSchema,
+  ballotDefinitionSchema,
+  ballotIdSchema,
+  ballotPublishSchema,
+  delegateIdSchema,
+  delegateUpdateSchema,
+  emptySchema,
+  paperMarkSchema,
+  paperTotalsSchema,
+  rosterEntrySchema,
+  rosterImportSchema,
+  voteCastSchema,
+} from './schemas';
+import type { BallotView, MyVote, PresenceSummary, RoundResult, Snapshot, Turnout } from './types';
+
+/**
+ * How the server limits a request per socket: every chair action shares one bucket, votes have
+ * their own, and `none` is not limited. The rates themselves are server policy.
+ */
+export type RateClass = 'chair' | 'vote' | 'none';
+
+/** One row of {@link REQUESTS}. */
+export interface RequestSpec {
+  readonly roles: readonly SocketRole[];
+  readonly schema: z.ZodType;
+  readonly rate: RateClass;
+  /** For the compiler only (see `answers`): what a successful ack carries. */
+  readonly ack?: unknown;
+}
+
+/** Names the type of a successful ack in the table; the value itself is always undefined. */
+const answers = <T>(): T | undefined => undefined;
+
+const CHAIR = ['chair'] as const;
+const ANY_ROLE = ['chair', 'delegate', 'projector'] as const;
+
+/** Every request, who may make it, how its payload is checked, and what it answers. */
+export const REQUESTS = {
+  /** Any role: send me a full snapshot (after a sequence gap). */
+  'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'none', ack: answers<Snapshot>() },
+
+  // Chair: roster and attendance, before voting starts for the roster itself.
+  /** Parse (dryRun) or store a roster CSV, replacing the roster or appended to it. */
+  'roster:import': { roles: CHAIR, schema: rosterImportSchema, rate: 'chair', ack: answers<RosterImportResult>() },
+  'delegate:add': { roles: CHAIR, schema: rosterEntrySchema, rate: 'chair', ack: answers<{ delegateId: string }>() },
+  'delegate:update': {
+    roles: CHAIR,
+    schema: delegateUpdateSchema,
+    rate: 'chair',
+    ack: answers<Record<string, never>>(),
+  },
+  'delegate:remove': { roles: CHAIR, schema: delegateIdSchema, rate: 'chair', ack: answers<Record<string, never>>() },
+  /** A lost badge: the old token stops working, a new one is issued. */
+  'delegate:reissue': { roles: CHAIR, schema: delegateIdSchema, rate: 'chair', ack: answers<{ joinUrl: string }>() },
+  'attendance:mark': { roles: CHAIR, schema: attendanceMarkSchema, rate: 'chair', ack: answers<PresenceSummary>() },
+
+  // Chair: ballots.
+  'ballot:create': {
+    roles: CHAIR,
+    schema: ballotDefinitionSchema,
+    rate: 'chair',
+    ack: answers<{ ballotId: string }>(),
+  },
+  'ballot:open': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  'ballot:close': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<RoundResult>() },
+  /** The acknowledgement is required when the result carries warnings or failed checks. */
+  'ballot:publish': { roles: CHAIR, schema: ballotPublishSchema, rate: 'chair', ack: answers<RoundResult>() },
+  'ballot:cancel': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  /** A new round of a closed, published or cancelled ballot; the old rounds are kept. */
+  'ballot:revote': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+
+  // Chair: paper ballots, for delegates without a phone.
+  /** The delegate handed in a paper ballot in the open round: they can no longer vote online. */
+  'paper:mark-voted': { roles: CHAIR, schema: paperMarkSchema, rate: 'chair', ack: answers<Turnout>() },
+  /**
+   * The counting committee's paper totals for a round (open or closed, not yet published). For a
+   * closed round the answer is the result tallied again with them; for an open round, null.
+   */
+  'paper:record-totals': {
+    roles: CHAIR,
+    schema: paperTotalsSchema,
+    rate: 'chair',
+    ack: answers<RoundResult | null>(),
+  },
+  /** The meeting's hash-chained audit log, oldest first. */
+  'audit:list': { roles: CHAIR, schema: emptySchema, rate: 'chair', ack: answers<readonly AuditEntry[]>() },
+
+  // Delegate.
+  /** A vote; acknowledged only once it is on disk. A re-sent voteId is the same vote. */
+  'vote:cast': { roles: ['delegate'], schema: voteCastSchema, rate: 'vote', ack: answers<MyVote>() },
+} as const satisfies Record<string, RequestSpec>;
+
+/** The name of a request. */
+export type RequestEvent = keyof typeof REQUESTS;
+
+type Spec<E extends RequestEvent> = (typeof REQUESTS)[E];
+
+/** Payloads are never changed by whoever sends them. */
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** What a client sends with request `E`: the schema's input (fields with a default may be left out). */
+export type RequestPayload<E extends RequestEvent> = DeepReadonly<z.input<Spec<E>['schema']>>;
+
+/** What the server's handler of `E` receives: the payload as the schema parsed it (trimmed, defaults filled). */
+export type ParsedRequest<E extends RequestEvent> = z.output<Spec<E>['schema']>;
+
+/** The data of a successful ack to `E`. */
+export type AckData<E extends RequestEvent> = Exclude<Spec<E>['ack'], undefined>;
+
+/** The whole answer to `E`: its data, or a typed error. */
+export type RequestAck<E extends RequestEvent> = Ack<AckData<E>>;
+
+/** The roles that may send `E`. */
+export type RolesOf<E extends RequestEvent> = Spec<E>['roles'][number];
+
+/** The socket.io event map of requests, derived from the table. */
+export type ClientToServerEvents = {
+  [E in RequestEvent]: (payload: RequestPayload<E>, ack: AckFn<AckData<E>>) => void;
+};
+
+/** Every request name, in table order. */
+export const CLIENT_EVENTS = Object.keys(REQUESTS) as readonly RequestEvent[];
+
+/** True for a name the protocol has (and not, say, `__proto__`). */
+export function isRequestEvent(name: string): name is RequestEvent {
+  return Object.hasOwn(REQUESTS, name);
+}
+
+/** The role gate: whether a connection of `role` may send `event` at all. */
+export function mayRequest(role: SocketRole, event: RequestEvent): boolean {
+  const roles: readonly SocketRole[] = REQUESTS[event].roles;
+  return roles.includes(role);
+}
+
+/** A vote as the phone sends it. `voteId` is a UUID made when the delegate confirms. */
+export type VoteCastPayload = RequestPayload<'vote:cast'>;
+
+/** A roster import: the CSV, replace or append, and whether to only parse and validate it. */
+export type RosterImportPayload = RequestPayload<'roster:import'>;
