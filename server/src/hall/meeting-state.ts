@@ -1,9 +1,13 @@
 // The in-memory picture of one meeting. It is built from the store (`fromStore`, at start-up; a
 // multi-node server will reload a meeting the same way) or for a meeting just created (`create`),
-// and it changes only through its own methods. Each writer applies a change the store has already
-// committed, so it never refuses and never talks to the store itself: callers check, write, then
-// call it. Everyone else reads through read-only views. The roster half (delegates, attendance,
-// phones, quorum) is in roster-state.ts; this file adds ballots, rounds and votes.
+// and it changes only through its own methods; everyone else reads through read-only views.
+//
+// A change always goes: check (reads here; refusals are HallvoteErrors) → write the store and
+// await its commit → call the writer here → announce (ctx.broadcaster). Writers apply what the
+// store has already committed, so they never refuse and never talk to the store themselves.
+// Chair actions run inside `exclusive(state, …)` (exclusive.ts); votes and phone check-ins do not.
+// The roster half (delegates, attendance, phones, quorum) is in roster-state.ts; this file adds
+// ballots, rounds and votes.
 import {
   HallvoteError,
   type AttendanceStatus,

@@ -3,8 +3,8 @@
 import type {
   BallotView,
   ChairBallotView,
-  Delegate,
   ChairSnapshot,
+  Delegate,
   DelegateSnapshot,
   ProjectorSnapshot,
   RoundResult,
