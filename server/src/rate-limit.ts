@@ -17,24 +17,28 @@ export function tokenBucket(perSecond: number, burst: number, now: () => number 
   };
 }
 
+type Limited = Exclude<RateClass, 'none'>;
+
 /**
  * The rate of each class of the request table, per socket. Chair actions, all together: far above
  * what a person clicks, low enough that a stuck key or a script cannot flood the meeting's write
- * queue (each action is a commit). Votes: a phone casts one per round, re-sends included.
+ * queue (each action is a commit). Votes: one a round per phone, with room for re-sends after a reconnect.
  */
-export const RATES: Readonly<Record<Exclude<RateClass, 'none'>, { perSecond: number; burst: number }>> = {
+export const RATES: Readonly<Record<Limited, { perSecond: number; burst: number }>> = {
   chair: { perSecond: 10, burst: 30 },
   vote: { perSecond: 2, burst: 10 },
 };
 
-const buckets = new WeakMap<object, Map<RateClass, () => boolean>>();
+/** Per class, socket → its bucket (one WeakMap per class: no per-socket map for a phone to carry). */
+const buckets: Readonly<Record<Limited, WeakMap<object, () => boolean>>> = {
+  chair: new WeakMap(),
+  vote: new WeakMap(),
+};
 
 /** The bucket of `rate` on this socket, shared by every request of that class; null for `none`. */
 export function rateLimiter(socket: object, rate: RateClass): (() => boolean) | null {
   if (rate === 'none') return null;
-  let mine = buckets.get(socket);
-  if (!mine) buckets.set(socket, (mine = new Map<RateClass, () => boolean>()));
-  let bucket = mine.get(rate);
-  if (!bucket) mine.set(rate, (bucket = tokenBucket(RATES[rate].perSecond, RATES[rate].burst)));
+  let bucket = buckets[rate].get(socket);
+  if (!bucket) buckets[rate].set(socket, (bucket = tokenBucket(RATES[rate].perSecond, RATES[rate].burst)));
   return bucket;
 }
