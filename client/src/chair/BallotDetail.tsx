@@ -3,13 +3,12 @@ import type { ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
-import type { RequestEvent, RequestPayload, Reply } from '../socket';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
 import { ResultTable } from './ResultTable';
-import { useChairSession } from './session';
+import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
 
 /** One ballot: what it is, live turnout, the actions its state allows, and its result. */
@@ -95,17 +94,9 @@ function Turnout({ ballot }: { ballot: ChairBallotView }) {
 
 function Actions({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(chairText);
-  const { socket } = useChairSession();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
 
-  const run = async <E extends RequestEvent>(event: E, payload: RequestPayload<E>) => {
-    setBusy(true);
-    const reply: Reply<E> = await socket.request(event, payload);
-    setBusy(false);
-    setRefusal(reply.ok ? null : reply);
-  };
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
   const present = ballot.turnout?.present ?? 0;

@@ -1,6 +1,7 @@
 // /chair/<meetingId>/badges: the server's badge sheet as the whole page, so the browser prints it
 // exactly as rendered. The chair key goes as a Bearer token, as for the console's button.
-import { asText, chairGet, type HttpRefusal } from './chair-http';
+import type { HttpRefusal } from '../http-reply';
+import { asText, chairGet } from './chair-http';
 import { replaceDocument } from './header-actions';
 
 /** Replaces this document with the badge sheet, or answers why it could not be fetched. */

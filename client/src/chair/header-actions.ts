@@ -1,5 +1,6 @@
 // The console's two outward links: the printable badge sheet and the projector view.
-import { asText, chairGet, type HttpRefusal } from './chair-http';
+import type { HttpRefusal } from '../http-reply';
+import { asText, chairGet } from './chair-http';
 
 export type BadgeSheetOutcome =
   { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | HttpRefusal;

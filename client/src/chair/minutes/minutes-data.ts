@@ -2,7 +2,8 @@
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
 import type { MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
-import { asJson, chairGet, roundExportPath, type HttpRefusal } from '../chair-http';
+import type { HttpRefusal } from '../../http-reply';
+import { asJson, chairGet, roundExportPath } from '../chair-http';
 
 export interface MinutesSource {
   readonly meetingTitle: string;
