@@ -1,6 +1,6 @@
 // The projector: quorum, live turnout without results, closed, the published outcome with bars or
 // the subjects' table and the warnings.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { bindProjectorSocket } from '../../client/src/projector/bind-projector-socket';
 import { ProjectorApp } from '../../client/src/projector/ProjectorApp';
@@ -30,6 +30,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  localStorage.clear();
   projectorStore.setState(initialProjectorState(), true);
 });
 
@@ -99,5 +100,14 @@ describe('projector', () => {
     socket.serverEmits('ballot:updated', { seq: 3, ballot: classificationBallot({ round: 2, state: 'open' }) });
     expect(screen.queryByText('Adopted: Good')).toBeNull();
     expect(screen.getByText('Round 2', { exact: false })).toBeTruthy();
+  });
+
+  test('the language switch turns the screen into Vietnamese, and the choice is remembered', () => {
+    start();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    expect(screen.getByText('Đang chờ phiếu biểu quyết tiếp theo')).toBeInTheDocument();
+    expect(localStorage.getItem('hallvote.language')).toBe('vi');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByText('Waiting for the next ballot')).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { BallotView, DelegateSnapshot, MyVote, RoundResult, VoteCastPayload } from '@hallvote/shared';
-import { initialLanguage, type Language } from '../i18n';
+import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 import type { Refusal } from '../ui/ErrorNote';
 
@@ -51,6 +51,9 @@ export function initialDelegateState(): DelegateState {
 }
 
 export const delegateStore = createStore<DelegateState>()(initialDelegateState);
+
+/** The view's language switch. */
+export const setLanguage = languageSetter(delegateStore);
 
 export function useDelegate<T>(selector: (state: DelegateState) => T): T {
   return useStore(delegateStore, selector);

@@ -1,14 +1,14 @@
 // /chair/<meetingId>/minutes/<ballotId>/<round>: the minutes page with its toolbar (language,
 // print, downloads), which the print stylesheet leaves off the paper.
 import { useEffect } from 'react';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../../i18n';
+import { LanguageContext, useText } from '../../i18n';
 import { minutesText } from '../../i18n/minutes';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useTrackedReplies } from '../../ui/use-request';
 import { downloadExport, roundExportPath } from '../chair-http';
 import { consolePath } from '../chair-route';
-import { chairStore, useChair } from '../store';
+import { setLanguage, useChair } from '../store';
 import { Minutes } from './Minutes';
 import { useMinutes } from './minutes-data';
 import './minutes.css';
@@ -18,11 +18,6 @@ export interface MinutesPageProps {
   readonly chairKey: string;
   readonly ballotId: string;
   readonly round: number;
-}
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  chairStore.setState({ language });
 }
 
 export function MinutesPage(props: MinutesPageProps) {
