@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { assertNever } from '@hallvote/shared';
+import { MIN_COUNTDOWN_SECONDS, assertNever } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -164,7 +164,7 @@ export function BallotBuilder() {
       <input
         id="ballot-countdown"
         type="number"
-        min={10}
+        min={MIN_COUNTDOWN_SECONDS}
         inputMode="numeric"
         value={form.countdown}
         onChange={(e) => update({ countdown: e.target.value })}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChairBallotView } from '@hallvote/shared';
+import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
@@ -34,7 +34,7 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
         </p>
       </header>
       <Turnout ballot={ballot} />
-      <Actions key={`${ballot.id}#${ballot.round}`} ballot={ballot} />
+      <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}
@@ -100,9 +100,7 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
   const present = ballot.turnout?.present ?? 0;
-  // Cap warnings and broken invariant checks both need the chair's written acknowledgement.
-  const warnings =
-    (ballot.result?.tally.warnings.length ?? 0) + (ballot.result?.tally.invariants.filter((i) => !i.ok).length ?? 0);
+  const warnings = ballot.result ? warningsToAcknowledge(ballot.result.tally) : 0;
   const ackMissing = warnings > 0 && acknowledgement.trim() === '';
   const confirmProps = { backLabel: t.ballots.back, disabled: busy };
 

@@ -2,12 +2,18 @@
 // vote on its way. Written by bind-delegate-socket.ts and vote-actions.ts, read by components.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { BallotView, DelegateSnapshot, MyVote, RoundResult, VoteCastPayload } from '@hallvote/shared';
+import {
+  roundKey,
+  type BallotView,
+  type DelegateSnapshot,
+  type Marks,
+  type MyVote,
+  type RoundResult,
+  type VoteCastPayload,
+} from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 import type { Refusal } from '../ui/ErrorNote';
-
-export type Marks = Readonly<Record<string, readonly string[]>>;
 
 export interface DelegateState {
   readonly language: Language;
@@ -59,7 +65,8 @@ export function useDelegate<T>(selector: (state: DelegateState) => T): T {
   return useStore(delegateStore, selector);
 }
 
-export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) => `${ballot.id}#${ballot.round}`;
+export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) =>
+  roundKey(ballot.id, ballot.round);
 
 /** Whether `thing` belongs to the round the phone shows now. */
 export function isCurrentRound(

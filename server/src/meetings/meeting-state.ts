@@ -2,17 +2,17 @@
 // a write has committed. Handlers read from it; the store stays the source of truth.
 import {
   checkQuorum,
+  roundKey,
   summarizeAttendance,
   type BallotState,
   type BallotView,
   type Delegate,
+  type Marks,
   type PaperTotals,
   type PresenceSummary,
   type RuleSet,
 } from '@hallvote/shared';
 import type { BallotRecordRow, DelegateRecord, LoadedMeeting, MeetingRecord, RoundRecord } from '../store/store';
-
-type Marks = Readonly<Record<string, readonly string[]>>;
 
 export interface VoterEntry {
   readonly voteId: string;
@@ -27,9 +27,6 @@ export interface BallotEntry {
   /** Oldest first; the last one is the current round. */
   readonly rounds: RoundRecord[];
 }
-
-/** `${ballotId}#${round}` */
-export const roundKey = (ballotId: string, round: number) => `${ballotId}#${round}`;
 
 export class MeetingState {
   readonly delegates = new Map<string, DelegateRecord>();

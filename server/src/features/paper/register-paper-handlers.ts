@@ -4,13 +4,14 @@ import {
   HallvoteError,
   paperMarkSchema,
   paperTotalsSchema,
+  roundKey,
   type BallotDefinition,
   type PaperTotals,
 } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../meetings/exclusive';
-import { roundKey, type MeetingState } from '../../meetings/meeting-state';
+import type { MeetingState } from '../../meetings/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { openRoundOf } from '../ballots/ballot-lifecycle';
 import { computeRoundResult } from '../ballots/round-result';

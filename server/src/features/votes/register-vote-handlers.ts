@@ -1,8 +1,8 @@
-import { HallvoteError, voteCastSchema, type MyVote } from '@hallvote/shared';
+import { HallvoteError, roundKey, voteCastSchema, type MyVote } from '@hallvote/shared';
 import { newReceipt } from '../../auth';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
-import { roundKey, type MeetingState, type VoterEntry } from '../../meetings/meeting-state';
+import type { MeetingState, VoterEntry } from '../../meetings/meeting-state';
 import { tokenBucket } from '../../rate-limit';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { validateMarks } from './validate-marks';
