@@ -1,6 +1,6 @@
 // HTTP calls of the admin page. The admin token travels in the Authorization header only.
 import type { CreateMeetingRequest, CreateMeetingResponse, ErrorBody, RuleSet } from '@hallvote/shared';
-import type { HttpReply } from '../http-reply';
+import type { HttpReply } from '../reply';
 import { adminStore } from './store';
 
 const unreachable: ErrorBody = { ok: false, error: 'INTERNAL', message: 'The server could not be reached.' };

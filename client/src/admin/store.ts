@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { CreateMeetingResponse, RuleSet } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
-import type { Refusal } from '../ui/ErrorNote';
+import type { Refusal } from '../reply';
 
 export interface AdminState {
   readonly language: Language;

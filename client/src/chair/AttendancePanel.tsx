@@ -3,7 +3,7 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hall
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
-import type { Refusal } from '../ui/ErrorNote';
+import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useChairRequest } from './session';
 import { useChair } from './store';

@@ -1,6 +1,6 @@
 // The chair's HTTP reads: badge sheet and exports. The chair key travels as a Bearer token, never
 // in a URL, so a file saved from here is fetched first and then handed to the browser as a Blob.
-import { isErrorBody, type HttpReply } from '../http-reply';
+import { isErrorBody, type HttpReply } from '../reply';
 import type { NoAnswer } from '../socket';
 
 /** What the chair can download; paths are relative to /api/meetings/<meetingId>/. */

@@ -13,7 +13,7 @@ import {
 } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
-import type { Refusal } from '../ui/ErrorNote';
+import type { Refusal } from '../reply';
 
 export interface DelegateState {
   readonly language: Language;

@@ -2,9 +2,8 @@
 // its way (its buttons wait), then the refusal, kept in sight until a later call succeeds. Built
 // on the socket seam (socket.ts), whose requests always answer, NO_ANSWER included.
 import { useCallback, useState } from 'react';
-import type { HttpReply } from '../http-reply';
+import type { AnyReply, Refusal } from '../reply';
 import type { HallSocket, Reply, RequestEvent, RequestPayload } from '../socket';
-import type { Refusal } from './ErrorNote';
 
 export interface RequestState {
   readonly busy: boolean;
@@ -15,14 +14,14 @@ export interface RequestState {
 
 /** Tracks any call answering in the reply shape, by socket or HTTP. */
 export function useTrackedReplies(): RequestState & {
-  readonly track: <R extends HttpReply<unknown>>(call: Promise<R>) => Promise<R>;
+  readonly track: <R extends AnyReply>(call: Promise<R>) => Promise<R>;
 } {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const track = useCallback(async <R extends HttpReply<unknown>>(call: Promise<R>): Promise<R> => {
+  const track = useCallback(async <R extends AnyReply>(call: Promise<R>): Promise<R> => {
     setBusy(true);
     const reply = await call;
-    const settled: HttpReply<unknown> = reply;
+    const settled: AnyReply = reply;
     setBusy(false);
     setRefusal(settled.ok ? null : settled);
     return reply;
