@@ -12,7 +12,7 @@ export function ExportPanel() {
   const t = useText(chairText);
   const { meetingId, chairKey } = useChairSession();
   const { track, busy, refusal } = useTrackedReplies();
-  /** The file name of the last download, while it is the last word. */
+  // The name the last download was saved under; null after a refusal (then the refusal shows).
   const [saved, setSaved] = useState<string | null>(null);
   const save = async (path: ExportPath) => {
     const reply = await track(downloadExport(meetingId, chairKey, path));
