@@ -8,3 +8,7 @@ export * from './tally/index';
 export * from './rules/index';
 export * from './seal';
 export * from './audit';
+export * from './marks';
+export * from './round-key';
+export * from './acknowledgement';
+export * from './ballot-limits';

@@ -3,6 +3,13 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from './types';
 import { BALLOT_KINDS } from './tally/types';
+import {
+  MAX_COUNTDOWN_SECONDS,
+  MAX_LABEL_CHARS,
+  MAX_OPTIONS,
+  MAX_SUBJECTS,
+  MIN_COUNTDOWN_SECONDS,
+} from './ballot-limits';
 
 // The first character is alphanumeric so that no id can be `__proto__` or similar.
 const id = z
@@ -11,13 +18,11 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a letter or digit, then letters, digits, - and _');
 const text = (max: number) => z.string().trim().max(max);
-const label = text(200).min(1);
+const label = text(MAX_LABEL_CHARS).min(1);
 
 /** A UUID as crypto.randomUUID() makes it. */
 export const voteIdSchema = z.uuid();
 
-export const MAX_SUBJECTS = 500;
-export const MAX_OPTIONS = 60;
 /** 4 MB of CSV is ~40,000 roster lines; the socket payload cap is set above it. */
 export const MAX_CSV_CHARS = 4_000_000;
 
@@ -72,12 +77,7 @@ export const ballotDefinitionSchema = z
     options: z.array(optionSchema).min(1).max(MAX_OPTIONS),
     seats: z.number().int().min(1).max(MAX_OPTIONS).optional(),
     allowChange: z.boolean().default(false),
-    countdownSeconds: z
-      .number()
-      .int()
-      .min(10)
-      .max(24 * 3600)
-      .optional(),
+    countdownSeconds: z.number().int().min(MIN_COUNTDOWN_SECONDS).max(MAX_COUNTDOWN_SECONDS).optional(),
     interimForChair: z.boolean().default(false),
   })
   .superRefine((b, ctx) => {

@@ -1,6 +1,7 @@
 // Domain types shared by the server and the three client views. What each role may see is
 // spelled out by the snapshot types at the bottom: a client never receives more than its own.
 import type { AuditEntry } from './audit';
+import type { Marks } from './marks';
 import type {
   BallotKind,
   PaperTotals,
@@ -125,7 +126,7 @@ export interface MyVote {
   readonly voteId: string;
   readonly receipt: string;
   /** Open ballots only: what was marked, so the phone can show it. Never for secret ballots. */
-  readonly marks: Readonly<Record<string, readonly string[]>> | null;
+  readonly marks: Marks | null;
 }
 
 export interface ChairSnapshot {
@@ -177,13 +178,13 @@ export interface RoundExport {
   readonly publishedAt: string | null;
   readonly issued: number;
   /** Every stored ballot's marks, canonical and sorted: anonymous, whatever the ballot kind. */
-  readonly records: readonly Readonly<Record<string, readonly string[]>>[];
+  readonly records: readonly Marks[];
   /** Open (named) ballots only: who voted what. Null for secret ballots. */
   readonly namedVotes:
     | readonly {
         readonly delegateId: string;
         readonly name: string;
-        readonly marks: Readonly<Record<string, readonly string[]>>;
+        readonly marks: Marks;
       }[]
     | null;
   readonly paper: PaperTotals | null;

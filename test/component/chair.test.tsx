@@ -37,14 +37,14 @@ resetChairStoreAroundEachTest();
 describe('rules and quorum', () => {
   test('the preset in numbers from the live presence, and a quorate indicator', () => {
     start();
-    expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeTruthy();
-    expect(screen.getByText('Adopted: more than half of eligible members = 27 votes')).toBeTruthy();
-    expect(screen.getByText('Quorate: 49 present, 36 of 53 needed')).toBeTruthy();
+    expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
+    expect(screen.getByText('Adopted: more than half of eligible members = 27 votes')).toBeInTheDocument();
+    expect(screen.getByText('Quorate: 49 present, 36 of 53 needed')).toBeInTheDocument();
   });
 
   test('not quorate with 30 present; the numbers follow an excused absence', () => {
     start(chairSnapshot({ presence: presence(30), delegates: delegates(53, 30) }));
-    expect(screen.getByText('Not quorate: 30 present, 36 of 53 needed')).toBeTruthy();
+    expect(screen.getByText('Not quorate: 30 present, 36 of 53 needed')).toBeInTheDocument();
     socket.serverEmits('console:roster-updated', {
       seq: 4,
       presence: presence(30, 53, 8),
@@ -53,15 +53,15 @@ describe('rules and quorum', () => {
       full: false,
     });
     // 53 − 8 excused = 45 eligible: 30 of 45 is exactly two thirds.
-    expect(screen.getByText('Quorate: 30 present, 30 of 45 needed')).toBeTruthy();
-    expect(screen.getByText('Adopted: more than half of eligible members = 23 votes')).toBeTruthy();
+    expect(screen.getByText('Quorate: 30 present, 30 of 45 needed')).toBeInTheDocument();
+    expect(screen.getByText('Adopted: more than half of eligible members = 23 votes')).toBeInTheDocument();
   });
 });
 
 test('an empty roster is never shown as quorate (0 of 0)', () => {
   start(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
-  expect(screen.getByText('Nobody is on the roster yet: import the roster first.')).toBeTruthy();
-  expect(screen.queryByText(/^Quorate/)).toBeNull();
+  expect(screen.getByText('Nobody is on the roster yet: import the roster first.')).toBeInTheDocument();
+  expect(screen.queryByText(/^Quorate/)).not.toBeInTheDocument();
 });
 
 describe('ballot builder', () => {
@@ -70,7 +70,7 @@ describe('ballot builder', () => {
     fireEvent.click(screen.getByLabelText('Election: k of n candidates'));
     type('Title', 'Bầu Ban Thường vụ');
     fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
-    expect(screen.getByRole('alert').textContent).toContain('Add at least one candidate, one per line.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Add at least one candidate, one per line.');
     expect(socket.requests).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('ballot builder', () => {
     type('Candidates, one per line', 'Trần Thị Bình\nLê Văn Cường\n');
     type('Seats to fill (k)', '3');
     fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
-    expect(screen.getByRole('alert').textContent).toContain('Cannot elect 3 of 2 candidates.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Cannot elect 3 of 2 candidates.');
     expect(socket.requests).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('ballot builder', () => {
     type('Title', 'Xếp loại 19 đơn vị');
     type('Subjects, one per line', '  \n \n');
     fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
-    expect(screen.getByRole('alert').textContent).toContain('Add at least one subject, one per line.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Add at least one subject, one per line.');
     expect(socket.requests).toEqual([]);
   });
 
@@ -127,12 +127,12 @@ describe('running a ballot', () => {
     });
     start(chairSnapshot({ ballots: [ballot] }));
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
-    expect(screen.getByText('37 of 49 present have voted')).toBeTruthy();
+    expect(screen.getByText('37 of 49 present have voted')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Close voting' }));
     expect(
       screen.getByText('Close voting now? 37 of 49 present have voted; no more votes will be accepted.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     expect(socket.requests).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, close voting' }));
     expect(socket.sent('ballot:close')).toEqual([{ ballotId: 'b1' }]);
@@ -153,8 +153,8 @@ describe('running a ballot', () => {
     }));
     fireEvent.click(screen.getByRole('button', { name: 'Open voting' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('No quorum.');
-    expect(alert.textContent).toContain('30 present, 36 of 53 eligible needed');
+    expect(alert).toHaveTextContent('No quorum.');
+    expect(alert).toHaveTextContent('30 present, 36 of 53 eligible needed');
   });
 
   test('the result with counts and percentages of the named base', () => {
@@ -162,10 +162,10 @@ describe('running a ballot', () => {
     start(chairSnapshot({ ballots: [chairBallot(view, { result: hallStoryResult(view) })] }));
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
     const table = within(screen.getByRole('table'));
-    expect(table.getByRole('columnheader', { name: '% of eligible members' })).toBeTruthy();
+    expect(table.getByRole('columnheader', { name: '% of eligible members' })).toBeInTheDocument();
     const good = table.getByRole('row', { name: /Good/ });
     expect(good.textContent).toBe('Good4890.57✓');
-    expect(screen.getByText('Adopted: Good')).toBeTruthy();
+    expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
   });
 
   test('a result with a cap warning needs a written acknowledgement before publishing', () => {
@@ -174,7 +174,7 @@ describe('running a ballot', () => {
     expect(result.tally.warnings.length).toBe(1);
     start(chairSnapshot({ ballots: [chairBallot(view, { result })] }));
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại 6 đơn vị/ }));
-    expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeTruthy();
+    expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeInTheDocument();
 
     const publish = screen.getByRole('button', { name: 'Publish the result' });
     expect(publish).toBeDisabled();
@@ -203,7 +203,7 @@ describe('roster and attendance', () => {
     expect(socket.sent('roster:import')).toEqual([
       { csv: 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A', mode: 'replace', dryRun: true },
     ]);
-    expect((await screen.findByRole('alert')).textContent).toContain('Line 3: the name is empty');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Line 3: the name is empty');
     expect(screen.getByRole('button', { name: 'Store the roster' })).toBeDisabled();
   });
 
@@ -219,11 +219,11 @@ describe('roster and attendance', () => {
 test('the language switch turns the console into Vietnamese and back', () => {
   start();
   fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-  expect(screen.getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeTruthy();
-  expect(screen.getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeTruthy();
-  expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeTruthy();
+  expect(screen.getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeInTheDocument();
+  expect(screen.getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeTruthy();
+  expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
 });
 
 describe('minutes, exports and the audit log', () => {
@@ -236,7 +236,7 @@ describe('minutes, exports and the audit log', () => {
 
   test('a closed round links to its minutes in a new tab; an open one does not', () => {
     openBallot(classificationBallot({ state: 'open' }));
-    expect(screen.queryByRole('link', { name: /Counting minutes/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Counting minutes/ })).not.toBeInTheDocument();
     cleanup();
 
     openBallot(classificationBallot({ state: 'closed' }));
@@ -252,13 +252,13 @@ describe('minutes, exports and the audit log', () => {
     expect(screen.getAllByRole('link', { name: /Counting minutes/ }).map((a) => a.getAttribute('href'))).toEqual([
       '/chair/m1/minutes/b1/1',
     ]);
-    expect(screen.getByRole('link', { name: 'Counting minutes, round 1 ↗' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Counting minutes, round 1 ↗' })).toBeInTheDocument();
   });
 
   test('the minutes link in Vietnamese', () => {
     openBallot(classificationBallot({ state: 'closed' }));
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu ↗' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu ↗' })).toBeInTheDocument();
   });
 
   test('the attendance CSV is fetched with the chair key and saved', async () => {
@@ -290,7 +290,7 @@ describe('minutes, exports and the audit log', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Whole meeting (JSON)' }));
     });
-    expect(screen.getByRole('alert').textContent).toContain('Not found.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Not found.');
   });
 
   test('the audit log lists entries newest first, with names for ids, and refreshes', async () => {

@@ -46,9 +46,9 @@ describe('delegate phone', () => {
   test('idle: name, meeting and "waiting for the next ballot"', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot());
-    expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
-    expect(screen.getByText('Hội nghị Ban Chấp hành Đảng bộ tỉnh')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Waiting for the next ballot' })).toBeTruthy();
+    expect(screen.getByText('Nguyễn Văn An')).toBeInTheDocument();
+    expect(screen.getByText('Hội nghị Ban Chấp hành Đảng bộ tỉnh')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Waiting for the next ballot' })).toBeInTheDocument();
   });
 
   test('an open ballot: one choice, reviewed, confirmed, saved before sending, then recorded with a receipt', async () => {
@@ -64,9 +64,9 @@ describe('delegate phone', () => {
     ]);
 
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
-    expect(screen.getByRole('radio', { name: 'Good' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: 'Good' })).toHaveAttribute('aria-checked', 'true');
     fireEvent.click(review);
-    expect(screen.getByRole('heading', { name: 'Check your vote' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Check your vote' })).toBeInTheDocument();
 
     let storedWhenSent: string | null = null;
     socket.answer('vote:cast', (vote) => {
@@ -79,19 +79,19 @@ describe('delegate phone', () => {
       { ballotId: 'b1', round: 1, voteId: VOTE_ID, marks: { province: ['good'] } },
     ]);
     expect(JSON.parse(storedWhenSent ?? 'null')).toMatchObject({ voteId: VOTE_ID, marks: { province: ['good'] } });
-    expect(await screen.findByText('Your vote is recorded')).toBeTruthy();
-    expect(screen.getByText('K7Q2MX')).toBeTruthy();
+    expect(await screen.findByText('Your vote is recorded')).toBeInTheDocument();
+    expect(screen.getByText('K7Q2MX')).toBeInTheDocument();
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
   });
 
   test('a batch ballot: one card per subject, progress, review with the unrated one, and the exact payload', async () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: batchBallot(3) }));
-    expect(screen.getByText('0 of 3 rated')).toBeTruthy();
+    expect(screen.getByText('0 of 3 rated')).toBeInTheDocument();
     const card = (label: string) => within(screen.getByRole('group', { name: label }));
     fireEvent.click(card('Đơn vị 1').getByRole('radio', { name: 'Good' }));
     fireEvent.click(card('Đơn vị 2').getByRole('radio', { name: 'Excellent' }));
-    expect(screen.getByText('2 of 3 rated')).toBeTruthy();
+    expect(screen.getByText('2 of 3 rated')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
     const list = within(screen.getByRole('list'));
@@ -100,7 +100,7 @@ describe('delegate phone', () => {
       'Đơn vị 2Excellent',
       'Đơn vị 3Not rated: no vote on this one',
     ]);
-    expect(screen.getByText('1 not rated: it gets no vote from you.')).toBeTruthy();
+    expect(screen.getByText('1 not rated: it gets no vote from you.')).toBeInTheDocument();
 
     // Back to change one, then confirm.
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
@@ -117,7 +117,7 @@ describe('delegate phone', () => {
         marks: { 'unit-1': ['good'], 'unit-2': ['excellent'], 'unit-3': ['completed'] },
       },
     ]);
-    expect(await screen.findByText('Your vote is recorded')).toBeTruthy();
+    expect(await screen.findByText('Your vote is recorded')).toBeInTheDocument();
   });
 
   test('no answer: the vote stays saved and the phone says it is sending', async () => {
@@ -126,8 +126,8 @@ describe('delegate phone', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Completed' }));
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
-    expect(await screen.findByRole('button', { name: 'Send again' })).toBeTruthy();
-    expect(screen.getByText('Sending your vote…')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Send again' })).toBeInTheDocument();
+    expect(screen.getByText('Sending your vote…')).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null')).toMatchObject({ voteId: VOTE_ID });
   });
 
@@ -139,7 +139,7 @@ describe('delegate phone', () => {
     socket.answer('vote:cast', (vote) => ({ ok: true, data: receiptFor(vote, 'R3CE1PT') }));
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
     expect(socket.sent('vote:cast')).toEqual([saved]);
-    expect(await screen.findByText('R3CE1PT')).toBeTruthy();
+    expect(await screen.findByText('R3CE1PT')).toBeInTheDocument();
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
   });
 
@@ -153,17 +153,17 @@ describe('delegate phone', () => {
     );
     expect(socket.sent('vote:cast')).toEqual([]);
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
-    expect(screen.getByText('SAME1')).toBeTruthy();
+    expect(screen.getByText('SAME1')).toBeInTheDocument();
   });
 
   test('reconnecting: a visible banner while the connection is down, gone after the new snapshot', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot());
-    expect(screen.queryByText('Connection lost. Reconnecting…')).toBeNull();
+    expect(screen.queryByText('Connection lost. Reconnecting…')).not.toBeInTheDocument();
     socket.connection({ type: 'disconnected', byServer: false });
-    expect(screen.getByText('Connection lost. Reconnecting…')).toBeTruthy();
+    expect(screen.getByText('Connection lost. Reconnecting…')).toBeInTheDocument();
     socket.serverEmits('snapshot', delegateSnapshot({ seq: 9 }));
-    expect(screen.queryByText('Connection lost. Reconnecting…')).toBeNull();
+    expect(screen.queryByText('Connection lost. Reconnecting…')).not.toBeInTheDocument();
   });
 
   test('closed: says so, shows the receipt, and no options', () => {
@@ -176,10 +176,10 @@ describe('delegate phone', () => {
         myVote: { ballotId: 'b1', round: 1, voteId: VOTE_ID, receipt: 'K7Q2MX', marks: null },
       }),
     );
-    expect(screen.getByRole('heading', { name: 'Voting is closed' })).toBeTruthy();
-    expect(screen.getByText('K7Q2MX')).toBeTruthy();
-    expect(screen.queryByRole('radio')).toBeNull();
-    expect(screen.queryByText(/Adopted/)).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Voting is closed' })).toBeInTheDocument();
+    expect(screen.getByText('K7Q2MX')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Adopted/)).not.toBeInTheDocument();
   });
 
   test('published: the outcome in words and whether my receipt was counted', () => {
@@ -194,17 +194,19 @@ describe('delegate phone', () => {
         receipts: ['AAAAAA', 'K7Q2MX'],
       }),
     );
-    expect(screen.getByText('Adopted: Good')).toBeTruthy();
-    expect(screen.getByText('Percentages of eligible members (53)')).toBeTruthy();
-    expect(screen.getByText('90.57%')).toBeTruthy();
-    expect(screen.getByText('Your receipt K7Q2MX is in the published list: your ballot was counted.')).toBeTruthy();
+    expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
+    expect(screen.getByText('Percentages of eligible members (53)')).toBeInTheDocument();
+    expect(screen.getByText('90.57%')).toBeInTheDocument();
+    expect(
+      screen.getByText('Your receipt K7Q2MX is in the published list: your ballot was counted.'),
+    ).toBeInTheDocument();
   });
 
   test('a new ballot replaces the old result; events are applied in order and a gap asks for a snapshot', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ seq: 5 }));
     socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot() });
-    expect(screen.getByRole('radio', { name: 'Good' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
     expect(socket.sent('sync:request')).toEqual([]);
 
     socket.answer('sync:request', () => ({
@@ -214,8 +216,8 @@ describe('delegate phone', () => {
     socket.serverEmits('ballot:updated', { seq: 8, ballot: classificationBallot({ state: 'cancelled' }) });
     expect(socket.sent('sync:request')).toEqual([{}]);
     // The event after the gap is not applied on its own: the snapshot decides.
-    expect(screen.queryByText('This ballot was cancelled by the chair.')).toBeNull();
-    return waitFor(() => expect(screen.getByRole('heading', { name: 'Voting is closed' })).toBeTruthy());
+    expect(screen.queryByText('This ballot was cancelled by the chair.')).not.toBeInTheDocument();
+    return waitFor(() => expect(screen.getByRole('heading', { name: 'Voting is closed' })).toBeInTheDocument());
   });
 
   test('a badge opened on another phone, and a badge that is not valid', () => {
@@ -223,7 +225,7 @@ describe('delegate phone', () => {
     socket.serverEmits('snapshot', delegateSnapshot());
     socket.serverEmits('session:replaced');
     socket.connection({ type: 'disconnected', byServer: true });
-    expect(screen.getByRole('heading', { name: 'This badge was opened on another phone' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'This badge was opened on another phone' })).toBeInTheDocument();
     expect(socket.reconnects).toBe(0);
     cleanup();
 
@@ -234,19 +236,19 @@ describe('delegate phone', () => {
       code: 'UNAUTHORIZED',
       message: 'This link or badge is not valid (any more).',
     });
-    expect(screen.getByRole('heading', { name: 'This badge is not valid' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'This badge is not valid' })).toBeInTheDocument();
   });
 
   test('the language switch: English ↔ Vietnamese, options included, and the choice is remembered', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
-    expect(screen.getByRole('radio', { name: 'Good' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-    expect(screen.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Xem lại phiếu' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Xem lại phiếu' })).toBeInTheDocument();
     expect(localStorage.getItem('hallvote.language')).toBe('vi');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByRole('button', { name: 'Review my vote' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Review my vote' })).toBeInTheDocument();
   });
 
   test('the phone follows its browser language: vi for any "vi…", English otherwise', () => {

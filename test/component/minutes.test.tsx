@@ -53,19 +53,19 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
         { url: '/api/meetings/m1/export.json', authorization: 'Bearer chair-key' },
       ]),
     );
-    expect(screen.getByRole('heading', { level: 1, name: 'Counting minutes' })).toBeTruthy();
-    expect(screen.getByText(MEETING_TITLE)).toBeTruthy();
-    expect(screen.getByText('Xếp loại Đảng bộ tỉnh năm 2023 (Classification)')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Counting minutes' })).toBeInTheDocument();
+    expect(screen.getByText(MEETING_TITLE)).toBeInTheDocument();
+    expect(screen.getByText('Xếp loại Đảng bộ tỉnh năm 2023 (Classification)')).toBeInTheDocument();
     expect(
       screen.getByText('Party organisation classification (Vietnam) (vn-party-classification, version 1)'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   test('per option: online, paper, together, and the percentage of the named base', async () => {
     serve(hallStoryExport());
     await open(hallStoryExport());
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
-    expect(within(table).getByRole('columnheader', { name: '% of eligible members (53)' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: '% of eligible members (53)' })).toBeInTheDocument();
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -74,16 +74,16 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(cells(table, 'Good')).toEqual(['48', '0', '48', '90.57', '✓']);
     expect(cells(table, 'Excellent')).toEqual(['0', '1', '1', '1.89', '']);
     expect(cells(table, 'Completed')).toEqual(['0', '0', '0', '0.00', '']);
-    expect(screen.getByText('Adopted: Good')).toBeTruthy();
+    expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
     expect(
       screen.getByText('To carry: more than half of eligible members (53), that is at least 27 votes.'),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
   });
 
   test('attendance, quorum and ballots, with the paper ballot apart', async () => {
     serve(hallStoryExport());
     await open(hallStoryExport());
-    expect(screen.getByText('Quorate: 49 present, at least 36 needed (2/3 of 53).')).toBeTruthy();
+    expect(screen.getByText('Quorate: 49 present, at least 36 needed (2/3 of 53).')).toBeInTheDocument();
     const attendance = screen.getByRole('heading', { name: 'Attendance and quorum' }).parentElement as HTMLElement;
     const figures = within(attendance).getByRole('table');
     expect(cells(figures, 'Members convened (roster)')).toEqual(['53']);
@@ -96,7 +96,7 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(cells(ballots, 'Ballots returned')).toEqual(['48', '1', '49']);
     expect(cells(ballots, 'Valid ballots')).toEqual(['48', '1', '49']);
     expect(cells(ballots, 'Invalid ballots')).toEqual(['0', '0', '0']);
-    expect(screen.getByText('No ballot was invalid.')).toBeTruthy();
+    expect(screen.getByText('No ballot was invalid.')).toBeInTheDocument();
   });
 
   test('the checks, the seal in full, the signature lines and the receipts annex', async () => {
@@ -112,11 +112,11 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(seal).toMatch(/^[0-9a-f]{64}$/);
     expect(screen.getByText(seal).tagName).toBe('CODE');
 
-    expect(screen.getByRole('heading', { name: 'The counting committee' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'The counting committee' })).toBeInTheDocument();
     for (const role of ['Head', 'Chair of the meeting']) {
       const box = within(screen.getByRole('group', { name: role }));
-      expect(box.getByText('Signature:')).toBeTruthy();
-      expect(box.getByText('Full name:')).toBeTruthy();
+      expect(box.getByText('Signature:')).toBeInTheDocument();
+      expect(box.getByText('Full name:')).toBeInTheDocument();
     }
     expect(screen.getAllByRole('group', { name: 'Member' })).toHaveLength(2);
 
@@ -132,23 +132,23 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     serve(hallStoryExport());
     await open(hallStoryExport());
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Biên bản kiểm phiếu' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Biên bản kiểm phiếu' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
     expect(
       within(table).getByRole('columnheader', { name: '% so với tổng số đại biểu được triệu tập (53)' }),
-    ).toBeTruthy();
+    ).toBeInTheDocument();
     expect(cells(table, 'Hoàn thành tốt nhiệm vụ')).toEqual(['48', '0', '48', '90,57', '✓']);
     expect(cells(table, 'Hoàn thành xuất sắc nhiệm vụ')).toEqual(['0', '1', '1', '1,89', '']);
-    expect(screen.getByText('Thông qua: Hoàn thành tốt nhiệm vụ')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Ban kiểm phiếu' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Trưởng ban' })).toBeTruthy();
+    expect(screen.getByText('Thông qua: Hoàn thành tốt nhiệm vụ')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Ban kiểm phiếu' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Trưởng ban' })).toBeInTheDocument();
     expect(screen.getAllByRole('group', { name: 'Thành viên' })).toHaveLength(2);
-    expect(within(screen.getByRole('group', { name: 'Chủ tọa hội nghị' })).getByText('Họ và tên:')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'In / Lưu PDF' })).toBeTruthy();
-    expect(screen.queryByText('Counting minutes')).toBeNull();
+    expect(within(screen.getByRole('group', { name: 'Chủ tọa hội nghị' })).getByText('Họ và tên:')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'In / Lưu PDF' })).toBeInTheDocument();
+    expect(screen.queryByText('Counting minutes')).not.toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Counting minutes' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Counting minutes' })).toBeInTheDocument();
     expect(localStorage.getItem('hallvote.language')).toBe('en');
   });
 
@@ -208,9 +208,9 @@ describe('a batch that breaks the cap', () => {
     ).toEqual(['Subject', 'Excellent', 'Good', 'Completed', 'Not completed', 'No vote', 'Outcome']);
     expect(cells(table, 'Đơn vị 1')).toEqual(['4992.45%', '00.00%', '00.00%', '00.00%', '0', 'Excellent']);
     expect(cells(table, 'Đơn vị 3')).toEqual(['00.00%', '4992.45%', '00.00%', '00.00%', '0', 'Good']);
-    expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Acknowledged by the chair' })).toBeTruthy();
-    expect(screen.getByText(reason)).toBeTruthy();
+    expect(screen.getByText(/2 × "Excellent", but at most 0 allowed \(20% of 4 × "Good"\)/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Acknowledged by the chair' })).toBeInTheDocument();
+    expect(screen.getByText(reason)).toBeInTheDocument();
   });
 
   test('paper votes are split out in the cells that have them', async () => {
@@ -234,19 +234,19 @@ describe('a batch that breaks the cap', () => {
     const table = screen.getByRole('table', { name: 'Results' });
     expect(cells(table, 'Đơn vị 1')).toEqual(['00.00%', '4890.57%47 + 1 paper', '00.00%', '00.00%', '0', 'Good']);
     expect(cells(table, 'Đơn vị 2')).toEqual(['00.00%', '4788.68%', '00.00%', '00.00%', '10 + 1 paper', 'Good']);
-    expect(screen.getByText(/Where paper ballots count in a cell: online \+ paper below\./)).toBeTruthy();
+    expect(screen.getByText(/Where paper ballots count in a cell: online \+ paper below\./)).toBeInTheDocument();
     const ballots = screen.getByRole('table', { name: 'Ballots' });
     expect(cells(ballots, 'Ballots returned')).toEqual(['47', '2', '49']);
     expect(cells(ballots, 'Invalid ballots')).toEqual(['0', '1', '1']);
-    expect(screen.getByText('torn: 1')).toBeTruthy();
+    expect(screen.getByText('torn: 1')).toBeInTheDocument();
   });
 
   test('closed and not yet acknowledged: the minutes say so', async () => {
     const exported = batchExport(6);
     serve(exported);
     await open(exported);
-    expect(screen.getByText(/Not yet acknowledged/)).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'Acknowledged by the chair' })).toBeNull();
+    expect(screen.getByText(/Not yet acknowledged/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Acknowledged by the chair' })).not.toBeInTheDocument();
   });
 });
 
@@ -263,8 +263,8 @@ test('a round still open has no minutes yet', async () => {
   await open(exported);
   expect(
     screen.getByText('Voting in this round is still open: the minutes are drawn up once it is closed.'),
-  ).toBeTruthy();
-  expect(screen.queryByRole('heading', { name: 'Seal' })).toBeNull();
+  ).toBeInTheDocument();
+  expect(screen.queryByRole('heading', { name: 'Seal' })).not.toBeInTheDocument();
 });
 
 test('a wrong key is said plainly', async () => {
@@ -275,5 +275,5 @@ test('a wrong key is said plainly', async () => {
     ),
   });
   render(<MinutesPage meetingId="m1" chairKey="wrong" ballotId="b1" round={1} />);
-  expect((await screen.findByRole('alert')).textContent).toContain('This link or key is not valid.');
+  expect(await screen.findByRole('alert')).toHaveTextContent('This link or key is not valid.');
 });

@@ -158,6 +158,8 @@ describe.sequential('the hall story in a real browser', () => {
       .fill('Classification of the provincial Party organisation, 2023');
     await chairPage.getByRole('button', { name: 'Create ballot' }).click();
     await chairPage.getByRole('button', { name: 'Open voting' }).click();
+    // A click only sends the request: read the snapshot once the console shows the round open.
+    await chairPage.getByRole('button', { name: 'Close voting' }).waitFor();
     const ballot = (await chairSnapshot()).ballots.at(-1)!;
     expect(ballot.state).toBe('open');
 
@@ -236,6 +238,7 @@ describe.sequential('the hall story in a real browser', () => {
     await chairPage.getByLabel('Subjects, one per line').fill(SUB_UNITS.join('\n'));
     await chairPage.getByRole('button', { name: 'Create ballot' }).click();
     await chairPage.getByRole('button', { name: 'Open voting' }).click();
+    await chairPage.getByRole('button', { name: 'Close voting' }).waitFor();
     const ballot = (await chairSnapshot()).ballots.at(-1)!;
     expect(ballot.subjects).toHaveLength(19);
     // Units 1-4 excellent, 5-18 good, 19 completed, by every socket voter and by phone 1.

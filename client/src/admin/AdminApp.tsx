@@ -1,18 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
 import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { forgetSecret } from '../ui/credentials';
 import { createMeeting } from './admin-api';
-import { adminStore, useAdmin } from './store';
+import { adminStore, setLanguage, useAdmin } from './store';
 
 export const ADMIN_TOKEN_KEY = 'hallvote.admin-token';
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  adminStore.setState({ language });
-}
 
 export function AdminApp() {
   const language = useAdmin((s) => s.language);

@@ -1,8 +1,7 @@
 // HTTP calls of the admin page. The admin token travels in the Authorization header only.
 import type { CreateMeetingRequest, CreateMeetingResponse, ErrorBody, RuleSet } from '@hallvote/shared';
+import type { HttpReply } from '../reply';
 import { adminStore } from './store';
-
-type HttpReply<T> = { readonly ok: true; readonly data: T } | ErrorBody;
 
 const unreachable: ErrorBody = { ok: false, error: 'INTERNAL', message: 'The server could not be reached.' };
 

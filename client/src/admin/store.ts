@@ -2,8 +2,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { CreateMeetingResponse, RuleSet } from '@hallvote/shared';
-import { initialLanguage, type Language } from '../i18n';
-import type { Refusal } from '../ui/ErrorNote';
+import { initialLanguage, languageSetter, type Language } from '../i18n';
+import type { Refusal } from '../reply';
 
 export interface AdminState {
   readonly language: Language;
@@ -28,6 +28,9 @@ export function initialAdminState(): AdminState {
 }
 
 export const adminStore = createStore<AdminState>()(initialAdminState);
+
+/** The view's language switch. */
+export const setLanguage = languageSetter(adminStore);
 
 export function useAdmin<T>(selector: (state: AdminState) => T): T {
   return useStore(adminStore, selector);

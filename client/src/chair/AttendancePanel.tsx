@@ -3,9 +3,9 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hall
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
-import type { Refusal } from '../ui/ErrorNote';
+import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
-import { useChairSession } from './session';
+import { useChairRequest } from './session';
 import { useChair } from './store';
 
 /** Who is here: present / absent / excused per member, manual check-in, live connection. */
@@ -63,14 +63,12 @@ export function AttendancePanel() {
 
 function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefused: (r: Refusal | null) => void }) {
   const t = useText(chairText);
-  const { socket } = useChairSession();
+  // Each row waits for its own answer; the panel shows the latest refusal of any row.
+  const { run, busy } = useChairRequest();
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
-  const [busy, setBusy] = useState(false);
   if (!delegate) return null;
   const mark = async (status: AttendanceStatus) => {
-    setBusy(true);
-    const reply = await socket.request('attendance:mark', { delegateId, status });
-    setBusy(false);
+    const reply = await run('attendance:mark', { delegateId, status });
     onRefused(reply.ok ? null : reply);
   };
   return (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { assertNever } from '@hallvote/shared';
+import { MIN_COUNTDOWN_SECONDS, assertNever } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
-import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
 import { EMPTY_FORM, TEMPLATES, buildBallot, type BuilderForm, type BuilderProblem } from './ballot-templates';
-import { useChairSession } from './session';
+import { useChairRequest } from './session';
 import { selectBallot } from './store';
 
 type ChairTexts = (typeof chairText)['en'];
@@ -39,11 +39,9 @@ function problemText(p: BuilderProblem, t: ChairTexts['builder']['problems']): s
 /** Templates for the four kinds of ballot; nothing is sent until the form is sound. */
 export function BallotBuilder() {
   const t = useText(chairText);
-  const { socket } = useChairSession();
+  const { run, busy, refusal, dismiss } = useChairRequest();
   const [form, setForm] = useState<BuilderForm>(EMPTY_FORM);
   const [problems, setProblems] = useState<readonly BuilderProblem[]>([]);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
   const update = (patch: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async (event: FormEvent) => {
@@ -51,18 +49,12 @@ export function BallotBuilder() {
     const built = buildBallot(form);
     if (!built.ok) {
       setProblems(built.problems);
-      setRefusal(null);
+      dismiss();
       return;
     }
     setProblems([]);
-    setBusy(true);
-    const reply = await socket.request('ballot:create', built.definition);
-    setBusy(false);
-    if (!reply.ok) {
-      setRefusal(reply);
-      return;
-    }
-    setRefusal(null);
+    const reply = await run('ballot:create', built.definition);
+    if (!reply.ok) return;
     setForm(EMPTY_FORM);
     selectBallot(reply.data.ballotId);
   };
@@ -172,7 +164,7 @@ export function BallotBuilder() {
       <input
         id="ballot-countdown"
         type="number"
-        min={10}
+        min={MIN_COUNTDOWN_SECONDS}
         inputMode="numeric"
         value={form.countdown}
         onChange={(e) => update({ countdown: e.target.value })}

@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import type { ChairBallotView } from '@hallvote/shared';
+import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
-import type { RequestEvent, RequestPayload } from '@hallvote/shared';
-import type { Reply } from '../socket';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
 import { ResultTable } from './ResultTable';
-import { useChairSession } from './session';
+import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
 
 /** One ballot: what it is, live turnout, the actions its state allows, and its result. */
@@ -36,7 +34,7 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
         </p>
       </header>
       <Turnout ballot={ballot} />
-      <Actions key={`${ballot.id}#${ballot.round}`} ballot={ballot} />
+      <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}
@@ -96,23 +94,13 @@ function Turnout({ ballot }: { ballot: ChairBallotView }) {
 
 function Actions({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(chairText);
-  const { socket } = useChairSession();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
 
-  const run = async <E extends RequestEvent>(event: E, payload: RequestPayload<E>) => {
-    setBusy(true);
-    const reply: Reply<E> = await socket.request(event, payload);
-    setBusy(false);
-    setRefusal(reply.ok ? null : reply);
-  };
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
   const present = ballot.turnout?.present ?? 0;
-  // Cap warnings and broken invariant checks both need the chair's written acknowledgement.
-  const warnings =
-    (ballot.result?.tally.warnings.length ?? 0) + (ballot.result?.tally.invariants.filter((i) => !i.ok).length ?? 0);
+  const warnings = ballot.result ? warningsToAcknowledge(ballot.result.tally) : 0;
   const ackMissing = warnings > 0 && acknowledgement.trim() === '';
   const confirmProps = { backLabel: t.ballots.back, disabled: busy };
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { LanguageContext, useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
-import { ErrorNote, type Refusal } from '../ui/ErrorNote';
+import type { Refusal } from '../reply';
+import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AttendancePanel } from './AttendancePanel';
 import { AuditLog } from './AuditLog';
@@ -16,12 +17,7 @@ import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
 import { ChairSessionContext, useChairSession, type ChairSession } from './session';
-import { chairStore, useChair, type ChairTab } from './store';
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  chairStore.setState({ language });
-}
+import { chairStore, setLanguage, useChair, type ChairTab } from './store';
 
 export function ChairApp({ session }: { session: ChairSession }) {
   const language = useChair((s) => s.language);

@@ -4,18 +4,19 @@ import { useState } from 'react';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { ErrorNote } from '../ui/ErrorNote';
-import { downloadExport, type ExportPath, type HttpReply } from './chair-http';
+import { useTrackedReplies } from '../ui/use-request';
+import { downloadExport, type ExportPath } from './chair-http';
 import { useChairSession } from './session';
 
 export function ExportPanel() {
   const t = useText(chairText);
   const { meetingId, chairKey } = useChairSession();
-  const [busy, setBusy] = useState(false);
-  const [reply, setReply] = useState<HttpReply<string> | null>(null);
+  const { track, busy, refusal } = useTrackedReplies();
+  // The name the last download was saved under; null after a refusal (then the refusal shows).
+  const [saved, setSaved] = useState<string | null>(null);
   const save = async (path: ExportPath) => {
-    setBusy(true);
-    setReply(await downloadExport(meetingId, chairKey, path));
-    setBusy(false);
+    const reply = await track(downloadExport(meetingId, chairKey, path));
+    setSaved(reply.ok ? reply.data : null);
   };
   return (
     <section className="export-panel" aria-labelledby="export-heading">
@@ -28,12 +29,12 @@ export function ExportPanel() {
           {t.exports.attendance}
         </button>
       </div>
-      {reply?.ok ? (
+      {saved !== null ? (
         <p className="hint" role="status">
-          {t.exports.saved(reply.data)}
+          {t.exports.saved(saved)}
         </p>
-      ) : reply ? (
-        <ErrorNote refusal={reply} />
+      ) : refusal ? (
+        <ErrorNote refusal={refusal} />
       ) : null}
     </section>
   );

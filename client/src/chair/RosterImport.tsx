@@ -3,8 +3,8 @@ import type { RosterEntry } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { ErrorNote, type Refusal } from '../ui/ErrorNote';
-import { useChairSession } from './session';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useChairRequest } from './session';
 import { useChair } from './store';
 
 const PREVIEW_ROWS = 12;
@@ -14,26 +14,20 @@ type Mode = 'replace' | 'append';
 /** Paste or upload → preview (a dry run on the server, same parser) → store. */
 export function RosterImport() {
   const t = useText(chairText);
-  const { socket } = useChairSession();
+  const { run, busy, refusal } = useChairRequest();
   const onRoster = useChair((s) => s.delegates.length);
   const [csv, setCsv] = useState('');
   const [mode, setMode] = useState<Mode>('replace');
   const [preview, setPreview] = useState<{ csv: string; entries: readonly RosterEntry[] } | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [stored, setStored] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const send = async (dryRun: boolean) => {
-    setBusy(true);
     setStored(null);
-    const reply = await socket.request('roster:import', { csv, mode, dryRun });
-    setBusy(false);
+    const reply = await run('roster:import', { csv, mode, dryRun });
     if (!reply.ok) {
-      setRefusal(reply);
       setPreview(null);
       return;
     }
-    setRefusal(null);
     if (dryRun) setPreview({ csv, entries: reply.data.entries });
     else {
       setPreview(null);

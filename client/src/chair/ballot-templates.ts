@@ -2,8 +2,11 @@
 // server validates again; these exist so the chair hears about a mistake at once, in words.
 import {
   CLASSIFICATION_LEVELS,
+  MAX_COUNTDOWN_SECONDS,
+  MAX_LABEL_CHARS,
   MAX_OPTIONS,
   MAX_SUBJECTS,
+  MIN_COUNTDOWN_SECONDS,
   MOTION_OPTIONS,
   assertNever,
   type BallotDefinition,
@@ -62,8 +65,6 @@ export type BuildResult =
   | { readonly ok: true; readonly definition: BallotDefinition }
   | { readonly ok: false; readonly problems: readonly BuilderProblem[] };
 
-const MAX_LABEL = 200;
-
 const lines = (text: string) =>
   text
     .split(/\r?\n/)
@@ -76,7 +77,7 @@ function checkLabels(labels: readonly string[], max: number, problems: BuilderPr
     const key = label.toLowerCase();
     if (seen.has(key)) problems.push({ type: 'duplicate', label });
     seen.add(key);
-    if (label.length > MAX_LABEL) problems.push({ type: 'too-long', label });
+    if (label.length > MAX_LABEL_CHARS) problems.push({ type: 'too-long', label });
   }
   if (labels.length > max) problems.push({ type: 'too-many', max });
 }
@@ -127,7 +128,7 @@ export function buildBallot(form: BuilderForm): BuildResult {
   const problems: BuilderProblem[] = [];
   const title = form.title.trim();
   if (!title) problems.push({ type: 'no-title' });
-  else if (title.length > MAX_LABEL) problems.push({ type: 'too-long', label: title });
+  else if (title.length > MAX_LABEL_CHARS) problems.push({ type: 'too-long', label: title });
   const subjects = subjectsOf(form, problems);
   const options = optionsOf(form, problems);
 
@@ -143,7 +144,11 @@ export function buildBallot(form: BuilderForm): BuildResult {
   const countdown = form.countdown.trim();
   if (countdown) {
     countdownSeconds = WHOLE.test(countdown) ? Number(countdown) : Number.NaN;
-    if (!Number.isInteger(countdownSeconds) || countdownSeconds < 10 || countdownSeconds > 24 * 3600)
+    if (
+      !Number.isInteger(countdownSeconds) ||
+      countdownSeconds < MIN_COUNTDOWN_SECONDS ||
+      countdownSeconds > MAX_COUNTDOWN_SECONDS
+    )
       problems.push({ type: 'countdown' });
   }
 

@@ -1,10 +1,7 @@
 // The chair's HTTP reads: badge sheet and exports. The chair key travels as a Bearer token, never
 // in a URL, so a file saved from here is fetched first and then handed to the browser as a Blob.
-import { ERROR_CODES, type ErrorBody } from '@hallvote/shared';
+import { isErrorBody, type HttpReply } from '../reply';
 import type { NoAnswer } from '../socket';
-
-export type HttpRefusal = ErrorBody | NoAnswer;
-export type HttpReply<T> = { readonly ok: true; readonly data: T } | HttpRefusal;
 
 /** What the chair can download; paths are relative to /api/meetings/<meetingId>/. */
 export type ExportPath =
@@ -16,15 +13,6 @@ export type ExportPath =
 
 export function roundExportPath(ballotId: string, round: number, format: 'json' | 'csv'): ExportPath {
   return `rounds/${encodeURIComponent(ballotId)}/${round}.${format}`;
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    (body as { ok?: unknown }).ok === false &&
-    (ERROR_CODES as readonly unknown[]).includes((body as { error?: unknown }).error)
-  );
 }
 
 const noAnswer: NoAnswer = { ok: false, error: 'NO_ANSWER', message: 'The server could not be reached.' };

@@ -1,8 +1,8 @@
 // The console's two outward links: the printable badge sheet and the projector view.
-import { asText, chairGet, type HttpRefusal } from './chair-http';
+import type { Refusal } from '../reply';
+import { asText, chairGet } from './chair-http';
 
-export type BadgeSheetOutcome =
-  { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | HttpRefusal;
+export type BadgeSheetOutcome = { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | Refusal;
 
 /**
  * Fetches the badge sheet with the chair key as a Bearer token (never in a URL) and writes it

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { HallSocket } from '../socket';
+import { useRequest } from '../ui/use-request';
 
 export interface ChairSession {
   readonly socket: HallSocket;
@@ -14,4 +15,9 @@ export function useChairSession(): ChairSession {
   const session = useContext(ChairSessionContext);
   if (!session) throw new Error('ChairApp provides the session');
   return session;
+}
+
+/** `{ run, busy, refusal, dismiss }` for requests over the console's connection (ui/use-request.ts). */
+export function useChairRequest(): ReturnType<typeof useRequest> {
+  return useRequest(useChairSession().socket);
 }

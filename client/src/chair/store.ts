@@ -3,7 +3,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ChairBallotView, Delegate, Meeting, PresenceSummary } from '@hallvote/shared';
-import { initialLanguage, type Language } from '../i18n';
+import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
 export type ChairTab = 'ballots' | 'attendance' | 'roster' | 'audit';
@@ -36,6 +36,9 @@ export function initialChairState(): ChairState {
 }
 
 export const chairStore = createStore<ChairState>()(initialChairState);
+
+/** The view's language switch. */
+export const setLanguage = languageSetter(chairStore);
 
 export function useChair<T>(selector: (state: ChairState) => T): T {
   return useStore(chairStore, selector);

@@ -1,5 +1,5 @@
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { LanguageContext, useText } from '../i18n';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -9,13 +9,8 @@ import { ReviewScreen } from './ReviewScreen';
 import { ResultScreen } from './ResultScreen';
 import { SessionContext } from './session';
 import { ClosedScreen, FinalScreen, IdleScreen, MessageScreen, SendingScreen, VotedScreen } from './StatusScreens';
-import { delegateStore, isCurrentRound, useDelegate } from './store';
+import { isCurrentRound, setLanguage, useDelegate } from './store';
 import type { DelegateSession } from './vote-actions';
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  delegateStore.setState({ language });
-}
 
 export function DelegateApp({ session }: { session: DelegateSession }) {
   const language = useDelegate((s) => s.language);

@@ -2,12 +2,18 @@
 // vote on its way. Written by bind-delegate-socket.ts and vote-actions.ts, read by components.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { BallotView, DelegateSnapshot, MyVote, RoundResult, VoteCastPayload } from '@hallvote/shared';
-import { initialLanguage, type Language } from '../i18n';
+import {
+  roundKey,
+  type BallotView,
+  type DelegateSnapshot,
+  type Marks,
+  type MyVote,
+  type RoundResult,
+  type VoteCastPayload,
+} from '@hallvote/shared';
+import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
-import type { Refusal } from '../ui/ErrorNote';
-
-export type Marks = Readonly<Record<string, readonly string[]>>;
+import type { Refusal } from '../reply';
 
 export interface DelegateState {
   readonly language: Language;
@@ -52,11 +58,15 @@ export function initialDelegateState(): DelegateState {
 
 export const delegateStore = createStore<DelegateState>()(initialDelegateState);
 
+/** The view's language switch. */
+export const setLanguage = languageSetter(delegateStore);
+
 export function useDelegate<T>(selector: (state: DelegateState) => T): T {
   return useStore(delegateStore, selector);
 }
 
-export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) => `${ballot.id}#${ballot.round}`;
+export const roundKeyOf = (ballot: { readonly id: string; readonly round: number }) =>
+  roundKey(ballot.id, ballot.round);
 
 /** Whether `thing` belongs to the round the phone shows now. */
 export function isCurrentRound(

@@ -1,10 +1,10 @@
 // Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
-import { assertNever, type BallotView, type VoteCastPayload } from '@hallvote/shared';
+import { assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
 import type { HallSocket, Reply } from '../socket';
 import type { PendingVoteBox } from './pending-vote';
-import { delegateStore, isCurrentRound, type Marks } from './store';
+import { delegateStore, isCurrentRound } from './store';
 
 export interface DelegateSession {
   readonly socket: HallSocket;

@@ -56,6 +56,16 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
+/** What a view's language switch does: remember the choice on this device and show it at once. */
+export function languageSetter(store: {
+  setState(partial: { readonly language: Language }): void;
+}): (language: Language) => void {
+  return (language) => {
+    rememberLanguage(language);
+    store.setState({ language });
+  };
+}
+
 /** Vietnamese writes a decimal comma: "90,57". */
 export function formatDecimal(text: string, language: Language): string {
   return language === 'vi' ? text.replace('.', ',') : text;

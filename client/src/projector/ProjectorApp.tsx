@@ -1,17 +1,12 @@
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../i18n';
+import { LanguageContext, useText } from '../i18n';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { ResultBoard } from './ResultBoard';
-import { ofCurrentRound, projectorStore, useProjector } from './store';
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  projectorStore.setState({ language });
-}
+import { ofCurrentRound, setLanguage, useProjector } from './store';
 
 export function ProjectorApp() {
   const language = useProjector((s) => s.language);

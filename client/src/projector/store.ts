@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { BallotView, PresenceSummary, ProjectorSnapshot, RoundResult, Turnout } from '@hallvote/shared';
-import { initialLanguage, type Language } from '../i18n';
+import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
 export interface ProjectorState {
@@ -28,6 +28,9 @@ export function initialProjectorState(): ProjectorState {
 }
 
 export const projectorStore = createStore<ProjectorState>()(initialProjectorState);
+
+/** The view's language switch. */
+export const setLanguage = languageSetter(projectorStore);
 
 export function useProjector<T>(selector: (state: ProjectorState) => T): T {
   return useStore(projectorStore, selector);

@@ -1,9 +1,6 @@
-import type { ErrorBody } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { commonText } from '../i18n/common';
-import type { NoAnswer } from '../socket';
-
-export type Refusal = Pick<ErrorBody, 'error' | 'message' | 'issues'> | NoAnswer;
+import type { Refusal } from '../reply';
 
 /**
  * A refusal said plainly: what it means in the viewer's language, then the server's own sentence

@@ -10,8 +10,10 @@
 // ballots, rounds and votes.
 import {
   HallvoteError,
+  roundKey,
   type AttendanceStatus,
   type BallotState,
+  type Marks,
   type PaperTotals,
   type RoundResult,
   type RuleSet,
@@ -20,8 +22,6 @@ import type { BallotRecordRow, DelegateRecord, LoadedMeeting, MeetingRecord, Rou
 import { RosterState, type TokenRegistry } from './roster-state';
 
 export type { DelegateChange, TokenRegistry } from './roster-state';
-
-type Marks = Readonly<Record<string, readonly string[]>>;
 
 export interface VoterEntry {
   readonly voteId: string;
@@ -37,7 +37,6 @@ export interface BallotEntry {
   readonly rounds: readonly RoundRecord[];
 }
 
-const roundKey = (ballotId: string, round: number) => `${ballotId}#${round}`;
 const NO_VOTERS: ReadonlyMap<string, VoterEntry> = new Map();
 const NO_ONE: ReadonlySet<string> = new Set();
 

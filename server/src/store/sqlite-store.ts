@@ -8,6 +8,7 @@ import {
   auditHashInput,
   type AuditEntry,
   type BallotDefinition,
+  type Marks,
   type PaperTotals,
   type RoundResult,
 } from '@hallvote/shared';
@@ -25,8 +26,6 @@ import type {
   RoundRecord,
   Store,
 } from './store';
-
-type Marks = Readonly<Record<string, readonly string[]>>;
 
 interface DelegateRow {
   id: string;

@@ -1,11 +1,11 @@
-// A stand-in for the server connection: records every request, answers with what a test scripts,
-// and lets a test play server events and connection changes. No module mocks.
+// A stand-in for the server connection: records every request, answers with what a test scripts
+// (at once, or when a promise the test holds resolves), and lets a test play server events and
+// connection changes. No module mocks.
 import { act } from '@testing-library/react';
-import type { ServerToClientEvents } from '@hallvote/shared';
-import type { RequestEvent, RequestPayload } from '@hallvote/shared';
+import type { RequestEvent, RequestPayload, ServerToClientEvents } from '@hallvote/shared';
 import type { ConnectionEvent, HallSocket, Reply } from '../../../client/src/socket';
 
-type Answer<E extends RequestEvent> = (payload: RequestPayload<E>) => Reply<E>;
+type Answer<E extends RequestEvent> = (payload: RequestPayload<E>) => Reply<E> | Promise<Reply<E>>;
 
 export interface RecordedRequest {
   readonly event: RequestEvent;
@@ -33,7 +33,7 @@ export class FakeSocket implements HallSocket {
     this.requests.push({ event, payload });
     const answer = this.answers.get(event);
     const reply = answer
-      ? (answer(payload) as Reply<E>)
+      ? (answer(payload) as Reply<E> | Promise<Reply<E>>)
       : ({ ok: false, error: 'NO_ANSWER', message: 'fake socket: no answer scripted' } as const);
     return Promise.resolve(reply);
   }

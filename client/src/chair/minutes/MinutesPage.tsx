@@ -1,13 +1,14 @@
 // /chair/<meetingId>/minutes/<ballotId>/<round>: the minutes page with its toolbar (language,
 // print, downloads), which the print stylesheet leaves off the paper.
-import { useEffect, useState } from 'react';
-import { LanguageContext, rememberLanguage, useText, type Language } from '../../i18n';
+import { useEffect } from 'react';
+import { LanguageContext, useText } from '../../i18n';
 import { minutesText } from '../../i18n/minutes';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { downloadExport, roundExportPath, type HttpRefusal } from '../chair-http';
+import { useTrackedReplies } from '../../ui/use-request';
+import { downloadExport, roundExportPath } from '../chair-http';
 import { consolePath } from '../chair-route';
-import { chairStore, useChair } from '../store';
+import { setLanguage, useChair } from '../store';
 import { Minutes } from './Minutes';
 import { useMinutes } from './minutes-data';
 import './minutes.css';
@@ -17,11 +18,6 @@ export interface MinutesPageProps {
   readonly chairKey: string;
   readonly ballotId: string;
   readonly round: number;
-}
-
-function setLanguage(language: Language) {
-  rememberLanguage(language);
-  chairStore.setState({ language });
 }
 
 export function MinutesPage(props: MinutesPageProps) {
@@ -70,11 +66,10 @@ function MinutesScreen({ meetingId, chairKey, ballotId, round }: MinutesPageProp
 function Toolbar({ meetingId, chairKey, ballotId, round, ready }: MinutesPageProps & { ready: boolean }) {
   const t = useText(minutesText);
   const language = useChair((s) => s.language);
-  const [refusal, setRefusal] = useState<HttpRefusal | null>(null);
-  const save = async (format: 'csv' | 'json') => {
-    const reply = await downloadExport(meetingId, chairKey, roundExportPath(ballotId, round, format));
-    setRefusal(reply.ok ? null : reply);
-  };
+  // The buttons never wait: a second download may start while the first is on its way.
+  const { track, refusal } = useTrackedReplies();
+  const save = (format: 'csv' | 'json') =>
+    track(downloadExport(meetingId, chairKey, roundExportPath(ballotId, round, format)));
   return (
     <div className="minutes-toolbar" role="toolbar" aria-label={t.toolbar.label}>
       <a className="button" href={consolePath(meetingId)}>

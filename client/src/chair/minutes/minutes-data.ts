@@ -2,7 +2,8 @@
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
 import type { MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
-import { asJson, chairGet, roundExportPath, type HttpRefusal } from '../chair-http';
+import type { Refusal } from '../../reply';
+import { asJson, chairGet, roundExportPath } from '../chair-http';
 
 export interface MinutesSource {
   readonly meetingTitle: string;
@@ -14,7 +15,7 @@ export interface MinutesSource {
 export type MinutesLoad =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly source: MinutesSource }
-  | { readonly status: 'refused'; readonly refusal: HttpRefusal };
+  | { readonly status: 'refused'; readonly refusal: Refusal };
 
 export async function loadMinutes(
   meetingId: string,

@@ -1,6 +1,6 @@
 // Opening, closing, publishing and cancelling rounds. Every function here runs inside
 // `exclusive(state, …)`, writes to the store first, and changes memory only after the commit.
-import { HallvoteError, type BallotView, type RoundResult } from '@hallvote/shared';
+import { HallvoteError, warningsToAcknowledge, type BallotView, type RoundResult } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { exclusive } from '../../hall/exclusive';
@@ -110,7 +110,7 @@ export async function publishRound(
     throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
   // Cap warnings and broken invariants (paper totals that do not add up) are both published only
   // with the chair's written reason.
-  const warnings = round.result.tally.warnings.length + round.result.tally.invariants.filter((i) => !i.ok).length;
+  const warnings = warningsToAcknowledge(round.result.tally);
   const reason = acknowledgement?.trim() ?? '';
   if (warnings > 0 && reason === '')
     throw new HallvoteError(

@@ -1,11 +1,11 @@
 // A round's result: the shared tally over the stored rows, with attendance at the moment of close.
 import { createHash } from 'node:crypto';
-import { sealInput, tally, type AttendanceCounts, type RoundResult } from '@hallvote/shared';
+import { sealInput, tally, type AttendanceCounts, type Marks, type RoundResult } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 
 /** SHA-256 (hex) over the canonical, sorted ballot records. */
-export function sealOf(records: readonly Readonly<Record<string, readonly string[]>>[]): string {
+export function sealOf(records: readonly Marks[]): string {
   return createHash('sha256').update(sealInput(records)).digest('hex');
 }
 

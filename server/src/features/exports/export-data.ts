@@ -1,11 +1,9 @@
 // Builds exports from the meeting state and the store. Nothing here carries a token, and a secret
 // ballot's records are exported exactly as stored: anonymous and in canonical sorted order.
-import { canonicalRecord, type MeetingExport, type RoundExport } from '@hallvote/shared';
+import { canonicalRecord, type Marks, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 import { delegateView, publishedReceipts } from '../sync/views';
-
-type Marks = Readonly<Record<string, readonly string[]>>;
 
 export async function roundExport(
   store: Store,

@@ -1,6 +1,4 @@
-import { HallvoteError, assertNever, type BallotDefinition } from '@hallvote/shared';
-
-type Marks = Readonly<Record<string, readonly string[]>>;
+import { HallvoteError, assertNever, type BallotDefinition, type Marks } from '@hallvote/shared';
 
 /**
  * Checks a phone's marks against the ballot. Online ballots are never spoilt: the phone cannot
