@@ -53,7 +53,9 @@ describe('checkQuorum', () => {
     [500, 0, 249, 1, 2, false, 250],
     [499, 0, 250, 1, 2, true, 250],
     [499, 0, 249, 1, 2, false, 250],
-    [0, 0, 0, 2, 3, true, 0],
+    // regression: with every member excused nobody can make a quorum (was met with 0 present)
+    [0, 0, 0, 2, 3, false, 1],
+    [5, 5, 0, 1, 2, false, 1],
   ])(
     'roster %i, excused %i, present %i, quorum %i/%i → met %s, required %i',
     (roster, excusedAbsent, present, num, den, met, required) => {
