@@ -13,7 +13,17 @@ export const ENGINE_INVALID_REASONS = {
   spoiltRow: 'spoilt-row',
   /** Strict batch: a row left without a mark. */
   blankRow: 'blank-row',
+  /** Election under a rule that counts it invalid: no name kept (every name crossed out). */
+  blankBallot: 'blank-ballot',
 } as const;
+
+/** The rule settings counting depends on. */
+export interface CountSettings {
+  /** Batch: a spoilt or blank row voids the whole ballot. */
+  readonly batchStrict: boolean;
+  /** Election: a ballot that keeps no name is invalid. */
+  readonly blankElectionInvalid: boolean;
+}
 
 /** Votes per option (in ballot option order) and empty rows, for one subject. */
 export interface SubjectTally {
@@ -118,11 +128,15 @@ function countSingleRecord(
   return null;
 }
 
-/** One election ballot: over-marking (or a mark that cannot be read) voids it. */
+/**
+ * One election ballot: over-marking (or a mark that cannot be read) voids it, and so does keeping
+ * no name at all where the rule says a blank ballot is invalid.
+ */
 function countElectionRecord(
   record: BallotRecord,
   ballot: TallyBallot,
   optionIndex: ReadonlyMap<string, number>,
+  blankInvalid: boolean,
   counters: Counters,
 ): string | null {
   const rows: (readonly number[])[] = [];
@@ -132,6 +146,7 @@ function countElectionRecord(
     if (row.type === 'invalid') return row.reason;
     rows.push(row.options);
   }
+  if (blankInvalid && rows.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
   rows.forEach((row, s) => {
     if (row.length === 0) bump(counters.empty, s);
     for (const option of row) bump(counters.votes, s * counters.options + option);
@@ -144,7 +159,7 @@ function countRecord(
   ballot: TallyBallot,
   subjectIds: readonly string[],
   optionIndex: ReadonlyMap<string, number>,
-  batchStrict: boolean,
+  settings: CountSettings,
   rows: Int32Array,
   counters: Counters,
 ): string | null {
@@ -154,9 +169,9 @@ function countRecord(
     case 'choice':
       return countSingleRecord(record, subjectIds, optionIndex, false, rows, counters);
     case 'batch':
-      return countSingleRecord(record, subjectIds, optionIndex, batchStrict, rows, counters);
+      return countSingleRecord(record, subjectIds, optionIndex, settings.batchStrict, rows, counters);
     case 'election':
-      return countElectionRecord(record, ballot, optionIndex, counters);
+      return countElectionRecord(record, ballot, optionIndex, settings.blankElectionInvalid, counters);
     default:
       return assertNever(ballot.kind);
   }
@@ -184,7 +199,7 @@ export function countBallots(
   ballot: TallyBallot,
   records: readonly BallotRecord[],
   paper: PaperTotals | undefined,
-  batchStrict: boolean,
+  settings: CountSettings,
 ): BallotTally {
   const optionIndex = new Map(ballot.options.map((o, i) => [o.id, i] as const));
   const counters: Counters = {
@@ -198,7 +213,7 @@ export function countBallots(
   let valid = 0;
 
   for (const record of records) {
-    const reason = countRecord(record, ballot, subjectIds, optionIndex, batchStrict, rows, counters);
+    const reason = countRecord(record, ballot, subjectIds, optionIndex, settings, rows, counters);
     if (reason === null) valid += 1;
     else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }

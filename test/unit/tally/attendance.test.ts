@@ -65,6 +65,7 @@ describe('checkQuorum', () => {
         present,
         eligible: roster - excusedAbsent,
         fraction: { num, den },
+        strict: false,
         required,
       });
     },

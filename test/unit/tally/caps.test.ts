@@ -50,6 +50,8 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
               referenceCount: good,
               allowed,
               rate: { num: 1, den: 5 },
+              denominator: 'reference',
+              basis: null,
             },
           ]
         : [],
@@ -74,6 +76,8 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
         referenceCount: 5,
         allowed: 1,
         rate: { num: 1, den: 5 },
+        denominator: 'reference',
+        basis: null,
       },
     ]);
   });

@@ -27,6 +27,7 @@ describe('the hall story', () => {
       present: 49,
       eligible: 53,
       fraction: { num: 2, den: 3 },
+      strict: false,
       required: 36,
     });
     expect(subject?.majorityBase).toEqual({ name: 'eligible', value: 53 });
@@ -98,6 +99,8 @@ describe('the hall story', () => {
         referenceCount: 14,
         allowed: 2,
         rate: { num: 1, den: 5 },
+        denominator: 'reference',
+        basis: null,
       },
     ]);
     expect(result.invariants.every((i) => i.ok)).toBe(true);

@@ -131,13 +131,14 @@ describe('properties', () => {
     );
   });
 
-  test('an option passes exactly when it has at least votesNeeded votes', () => {
+  test('an option passes exactly when it has at least votesNeeded votes, and never without quorum', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
-        for (const subject of tally(input).subjects) {
+        const result = tally(input);
+        for (const subject of result.subjects) {
           subject.counts.forEach((count, i) => {
             const abstain = input.ballot.options[i]?.abstain === true;
-            expect(count.passes).toBe(!abstain && count.votes >= subject.votesNeeded);
+            expect(count.passes).toBe(result.quorum.met && !abstain && count.votes >= subject.votesNeeded);
           });
         }
       }),
