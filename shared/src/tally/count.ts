@@ -13,7 +13,10 @@ export const ENGINE_INVALID_REASONS = {
   spoiltRow: 'spoilt-row',
   /** Strict batch: a row left without a mark. */
   blankRow: 'blank-row',
-  /** Election under a rule that counts it invalid: no name kept (every name crossed out). */
+  /**
+   * Election under a rule that counts it invalid: no name kept (every name crossed out), or
+   * neither "đồng ý" nor "không đồng ý" marked for the only nominee.
+   */
   blankBallot: 'blank-ballot',
 } as const;
 
@@ -21,8 +24,11 @@ export const ENGINE_INVALID_REASONS = {
 export interface CountSettings {
   /** Batch: a spoilt or blank row voids the whole ballot. */
   readonly batchStrict: boolean;
-  /** Election: a ballot that keeps no name is invalid. */
-  readonly blankElectionInvalid: boolean;
+  /**
+   * A ballot with no counted mark on any row is invalid: an election ballot that keeps no name,
+   * or a single nominee's approval ballot with neither or both boxes marked.
+   */
+  readonly blankInvalid: boolean;
 }
 
 /** Votes per option (in ballot option order) and empty rows, for one subject. */
@@ -106,20 +112,24 @@ function countSingleRecord(
   subjectIds: readonly string[],
   optionIndex: ReadonlyMap<string, number>,
   strict: boolean,
+  blankInvalid: boolean,
   rows: Int32Array,
   counters: Counters,
 ): string | null {
   let spoilt = false;
   let blank = false;
+  let counted = false;
   for (let s = 0; s < subjectIds.length; s += 1) {
     const row = readSingleRow(record, subjectIds[s] as string, optionIndex);
     rows[s] = row;
     if (row === SPOILT) spoilt = true;
     else if (row === BLANK) blank = true;
+    else counted = true;
   }
   // A misread mark is a worse defect than a missing one, so it names the reason.
-  if (strict && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
+  if ((strict || (blankInvalid && !counted)) && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
   if (strict && blank) return ENGINE_INVALID_REASONS.blankRow;
+  if (blankInvalid && !counted) return ENGINE_INVALID_REASONS.blankBallot;
   for (let s = 0; s < subjectIds.length; s += 1) {
     const row = rows[s] ?? BLANK;
     if (row >= 0) bump(counters.votes, s * counters.options + row);
@@ -167,11 +177,19 @@ function countRecord(
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return countSingleRecord(record, subjectIds, optionIndex, false, rows, counters);
+      return countSingleRecord(record, subjectIds, optionIndex, false, settings.blankInvalid, rows, counters);
     case 'batch':
-      return countSingleRecord(record, subjectIds, optionIndex, settings.batchStrict, rows, counters);
+      return countSingleRecord(
+        record,
+        subjectIds,
+        optionIndex,
+        settings.batchStrict,
+        settings.blankInvalid,
+        rows,
+        counters,
+      );
     case 'election':
-      return countElectionRecord(record, ballot, optionIndex, settings.blankElectionInvalid, counters);
+      return countElectionRecord(record, ballot, optionIndex, settings.blankInvalid, counters);
     default:
       return assertNever(ballot.kind);
   }

@@ -102,9 +102,14 @@ function basisOf(rules: RuleSet): ResultBasis {
 export function tally(input: TallyInput): TallyResult {
   const { rules, ballot, attendance } = input;
   const quorum = checkQuorum(attendance, rules.quorum);
+  // A blank election ballot keeps no name, or, approving a single nominee, marks neither (or
+  // both) of "đồng ý / không đồng ý". With several nominees and no surplus, a row left blank only
+  // gives that nominee no vote and the ballot stays valid (QĐ 190-QĐ/TW, Điều 30). A blank
+  // classification or motion ballot is a valid blank.
+  const electionLike = ballot.kind === 'election' || (rules.decision === 'approval' && ballot.subjects.length === 1);
   const counted = countBallots(ballot, input.records, input.paper, {
     batchStrict: rules.batchStrict,
-    blankElectionInvalid: rules.blankElectionBallot === 'invalid',
+    blankInvalid: electionLike && rules.blankElectionBallot === 'invalid',
   });
   const ballots: BallotCounts = {
     issued: input.issued,
