@@ -2,11 +2,17 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
+  CAP_DENOMINATORS,
+  SUBJECT_DECISIONS,
   TALLY_BASES,
+  TURNOUT_BASES,
+  meetsFraction,
+  percentOf,
   tally,
   type AttendanceCounts,
   type BallotRecord,
   type MajorityRule,
+  type OptionBands,
   type RuleSet,
   type TallyBallot,
   type TallyBase,
@@ -60,18 +66,58 @@ const majorityArb: fc.Arbitrary<MajorityRule> = fc.record({
   base: fc.constantFrom(...TALLY_BASES),
 });
 
+/** Two rising bands on an option that may or may not be on the ballot, on any base. */
+const bandsArb: fc.Arbitrary<OptionBands[]> = fc
+  .record({
+    optionId: fc.constantFrom('excellent', 'good', 'yes', 'not-voting', 'a'),
+    base: fc.constantFrom(...TALLY_BASES),
+    banded: fc.boolean(),
+  })
+  .map(({ optionId, base, banded }) =>
+    banded
+      ? [
+          {
+            optionId,
+            bands: [
+              { id: 'half', fraction: { num: 1, den: 2 }, strict: true, base, consequence: { vi: 'n', en: 'h' } },
+              {
+                id: 'two-thirds',
+                fraction: { num: 2, den: 3 },
+                strict: false,
+                base,
+                consequence: { vi: 'h', en: 't' },
+              },
+            ],
+          },
+        ]
+      : [],
+  );
+
 const rulesArb: fc.Arbitrary<RuleSet> = fc
   .record({
     majority: majorityArb,
+    quorum: fc.record({
+      num: fc.constantFrom(1, 2),
+      den: fc.constant(3),
+      strict: fc.boolean(),
+    }),
     percentBase: fc.constantFrom(...TALLY_BASES),
+    extraPercentBases: fc.subarray([...TALLY_BASES]),
+    turnoutBase: fc.constantFrom(...TURNOUT_BASES),
+    decision: fc.constantFrom(...SUBJECT_DECISIONS),
     noDecision: fc.constantFrom('revote', 'refer', 'cumulate-down'),
     batchStrict: fc.boolean(),
-    capped: fc.boolean(),
+    blankElectionBallot: fc.constantFrom('valid', 'invalid'),
+    bands: bandsArb,
+    capped: fc.constantFrom(undefined, ...CAP_DENOMINATORS),
   })
   .map(({ capped, ...r }) =>
     rules({
       ...r,
-      caps: capped ? [{ top: 'excellent', reference: 'good', rate: { num: 1, den: 5 } }] : [],
+      caps:
+        capped === undefined
+          ? []
+          : [{ top: 'excellent', reference: 'good', rate: { num: 1, den: 5 }, denominator: capped }],
     }),
   );
 
@@ -131,14 +177,15 @@ describe('properties', () => {
     );
   });
 
-  test('an option passes exactly when it has at least votesNeeded votes, and never without quorum', () => {
+  test('an option passes exactly when it has at least votesNeeded votes, never without quorum or under bands', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
         const result = tally(input);
+        const decides = result.quorum.met && input.rules.decision !== 'bands';
         for (const subject of result.subjects) {
           subject.counts.forEach((count, i) => {
             const abstain = input.ballot.options[i]?.abstain === true;
-            expect(count.passes).toBe(result.quorum.met && !abstain && count.votes >= subject.votesNeeded);
+            expect(count.passes).toBe(decides && !abstain && count.votes >= subject.votesNeeded);
           });
         }
       }),
@@ -163,16 +210,85 @@ describe('properties', () => {
     );
   });
 
-  test('no percentage exceeds 100.00 when its base holds every vote', () => {
-    // returned, valid and eligible (returned ≤ eligible here) each hold every vote for one
-    // option: a valid row votes for an option at most once.
-    const bounded = fc
-      .tuple(scenarioArb, fc.constantFrom<TallyBase>('returned', 'valid', 'eligible'))
-      .map(([input, percentBase]) => ({ ...input, rules: { ...input.rules, percentBase } }));
+  test('every base: no share exceeds 100.00, and an abstention has none of the decisive base', () => {
+    // Each base holds every vote for one option: a valid row votes for an option at most once,
+    // returned ≤ present ≤ eligible here, and decisive is the sum of the non-abstain votes.
     fc.assert(
-      fc.property(bounded, (input) => {
+      fc.property(scenarioArb, (input) => {
         for (const subject of tally(input).subjects) {
-          for (const count of subject.counts) expect(count.percent?.hundredths ?? 0).toBeLessThanOrEqual(10000);
+          subject.counts.forEach((count, i) => {
+            const abstain = input.ballot.options[i]?.abstain === true;
+            const shares = [
+              { base: subject.percentBase, percent: count.percent },
+              ...count.shares,
+              ...subject.bands.filter((v) => v.optionId === count.optionId),
+            ];
+            for (const { base, percent } of shares) {
+              expect(percent?.hundredths ?? 0).toBeLessThanOrEqual(10000);
+              if (abstain && base.name === 'decisive') expect(percent).toBeNull();
+              else expect(percent).toEqual(percentOf(count.votes, base.value));
+            }
+          });
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('the published shares are the named bases, the first one first, each with its value', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const named = [...new Set([input.rules.percentBase, ...(input.rules.extraPercentBases ?? [])])];
+        const result = tally(input);
+        for (const subject of result.subjects) {
+          expect(subject.bases.map((b) => b.name)).toEqual(TALLY_BASES);
+          for (const count of subject.counts) {
+            expect(count.shares.map((s) => s.base)).toEqual(
+              named.map((name) => subject.bases.find((b) => b.name === name)),
+            );
+          }
+        }
+        const turnoutBase = input.rules.turnoutBase ?? 'eligible';
+        const base = turnoutBase === 'eligible' ? result.attendance.eligible : result.attendance.present;
+        expect(result.turnout).toEqual({
+          returned: result.ballots.returned,
+          base: { name: turnoutBase, value: base },
+          percent: percentOf(result.ballots.returned, base),
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('a band is the highest one its votes meet, and none without quorum', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const result = tally(input);
+        for (const subject of result.subjects) {
+          for (const verdict of subject.bands) {
+            const option = input.ballot.options.find((o) => o.id === verdict.optionId);
+            const met = (input.rules.bands?.[0]?.bands ?? []).filter((band) => {
+              if (band.base === 'decisive' && option?.abstain === true) return false;
+              const base = subject.bases.find((b) => b.name === band.base)?.value ?? 0;
+              return verdict.votes >= 1 && meetsFraction(verdict.votes, base, band.fraction, band.strict);
+            });
+            expect(verdict.band).toEqual(result.quorum.met ? (met.at(-1) ?? null) : null);
+          }
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  test('without quorum nothing is decided: no outcome, nothing passes, no band', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const result = tally(input);
+        fc.pre(!result.quorum.met);
+        for (const subject of result.subjects) {
+          expect(subject.outcome).toEqual({ type: 'no-quorum' });
+          expect(subject.counts.some((c) => c.passes)).toBe(false);
+          expect(subject.bands.some((v) => v.band !== null)).toBe(false);
         }
       }),
       { numRuns: NUM_RUNS },
