@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type ChairSnapshot, type RoundExport } from '@hallvote/shared';
-import { okData, request, type Client } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 import { PHONE, launchChromium } from './support/browser';
 import { ChildServer } from '../support/child-server';
 

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, ProjectorSnapshot, RoundResult } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { nextEvent, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { nextEvent, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

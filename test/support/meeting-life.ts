@@ -4,7 +4,8 @@
 // open ballot whose vote is changed and re-sent, a cancel, and the audit log read back.
 import { randomUUID } from 'node:crypto';
 import { classificationBallot, motionBallot } from './ballots';
-import { okData, request, rosterCsv, type Harness } from './harness';
+import { rosterCsv, type Harness } from './harness';
+import { okData, request } from './request';
 
 export async function runMeetingLife(h: Harness): Promise<void> {
   const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
