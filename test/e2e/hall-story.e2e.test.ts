@@ -1,6 +1,6 @@
-// The acceptance test: the hall story of DESIGN.md in Chromium, against the real server started
-// the way `npm start` starts it. A chair, 49 delegates (8 phones in the browser, 41 socket.io
-// clients) and a projector, with screenshots of what each would see.
+// The acceptance test: the hall story (told in test/unit/tally/hall-story.test.ts) in Chromium,
+// against the real server started the way `npm start` starts it. A chair, 49 delegates (8 phones in
+// the browser, 41 socket.io clients) and a projector, with screenshots of what each would see.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';

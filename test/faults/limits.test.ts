@@ -10,7 +10,7 @@ import { okData, request, type Client } from '../support/request';
 import { Phone } from './support/phone';
 import { sleep, waitFor } from './support/random';
 
-/** app.ts: the largest socket message the server reads. */
+/** server/src/app.ts: the largest socket message the server reads. */
 const MAX_SOCKET_PAYLOAD = 8_000_000;
 
 let h: Harness;

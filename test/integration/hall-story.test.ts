@@ -1,5 +1,6 @@
-// The hall story of DESIGN.md through the socket API: 53 on the roster, 49 join, a secret
-// classification ballot with 48 good and 1 excellent, closed, published, seen by the projector.
+// The hall story (told in test/unit/tally/hall-story.test.ts) through the socket API: 53 on the
+// roster, 49 join, a secret classification ballot with 48 good and 1 excellent, closed, published,
+// seen by the projector.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, ProjectorSnapshot, RoundResult } from '@hallvote/shared';
