@@ -10,7 +10,9 @@ export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type RequestEvent = keyof ClientToServerEvents;
 export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
 /** What the server answers to `E`: its data, or a typed refusal. */
-export type AckOf<E extends RequestEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+export type RequestAck<E extends RequestEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+/** The data of a successful ack to `E`. */
+export type AckData<E extends RequestEvent> = Extract<RequestAck<E>, { ok: true }>['data'];
 
 /**
  * How long a request waits for its ack unless told otherwise: about ten times the slowest ack seen
@@ -41,8 +43,8 @@ export function request<E extends RequestEvent>(
   event: E,
   payload: RequestPayload<E>,
   timeoutMs = ACK_TIMEOUT_MS,
-): Promise<AckOf<E>> {
-  return requestUnchecked(socket, event, [payload], timeoutMs) as Promise<AckOf<E>>;
+): Promise<RequestAck<E>> {
+  return requestUnchecked(socket, event, [payload], timeoutMs) as Promise<RequestAck<E>>;
 }
 
 /** The data of a successful ack; rejects with the refusal, naming the event, otherwise. */
@@ -51,10 +53,10 @@ export async function requestOk<E extends RequestEvent>(
   event: E,
   payload: RequestPayload<E>,
   timeoutMs = ACK_TIMEOUT_MS,
-): Promise<Extract<AckOf<E>, { ok: true }>['data']> {
+): Promise<AckData<E>> {
   const ack = await request(socket, event, payload, timeoutMs);
   if (!ack.ok) throw new Error(`${event} refused: ${ack.error} ${ack.message}`);
-  return (ack as Extract<AckOf<E>, { ok: true }>).data;
+  return (ack as Extract<RequestAck<E>, { ok: true }>).data;
 }
 
 /**

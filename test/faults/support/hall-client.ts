@@ -3,7 +3,14 @@
 // NO_ANSWER when none came).
 import { io as connect } from 'socket.io-client';
 import { PROTOCOL_VERSION, type Ack, type CreateMeetingResponse, type Snapshot } from '@hallvote/shared';
-import { NoAck, request, type AckOf, type Client, type RequestEvent, type RequestPayload } from '../../support/request';
+import {
+  NoAck,
+  request,
+  type RequestAck,
+  type Client,
+  type RequestEvent,
+  type RequestPayload,
+} from '../../support/request';
 import { waitFor } from './random';
 
 export interface NoAnswer {
@@ -11,7 +18,7 @@ export interface NoAnswer {
   readonly error: 'NO_ANSWER';
   readonly message: string;
 }
-export type Reply<E extends RequestEvent> = AckOf<E> | NoAnswer;
+export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
 export async function createMeetingHttp(
   url: string,
@@ -104,11 +111,11 @@ export async function must<E extends RequestEvent>(
   socket: Client,
   event: E,
   payload: RequestPayload<E>,
-): Promise<AckOf<E> & { ok: true }> {
+): Promise<RequestAck<E> & { ok: true }> {
   await waitFor(() => socket.connected, 30_000, `the ${event} socket to connect`);
   const reply = await ask(socket, event, payload);
   if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${reply.message}`);
-  return reply as AckOf<E> & { ok: true };
+  return reply as RequestAck<E> & { ok: true };
 }
 
 /** As `ask`, but waits out RATE_LIMITED (for tests whose subject is not the rate limit). */
