@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLIENT_EVENTS, PROTOCOL_VERSION, type ChairSnapshot, type CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
-import { handshakeResult, type RequestEvent } from './support/hall-client';
+import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client, type RequestEvent } from '../support/request';
+import { handshakeResult } from './support/hall-client';
 
 const ROLES = ['none', 'revoked', 'admin', 'delegate', 'projector', 'other-chair', 'chair'] as const;
 type Role = (typeof ROLES)[number];

@@ -2,25 +2,23 @@
 // and socket requests answered the way the real client answers them (the server's ack, or
 // NO_ANSWER when none came).
 import { io as connect } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack, type CreateMeetingResponse, type Snapshot } from '@hallvote/shared';
 import {
-  PROTOCOL_VERSION,
-  type Ack,
-  type ClientToServerEvents,
-  type CreateMeetingResponse,
-  type Snapshot,
-} from '@hallvote/shared';
-import type { Client } from '../../support/harness';
+  NoAck,
+  request,
+  type RequestAck,
+  type Client,
+  type RequestEvent,
+  type RequestPayload,
+} from '../../support/request';
 import { waitFor } from './random';
 
-export type RequestEvent = keyof ClientToServerEvents;
-export type Payload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
-export type AckOf<E extends RequestEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 export interface NoAnswer {
   readonly ok: false;
   readonly error: 'NO_ANSWER';
   readonly message: string;
 }
-export type Reply<E extends RequestEvent> = AckOf<E> | NoAnswer;
+export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
 export async function createMeetingHttp(
   url: string,
@@ -93,40 +91,38 @@ export function handshakeResult(url: string, auth: Record<string, unknown>): Pro
 }
 
 /** As the real client does: refuses offline, and waits at most `timeoutMs` for the ack. */
-export function ask<E extends RequestEvent>(
+export async function ask<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
+  payload: RequestPayload<E>,
   timeoutMs = 20_000,
 ): Promise<Reply<E>> {
-  if (!socket.connected) return Promise.resolve({ ok: false, error: 'NO_ANSWER', message: 'offline' });
-  return new Promise((resolve) => {
-    const timed = socket.timeout(timeoutMs) as unknown as {
-      emit(e: string, p: unknown, ack: (err: Error | null, r: unknown) => void): void;
-    };
-    timed.emit(event, payload, (err, reply) =>
-      resolve(err ? { ok: false, error: 'NO_ANSWER', message: err.message } : (reply as Reply<E>)),
-    );
-  });
+  if (!socket.connected) return { ok: false, error: 'NO_ANSWER', message: 'offline' };
+  try {
+    return await request(socket, event, payload, timeoutMs);
+  } catch (error) {
+    if (error instanceof NoAck) return { ok: false, error: 'NO_ANSWER', message: error.message };
+    throw error;
+  }
 }
 
 /** A chair request that must succeed; waits for the connection first (the server may be restarting). */
 export async function must<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
-): Promise<AckOf<E> & { ok: true }> {
+  payload: RequestPayload<E>,
+): Promise<RequestAck<E> & { ok: true }> {
   await waitFor(() => socket.connected, 30_000, `the ${event} socket to connect`);
   const reply = await ask(socket, event, payload);
   if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${reply.message}`);
-  return reply as AckOf<E> & { ok: true };
+  return reply as RequestAck<E> & { ok: true };
 }
 
 /** As `ask`, but waits out RATE_LIMITED (for tests whose subject is not the rate limit). */
 export async function askPatiently<E extends RequestEvent>(
   socket: Client,
   event: E,
-  payload: Payload<E>,
+  payload: RequestPayload<E>,
 ): Promise<Reply<E>> {
   for (;;) {
     const reply = await ask(socket, event, payload);
