@@ -56,7 +56,14 @@ function presence() {
     present: n,
     excusedAbsent: 0,
     eligible: n,
-    quorum: { met: true, present: n, eligible: n, fraction: { num: 2, den: 3 }, required: Math.ceil((n * 2) / 3) },
+    quorum: {
+      met: true,
+      present: n,
+      eligible: n,
+      fraction: { num: 2, den: 3 },
+      strict: false,
+      required: Math.ceil((n * 2) / 3),
+    },
   };
 }
 

@@ -1,24 +1,17 @@
 // The chair's laptop and the projector, as the bench drives them from the orchestrator, and how a
 // meeting of N delegates comes to exist on each kind of server.
 import { randomBytes } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import {
   CLASSIFICATION_LEVELS,
   PROTOCOL_VERSION,
-  type AckData,
   type BallotDefinition,
-  type ClientToServerEvents,
   type CreateMeetingResponse,
-  type RequestAck,
-  type RequestEvent,
-  type RequestPayload,
-  type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
+import { requestOk, type Client } from '../test/support/request';
 import { ADMIN_TOKEN } from './server-process';
 import { nowMs } from './stats';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface BenchMeeting {
   readonly meetingId: string;
@@ -109,27 +102,6 @@ function connect(
   });
 }
 
-function request<E extends RequestEvent>(
-  socket: Client,
-  event: E,
-  payload: RequestPayload<E>,
-  timeoutMs = 30_000,
-): Promise<AckData<E>> {
-  return new Promise((resolve, reject) => {
-    const timed = socket.timeout(timeoutMs);
-    const emit = timed.emit.bind(timed) as unknown as (
-      e: string,
-      p: unknown,
-      ack: (err: Error | null, r: RequestAck<E>) => void,
-    ) => void;
-    emit(event, payload, (err, reply) => {
-      if (err) reject(new Error(`${event}: no answer within ${timeoutMs} ms`));
-      else if (!reply.ok) reject(new Error(`${event}: ${reply.error} ${reply.message}`));
-      else resolve(reply.data);
-    });
-  });
-}
-
 /** Resolves with `value()` once `ready()` holds, polling; null after the timeout. */
 async function waitFor<T>(ready: () => T | null, timeoutMs: number): Promise<T | null> {
   const deadline = performance.now() + timeoutMs;
@@ -173,14 +145,14 @@ export class HallConsole {
   }
 
   async openBallot(): Promise<{ ballotId: string; round: number }> {
-    const { ballotId } = await request(this.chair, 'ballot:create', BENCH_BALLOT);
-    const view = await request(this.chair, 'ballot:open', { ballotId });
+    const { ballotId } = await requestOk(this.chair, 'ballot:create', BENCH_BALLOT, 30_000);
+    const view = await requestOk(this.chair, 'ballot:open', { ballotId }, 30_000);
     return { ballotId, round: view.round };
   }
 
   /** Closes the ballot; hallvote answers with the tally of the stored rows. */
   closeBallot(ballotId: string): Promise<{ tally?: { ballots?: { returned?: number } } }> {
-    return request(this.chair, 'ballot:close', { ballotId }, 60_000);
+    return requestOk(this.chair, 'ballot:close', { ballotId }, 60_000);
   }
 
   /** When the projector first saw `voted` ≥ n for this ballot (epoch ms), waiting up to timeoutMs. */

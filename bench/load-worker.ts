@@ -1,11 +1,12 @@
 // One load worker: a share of the delegates' phones as real socket.io clients. Started by fleet.ts
 // with an IPC channel; does only what the orchestrator asks and exits when it goes away.
-import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@hallvote/shared';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '@hallvote/shared';
+import { request, type Client } from '../test/support/request';
 import { countBy, nowMs } from './stats';
 import type { ConnectReply, SnapshotsReply, VoteReply, WorkerCommand, WorkerReply } from './worker-protocol';
 
-type Phone = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Phone = Client;
 
 interface Entry {
   readonly socket: Phone;
@@ -109,16 +110,21 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
     };
     const sentAt = performance.now();
     firstEmitAt ??= nowMs();
-    e.socket.timeout(cmd.timeoutMs).emit('vote:cast', payload, (err, ack) => {
-      const latency = performance.now() - sentAt;
-      if (err) countBy(errors, 'NO_ANSWER');
-      else if (!ack.ok) countBy(errors, ack.error);
-      else {
-        latencies.push(latency);
-        lastAckAt = nowMs();
-      }
-      settle();
-    });
+    request(e.socket, 'vote:cast', payload, cmd.timeoutMs).then(
+      (ack) => {
+        const latency = performance.now() - sentAt;
+        if (!ack.ok) countBy(errors, ack.error);
+        else {
+          latencies.push(latency);
+          lastAckAt = nowMs();
+        }
+        settle();
+      },
+      () => {
+        countBy(errors, 'NO_ANSWER');
+        settle();
+      },
+    );
   };
 
   const due = (e: Entry) => cmd.startAt + (e.index * cmd.spreadMs) / cmd.total;

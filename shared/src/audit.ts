@@ -1,6 +1,6 @@
 // The audit log's entry shape and the exact bytes each entry's hash covers, shared so that
 // `verify` (or anyone holding an export) recomputes the chain the server wrote.
-import type { Role } from './types';
+import type { Role } from './roles';
 
 /** Who did it: a role, or the server itself (a countdown closing a ballot). */
 export type AuditActor = Role | 'system';

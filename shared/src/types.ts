@@ -12,8 +12,7 @@ import type {
   TallySubject,
 } from './tally/types';
 
-/** Who a connection is. The role comes from the handshake credential, never from a payload. */
-export type Role = 'admin' | 'chair' | 'delegate' | 'projector';
+export type { Role } from './roles';
 
 /** Attendance of one roster member. An excused member who checks in becomes present. */
 export type AttendanceStatus = 'absent' | 'present' | 'excused';

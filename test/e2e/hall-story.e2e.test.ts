@@ -1,6 +1,6 @@
-// The acceptance test: the hall story of DESIGN.md in Chromium, against the real server started
-// the way `npm start` starts it. A chair, 49 delegates (8 phones in the browser, 41 socket.io
-// clients) and a projector, with screenshots of what each would see.
+// The acceptance test: the hall story (told in test/unit/tally/hall-story.test.ts) in Chromium,
+// against the real server started the way `npm start` starts it. A chair, 49 delegates (8 phones in
+// the browser, 41 socket.io clients) and a projector, with screenshots of what each would see.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type ChairSnapshot, type RoundExport } from '@hallvote/shared';
-import { okData, request, type Client } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 import { PHONE, launchChromium } from './support/browser';
 import { ChildServer } from '../support/child-server';
 

@@ -13,7 +13,8 @@ import {
   type RequestEvent,
 } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 import { handshakeResult } from './support/hall-client';
 
 const ROLES = ['none', 'revoked', 'admin', 'delegate', 'projector', 'other-chair', 'chair'] as const;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BallotDefinition, ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
-import type { Client } from '../support/harness';
+import type { Client } from '../support/request';
 import { ChildServer } from '../support/child-server';
 import { badgeTokens, connectRole, createMeetingHttp, must } from './support/hall-client';
 import { connectPhones, type Phone } from './support/phone';

@@ -4,7 +4,8 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type CreateMeetingResponse, type RequestEvent } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

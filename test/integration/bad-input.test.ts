@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

@@ -1,7 +1,8 @@
 // A countdown closes the ballot by itself, also when its deadline passed while the server was down.
 import { afterAll, expect, test } from 'vitest';
 import { classificationBallot } from '../support/ballots';
-import { nextEvent, okData, request, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { nextEvent, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request } from '../support/request';
 
 const harnesses: Harness[] = [];
 afterAll(() => harnesses.forEach((h) => h.cleanup()));

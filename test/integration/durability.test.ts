@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { DelegateSnapshot } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { okData, request, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request } from '../support/request';
 
 const cleanups: Harness[] = [];
 afterAll(() => cleanups.forEach((h) => h.cleanup()));

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, MeetingExport, RoundExport } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { classificationBallot } from '../support/ballots';
-import { okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

@@ -1,10 +1,12 @@
-// The hall story of DESIGN.md through the socket API: 53 on the roster, 49 join, a secret
-// classification ballot with 48 good and 1 excellent, closed, published, seen by the projector.
+// The hall story (told in test/unit/tally/hall-story.test.ts) through the socket API: 53 on the
+// roster, 49 join, a secret classification ballot with 48 good and 1 excellent, closed, published,
+// seen by the projector.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, ProjectorSnapshot, RoundResult } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { nextEvent, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { nextEvent, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

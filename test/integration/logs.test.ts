@@ -4,7 +4,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, expect, test } from 'vitest';
 import { classificationBallot } from '../support/ballots';
-import { ADMIN_TOKEN, okData, request, rosterCsv, startHarness } from '../support/harness';
+import { ADMIN_TOKEN, rosterCsv, startHarness } from '../support/harness';
+import { okData, request } from '../support/request';
 
 const lines: string[] = [];
 const sink = new Writable({

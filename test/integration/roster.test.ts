@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { nextEvent, okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { nextEvent, rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, DelegateSnapshot } from '@hallvote/shared';
 import { classificationBallot, motionBallot } from '../support/ballots';
-import { okData, request, rosterCsv, startHarness, type Client, type Harness } from '../support/harness';
+import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
 let meeting: CreateMeetingResponse;

@@ -3,15 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
-  type Ack,
-  type ClientToServerEvents,
   type CreateMeetingResponse,
-  type RequestAck,
-  type RequestEvent,
-  type RequestPayload,
   type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
@@ -20,8 +15,7 @@ import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
-
-export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { Client } from './request';
 
 export const ADMIN_TOKEN = 'test-admin-token';
 
@@ -120,25 +114,6 @@ export async function startHarness(
       return state ? [...state.delegates.values()].sort((a, b) => a.ordinal - b.ordinal).map((d) => d.token) : [];
     },
   };
-}
-
-/** Emits a request and resolves with its ack. */
-export function request<E extends RequestEvent>(
-  socket: Client,
-  event: E,
-  payload: RequestPayload<E>,
-): Promise<RequestAck<E>> {
-  return new Promise((resolve) => {
-    (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) =>
-      resolve(r as RequestAck<E>),
-    );
-  });
-}
-
-/** The data of a successful ack; fails the test with the error otherwise. */
-export function okData<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error}: ${ack.message}`);
-  return ack.data;
 }
 
 /** A roster CSV of `n` members: "Member 1", "Unit 1", group A/B. */

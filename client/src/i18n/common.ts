@@ -54,6 +54,8 @@ const en = {
     tiedAtCutoff: (names: string) => `Tied at the cut-off, not elected: ${names}.`,
     seatsUnfilled: (n: number) => (n === 1 ? '1 seat is unfilled.' : `${n} seats are unfilled.`),
     noQuorum: 'No quorum when voting closed: there is no outcome.',
+    band: (consequence: string) => `Band reached: ${consequence}.`,
+    noBand: 'No band reached: no consequence follows.',
   },
   cumulatedShort: (label: string) => `${label} (cumulated downward)`,
   capWarning: (
@@ -124,6 +126,8 @@ const vi: typeof en = {
     tiedAtCutoff: (names) => `Bằng phiếu ở vị trí cuối, chưa trúng cử: ${names}.`,
     seatsUnfilled: (n) => `Còn thiếu ${n} người so với số lượng cần bầu.`,
     noQuorum: 'Khi kết thúc bỏ phiếu không đủ số đại biểu cần thiết: không có kết quả.',
+    band: (consequence) => `Thuộc ngưỡng: ${consequence}.`,
+    noBand: 'Không thuộc ngưỡng nào: không có hệ quả.',
   },
   cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
   capWarning: (group, top, topCount, allowed, rate, reference, referenceCount) =>

@@ -53,6 +53,8 @@ export function outcomeLines(subject: SubjectResult, kind: BallotKind, t: Common
         ...(o.tiedAtCutoff.length > 0 ? [t.outcome.tiedAtCutoff(labelsOf(subject, o.tiedAtCutoff, language))] : []),
         ...(o.seatsUnfilled > 0 ? [t.outcome.seatsUnfilled(o.seatsUnfilled)] : []),
       ];
+    case 'banded':
+      return subject.bands.map((v) => (v.band ? t.outcome.band(v.band.consequence[language]) : t.outcome.noBand));
     case 'no-quorum':
       return [t.outcome.noQuorum];
     default:
@@ -70,6 +72,7 @@ export function decidedOption(subject: SubjectResult): string | null {
     case 'rejected':
     case 'no-decision':
     case 'elected':
+    case 'banded':
     case 'no-quorum':
       return null;
     default:

@@ -4,7 +4,7 @@
  * order says nothing. Who voted lives in `participation`, which never holds a choice. On disk, a
  * page keeps its cells in insertion order and the WAL keeps older page versions, so while a round
  * is open a copy of the files could still reveal voting order; at close the store rewrites the
- * round's rows in key order with secure_delete and empties the WAL (see scrubSecretRound).
+ * round's rows in key order with secure_delete and empties the WAL (see sqlite-scrub.ts).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meetings (

@@ -14,6 +14,7 @@ import type {
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
 export interface AuditInput {
   readonly meetingId: string;
+  /** When the write happens, by the app's clock; a row the write stamps (a vote's time) takes it too. */
   readonly at: string;
   readonly actor: AuditActor;
   readonly action: string;

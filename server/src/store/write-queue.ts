@@ -18,7 +18,19 @@ export class WriteQueue {
   private idle: Promise<void> = Promise.resolve();
   private settleIdle: (() => void) | null = null;
 
-  constructor(private readonly db: Database.Database) {}
+  // Prepared once, like every other statement of the store.
+  private readonly tx;
+
+  constructor(private readonly db: Database.Database) {
+    this.tx = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      savepoint: db.prepare('SAVEPOINT op'),
+      release: db.prepare('RELEASE op'),
+      rollbackTo: db.prepare('ROLLBACK TO op'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+    };
+  }
 
   /** Runs `write` inside the next group transaction; resolves with its result after commit. */
   enqueue<T>(write: () => T): Promise<T> {
@@ -43,22 +55,22 @@ export class WriteQueue {
     this.scheduled = false;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.tx.begin.run();
       for (const item of batch) {
-        this.db.exec('SAVEPOINT op');
+        this.tx.savepoint.run();
         try {
           outcomes.push({ ok: true, value: item.run() });
-          this.db.exec('RELEASE op');
+          this.tx.release.run();
         } catch (error) {
-          this.db.exec('ROLLBACK TO op');
-          this.db.exec('RELEASE op');
+          this.tx.rollbackTo.run();
+          this.tx.release.run();
           outcomes.push({ ok: false, error });
         }
       }
-      this.db.exec('COMMIT');
+      this.tx.commit.run();
     } catch (error) {
       // BEGIN or COMMIT failed: nothing of this batch is stored, so nothing may be acked.
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.tx.rollback.run();
       for (const item of batch) item.reject(error);
       this.finishTurn();
       return;

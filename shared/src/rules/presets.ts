@@ -1,104 +1,40 @@
-import type { RuleSet } from '../tally/types';
+import type { RuleSet, RuleSetRef } from '../tally/types';
+import { VN_PARTY_CLASSIFICATION_V1, VN_PARTY_CLASSIFICATION_V2 } from './classification';
+import { VN_CONFIDENCE_2014, VN_CONFIDENCE_2023, VN_NO_CONFIDENCE_2014, VN_NO_CONFIDENCE_2023 } from './confidence';
+import { ELECTION, NATIONAL_ASSEMBLY, SIMPLE_MAJORITY, TWO_THIRDS } from './generic';
+import { VN_PARTY_ELECTION } from './party-election';
 
 // Rule sets are data with a name and a version. A preset that changes gets a new version, so
-// minutes written under an older one still say exactly which rules decided them.
+// minutes written under an older one still say exactly which rules decided them: every version
+// stays here, oldest first, and a result names the id and version it was tallied under.
 
-/**
- * A provincial party committee classifying itself and its sub-units: quorum two thirds, a level
- * needs more than half of the eligible members (absentees stay in the base), no level carried →
- * cumulate downward, and "excellent" should not exceed 20 % of "good" per group.
- */
-const VN_PARTY_CLASSIFICATION = {
-  id: 'vn-party-classification',
-  version: 1,
-  name: 'Party organisation classification (Vietnam)',
-  quorum: { num: 2, den: 3 },
-  majority: { fraction: { num: 1, den: 2 }, strict: true, base: 'eligible' },
-  percentBase: 'eligible',
-  noDecision: 'cumulate-down',
-  caps: [{ top: 'excellent', reference: 'good', rate: { num: 1, den: 5 } }],
-  batchStrict: false,
-} as const satisfies RuleSet;
+/** Every version of every rule preset, oldest first. */
+export const RULE_PRESET_VERSIONS = {
+  'vn-party-classification': [VN_PARTY_CLASSIFICATION_V1, VN_PARTY_CLASSIFICATION_V2],
+  'vn-confidence-2023': [VN_CONFIDENCE_2023],
+  'vn-confidence-2014': [VN_CONFIDENCE_2014],
+  'vn-no-confidence-2023': [VN_NO_CONFIDENCE_2023],
+  'vn-no-confidence-2014': [VN_NO_CONFIDENCE_2014],
+  'vn-party-election': [VN_PARTY_ELECTION],
+  'national-assembly': [NATIONAL_ASSEMBLY],
+  'simple-majority': [SIMPLE_MAJORITY],
+  'two-thirds': [TWO_THIRDS],
+  election: [ELECTION],
+} as const satisfies Readonly<Record<string, readonly [RuleSet, ...RuleSet[]]>>;
 
-/**
- * A National-Assembly style yes / no / not-voting motion. Laws and resolutions pass with more
- * than half of ALL members voting yes, so the majority base is `eligible`, not the votes cast,
- * and percentages are of all members too. That base already protects against a thin hall: with
- * half the members or fewer present nothing can pass. The quorum of one half therefore only
- * stops the chair from opening a vote that could not carry; a higher one would add nothing the
- * base does not already demand. Excused absentees leave `eligible`; a body that counts every
- * member whatever the excuse records no excused absences.
- * `noDecision` is unused: a motion that does not carry is rejected.
- */
-const NATIONAL_ASSEMBLY = {
-  id: 'national-assembly',
-  version: 1,
-  name: 'National Assembly motion (more than half of all members)',
-  quorum: { num: 1, den: 2 },
-  majority: { fraction: { num: 1, den: 2 }, strict: true, base: 'eligible' },
-  percentBase: 'eligible',
-  noDecision: 'revote',
-  caps: [],
-  batchStrict: false,
-} as const satisfies RuleSet;
-
-/**
- * More than half of the votes cast, measured on the `valid` ballots. A spoilt ballot chose
- * nothing, so counting it (`returned`) would make it weigh as a "no". A valid "not voting" does
- * stay in the base: the member took a ballot and declined to support, which is why this is not
- * `decisive`. A body that wants abstentions left out entirely uses base `decisive` instead.
- */
-const SIMPLE_MAJORITY = {
-  id: 'simple-majority',
-  version: 1,
-  name: 'Simple majority of votes cast',
-  quorum: { num: 2, den: 3 },
-  majority: { fraction: { num: 1, den: 2 }, strict: true, base: 'valid' },
-  percentBase: 'valid',
-  noDecision: 'revote',
-  caps: [],
-  batchStrict: false,
-} as const satisfies RuleSet;
-
-/** At least two thirds of the valid ballots ("at least", so exactly 2/3 carries). */
-const TWO_THIRDS = {
-  id: 'two-thirds',
-  version: 1,
-  name: 'Two-thirds majority',
-  quorum: { num: 2, den: 3 },
-  majority: { fraction: { num: 2, den: 3 }, strict: false, base: 'valid' },
-  percentBase: 'valid',
-  noDecision: 'revote',
-  caps: [],
-  batchStrict: false,
-} as const satisfies RuleSet;
-
-/**
- * Election of k of n: a candidate needs more than half of the valid ballots. `valid`, because a
- * blank ballot (no candidate marked) is a valid vote for nobody and must weigh against every
- * candidate; `decisive` would be the number of marks, which grows with the seats and would let
- * a candidate through with a minority of voters. Unfilled seats go to a new round.
- */
-const ELECTION = {
-  id: 'election',
-  version: 1,
-  name: 'Election (more than half of valid ballots)',
-  quorum: { num: 2, den: 3 },
-  majority: { fraction: { num: 1, den: 2 }, strict: true, base: 'valid' },
-  percentBase: 'valid',
-  noDecision: 'revote',
-  caps: [],
-  batchStrict: false,
-} as const satisfies RuleSet;
-
-/** Every rule preset, by id. */
+/** The current version of every rule preset, by id. */
 export const RULE_PRESETS = {
-  'vn-party-classification': VN_PARTY_CLASSIFICATION,
+  'vn-party-classification': VN_PARTY_CLASSIFICATION_V2,
+  'vn-confidence-2023': VN_CONFIDENCE_2023,
+  'vn-confidence-2014': VN_CONFIDENCE_2014,
+  'vn-no-confidence-2023': VN_NO_CONFIDENCE_2023,
+  'vn-no-confidence-2014': VN_NO_CONFIDENCE_2014,
+  'vn-party-election': VN_PARTY_ELECTION,
   'national-assembly': NATIONAL_ASSEMBLY,
   'simple-majority': SIMPLE_MAJORITY,
   'two-thirds': TWO_THIRDS,
   election: ELECTION,
-} as const satisfies Readonly<Record<string, RuleSet>>;
+} as const satisfies { readonly [Id in keyof typeof RULE_PRESET_VERSIONS]: RuleSet };
 
 /** The id of a rule preset. */
 export type RulePresetId = keyof typeof RULE_PRESETS;
@@ -106,18 +42,51 @@ export type RulePresetId = keyof typeof RULE_PRESETS;
 /** Preset ids, in a fixed order for pickers and schemas. */
 export const RULE_PRESET_IDS = [
   'vn-party-classification',
+  'vn-confidence-2023',
+  'vn-confidence-2014',
+  'vn-no-confidence-2023',
+  'vn-no-confidence-2014',
+  'vn-party-election',
   'national-assembly',
   'simple-majority',
   'two-thirds',
   'election',
 ] as const satisfies readonly RulePresetId[];
 
+/**
+ * A preset by id and version, as a ballot or a meeting stores it: the version pins the rules, so
+ * a later version of the preset never changes how an earlier ballot is tallied.
+ */
+export interface RulePresetRef extends RuleSetRef {
+  readonly id: RulePresetId;
+}
+
 /** Whether `id` names a preset. */
 export function isRulePresetId(id: string): id is RulePresetId {
   return Object.hasOwn(RULE_PRESETS, id);
 }
 
-/** The preset with this id, or undefined for an id that is not one. */
-export function getRulePreset(id: string): RuleSet | undefined {
-  return isRulePresetId(id) ? RULE_PRESETS[id] : undefined;
+/**
+ * The preset with this id: its current version, or the version asked for. Undefined for an id
+ * that is not a preset or a version it never had.
+ */
+export function getRulePreset(id: string, version?: number): RuleSet | undefined {
+  if (!isRulePresetId(id)) return undefined;
+  if (version === undefined) return RULE_PRESETS[id];
+  const versions: readonly RuleSet[] = RULE_PRESET_VERSIONS[id];
+  return versions.find((rules) => rules.version === version);
+}
+
+/** The reference that pins a preset's current version (what a new ballot stores). */
+export function presetRef(id: RulePresetId): RulePresetRef {
+  return { id, version: RULE_PRESETS[id].version };
+}
+
+/**
+ * Rules per ballot: the preset a ballot chose, or the meeting's when it chose none. Undefined when
+ * the ballot names a preset or version this build does not have: tallying it under other rules
+ * would be wrong, so the caller refuses instead.
+ */
+export function ruleSetFor(ballotRules: RuleSetRef | undefined, meetingRules: RuleSet): RuleSet | undefined {
+  return ballotRules === undefined ? meetingRules : getRulePreset(ballotRules.id, ballotRules.version);
 }

@@ -1,20 +1,29 @@
-import { ceilDiv, meetsFraction } from './fraction';
-import type { AttendanceCounts, Fraction, QuorumVerdict } from './types';
+import { votesNeeded } from './fraction';
+import type { AttendanceCounts, QuorumRule, QuorumVerdict } from './types';
 
 /** Eligible base N = roster − excused absentees. Unexcused absentees stay in the base. */
 export function eligibleBase(attendance: AttendanceCounts): number {
   return attendance.roster - attendance.excusedAbsent;
 }
 
-/** Quorum: present × den ≥ eligible × num, with the smallest present count that meets it. */
-export function checkQuorum(attendance: AttendanceCounts, quorum: Fraction): QuorumVerdict {
+/**
+ * Quorum: present × den ≥ eligible × num ("at least", the default) or > ("more than"), with the
+ * smallest present count that meets it. That count is never below one: a meeting with nobody
+ * eligible (every member excused) has no quorum, where 0 ≥ 0 alone would let nobody decide.
+ */
+export function checkQuorum(attendance: AttendanceCounts, quorum: QuorumRule): QuorumVerdict {
   const eligible = eligibleBase(attendance);
+  const fraction = { num: quorum.num, den: quorum.den };
+  const strict = quorum.strict === true;
+  const required = votesNeeded(eligible, { fraction, strict });
   return {
-    met: meetsFraction(attendance.present, eligible, quorum, false),
+    // present ≥ required is present × den ≥ (or >) eligible × num, for eligible ≥ 1
+    met: attendance.present >= required,
     present: attendance.present,
     eligible,
-    fraction: quorum,
-    required: Math.max(0, ceilDiv(eligible * quorum.num, quorum.den)),
+    fraction,
+    strict,
+    required,
   };
 }
 

@@ -13,7 +13,23 @@ export const ENGINE_INVALID_REASONS = {
   spoiltRow: 'spoilt-row',
   /** Strict batch: a row left without a mark. */
   blankRow: 'blank-row',
+  /**
+   * Election under a rule that counts it invalid: no name kept (every name crossed out), or
+   * neither "đồng ý" nor "không đồng ý" marked for the only nominee.
+   */
+  blankBallot: 'blank-ballot',
 } as const;
+
+/** The rule settings counting depends on. */
+export interface CountSettings {
+  /** Batch: a spoilt or blank row voids the whole ballot. */
+  readonly batchStrict: boolean;
+  /**
+   * A ballot with no counted mark on any row is invalid: an election ballot that keeps no name,
+   * or a single nominee's approval ballot with neither or both boxes marked.
+   */
+  readonly blankInvalid: boolean;
+}
 
 /** Votes per option (in ballot option order) and empty rows, for one subject. */
 export interface SubjectTally {
@@ -96,20 +112,24 @@ function countSingleRecord(
   subjectIds: readonly string[],
   optionIndex: ReadonlyMap<string, number>,
   strict: boolean,
+  blankInvalid: boolean,
   rows: Int32Array,
   counters: Counters,
 ): string | null {
   let spoilt = false;
   let blank = false;
+  let counted = false;
   for (let s = 0; s < subjectIds.length; s += 1) {
     const row = readSingleRow(record, subjectIds[s] as string, optionIndex);
     rows[s] = row;
     if (row === SPOILT) spoilt = true;
     else if (row === BLANK) blank = true;
+    else counted = true;
   }
   // A misread mark is a worse defect than a missing one, so it names the reason.
-  if (strict && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
+  if ((strict || (blankInvalid && !counted)) && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
   if (strict && blank) return ENGINE_INVALID_REASONS.blankRow;
+  if (blankInvalid && !counted) return ENGINE_INVALID_REASONS.blankBallot;
   for (let s = 0; s < subjectIds.length; s += 1) {
     const row = rows[s] ?? BLANK;
     if (row >= 0) bump(counters.votes, s * counters.options + row);
@@ -118,11 +138,15 @@ function countSingleRecord(
   return null;
 }
 
-/** One election ballot: over-marking (or a mark that cannot be read) voids it. */
+/**
+ * One election ballot: over-marking (or a mark that cannot be read) voids it, and so does keeping
+ * no name at all where the rule says a blank ballot is invalid.
+ */
 function countElectionRecord(
   record: BallotRecord,
   ballot: TallyBallot,
   optionIndex: ReadonlyMap<string, number>,
+  blankInvalid: boolean,
   counters: Counters,
 ): string | null {
   const rows: (readonly number[])[] = [];
@@ -132,6 +156,7 @@ function countElectionRecord(
     if (row.type === 'invalid') return row.reason;
     rows.push(row.options);
   }
+  if (blankInvalid && rows.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
   rows.forEach((row, s) => {
     if (row.length === 0) bump(counters.empty, s);
     for (const option of row) bump(counters.votes, s * counters.options + option);
@@ -144,7 +169,7 @@ function countRecord(
   ballot: TallyBallot,
   subjectIds: readonly string[],
   optionIndex: ReadonlyMap<string, number>,
-  batchStrict: boolean,
+  settings: CountSettings,
   rows: Int32Array,
   counters: Counters,
 ): string | null {
@@ -152,11 +177,19 @@ function countRecord(
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return countSingleRecord(record, subjectIds, optionIndex, false, rows, counters);
+      return countSingleRecord(record, subjectIds, optionIndex, false, settings.blankInvalid, rows, counters);
     case 'batch':
-      return countSingleRecord(record, subjectIds, optionIndex, batchStrict, rows, counters);
+      return countSingleRecord(
+        record,
+        subjectIds,
+        optionIndex,
+        settings.batchStrict,
+        settings.blankInvalid,
+        rows,
+        counters,
+      );
     case 'election':
-      return countElectionRecord(record, ballot, optionIndex, counters);
+      return countElectionRecord(record, ballot, optionIndex, settings.blankInvalid, counters);
     default:
       return assertNever(ballot.kind);
   }
@@ -184,7 +217,7 @@ export function countBallots(
   ballot: TallyBallot,
   records: readonly BallotRecord[],
   paper: PaperTotals | undefined,
-  batchStrict: boolean,
+  settings: CountSettings,
 ): BallotTally {
   const optionIndex = new Map(ballot.options.map((o, i) => [o.id, i] as const));
   const counters: Counters = {
@@ -198,7 +231,7 @@ export function countBallots(
   let valid = 0;
 
   for (const record of records) {
-    const reason = countRecord(record, ballot, subjectIds, optionIndex, batchStrict, rows, counters);
+    const reason = countRecord(record, ballot, subjectIds, optionIndex, settings, rows, counters);
     if (reason === null) valid += 1;
     else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }

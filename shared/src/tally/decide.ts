@@ -1,10 +1,11 @@
 import { assertNever } from './assert-never';
 import { passesMajority, type Threshold } from './fraction';
-import type { BallotKind, NoDecisionPolicy, SubjectOutcome, TallyOption } from './types';
+import type { BallotKind, NoDecisionPolicy, SubjectDecision, SubjectOutcome, TallyOption } from './types';
 
 /** One subject's counts, as the decision needs them. */
 export interface DecisionInput {
   readonly kind: BallotKind;
+  readonly decision: SubjectDecision;
   readonly options: readonly TallyOption[];
   /** Votes per option, in option order. */
   readonly votes: readonly number[];
@@ -121,8 +122,8 @@ function decideElection(input: DecisionInput): SubjectOutcome {
   };
 }
 
-/** The outcome of one quorate subject under its ballot kind. */
-export function decideSubject(input: DecisionInput): SubjectOutcome {
+/** The outcome under 'majority': by ballot kind. */
+function decideByKind(input: DecisionInput): SubjectOutcome {
   switch (input.kind) {
     case 'motion':
       return decideMotion(input);
@@ -133,5 +134,23 @@ export function decideSubject(input: DecisionInput): SubjectOutcome {
       return decideElection(input);
     default:
       return assertNever(input.kind);
+  }
+}
+
+/**
+ * The outcome of one quorate subject. Under 'approval' every subject is a motion of its own
+ * ("đồng ý" carries or the nominee is not elected), except on an election ballot, whose marks
+ * are approvals already. Under 'bands' nothing is decided by majority: the bands say what follows.
+ */
+export function decideSubject(input: DecisionInput): SubjectOutcome {
+  switch (input.decision) {
+    case 'majority':
+      return decideByKind(input);
+    case 'approval':
+      return input.kind === 'election' ? decideElection(input) : decideMotion(input);
+    case 'bands':
+      return { type: 'banded' };
+    default:
+      return assertNever(input.decision);
   }
 }

@@ -6,5 +6,6 @@ export { checkQuorum, eligibleBase, summarizeAttendance, type MemberAttendance }
 export { percentOf } from './percent';
 export { votesNeeded, passesMajority, meetsFraction, type Threshold } from './fraction';
 export { ENGINE_INVALID_REASONS } from './count';
+export { levelOf } from './proposals';
 export { assertNever } from './assert-never';
 export * from './types';

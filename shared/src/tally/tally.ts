@@ -1,34 +1,22 @@
-import { assertNever } from './assert-never';
 import { checkQuorum, eligibleBase } from './attendance';
+import { bandVerdicts } from './bands';
+import { allBases, baseOf, publishedBases, shareOf, sharesOf, turnoutOf, type BallotBases } from './bases';
 import { checkCaps } from './caps';
 import { countBallots, seatsOf, type SubjectTally } from './count';
 import { decideSubject } from './decide';
 import { passesMajority, votesNeeded } from './fraction';
 import { checkInvariants } from './invariants';
-import { percentOf } from './percent';
-import type { BallotCounts, NamedBase, SubjectResult, TallyBase, TallyInput, TallyResult, TallySubject } from './types';
-
-/** The ballot-wide base values; `decisive` is per subject and computed from its counts. */
-interface BallotBases {
-  readonly eligible: number;
-  readonly present: number;
-  readonly returned: number;
-  readonly valid: number;
-}
-
-function baseOf(name: TallyBase, bases: BallotBases, decisive: number): NamedBase {
-  switch (name) {
-    case 'eligible':
-    case 'present':
-    case 'returned':
-    case 'valid':
-      return { name, value: bases[name] };
-    case 'decisive':
-      return { name, value: decisive };
-    default:
-      return assertNever(name);
-  }
-}
+import { checkProposal } from './proposals';
+import type {
+  BallotCounts,
+  ResultBasis,
+  RuleSet,
+  SubjectResult,
+  TallyBase,
+  TallyInput,
+  TallyResult,
+  TallySubject,
+} from './types';
 
 function subjectResult(
   input: TallyInput,
@@ -38,17 +26,38 @@ function subjectResult(
   quorate: boolean,
 ): SubjectResult {
   const { rules, ballot } = input;
+  const decision = rules.decision ?? 'majority';
   const votes = ballot.options.map((_, o) => counted.votes[o] ?? 0);
   const decisive = ballot.options.reduce(
     (sum, option, o) => (option.abstain === true ? sum : sum + (votes[o] ?? 0)),
     0,
   );
-  const majorityBase = baseOf(rules.majority.base, bases, decisive);
-  const percentBase = baseOf(rules.percentBase, bases, decisive);
-  // An abstention is never carried, whatever its share: it is the absence of a choice.
+  const named = (name: TallyBase) => baseOf(name, bases, decisive);
+  const majorityBase = named(rules.majority.base);
+  const percentBase = named(rules.percentBase);
+  const published = publishedBases(rules.percentBase, rules.extraPercentBases ?? []).map(named);
+  // An abstention is never carried, whatever its share: it is the absence of a choice. Without
+  // quorum nothing is carried, and under 'bands' nothing is decided by majority at all.
   const passes = ballot.options.map(
-    (option, o) => option.abstain !== true && passesMajority(votes[o] ?? 0, majorityBase.value, rules.majority),
+    (option, o) =>
+      quorate &&
+      decision !== 'bands' &&
+      option.abstain !== true &&
+      passesMajority(votes[o] ?? 0, majorityBase.value, rules.majority),
   );
+  const outcome = quorate
+    ? decideSubject({
+        kind: ballot.kind,
+        decision,
+        options: ballot.options,
+        votes,
+        passes,
+        majorityBase: majorityBase.value,
+        majority: rules.majority,
+        noDecision: rules.noDecision,
+        seats: seatsOf(ballot),
+      })
+    : ({ type: 'no-quorum' } as const);
   return {
     subjectId: subject.id,
     label: subject.label,
@@ -57,37 +66,51 @@ function subjectResult(
       optionId: option.id,
       label: option.label,
       votes: votes[o] ?? 0,
-      percent: percentOf(votes[o] ?? 0, percentBase.value),
+      percent: shareOf(votes[o] ?? 0, option, percentBase),
+      shares: sharesOf(votes[o] ?? 0, option, published),
       passes: passes[o] ?? false,
     })),
     empty: counted.empty,
     majorityBase,
     percentBase,
+    bases: allBases(bases, decisive),
     votesNeeded: votesNeeded(majorityBase.value, rules.majority),
-    outcome: quorate
-      ? decideSubject({
-          kind: ballot.kind,
-          options: ballot.options,
-          votes,
-          passes,
-          majorityBase: majorityBase.value,
-          majority: rules.majority,
-          noDecision: rules.noDecision,
-          seats: seatsOf(ballot),
-        })
-      : { type: 'no-quorum' },
+    outcome,
+    bands: bandVerdicts(rules.bands ?? [], { options: ballot.options, votes, baseOf: named, quorate }),
+    proposal: checkProposal(subject, outcome, rules.levelScores),
+  };
+}
+
+/** Every part of the rule set's legal basis, null where it has none. */
+function basisOf(rules: RuleSet): ResultBasis {
+  const basis = rules.basis ?? {};
+  return {
+    quorum: basis.quorum ?? null,
+    majority: basis.majority ?? null,
+    percentages: basis.percentages ?? null,
+    turnout: basis.turnout ?? null,
+    blankBallot: basis.blankBallot ?? null,
   };
 }
 
 /**
- * Tallies one ballot round: counts, bases, per-subject outcomes, cap warnings and invariants.
- * Pure and deterministic: the same input, in any record order, gives the same result. A quorum
- * lost by tally time turns every outcome into "no quorum"; the counts are still reported.
+ * Tallies one ballot round: counts, bases, per-subject outcomes, bands and proposal checks, cap
+ * warnings and invariants. Pure and deterministic: the same input, in any record order, gives
+ * the same result. A quorum lost by tally time turns every outcome into "no quorum"; the counts
+ * and shares are still reported.
  */
 export function tally(input: TallyInput): TallyResult {
   const { rules, ballot, attendance } = input;
   const quorum = checkQuorum(attendance, rules.quorum);
-  const counted = countBallots(ballot, input.records, input.paper, rules.batchStrict);
+  // A blank election ballot keeps no name, or, approving a single nominee, marks neither (or
+  // both) of "đồng ý / không đồng ý". With several nominees and no surplus, a row left blank only
+  // gives that nominee no vote and the ballot stays valid (QĐ 190-QĐ/TW, Điều 30). A blank
+  // classification or motion ballot is a valid blank.
+  const electionLike = ballot.kind === 'election' || (rules.decision === 'approval' && ballot.subjects.length === 1);
+  const counted = countBallots(ballot, input.records, input.paper, {
+    batchStrict: rules.batchStrict,
+    blankInvalid: electionLike && rules.blankElectionBallot === 'invalid',
+  });
   const ballots: BallotCounts = {
     issued: input.issued,
     returned: counted.returned,
@@ -105,10 +128,12 @@ export function tally(input: TallyInput): TallyResult {
     subjectResult(input, subject, counted.subjects[s] ?? { votes: [], empty: 0 }, bases, quorum.met),
   );
   return {
-    rules: { id: rules.id, version: rules.version, name: rules.name },
+    rules: { id: rules.id, version: rules.version, name: rules.name, sources: rules.sources ?? [] },
     attendance: { ...attendance, eligible: bases.eligible },
     quorum,
     ballots,
+    turnout: turnoutOf(counted.returned, rules.turnoutBase ?? 'eligible', bases),
+    basis: basisOf(rules),
     subjects,
     invariants: checkInvariants({
       kind: ballot.kind,
@@ -121,6 +146,6 @@ export function tally(input: TallyInput): TallyResult {
         empty: s.empty,
       })),
     }),
-    warnings: checkCaps(ballot.kind, rules.caps, subjects),
+    warnings: checkCaps(ballot.kind, rules.caps, subjects, ballot.options),
   };
 }

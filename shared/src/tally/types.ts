@@ -1,5 +1,9 @@
 // Plain data in, plain data out. This file and everything under tally/ imports nothing outside
 // tally/: the same code decides outcomes on the server, in `verify`, and in tests.
+import type { LegalBasis, LegalSource, LevelScores, OptionBands, RuleBasis } from './law-types';
+
+export type * from './result-types';
+export type * from './law-types';
 
 /** A fraction of two positive integers; all tally arithmetic is integer cross-multiplication. */
 export interface Fraction {
@@ -27,6 +31,17 @@ export interface MajorityRule {
   readonly base: TallyBase;
 }
 
+/** The bases a turnout share can be of: returned ÷ eligible, or returned ÷ present. */
+export type TurnoutBase = 'eligible' | 'present';
+
+/** Same set as {@link TurnoutBase}, as a value. */
+export const TURNOUT_BASES = ['eligible', 'present'] as const;
+
+/** present × den > eligible × num (strict, "more than") or ≥ (at least, the default). */
+export interface QuorumRule extends Fraction {
+  readonly strict?: boolean;
+}
+
 /** What happens to a subject that no option carries. */
 export type NoDecisionPolicy = 'revote' | 'refer' | 'cumulate-down';
 
@@ -41,6 +56,37 @@ export interface CapRule {
   readonly top: string;
   readonly reference: string;
   readonly rate: Fraction;
+  /** What the rate is applied to; 'reference' when absent. */
+  readonly denominator?: CapDenominator;
+  readonly basis?: LegalBasis;
+}
+
+/**
+ * The count a cap's rate is applied to: subjects on the reference level alone ("20 % of good"),
+ * or on it and every level above it in ballot order ("20 % of good and above").
+ */
+export type CapDenominator = 'reference' | 'reference-and-above';
+
+/** Same set as {@link CapDenominator}, as a value. */
+export const CAP_DENOMINATORS = ['reference', 'reference-and-above'] as const;
+
+/**
+ * How a subject is decided.
+ * - majority: by ballot kind (a motion carries on "yes", levels by majority, elections k of n)
+ * - approval: every subject on its own carries on its first non-abstain option ("đồng ý") or is
+ *   rejected, however many subjects the ballot has (per-candidate "đồng ý / không đồng ý")
+ * - bands: nothing passes; the subject's outcome is the band it falls in (confidence votes)
+ */
+export type SubjectDecision = 'majority' | 'approval' | 'bands';
+
+/** Same set as {@link SubjectDecision}, as a value. */
+export const SUBJECT_DECISIONS = ['majority', 'approval', 'bands'] as const;
+
+/** What ballots under a rule set look like, for the builder and for follow-up votes. */
+export interface BallotTemplate {
+  readonly kind: BallotKind;
+  readonly options: readonly TallyOption[];
+  readonly secret: boolean;
 }
 
 /** The ballot kinds the engine knows; every switch over them ends in assertNever. */
@@ -49,13 +95,16 @@ export type BallotKind = 'motion' | 'choice' | 'batch' | 'election';
 /** Same set as {@link BallotKind}, as a value. */
 export const BALLOT_KINDS = ['motion', 'choice', 'batch', 'election'] as const;
 
-/** A named, versioned rule set. Presets live in shared/src/rules. */
+/**
+ * A named, versioned rule set. Presets live in shared/src/rules. The optional parts were added
+ * later; absent, each means what the tally did before it existed (noted on each).
+ */
 export interface RuleSet {
   readonly id: string;
   readonly version: number;
   readonly name: string;
-  /** present × den ≥ eligible × num, to open a ballot and again at close. */
-  readonly quorum: Fraction;
+  /** present × den ≥ eligible × num (or >), to open a ballot and again at close. */
+  readonly quorum: QuorumRule;
   readonly majority: MajorityRule;
   /** The base percentages are shown against (may differ from the majority base). */
   readonly percentBase: TallyBase;
@@ -63,6 +112,27 @@ export interface RuleSet {
   readonly caps: readonly CapRule[];
   /** Batch ballots: a spoilt row voids the whole ballot instead of that subject only. */
   readonly batchStrict: boolean;
+  /** Further bases every option's share is published of, after `percentBase`; none when absent. */
+  readonly extraPercentBases?: readonly TallyBase[];
+  /** Turnout is returned ÷ this base; 'eligible' when absent. */
+  readonly turnoutBase?: TurnoutBase;
+  /** 'majority' when absent. */
+  readonly decision?: SubjectDecision;
+  /** Threshold bands per option, with their consequences; none when absent. */
+  readonly bands?: readonly OptionBands[];
+  /**
+   * Whether an election ballot that keeps no name (every name crossed out) is valid; 'valid' when
+   * absent. Vietnam's election law and the Party's election rules count it as invalid.
+   */
+  readonly blankElectionBallot?: 'valid' | 'invalid';
+  /** Which level a subject's score allows (QĐ 366); none when absent. */
+  readonly levelScores?: LevelScores;
+  /** The legal texts of the rule set, in both languages; none for a generic rule. */
+  readonly sources?: readonly LegalSource[];
+  /** Per part of the rule set, the text it comes from. */
+  readonly basis?: RuleBasis;
+  /** The ballot this rule set is written for. */
+  readonly template?: BallotTemplate;
 }
 
 /** An option of a subject (a level, yes/no/abstain, or a candidate). */
@@ -79,6 +149,10 @@ export interface TallySubject {
   readonly label: string;
   /** Caps are applied per group; subjects without a group form the group "". */
   readonly group?: string;
+  /** The level proposed before the vote (an option id), which the vote approves or not. */
+  readonly proposedLevel?: string;
+  /** The subject's evaluation score (QĐ 366: out of 100), compared, never computed with. */
+  readonly score?: number;
 }
 
 /** The ballot as the tally needs it. Options are ordered from the highest level to the lowest. */
@@ -132,114 +206,4 @@ export interface TallyInput {
   readonly issued: number;
   readonly records: readonly BallotRecord[];
   readonly paper?: PaperTotals;
-}
-
-/** A percentage in hundredths of a percent (9057 = 90.57 %), rounded half-up, and its text. */
-export interface Percent {
-  readonly hundredths: number;
-  readonly text: string;
-}
-
-/** A base, named, with its value. */
-export interface NamedBase {
-  readonly name: TallyBase;
-  readonly value: number;
-}
-
-export interface QuorumVerdict {
-  readonly met: boolean;
-  readonly present: number;
-  readonly eligible: number;
-  readonly fraction: Fraction;
-  /** The smallest present count that meets quorum for this eligible base. */
-  readonly required: number;
-}
-
-export interface OptionCount {
-  readonly optionId: string;
-  readonly label: string;
-  readonly votes: number;
-  /** Percentage of `percentBase`; null when that base is 0. */
-  readonly percent: Percent | null;
-  /** Whether these votes meet the majority rule on their own. */
-  readonly passes: boolean;
-}
-
-/** Why a subject ended as it did; closed union, rendered into words by the UI. */
-export type SubjectOutcome =
-  | { readonly type: 'adopted'; readonly optionId: string }
-  | { readonly type: 'rejected' }
-  | {
-      /** No option carried it and the policy cumulated downward to this level. */
-      readonly type: 'cumulated';
-      readonly optionId: string;
-      readonly cumulativeVotes: number;
-    }
-  | { readonly type: 'no-decision'; readonly policy: NoDecisionPolicy; readonly tied: readonly string[] }
-  | {
-      readonly type: 'elected';
-      readonly elected: readonly string[];
-      /** Candidates tied at the cut-off (none of them elected), empty when there is no tie. */
-      readonly tiedAtCutoff: readonly string[];
-      readonly seatsUnfilled: number;
-    }
-  | { readonly type: 'no-quorum' };
-
-export interface SubjectResult {
-  readonly subjectId: string;
-  readonly label: string;
-  readonly group: string;
-  readonly counts: readonly OptionCount[];
-  /** Rows with no mark or several marks (no vote for this subject). */
-  readonly empty: number;
-  readonly majorityBase: NamedBase;
-  readonly percentBase: NamedBase;
-  /** The smallest vote count that passes the majority rule on this base. */
-  readonly votesNeeded: number;
-  readonly outcome: SubjectOutcome;
-}
-
-export interface InvalidReason {
-  readonly reason: string;
-  readonly count: number;
-}
-
-export interface BallotCounts {
-  readonly issued: number;
-  readonly returned: number;
-  readonly valid: number;
-  readonly invalid: number;
-  readonly invalidReasons: readonly InvalidReason[];
-}
-
-export type InvariantName =
-  'issued>=returned' | 'returned=valid+invalid' | 'subject-counts+empty=valid' | 'returned<=present';
-
-export interface InvariantCheck {
-  readonly name: InvariantName;
-  readonly ok: boolean;
-  /** e.g. "issued 49 ≥ returned 49", or the subject id that breaks it. */
-  readonly detail: string;
-}
-
-export interface CapWarning {
-  readonly group: string;
-  readonly top: string;
-  readonly reference: string;
-  readonly topCount: number;
-  readonly referenceCount: number;
-  /** floor(rate × referenceCount). */
-  readonly allowed: number;
-  readonly rate: Fraction;
-}
-
-/** The full, reportable result of one ballot round. */
-export interface TallyResult {
-  readonly rules: { readonly id: string; readonly version: number; readonly name: string };
-  readonly attendance: AttendanceCounts & { readonly eligible: number };
-  readonly quorum: QuorumVerdict;
-  readonly ballots: BallotCounts;
-  readonly subjects: readonly SubjectResult[];
-  readonly invariants: readonly InvariantCheck[];
-  readonly warnings: readonly CapWarning[];
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CLIENT_EVENTS, ERROR_CODES } from '@hallvote/shared';
 import { classificationBallot } from '../../support/ballots';
-import type { Client } from '../../support/harness';
+import { NoAck, requestUnchecked, type Client } from '../../support/request';
 import { ACTORS, FuzzHall, type Actor } from '../support/fuzz-hall';
 import { applyMutation, hostileValue, mutation, type HostileLimits, type Mutation } from '../support/hostile';
 import { sleep } from '../support/random';
@@ -156,23 +156,19 @@ function payloadOf(f: FuzzHall, c: Case): unknown {
 type Outcome = { kind: 'answered'; reply: unknown } | { kind: 'ignored' } | { kind: 'closed' };
 
 function send(socket: Client, c: Case, payload: unknown): Promise<Outcome> {
-  const raw = socket as unknown as {
-    emit(e: string, ...a: unknown[]): void;
-    timeout(ms: number): { emit(e: string, ...a: unknown[]): void };
-  };
   if (c.raw !== null || c.shape === 'no-ack') {
     if (c.raw !== null) socket.io.engine.write(c.raw);
-    else raw.emit(c.event, payload);
+    else (socket.emit as (e: string, ...a: unknown[]) => void)(c.event, payload);
     return sleep(20).then(() => (socket.connected ? { kind: 'ignored' } : { kind: 'closed' }));
   }
   const args = c.shape === 'no-payload' ? [] : c.shape === 'extra-args' ? [payload, payload] : [payload];
-  return new Promise((resolve) => {
-    raw.timeout(5000).emit(c.event, ...args, (err: Error | null, reply: unknown) => {
-      if (!err) resolve({ kind: 'answered', reply });
-      else if (!socket.connected) resolve({ kind: 'closed' });
-      else resolve({ kind: 'answered', reply: { noAnswer: err.message } });
-    });
-  });
+  return requestUnchecked(socket, c.event, args).then(
+    (reply): Outcome => ({ kind: 'answered', reply }),
+    (error: unknown): Outcome => {
+      if (!(error instanceof NoAck)) throw error;
+      return socket.connected ? { kind: 'answered', reply: { noAnswer: error.message } } : { kind: 'closed' };
+    },
+  );
 }
 
 /** A successful ack, or a refusal whose error is one of ERROR_CODES (never INTERNAL). */

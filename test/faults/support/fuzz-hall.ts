@@ -6,7 +6,8 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../../support/ballots';
-import { rosterCsv, startHarness, type Client, type Harness } from '../../support/harness';
+import { rosterCsv, startHarness, type Harness } from '../../support/harness';
+import type { Client } from '../../support/request';
 import { ask } from './hall-client';
 import { sleep } from './random';
 

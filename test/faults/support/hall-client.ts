@@ -11,7 +11,7 @@ import {
   type RequestPayload,
   type Snapshot,
 } from '@hallvote/shared';
-import type { Client } from '../../support/harness';
+import { NoAck, request, type Client } from '../../support/request';
 import { waitFor } from './random';
 
 export interface NoAnswer {
@@ -92,21 +92,19 @@ export function handshakeResult(url: string, auth: Record<string, unknown>): Pro
 }
 
 /** As the real client does: refuses offline, and waits at most `timeoutMs` for the ack. */
-export function ask<E extends RequestEvent>(
+export async function ask<E extends RequestEvent>(
   socket: Client,
   event: E,
   payload: RequestPayload<E>,
   timeoutMs = 20_000,
 ): Promise<Reply<E>> {
-  if (!socket.connected) return Promise.resolve({ ok: false, error: 'NO_ANSWER', message: 'offline' });
-  return new Promise((resolve) => {
-    const timed = socket.timeout(timeoutMs) as unknown as {
-      emit(e: string, p: unknown, ack: (err: Error | null, r: unknown) => void): void;
-    };
-    timed.emit(event, payload, (err, reply) =>
-      resolve(err ? { ok: false, error: 'NO_ANSWER', message: err.message } : (reply as Reply<E>)),
-    );
-  });
+  if (!socket.connected) return { ok: false, error: 'NO_ANSWER', message: 'offline' };
+  try {
+    return await request(socket, event, payload, timeoutMs);
+  } catch (error) {
+    if (error instanceof NoAck) return { ok: false, error: 'NO_ANSWER', message: error.message };
+    throw error;
+  }
 }
 
 /** A chair request that must succeed; waits for the connection first (the server may be restarting). */

@@ -11,7 +11,7 @@ import {
   type ErrorCode,
   type VoteCastPayload,
 } from '@hallvote/shared';
-import type { Client } from '../../support/harness';
+import type { Client } from '../../support/request';
 import { ask } from './hall-client';
 import { waitFor } from './random';
 

@@ -11,6 +11,8 @@ const cap: CapWarning = {
   referenceCount: 4,
   allowed: 0,
   rate: { num: 1, den: 5 },
+  denominator: 'reference',
+  basis: null,
 };
 const holds: InvariantCheck = { name: 'issued>=returned', ok: true, detail: 'issued 49 ≥ returned 49' };
 const broken: InvariantCheck = { name: 'returned=valid+invalid', ok: false, detail: 'returned 50 ≠ 48 + 1' };

@@ -33,13 +33,13 @@ describe('the majority base', () => {
 });
 
 describe('the percentage base', () => {
-  // base → its value, percentages of yes / no / not voting
-  test.each<[TallyBase, number, string, string, string]>([
+  // base → its value, percentages of yes / no / not voting (null: an abstention is no part of the decisive base)
+  test.each<[TallyBase, number, string, string, string | null]>([
     ['eligible', 55, '34.55', '21.82', '9.09'],
     ['present', 50, '38.00', '24.00', '10.00'],
     ['returned', 40, '47.50', '30.00', '12.50'],
     ['valid', 36, '52.78', '33.33', '13.89'],
-    ['decisive', 31, '61.29', '38.71', '16.13'],
+    ['decisive', 31, '61.29', '38.71', null],
   ])('%s (%i): yes %s, no %s, not voting %s', (base, value, yes, no, notVoting) => {
     const result = tally(
       input({
@@ -51,7 +51,21 @@ describe('the percentage base', () => {
     );
     const subject = result.subjects[0];
     expect(subject?.percentBase).toEqual({ name: base, value });
-    expect(subject?.counts.map((c) => c.percent?.text)).toEqual([yes, no, notVoting]);
+    expect(subject?.counts.map((c) => c.percent?.text ?? null)).toEqual([yes, no, notVoting]);
+  });
+
+  test('regression: an abstention gets no percentage of the decisive base, which leaves it out (was "250.00")', () => {
+    // 2 yes and 5 not voting: the decisive base is 2, and 5 of 2 is no share of anything.
+    const result = tally(
+      input({
+        rules: rules({ percentBase: 'decisive' }),
+        ballot: MOTION,
+        records: records('yes:2 not-voting:5'),
+      }),
+    );
+    const subject = result.subjects[0];
+    expect(subject?.percentBase).toEqual({ name: 'decisive', value: 2 });
+    expect(subject?.counts.map((c) => c.percent?.text ?? null)).toEqual(['100.00', '0.00', null]);
   });
 
   test('a base of 0 gives no percentage rather than a division by zero', () => {

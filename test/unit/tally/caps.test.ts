@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { tally, type CapRule, type TallySubject } from '../../../shared/src/tally/index';
-import { CLASSIFICATION_LEVELS } from '../../../shared/src/rules/index';
+import { tally, type CapDenominator, type CapRule, type TallySubject } from '../../../shared/src/tally/index';
+import { CLASSIFICATION_LEVELS, RULE_PRESETS } from '../../../shared/src/rules/index';
 import { MOTION, ballot, batchRecords, input, records, rules } from './fixtures';
 
 const EXCELLENT_PER_GOOD: CapRule = {
@@ -50,6 +50,8 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
               referenceCount: good,
               allowed,
               rate: { num: 1, den: 5 },
+              denominator: 'reference',
+              basis: null,
             },
           ]
         : [],
@@ -74,6 +76,8 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
         referenceCount: 5,
         allowed: 1,
         rate: { num: 1, den: 5 },
+        denominator: 'reference',
+        basis: null,
       },
     ]);
   });
@@ -121,5 +125,55 @@ describe('caps: excellent ≤ floor(20 % of good)', () => {
     const cap: CapRule = { top: 'yes', reference: 'no', rate: { num: 1, den: 5 } };
     const result = tally(input({ rules: rules({ caps: [cap] }), ballot: MOTION, records: records('yes:3') }));
     expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('caps: what the rate is applied to', () => {
+  // excellent subjects, good subjects, denominator → counted, allowed, warning
+  test.each<[number, number, CapDenominator, number, number, boolean]>([
+    // good alone: 8 good allow 1 excellent
+    [2, 8, 'reference', 8, 1, true],
+    // good and above: 8 good + 2 excellent = 10 allow 2
+    [2, 8, 'reference-and-above', 10, 2, false],
+    [3, 10, 'reference', 10, 2, true],
+    [3, 10, 'reference-and-above', 13, 2, true],
+    [1, 4, 'reference', 4, 0, true],
+    [1, 4, 'reference-and-above', 5, 1, false],
+  ])(
+    '%i excellent, %i good, of %s: %i counted, %i allowed, warning %s',
+    (excellent, good, denominator, counted, allowed, warn) => {
+      const { ballot: b, records: r } = batchOf(repeat('E', excellent) + repeat('G', good) + 'C');
+      const cap: CapRule = { ...EXCELLENT_PER_GOOD, denominator };
+      const result = tally(input({ rules: rules({ caps: [cap] }), ballot: b, records: r }));
+      expect(result.warnings).toEqual(
+        warn
+          ? [
+              {
+                ...EXCELLENT_PER_GOOD,
+                group: '',
+                topCount: excellent,
+                referenceCount: counted,
+                allowed,
+                denominator,
+                basis: null,
+              },
+            ]
+          : [],
+      );
+    },
+  );
+
+  test('good and above, per group: each group counts its own levels', () => {
+    // group A: 2 excellent + 8 good (10 → 2 allowed); group B: 2 excellent + 3 good (5 → 1 allowed)
+    const { ballot: b, records: r } = batchOf('EEGGGGGGGG' + 'EEGGG', (i) => (i < 10 ? 'A' : 'B'));
+    const cap: CapRule = { ...EXCELLENT_PER_GOOD, denominator: 'reference-and-above' };
+    const result = tally(input({ rules: rules({ caps: [cap] }), ballot: b, records: r }));
+    expect(result.warnings.map((w) => [w.group, w.topCount, w.referenceCount, w.allowed])).toEqual([['B', 2, 5, 1]]);
+  });
+
+  test('the preset’s cap carries its basis into the warning, or null where it has none', () => {
+    const { ballot: b, records: r } = batchOf('EEGGGG');
+    const result = tally(input({ rules: RULE_PRESETS['vn-party-classification'], ballot: b, records: r }));
+    expect(result.warnings).toMatchObject([{ denominator: 'reference', basis: null }]);
   });
 });

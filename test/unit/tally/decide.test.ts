@@ -196,5 +196,7 @@ describe('quorum lost by tally time', () => {
     expect(result.quorum).toMatchObject({ met: false, required: 36 });
     expect(outcomeOf(result)).toEqual({ type: 'no-quorum' });
     expect(result.subjects[0]?.counts[0]?.votes).toBe(30);
+    // regression: 30 of 30 valid is more than half, but without quorum nothing carries (was passes: true)
+    expect(result.subjects[0]?.counts.map((c) => c.passes)).toEqual(options.map(() => false));
   });
 });

@@ -1,5 +1,6 @@
-// The story in DESIGN.md, end to end: a provincial party executive committee classifies itself
-// and its 19 sub-units under the vn-party-classification preset.
+// The hall story, end to end through the tally: a provincial party executive committee of 53
+// (examples/roster-53.csv) classifies itself and its 19 sub-units (examples/sub-units-19.txt) under
+// the vn-party-classification preset. The integration and e2e hall-story tests play it too.
 import { describe, expect, test } from 'vitest';
 import { checkQuorum, tally, type AttendanceCounts, type TallySubject } from '../../../shared/src/tally/index';
 import { CLASSIFICATION_LEVELS, RULE_PRESETS } from '../../../shared/src/rules/index';
@@ -27,6 +28,7 @@ describe('the hall story', () => {
       present: 49,
       eligible: 53,
       fraction: { num: 2, den: 3 },
+      strict: false,
       required: 36,
     });
     expect(subject?.majorityBase).toEqual({ name: 'eligible', value: 53 });
@@ -98,6 +100,8 @@ describe('the hall story', () => {
         referenceCount: 14,
         allowed: 2,
         rate: { num: 1, den: 5 },
+        denominator: 'reference',
+        basis: null,
       },
     ]);
     expect(result.invariants.every((i) => i.ok)).toBe(true);

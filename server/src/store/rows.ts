@@ -1,0 +1,188 @@
+// Rows as a SQL store holds them (the column names of sqlite-schema.ts, JSON columns as text) and
+// their mapping to the store's records. Nothing here speaks SQL or knows the driver, so a second
+// SQL store with the same columns maps its rows with the same functions.
+import type { AuditEntry, BallotDefinition, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type {
+  BallotRecordRow,
+  DelegateRecord,
+  LoadedMeeting,
+  MeetingRecord,
+  ParticipationRecord,
+  RoundRecord,
+} from './store';
+
+export interface MeetingRow {
+  readonly id: string;
+  readonly title: string;
+  readonly rule_preset_id: string;
+  readonly chair_key: string;
+  readonly projector_key: string;
+  readonly created_at: string;
+}
+
+export interface DelegateRow {
+  readonly id: string;
+  readonly meeting_id: string;
+  readonly ordinal: number;
+  readonly name: string;
+  readonly position: string;
+  readonly grp: string;
+  readonly token: string;
+  readonly attendance: DelegateRecord['attendance'];
+  readonly checked_in_by: DelegateRecord['checkedInBy'];
+}
+
+export interface BallotRow {
+  readonly id: string;
+  readonly meeting_id: string;
+  readonly definition: string;
+  readonly created_at: string;
+}
+
+export interface RoundRow {
+  readonly ballot_id: string;
+  readonly round: number;
+  readonly state: RoundRecord['state'];
+  readonly opened_at: string;
+  readonly closes_at: string | null;
+  readonly closed_at: string | null;
+  readonly published_at: string | null;
+  readonly result: string | null;
+}
+
+/** A participation row with the marks of its open (named) vote, if any. */
+export interface ParticipationRow {
+  readonly ballot_id: string;
+  readonly round: number;
+  readonly delegate_id: string;
+  readonly vote_id: string;
+  readonly receipt: string;
+  readonly channel: ParticipationRecord['channel'];
+  readonly marks: string | null;
+}
+
+export interface IssuedRow {
+  readonly ballot_id: string;
+  readonly round: number;
+  readonly delegate_id: string;
+}
+
+export interface PaperTotalsRow {
+  readonly ballot_id: string;
+  readonly round: number;
+  readonly totals: string;
+}
+
+export interface AuditRow {
+  readonly meeting_id: string;
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: AuditEntry['actor'];
+  readonly action: string;
+  readonly details: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/** Everything stored about one meeting, as rows: what `toLoadedMeeting` turns into records. */
+export interface MeetingRows {
+  readonly meeting: MeetingRow;
+  readonly delegates: readonly DelegateRow[];
+  readonly ballots: readonly BallotRow[];
+  readonly rounds: readonly RoundRow[];
+  readonly participation: readonly ParticipationRow[];
+  readonly issued: readonly IssuedRow[];
+  readonly paper: readonly PaperTotalsRow[];
+}
+
+export function toLoadedMeeting(rows: MeetingRows): LoadedMeeting {
+  return {
+    meeting: toMeeting(rows.meeting),
+    delegates: rows.delegates.map(toDelegate),
+    ballots: rows.ballots.map(toBallot),
+    rounds: rows.rounds.map(toRound),
+    participation: rows.participation.map(toParticipation),
+    issued: rows.issued.map((i) => ({ ballotId: i.ballot_id, round: i.round, delegateId: i.delegate_id })),
+    paper: rows.paper.map((t) => ({
+      ballotId: t.ballot_id,
+      round: t.round,
+      totals: JSON.parse(t.totals) as PaperTotals,
+    })),
+  };
+}
+
+export function toMeeting(m: MeetingRow): MeetingRecord {
+  return {
+    id: m.id,
+    title: m.title,
+    rulePresetId: m.rule_preset_id,
+    chairKey: m.chair_key,
+    projectorKey: m.projector_key,
+    createdAt: m.created_at,
+  };
+}
+
+export function toDelegate(r: DelegateRow): DelegateRecord {
+  return {
+    id: r.id,
+    meetingId: r.meeting_id,
+    ordinal: r.ordinal,
+    name: r.name,
+    position: r.position,
+    group: r.grp,
+    token: r.token,
+    attendance: r.attendance,
+    checkedInBy: r.checked_in_by,
+  };
+}
+
+export function toBallot(b: BallotRow): BallotRecordRow {
+  return {
+    id: b.id,
+    meetingId: b.meeting_id,
+    definition: JSON.parse(b.definition) as BallotDefinition,
+    createdAt: b.created_at,
+  };
+}
+
+export function toRound(r: RoundRow): RoundRecord {
+  return {
+    ballotId: r.ballot_id,
+    round: r.round,
+    state: r.state,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    closedAt: r.closed_at,
+    publishedAt: r.published_at,
+    result: r.result === null ? null : (JSON.parse(r.result) as RoundResult),
+  };
+}
+
+export function toParticipation(p: ParticipationRow): ParticipationRecord {
+  return {
+    ballotId: p.ballot_id,
+    round: p.round,
+    delegateId: p.delegate_id,
+    voteId: p.vote_id,
+    receipt: p.receipt,
+    marks: p.marks === null ? null : toMarks(p.marks),
+    channel: p.channel,
+  };
+}
+
+export function toAuditEntry(a: AuditRow): AuditEntry {
+  return {
+    meetingId: a.meeting_id,
+    seq: a.seq,
+    at: a.at,
+    actor: a.actor,
+    action: a.action,
+    details: JSON.parse(a.details) as Record<string, unknown>,
+    prevHash: a.prev_hash,
+    hash: a.hash,
+  };
+}
+
+export function toMarks(json: string): Marks {
+  return JSON.parse(json) as Marks;
+}

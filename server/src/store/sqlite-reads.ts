@@ -1,0 +1,29 @@
+// The SQLite store's reads: everything at start-up, a round's ballots for the tally, the audit log.
+// The rows are mapped to records by rows.ts; callers wait for pending writes first.
+import type { AuditEntry, Marks } from '@hallvote/shared';
+import { toAuditEntry, toLoadedMeeting, toMarks } from './rows';
+import type { SqliteStatements } from './sqlite-statements';
+import type { LoadedMeeting } from './store';
+
+export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
+  return s.meetings.all().map((meeting) =>
+    toLoadedMeeting({
+      meeting,
+      delegates: s.delegatesOf.all(meeting.id),
+      ballots: s.ballotsOf.all(meeting.id),
+      rounds: s.roundsOf.all(meeting.id),
+      participation: s.participationOf.all(meeting.id),
+      issued: s.issuedOf.all(meeting.id),
+      paper: s.paperTotalsOf.all(meeting.id),
+    }),
+  );
+}
+
+/** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
+export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): Marks[] {
+  return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
+}
+
+export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {
+  return s.auditOf.all(meetingId).map(toAuditEntry);
+}

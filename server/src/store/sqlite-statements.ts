@@ -1,0 +1,153 @@
+// Every SQL statement the SQLite store runs, prepared once when the store opens: a vote then costs
+// bound parameters and a step, never a parse. Reads and writes alike; the transaction statements of
+// the group commit are prepared by write-queue.ts.
+import type Database from 'better-sqlite3';
+import type { AuditEntry } from '@hallvote/shared';
+import type {
+  AuditRow,
+  BallotRow,
+  DelegateRow,
+  IssuedRow,
+  MeetingRow,
+  PaperTotalsRow,
+  ParticipationRow,
+  RoundRow,
+} from './rows';
+import type { DelegateRecord, MeetingRecord } from './store';
+
+type BallotRound = [ballotId: string, round: number];
+type DelegateInRound = [ballotId: string, round: number, delegateId: string];
+
+/** Named parameters of a delegate's editable columns; null leaves a column as it is. */
+export interface DelegateFields {
+  readonly id: string;
+  readonly name: string | null;
+  readonly position: string | null;
+  readonly group: string | null;
+  readonly token: string | null;
+}
+
+/** Named parameters of an audit row: the entry, its details as JSON. */
+export type AuditParams = Omit<AuditEntry, 'details'> & { readonly details: string };
+
+export type SqliteStatements = ReturnType<typeof prepareStatements>;
+
+export function prepareStatements(db: Database.Database) {
+  return {
+    // Loading, per meeting.
+    meetings: db.prepare<[], MeetingRow>('SELECT * FROM meetings ORDER BY created_at'),
+    delegatesOf: db.prepare<[string], DelegateRow>('SELECT * FROM delegates WHERE meeting_id = ? ORDER BY ordinal'),
+    ballotsOf: db.prepare<[string], BallotRow>('SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id'),
+    roundsOf: db.prepare<[string], RoundRow>(
+      `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = ? ORDER BY r.ballot_id, r.round`,
+    ),
+    participationOf: db.prepare<[string], ParticipationRow>(
+      `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks
+         FROM participation p
+         JOIN ballots b ON b.id = p.ballot_id
+         LEFT JOIN open_votes o
+           ON o.ballot_id = p.ballot_id AND o.round = p.round AND o.delegate_id = p.delegate_id
+        WHERE b.meeting_id = ?`,
+    ),
+    issuedOf: db.prepare<[string], IssuedRow>(
+      `SELECT i.* FROM issued i JOIN ballots b ON b.id = i.ballot_id WHERE b.meeting_id = ?`,
+    ),
+    paperTotalsOf: db.prepare<[string], PaperTotalsRow>(
+      `SELECT t.* FROM paper_totals t JOIN ballots b ON b.id = t.ballot_id WHERE b.meeting_id = ?`,
+    ),
+    auditOf: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq'),
+    ballotMarks: db.prepare<[string, number, string, number], { marks: string }>(
+      `SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?
+       UNION ALL
+       SELECT marks FROM open_votes WHERE ballot_id = ? AND round = ?`,
+    ),
+
+    // Meetings and the roster.
+    insertMeeting: db.prepare<[MeetingRecord]>(
+      `INSERT INTO meetings (id, title, rule_preset_id, chair_key, projector_key, created_at)
+       VALUES (@id, @title, @rulePresetId, @chairKey, @projectorKey, @createdAt)`,
+    ),
+    insertDelegate: db.prepare<[DelegateRecord]>(
+      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)
+       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @attendance, @checkedInBy)`,
+    ),
+    deleteRoster: db.prepare<[meetingId: string]>('DELETE FROM delegates WHERE meeting_id = ?'),
+    updateDelegate: db.prepare<[DelegateFields]>(
+      `UPDATE delegates
+          SET name = coalesce(@name, name), position = coalesce(@position, position),
+              grp = coalesce(@group, grp), token = coalesce(@token, token)
+        WHERE id = @id`,
+    ),
+    deleteDelegate: db.prepare<[delegateId: string]>('DELETE FROM delegates WHERE id = ?'),
+    setAttendance: db.prepare<
+      [attendance: DelegateRecord['attendance'], checkedInBy: DelegateRecord['checkedInBy'], delegateId: string]
+    >('UPDATE delegates SET attendance = ?, checked_in_by = ? WHERE id = ?'),
+
+    // Ballots and rounds.
+    insertBallot: db.prepare<[id: string, meetingId: string, definition: string, createdAt: string]>(
+      'INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    insertRound: db.prepare<[...BallotRound, openedAt: string, closesAt: string | null]>(
+      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`,
+    ),
+    roundState: db.prepare<BallotRound, { state: string }>(
+      'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
+    ),
+    closeRound: db.prepare<[closedAt: string, result: string, ...BallotRound]>(
+      `UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`,
+    ),
+    updateClosedResult: db.prepare<[result: string, ...BallotRound]>(
+      `UPDATE rounds SET result = ? WHERE ballot_id = ? AND round = ? AND state = 'closed'`,
+    ),
+    publishRound: db.prepare<[publishedAt: string, result: string, ...BallotRound]>(
+      `UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`,
+    ),
+    cancelRound: db.prepare<[at: string, ...BallotRound]>(
+      `UPDATE rounds SET state = 'cancelled', closed_at = ? WHERE ballot_id = ? AND round = ?`,
+    ),
+    issue: db.prepare<DelegateInRound>('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
+
+    // Votes.
+    participation: db.prepare<DelegateInRound, { vote_id: string; receipt: string; channel: string }>(
+      'SELECT vote_id, receipt, channel FROM participation WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
+    ),
+    insertParticipation: db.prepare<[...DelegateInRound, voteId: string, receipt: string, votedAt: string]>(
+      `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    insertPaperParticipation: db.prepare<[...DelegateInRound, votedAt: string]>(
+      `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, channel)
+       VALUES (?, ?, ?, 'paper', '', ?, 'paper')`,
+    ),
+    changeParticipation: db.prepare<[voteId: string, votedAt: string, ...DelegateInRound]>(
+      'UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
+    ),
+    upsertOpenVote: db.prepare<[...DelegateInRound, marks: string]>(
+      `INSERT INTO open_votes (ballot_id, round, delegate_id, marks) VALUES (?, ?, ?, ?)
+       ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
+    ),
+    insertSecret: db.prepare<[id: string, ...BallotRound, marks: string]>(
+      'INSERT INTO secret_ballots (id, ballot_id, round, marks) VALUES (?, ?, ?, ?)',
+    ),
+    secretRows: db.prepare<BallotRound, { id: string; marks: string }>(
+      'SELECT id, marks FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
+    ),
+    deleteSecretRows: db.prepare<BallotRound>('DELETE FROM secret_ballots WHERE ballot_id = ? AND round = ?'),
+    upsertPaperTotals: db.prepare<[...BallotRound, totals: string]>(
+      `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
+       ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,
+    ),
+
+    // The audit log.
+    lastAudit: db.prepare<[meetingId: string], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    insertAudit: db.prepare<[AuditParams]>(
+      `INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
+       VALUES (@meetingId, @seq, @at, @actor, @action, @details, @prevHash, @hash)`,
+    ),
+
+    // Copies the WAL into the database and empties it (see sqlite-scrub.ts).
+    truncateWal: db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
+  };
+}

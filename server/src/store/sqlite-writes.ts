@@ -1,0 +1,200 @@
+// The SQLite store's writes, one function each: the whole body of one write, change and audit
+// entry together, run synchronously inside the group commit's savepoint (write-queue.ts). They take
+// plain data and the prepared statements and touch nothing else, so they can run wherever the
+// database connection lives. A thrown error rolls the savepoint back: nothing of the write stays.
+import { randomBytes } from 'node:crypto';
+import { HallvoteError, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { nextAuditEntry } from './audit-chain';
+import { scrubSecretRound } from './sqlite-scrub';
+import type { SqliteStatements } from './sqlite-statements';
+import type {
+  AuditInput,
+  BallotRecordRow,
+  CastOutcome,
+  CastVote,
+  DelegateRecord,
+  MeetingRecord,
+  RoundRecord,
+} from './store';
+
+const EDITABLE = ['name', 'position', 'group', 'token'] as const;
+type Editable = Partial<Pick<DelegateRecord, (typeof EDITABLE)[number]>>;
+
+/** Appends the audit entry of a write to its meeting's hash chain. */
+export function appendAudit(s: SqliteStatements, audit: AuditInput): void {
+  const entry = nextAuditEntry(audit, s.lastAudit.get(audit.meetingId));
+  s.insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+}
+
+export function createMeeting(
+  s: SqliteStatements,
+  meeting: MeetingRecord,
+  delegates: readonly DelegateRecord[],
+  audit: AuditInput,
+): void {
+  s.insertMeeting.run(meeting);
+  for (const d of delegates) s.insertDelegate.run(d);
+  appendAudit(s, audit);
+}
+
+export function replaceRoster(
+  s: SqliteStatements,
+  meetingId: string,
+  delegates: readonly DelegateRecord[],
+  audit: AuditInput,
+): void {
+  s.deleteRoster.run(meetingId);
+  for (const d of delegates) s.insertDelegate.run(d);
+  appendAudit(s, audit);
+}
+
+export function addDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[], audit: AuditInput): void {
+  for (const d of delegates) s.insertDelegate.run(d);
+  appendAudit(s, audit);
+}
+
+/** True when `fields` changes nothing: such an update is no write at all, and is not audited. */
+export function isEmptyUpdate(fields: Editable): boolean {
+  return EDITABLE.every((k) => fields[k] === undefined);
+}
+
+export function updateDelegate(s: SqliteStatements, delegateId: string, fields: Editable, audit: AuditInput): void {
+  s.updateDelegate.run({
+    id: delegateId,
+    name: fields.name ?? null,
+    position: fields.position ?? null,
+    group: fields.group ?? null,
+    token: fields.token ?? null,
+  });
+  appendAudit(s, audit);
+}
+
+export function removeDelegate(s: SqliteStatements, delegateId: string, audit: AuditInput): void {
+  s.deleteDelegate.run(delegateId);
+  appendAudit(s, audit);
+}
+
+export function setAttendance(
+  s: SqliteStatements,
+  delegateId: string,
+  attendance: DelegateRecord['attendance'],
+  checkedInBy: DelegateRecord['checkedInBy'],
+  issueIn: readonly { ballotId: string; round: number }[],
+  audit: AuditInput,
+): void {
+  s.setAttendance.run(attendance, checkedInBy, delegateId);
+  for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
+  appendAudit(s, audit);
+}
+
+export function createBallot(s: SqliteStatements, ballot: BallotRecordRow, audit: AuditInput): void {
+  s.insertBallot.run(ballot.id, ballot.meetingId, JSON.stringify(ballot.definition), ballot.createdAt);
+  appendAudit(s, audit);
+}
+
+export function openRound(
+  s: SqliteStatements,
+  round: RoundRecord,
+  issuedTo: readonly string[],
+  audit: AuditInput,
+): void {
+  s.insertRound.run(round.ballotId, round.round, round.openedAt, round.closesAt);
+  for (const delegateId of issuedTo) s.issue.run(round.ballotId, round.round, delegateId);
+  appendAudit(s, audit);
+}
+
+/** The vote's time is its audit entry's: one clock, the app's, stamps both. */
+export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput): CastOutcome {
+  const state = s.roundState.get(vote.ballotId, vote.round)?.state;
+  const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
+  if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  const marks = JSON.stringify(vote.marks);
+  if (earlier) {
+    if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
+      throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
+    s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
+    s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
+    appendAudit(s, { ...audit, action: 'vote.changed' });
+    return { kind: 'changed', receipt: earlier.receipt };
+  }
+  // The primary key of participation refuses a second vote even if memory were wrong.
+  s.insertParticipation.run(vote.ballotId, vote.round, vote.delegateId, vote.voteId, vote.receipt, audit.at);
+  // Voting proves presence: a delegate who checked in mid-round was issued a ballot too.
+  s.issue.run(vote.ballotId, vote.round, vote.delegateId);
+  if (vote.secret) s.insertSecret.run(randomBytes(16).toString('hex'), vote.ballotId, vote.round, marks);
+  else s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
+  appendAudit(s, audit);
+  return { kind: 'stored', receipt: vote.receipt };
+}
+
+export function markPaperVoter(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  delegateId: string,
+  audit: AuditInput,
+): void {
+  if (s.roundState.get(ballotId, round)?.state !== 'open')
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
+  if (s.participation.get(ballotId, round, delegateId))
+    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+  s.insertPaperParticipation.run(ballotId, round, delegateId, audit.at);
+  s.issue.run(ballotId, round, delegateId);
+  appendAudit(s, audit);
+}
+
+export function recordPaperTotals(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  totals: PaperTotals,
+  audit: AuditInput,
+): void {
+  s.upsertPaperTotals.run(ballotId, round, JSON.stringify(totals));
+  appendAudit(s, audit);
+}
+
+/** Closes a round and scrubs its secret rows; the caller empties the WAL after the commit. */
+export function closeRound(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  closedAt: string,
+  result: RoundResult,
+  audit: AuditInput,
+): void {
+  s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round);
+  scrubSecretRound(s, ballotId, round);
+  appendAudit(s, audit);
+}
+
+export function updateResult(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  result: RoundResult,
+  audit: AuditInput,
+): void {
+  s.updateClosedResult.run(JSON.stringify(result), ballotId, round);
+  appendAudit(s, audit);
+}
+
+export function publishRound(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  publishedAt: string,
+  result: RoundResult,
+  audit: AuditInput,
+): void {
+  s.publishRound.run(publishedAt, JSON.stringify(result), ballotId, round);
+  appendAudit(s, audit);
+}
+
+/** Cancels a round and scrubs its secret rows; the caller empties the WAL after the commit. */
+export function cancelRound(s: SqliteStatements, ballotId: string, round: number, at: string, audit: AuditInput): void {
+  s.cancelRound.run(at, ballotId, round);
+  scrubSecretRound(s, ballotId, round);
+  appendAudit(s, audit);
+}
