@@ -1,7 +1,7 @@
 // What the law adds to a rule set: where each rule comes from, threshold bands with named
 // consequences (confidence votes), and score bands that say which level a score allows (QĐ 366).
 // Plain data, like types.ts; the tally never picks a language, so every text carries both.
-import type { Fraction, NamedBase, Percent, TallyBase } from './types';
+import type { Fraction, NamedBase, Percent, TallyBase } from './primitive-types';
 
 /** A text in each language the views speak. */
 export interface Localized {

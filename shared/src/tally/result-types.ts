@@ -1,19 +1,14 @@
 // What a tally reports: plain data, rendered into words by the views. Every field here is
 // computed by tally.ts; none is ever read back into a decision.
 import type { BandVerdict, LegalSource, LegalBasis, ProposalCheck, ResultBasis } from './law-types';
-import type { AttendanceCounts, CapDenominator, Fraction, NoDecisionPolicy, TallyBase } from './types';
-
-/** A percentage in hundredths of a percent (9057 = 90.57 %), rounded half-up, and its text. */
-export interface Percent {
-  readonly hundredths: number;
-  readonly text: string;
-}
-
-/** A base, named, with its value. */
-export interface NamedBase {
-  readonly name: TallyBase;
-  readonly value: number;
-}
+import type {
+  AttendanceCounts,
+  CapDenominator,
+  Fraction,
+  NamedBase,
+  NoDecisionPolicy,
+  Percent,
+} from './primitive-types';
 
 export interface QuorumVerdict {
   readonly met: boolean;

@@ -1,28 +1,11 @@
 // Plain data in, plain data out. This file and everything under tally/ imports nothing outside
 // tally/: the same code decides outcomes on the server, in `verify`, and in tests.
 import type { LegalBasis, LegalSource, LevelScores, OptionBands, RuleBasis } from './law-types';
+import type { AttendanceCounts, CapDenominator, Fraction, NoDecisionPolicy, TallyBase } from './primitive-types';
 
+export * from './primitive-types';
 export type * from './result-types';
 export type * from './law-types';
-
-/** A fraction of two positive integers; all tally arithmetic is integer cross-multiplication. */
-export interface Fraction {
-  readonly num: number;
-  readonly den: number;
-}
-
-/**
- * What a majority or a percentage is measured against.
- * - eligible: roster minus excused absentees
- * - present: members checked in when the ballot closed
- * - returned: ballots cast (valid + invalid)
- * - valid: valid ballots
- * - decisive: votes for options that are not abstentions (yes + no), per subject
- */
-export type TallyBase = 'eligible' | 'present' | 'returned' | 'valid' | 'decisive';
-
-/** Same set as {@link TallyBase}, as a value, for schemas and pickers. */
-export const TALLY_BASES = ['eligible', 'present', 'returned', 'valid', 'decisive'] as const;
 
 /** votes × den > base × num (strict, "more than") or ≥ ("at least"). */
 export interface MajorityRule {
@@ -42,12 +25,6 @@ export interface QuorumRule extends Fraction {
   readonly strict?: boolean;
 }
 
-/** What happens to a subject that no option carries. */
-export type NoDecisionPolicy = 'revote' | 'refer' | 'cumulate-down';
-
-/** Same set as {@link NoDecisionPolicy}, as a value. */
-export const NO_DECISION_POLICIES = ['revote', 'refer', 'cumulate-down'] as const;
-
 /**
  * Per group of subjects: the number of subjects whose outcome is `top` must not exceed
  * floor(rate × number of subjects whose outcome is `reference`). A breach is a warning only.
@@ -60,15 +37,6 @@ export interface CapRule {
   readonly denominator?: CapDenominator;
   readonly basis?: LegalBasis;
 }
-
-/**
- * The count a cap's rate is applied to: subjects on the reference level alone ("20 % of good"),
- * or on it and every level above it in ballot order ("20 % of good and above").
- */
-export type CapDenominator = 'reference' | 'reference-and-above';
-
-/** Same set as {@link CapDenominator}, as a value. */
-export const CAP_DENOMINATORS = ['reference', 'reference-and-above'] as const;
 
 /**
  * How a subject is decided.
@@ -186,15 +154,6 @@ export interface PaperTotals {
   readonly subjects: Readonly<
     Record<string, { readonly counts: Readonly<Record<string, number>>; readonly empty: number }>
   >;
-}
-
-/** Attendance counts when the ballot is tallied. */
-export interface AttendanceCounts {
-  readonly roster: number;
-  /** Members checked in (including excused members who checked in anyway). */
-  readonly present: number;
-  /** Excused members who did not check in: they leave the eligible base. */
-  readonly excusedAbsent: number;
 }
 
 /** Everything one tally needs. */

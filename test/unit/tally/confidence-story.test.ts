@@ -1,4 +1,4 @@
-// DESIGN.md's second story: a People's Council of 47 rates 7 officials on one secret batch
+// The design's second story: a People's Council of 47 rates 7 officials on one secret batch
 // ballot under NQ 96/2023/QH15; one has 25 "low confidence" of 47, in the band between half and
 // two thirds, and the follow-up vote of no confidence is created for that official and decided.
 import { describe, expect, test } from 'vitest';
