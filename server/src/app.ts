@@ -210,9 +210,17 @@ async function onConnection(
 /** Serves the built client: one HTML entry per view, so the phone never loads the chair's code. */
 function serveClient(app: express.Express, clientDir: string): void {
   if (!existsSync(join(clientDir, 'index.html'))) return;
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Vite names every asset by its content hash, so a name never changes meaning: a phone keeps it
+  // for a year and never asks again. A missing asset is a 404, never an HTML page under that name.
+  app.use('/assets', express.static(join(clientDir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
+  app.use('/assets', (_req: Request, res: Response) => {
+    res.status(404).end();
+  });
+  // The HTML entries name the current assets: revalidated on every load (a 304 when unchanged).
+  app.use(express.static(clientDir, { index: false, cacheControl: false }));
   const entry = (file: string) => (_req: Request, res: Response) => {
-    res.sendFile(join(clientDir, existsSync(join(clientDir, file)) ? file : 'index.html'));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(clientDir, existsSync(join(clientDir, file)) ? file : 'index.html'), { cacheControl: false });
   };
   app.get('/d/{*rest}', entry('delegate.html'));
   app.get('/chair/{*rest}', entry('chair.html'));
