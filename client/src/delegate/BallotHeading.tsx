@@ -1,19 +1,23 @@
 import { useText } from '../i18n';
 import { commonText } from '../i18n/common';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { useDelegate } from './store';
 
 /** Title, secret or named, round, and the countdown while the ballot is open. */
-export function BallotHeading() {
+export function BallotHeading({ focus = false }: { focus?: boolean }) {
   const c = useText(commonText);
   const title = useDelegate((s) => s.ballot?.title ?? '');
   const secret = useDelegate((s) => s.ballot?.secret ?? false);
   const round = useDelegate((s) => s.ballot?.round ?? 0);
   const closesAt = useDelegate((s) => (s.ballot?.state === 'open' ? s.ballot.closesAt : null));
   const now = useNow(closesAt !== null);
+  const ref = useFocusOnMount<HTMLHeadingElement>(focus);
   return (
     <div className="ballot-heading">
-      <h1>{title}</h1>
+      <h1 id="ballot-title" ref={ref} tabIndex={-1}>
+        {title}
+      </h1>
       <p className="tags">
         <span className="tag">{secret ? c.secret : c.named}</span>
         {round > 1 ? <span className="tag">{c.round(round)}</span> : null}
@@ -24,5 +28,15 @@ export function BallotHeading() {
         ) : null}
       </p>
     </div>
+  );
+}
+
+/** A step's own heading, which takes the focus when the step appears. */
+export function StepHeading({ children, className }: { children: React.ReactNode; className?: string }) {
+  const ref = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <h2 ref={ref} tabIndex={-1} className={className}>
+      {children}
+    </h2>
   );
 }

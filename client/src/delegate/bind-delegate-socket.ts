@@ -1,18 +1,20 @@
 // The phone's socket listeners, outside React: they write the store and nothing else.
 import type { BallotView, DelegateSnapshot } from '@hallvote/shared';
 import { bindSnapshots } from '../sync-binding';
+import { keepDrafts, type DraftBox } from './draft-box';
 import { delegateStore, freshRound, roundKeyOf, type DelegateState } from './store';
 import { settlePendingVote, type DelegateSession } from './vote-actions';
 
-/** A different ballot or a new round: what belonged to the old one goes. */
-function roundChange(state: DelegateState, ballot: BallotView | null): Partial<DelegateState> {
+/** A different ballot or a new round: what belonged to the old one goes (or comes back after a reload). */
+function roundChange(state: DelegateState, ballot: BallotView | null, drafts: DraftBox): Partial<DelegateState> {
   const key = ballot ? roundKeyOf(ballot) : null;
-  return state.draftFor === key ? {} : freshRound(ballot);
+  return state.draftFor === key ? {} : freshRound(ballot, key ? drafts.load(key) : null);
 }
 
 export function bindDelegateSocket(session: DelegateSession): void {
-  const { socket } = session;
+  const { socket, drafts } = session;
   const set = delegateStore.setState;
+  keepDrafts(drafts);
 
   const sequenced = bindSnapshots<DelegateSnapshot>(socket, {
     role: 'delegate',
@@ -26,7 +28,7 @@ export function bindDelegateSocket(session: DelegateSession): void {
         myVote: s.myVote,
         result: s.result,
         receipts: s.receipts,
-        ...roundChange(state, s.ballot),
+        ...roundChange(state, s.ballot, drafts),
       }));
       // Only now do we know whether the server has the vote this phone is holding.
       settlePendingVote(session);
@@ -41,7 +43,7 @@ export function bindDelegateSocket(session: DelegateSession): void {
         return {
           ballot: e.ballot,
           ...(sameRound ? {} : { myVote: null, result: null, receipts: [] }),
-          ...roundChange(state, e.ballot),
+          ...roundChange(state, e.ballot, drafts),
         };
       });
     }),

@@ -8,6 +8,7 @@ import { pathSegment } from '../ui/credentials';
 import './delegate.css';
 import { bindDelegateSocket } from './bind-delegate-socket';
 import { DelegateApp } from './DelegateApp';
+import { draftBox } from './draft-box';
 import { newVoteId, pendingVoteBox } from './pending-vote';
 import { delegateStore } from './store';
 import { bindWakeLock } from './wake-lock';
@@ -33,6 +34,7 @@ if (!token) {
   const session = {
     socket: connectHall({ role: 'delegate', token }),
     pendingVotes: pendingVoteBox(token, localStorage),
+    drafts: draftBox(token, localStorage),
     newVoteId,
   };
   // A vote confirmed before a reload is picked up here and sent again after the first snapshot.
