@@ -64,7 +64,9 @@ describe('focus follows the steps', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot());
     socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot() });
-    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Xếp loại Đảng bộ tỉnh năm 2023' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { level: 1, name: 'Xếp loại Đảng bộ tỉnh năm 2023' }),
+    );
 
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
@@ -126,7 +128,10 @@ describe('names and announcements', () => {
     expect(live?.textContent).toBe('New ballot: Xếp loại Đảng bộ tỉnh năm 2023');
     expect(vibrate).toHaveBeenCalledTimes(1);
     // The same round again (a countdown set, say) is no new ballot.
-    socket.serverEmits('ballot:updated', { seq: 7, ballot: classificationBallot({ closesAt: '2030-01-01T00:00:00Z' }) });
+    socket.serverEmits('ballot:updated', {
+      seq: 7,
+      ballot: classificationBallot({ closesAt: '2030-01-01T00:00:00Z' }),
+    });
     expect(vibrate).toHaveBeenCalledTimes(1);
   });
 

@@ -22,8 +22,12 @@ let session: DelegateSession;
 
 function start(): void {
   socket = new FakeSocket();
-  session = { socket, pendingVotes: pendingVoteBox(TOKEN, localStorage),
-    drafts: draftBox(TOKEN, localStorage), newVoteId: () => VOTE_ID };
+  session = {
+    socket,
+    pendingVotes: pendingVoteBox(TOKEN, localStorage),
+    drafts: draftBox(TOKEN, localStorage),
+    newVoteId: () => VOTE_ID,
+  };
   delegateStore.setState({ pending: session.pendingVotes.load() });
   bindDelegateSocket(session);
   render(<DelegateApp session={session} />);

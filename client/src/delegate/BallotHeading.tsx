@@ -5,7 +5,7 @@ import { formatRemaining, useNow } from '../ui/use-now';
 import { useDelegate } from './store';
 
 /** Title, secret or named, round, and the countdown while the ballot is open. */
-export function BallotHeading({ focus = false }: { focus?: boolean }) {
+export function BallotHeading({ focus = false, note }: { focus?: boolean; note?: string | null }) {
   const c = useText(commonText);
   const title = useDelegate((s) => s.ballot?.title ?? '');
   const secret = useDelegate((s) => s.ballot?.secret ?? false);
@@ -26,6 +26,7 @@ export function BallotHeading({ focus = false }: { focus?: boolean }) {
             {c.closesIn(formatRemaining(closesAt, now))}
           </span>
         ) : null}
+        {note ? <span className="note">{note}</span> : null}
       </p>
     </div>
   );

@@ -97,7 +97,15 @@ export function BatchGrid() {
   );
 }
 
-function GridRow({ subject, options, full }: { subject: TallySubject; options: readonly TallyOption[]; full: string[] }) {
+function GridRow({
+  subject,
+  options,
+  full,
+}: {
+  subject: TallySubject;
+  options: readonly TallyOption[];
+  full: string[];
+}) {
   const chosen = useDelegate(useShallow((s) => s.draft[subject.id] ?? []));
   const labelId = `subject-${subject.id}`;
   return (

@@ -62,7 +62,13 @@ function StyleSwitch({ style }: { style: ElectionStyle }) {
   );
 }
 
-function Candidate(props: { subjectId: string; option: TallyOption; chosen: boolean; cross: boolean; disabled: boolean }) {
+function Candidate(props: {
+  subjectId: string;
+  option: TallyOption;
+  chosen: boolean;
+  cross: boolean;
+  disabled: boolean;
+}) {
   const t = useText(delegateText);
   const { subjectId, option, chosen, cross, disabled } = props;
   const struck = cross && !chosen;

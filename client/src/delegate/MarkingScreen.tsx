@@ -18,8 +18,8 @@ export function MarkingScreen() {
   const refusal = useDelegate((s) => s.refusal);
   const grid = useGridLayout();
   return (
-    <section className="screen marking" aria-labelledby="ballot-title">
-      <BallotHeading focus />
+    <section className={`screen marking kind-${kind}`} aria-labelledby="ballot-title">
+      <BallotHeading focus note={kind === 'motion' || kind === 'choice' ? t.chooseOne : null} />
       {refusal ? <ErrorNote refusal={refusal} lead={t.notRecorded} /> : null}
       {kind === 'batch' && grid ? (
         <BatchGrid />

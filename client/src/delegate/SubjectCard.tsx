@@ -1,7 +1,6 @@
 import type { TallyOption, TallySubject } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useLanguage, useText } from '../i18n';
-import { delegateText } from '../i18n/delegate';
+import { useLanguage } from '../i18n';
 import { optionLabel } from '../ui/outcome-text';
 import { onOptionGroupKey, radioTabIndex } from '../ui/roving';
 import { useDelegate } from './store';
@@ -11,7 +10,6 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /** One subject with large option buttons: a motion, a choice, or one row of a small batch. */
 export function SubjectCard({ subject }: { subject: TallySubject }) {
-  const t = useText(delegateText);
   const options = useDelegate(useShallow((s) => s.ballot?.options ?? []));
   const kind = useDelegate((s) => s.ballot?.kind ?? 'motion');
   const title = useDelegate((s) => s.ballot?.title ?? '');
@@ -26,7 +24,6 @@ export function SubjectCard({ subject }: { subject: TallySubject }) {
           {subject.label}
         </p>
       )}
-      {kind === 'batch' ? null : <p className="instruction">{t.chooseOne}</p>}
       <div role="radiogroup" aria-labelledby={headingId} className="options" onKeyDown={onOptionGroupKey}>
         {options.map((option, i) => (
           <OptionButton

@@ -12,7 +12,12 @@ export function shortLabels(
     const short = known[o.id];
     if (short) return short;
     const words = full(o).split(/\s+/).filter(Boolean);
-    return words.length === 1 ? (words[0] ?? '').slice(0, 4) : words.map((w) => w[0]?.toUpperCase() ?? '').join('').slice(0, 4);
+    return words.length === 1
+      ? (words[0] ?? '').slice(0, 4)
+      : words
+          .map((w) => w[0]?.toUpperCase() ?? '')
+          .join('')
+          .slice(0, 4);
   });
   return new Set(labels).size === labels.length ? labels : options.map((_, i) => String(i + 1));
 }

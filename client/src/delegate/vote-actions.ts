@@ -42,7 +42,12 @@ export function crossingOut(ballot: BallotView, style: ElectionStyle): boolean {
  * marked by crossing out, where every name starts kept: what the server receives is the names
  * left standing, exactly what ticking the same names would send.
  */
-export function chosenFor(ballot: BallotView, draft: Marks, style: ElectionStyle, subjectId: string): readonly string[] {
+export function chosenFor(
+  ballot: BallotView,
+  draft: Marks,
+  style: ElectionStyle,
+  subjectId: string,
+): readonly string[] {
   return draft[subjectId] ?? (crossingOut(ballot, style) ? ballot.options.map((o) => o.id) : []);
 }
 
@@ -101,7 +106,11 @@ export function startChangingVote(): void {
 }
 
 /** Every subject of the ballot, an unrated one as an empty row. */
-export function completeMarks(ballot: BallotView, draft: Marks, style: ElectionStyle): Record<string, readonly string[]> {
+export function completeMarks(
+  ballot: BallotView,
+  draft: Marks,
+  style: ElectionStyle,
+): Record<string, readonly string[]> {
   return Object.fromEntries(ballot.subjects.map((s) => [s.id, chosenFor(ballot, draft, style, s.id)]));
 }
 

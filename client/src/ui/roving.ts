@@ -10,7 +10,9 @@ export function onOptionGroupKey(event: KeyboardEvent<HTMLElement>): void {
   const { key } = event;
   if (!NEXT.has(key) && !PREVIOUS.has(key) && key !== 'Home' && key !== 'End') return;
   const items = Array.from(
-    event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]:not(:disabled), [role="checkbox"]:not(:disabled)'),
+    event.currentTarget.querySelectorAll<HTMLElement>(
+      '[role="radio"]:not(:disabled), [role="checkbox"]:not(:disabled)',
+    ),
   );
   if (items.length === 0) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
