@@ -22,7 +22,7 @@ let hall: Hall;
 const contexts: BrowserContext[] = [];
 const violations: string[] = [];
 
-async function phone(i: number, viewport = PHONE.viewport): Promise<Page> {
+async function phone(i: number, viewport: { width: number; height: number } = PHONE.viewport): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, viewport });
   contexts.push(context);
   const page = await context.newPage();
@@ -135,7 +135,7 @@ describe.sequential('phones in a real hall', () => {
       await target.click();
     };
     const cell = (i: number, level: string) =>
-      page.getByRole('radiogroup', { name: SUB_UNITS[i] }).getByRole('radio', { name: level, exact: true });
+      page.getByRole('radiogroup', { name: SUB_UNITS[i] ?? '' }).getByRole('radio', { name: level, exact: true });
 
     const batch = await hall.open({
       title: 'Xếp loại chất lượng 19 tổ chức cơ sở đảng năm 2023',
