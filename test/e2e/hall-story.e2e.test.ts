@@ -247,7 +247,10 @@ describe.sequential('the hall story in a real browser', () => {
     const phone = phones[0]!.page;
     for (const [i, subject] of ballot.subjects.entries()) {
       const label = { excellent: 'Excellent', good: 'Good', completed: 'Completed' }[level(i)];
-      await phone.getByRole('group', { name: subject.label }).getByRole('radio', { name: label, exact: true }).click();
+      await phone
+        .getByRole('radiogroup', { name: subject.label })
+        .getByRole('radio', { name: label, exact: true })
+        .click();
     }
     await phone.getByText('19 of 19 rated').waitFor();
     await phone.getByRole('button', { name: 'Review my vote' }).click();
