@@ -135,7 +135,9 @@ describe('paged results on the projector', () => {
     layout(100, 440);
     show(11);
     expect(screen.getByText(/Page 1 of/)).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(10_000));
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
     expect(screen.getByText(/Page 2 of/)).toBeInTheDocument();
   });
 
@@ -161,7 +163,9 @@ describe('the projector frame', () => {
     render(<ProjectorApp />);
     const holder = screen.getByRole('group', { name: 'Language' }).parentElement!;
     expect(holder).not.toHaveClass('idle');
-    act(() => vi.advanceTimersByTime(6000));
+    act(() => {
+      vi.advanceTimersByTime(6000);
+    });
     expect(holder).toHaveClass('idle');
     fireEvent.pointerMove(window);
     expect(holder).not.toHaveClass('idle');
