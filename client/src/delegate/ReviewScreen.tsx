@@ -1,9 +1,10 @@
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
-import { optionLabel } from '../ui/outcome-text';
+import { optionLabel } from '../ui/option-label';
 import { BallotHeading, StepHeading } from './BallotHeading';
-import { BatchGridReview, useGridLayout } from './BatchGrid';
+import { BatchGridReview } from './BatchGrid';
+import { useGridLayout } from './grid-layout';
 import { useSession } from './session';
 import { useDelegate } from './store';
 import { backToMarking, chosenFor, confirmVote } from './vote-actions';

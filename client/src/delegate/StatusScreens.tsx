@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
-import { optionLabel } from '../ui/outcome-text';
+import { optionLabel } from '../ui/option-label';
 import { BallotHeading, StepHeading } from './BallotHeading';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useSession } from './session';

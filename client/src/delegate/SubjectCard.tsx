@@ -1,7 +1,7 @@
 import type { TallyOption, TallySubject } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useLanguage } from '../i18n';
-import { optionLabel } from '../ui/outcome-text';
+import { optionLabel } from '../ui/option-label';
 import { onOptionGroupKey, radioTabIndex } from '../ui/roving';
 import { useDelegate } from './store';
 import { toggleMark } from './vote-actions';
