@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
 import { createLogger } from '../../server/src/logger';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
-import { testConfig } from '../support/harness';
+import { ADMIN_TOKEN, testConfig } from '../support/harness';
 
 let app: App;
 let url = '';
@@ -19,7 +19,10 @@ beforeAll(async () => {
   const clientDir = join(dataDir, 'client');
   mkdirSync(join(clientDir, 'assets'), { recursive: true });
   for (const page of ['index.html', 'delegate.html', 'projector.html', 'chair.html'])
-    writeFileSync(join(clientDir, page), `<!doctype html><title>${page}</title>`);
+    writeFileSync(
+      join(clientDir, page),
+      `<!doctype html><html><head><title>${page}</title></head><body></body></html>`,
+    );
   writeFileSync(join(clientDir, 'assets', 'delegate-AbC123xY.js'), 'export {};');
   app = await createApp({
     store: openSqliteStore(join(dataDir, 'hallvote.sqlite')),
@@ -44,7 +47,7 @@ describe('cache headers of the built client', () => {
     expect(cache).toContain('immutable');
   });
 
-  test.each(['/d/some-badge-token', '/p/meeting-1', '/chair/meeting-1', '/'])(
+  test.each(['/d/not-a-badge-token', '/p/meeting-1', '/chair/meeting-1', '/'])(
     'the page %s is revalidated on every load',
     async (path) => {
       const res = await fetch(`${url}${path}`);
@@ -57,5 +60,43 @@ describe('cache headers of the built client', () => {
     const res = await fetch(`${url}/assets/gone-0000.js`);
     expect(res.status).toBe(404);
     expect(res.headers.get('cache-control') ?? '').not.toContain('immutable');
+  });
+});
+
+describe("a badge's page carries its snapshot", () => {
+  // A phone shows its screen as soon as its code runs, without waiting for the socket's handshake
+  // (three round trips on a slow hall network); the socket's own snapshot follows and is the truth.
+  test('a valid badge: the snapshot the socket would send, inline as JSON, and never stored by the browser', async () => {
+    const created = await fetch(`${url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        title: 'Hội nghị <b>&</b>',
+        rulePresetId: 'vn-party-classification',
+        rosterCsv: 'name\nAn\nBình',
+      }),
+    });
+    const { meetingId } = ((await created.json()) as { data: { meetingId: string } }).data;
+    const state = app.hall.meetings.get(meetingId)!;
+    const [first] = [...state.delegates.values()].sort((a, b) => a.ordinal - b.ordinal);
+    const res = await fetch(`${url}/d/${first!.token}`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    const json = /<script type="application\/json" id="hallvote-snapshot">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(json).toBeDefined();
+    // Nothing in it can close the script element early.
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json!)).toMatchObject({
+      role: 'delegate',
+      meeting: { id: meetingId, title: 'Hội nghị <b>&</b>' },
+      me: { name: 'An' },
+      ballot: null,
+      myVote: null,
+    });
+  });
+
+  test('an unknown badge gets the plain page', async () => {
+    const html = await (await fetch(`${url}/d/not-a-badge-token`)).text();
+    expect(html).not.toContain('hallvote-snapshot');
   });
 });

@@ -11,6 +11,9 @@ import { startHarness, type Harness } from '../support/harness';
 
 const opened: { close(): unknown }[] = [];
 
+/** The next `event` on a socket.io client socket. */
+const next = (s: Socket, event: string) => new Promise<void>((resolve) => s.once(event, () => resolve()));
+
 afterEach(async () => {
   for (const o of opened.splice(0)) await o.close();
 });
@@ -39,7 +42,7 @@ describe('the views connect WebSocket first', () => {
     const upgrades: string[] = [];
     hall.app.httpServer.prependListener('upgrade', (req: { url?: string }) => upgrades.push(req.url ?? ''));
     const s = client(hall.url, { protocol: 1, role: 'delegate', token: hall.tokens(meeting.meetingId)[0] });
-    await once(s, 'snapshot');
+    await next(s, 'snapshot');
     expect(s.io.engine.transport.name).toBe('websocket');
     expect(requests).toEqual([]);
     expect(upgrades).toHaveLength(1);
@@ -55,7 +58,7 @@ describe('the views connect WebSocket first', () => {
     await once(http, 'listening');
     opened.push({ close: () => new Promise<void>((resolve) => void io.close(() => resolve())) });
     const s = client(`http://127.0.0.1:${(http.address() as AddressInfo).port}`);
-    await once(s, 'hello');
+    await next(s, 'hello');
     expect(s.io.engine.transport.name).toBe('polling');
   });
 });

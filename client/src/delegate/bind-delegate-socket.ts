@@ -11,6 +11,19 @@ function roundChange(state: DelegateState, ballot: BallotView | null, drafts: Dr
   return state.draftFor === key ? {} : freshRound(ballot, key ? drafts.load(key) : null);
 }
 
+/** The store as a snapshot says it is (the marks of the same round stay, or come back after a reload). */
+export function snapshotState(state: DelegateState, s: DelegateSnapshot, drafts: DraftBox): Partial<DelegateState> {
+  return {
+    meeting: s.meeting,
+    me: s.me,
+    ballot: s.ballot,
+    myVote: s.myVote,
+    result: s.result,
+    receipts: s.receipts,
+    ...roundChange(state, s.ballot, drafts),
+  };
+}
+
 export function bindDelegateSocket(session: DelegateSession): void {
   const { socket, drafts } = session;
   const set = delegateStore.setState;
@@ -21,15 +34,7 @@ export function bindDelegateSocket(session: DelegateSession): void {
     getStatus: () => delegateStore.getState().connection,
     setStatus: (connection) => set({ connection }),
     onSnapshot: (s) => {
-      set((state) => ({
-        meeting: s.meeting,
-        me: s.me,
-        ballot: s.ballot,
-        myVote: s.myVote,
-        result: s.result,
-        receipts: s.receipts,
-        ...roundChange(state, s.ballot, drafts),
-      }));
+      set((state) => snapshotState(state, s, drafts));
       // Only now do we know whether the server has the vote this phone is holding.
       settlePendingVote(session);
     },
