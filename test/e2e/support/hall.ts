@@ -9,7 +9,8 @@ import {
   type RoundResult,
 } from '@hallvote/shared';
 import type { ChildServer } from '../../support/child-server';
-import { okData, request, rosterCsv, type Client } from '../../support/harness';
+import { rosterCsv } from '../../support/harness';
+import { okData, request, type Client } from '../../support/request';
 
 export interface Hall {
   readonly meeting: CreateMeetingResponse;
