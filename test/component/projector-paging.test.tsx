@@ -45,14 +45,16 @@ describe('paged results on the projector', () => {
   const restore: (() => void)[] = [];
 
   /** jsdom lays nothing out: give rows and the pager the sizes a 1080p screen would. */
-  function layout(rowHeight: number, pagerHeight: number): void {
+  function layout(rowHeight: number | ((row: HTMLElement) => number), pagerHeight: number): void {
+    const heightOf = (row: HTMLElement) => (typeof rowHeight === 'number' ? rowHeight : rowHeight(row));
     const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!;
     const client = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
     Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        if (this.hasAttribute('data-row')) return rowHeight;
-        if (this.classList.contains('pager-column')) return rowHeight * this.querySelectorAll('[data-row]').length + 40;
+        if (this.hasAttribute('data-row')) return heightOf(this);
+        if (this.classList.contains('pager-column'))
+          return Array.from(this.querySelectorAll<HTMLElement>('[data-row]'), heightOf).reduce((a, b) => a + b, 40);
         if (this.classList.contains('pager-tail')) return 120;
         return 0;
       },
@@ -128,6 +130,16 @@ describe('paged results on the projector', () => {
     expect(screen.getByText('Page 2 of 2')).toBeInTheDocument();
     expect(visibleUnits()).toEqual(['Đơn vị 9']);
     expect(screen.getByText('Warnings')).toBeInTheDocument();
+  });
+
+  test('switching the language measures again: longer labels, more pages', () => {
+    // Vietnamese level names wrap onto a second line; English ones do not.
+    layout((row) => (row.textContent?.includes('Hoàn thành') ? 200 : 100), 440);
+    show(11);
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
+    expect(screen.getByText('Trang 1 / 4')).toBeInTheDocument();
+    expect(visibleUnits()).toEqual(['Đơn vị 1', 'Đơn vị 2', 'Đơn vị 3', 'Đơn vị 4']);
   });
 
   test('pages turn by themselves every 10 s', () => {

@@ -3,6 +3,7 @@
 // some point of each cycle. Rows are measured in the page itself before the first paint: what is
 // paged is what would have been shown, never an estimate.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useLanguage } from '../i18n';
 import { paginate, type Page } from './paginate';
 import { projectorStore } from './store';
 
@@ -44,7 +45,10 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>): string {
 export function Pager({ rows, columns, column, tail }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
-  const content = `${rows.map((r) => String(r.key)).join('|')}#${columns}`;
+  // Rows are measured again when they change, when the space changes, and when the language does
+  // (the same rows, other words, other heights).
+  const language = useLanguage();
+  const content = `${rows.map((r) => String(r.key)).join('|')}#${columns}#${language}`;
   const [layout, setLayout] = useState<Layout | null>(null);
   const [page, setPage] = useState(0);
   const key = `${content}@${size}`;
