@@ -253,6 +253,21 @@ describe.sequential('phones in a real hall', () => {
     await expect.poll(focused).toContain('Phiếu của bạn đã được ghi nhận');
   });
 
+  test('the page shows its screen from the snapshot it carries, before (and without) the socket', async () => {
+    const context = await browser.newContext({ ...PHONE });
+    contexts.push(context);
+    // No connection to the server's socket at all: neither a WebSocket nor long-polling.
+    await context.routeWebSocket(/\/socket\.io\//, () => undefined);
+    await context.route(/\/socket\.io\//, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(hall.joinUrl(5));
+    await page.getByText('Đại biểu 6', { exact: true }).waitFor();
+    // The ballot still open from the keyboard test is on screen, and the strip says the phone is
+    // still connecting.
+    await page.getByRole('heading', { name: 'Thông qua chương trình làm việc' }).waitFor();
+    await page.getByText('Đang kết nối…').waitFor();
+  });
+
   test('axe-core: no serious or critical violation in any phone view', () => {
     expect(violations).toEqual([]);
   });
