@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { SHARED_IS_PURE, SOCKET_IO_CHUNK } from './vite.shared';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -47,18 +48,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
-            {
-              name: 'socket-io',
-              test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
-            },
+            SOCKET_IO_CHUNK,
           ],
         },
       },
-      treeshake: {
-        // shared/ is pure (types, rules, tally, schemas); declaring it so lets the bundler drop
-        // the zod schemas the browser never uses.
-        moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
-      },
+      treeshake: { moduleSideEffects: SHARED_IS_PURE },
     },
   },
   server: {

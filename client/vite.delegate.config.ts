@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { SHARED_IS_PURE, SOCKET_IO_CHUNK } from './vite.shared';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -30,18 +31,10 @@ export default defineConfig({
       input: { delegate: here('./delegate.html') },
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'preact', test: /node_modules[\\/](preact|zustand)[\\/]/ },
-            {
-              name: 'socket-io',
-              test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
-            },
-          ],
+          groups: [{ name: 'preact', test: /node_modules[\\/](preact|zustand)[\\/]/ }, SOCKET_IO_CHUNK],
         },
       },
-      treeshake: {
-        moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
-      },
+      treeshake: { moduleSideEffects: SHARED_IS_PURE },
     },
   },
 });
