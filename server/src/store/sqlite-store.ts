@@ -7,11 +7,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEntry, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
 import { SCHEMA_SQL } from './sqlite-schema';
-import { loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
+import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
 import { truncateWal } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import * as writes from './sqlite-writes';
 import { WriteQueue } from './write-queue';
+import { isEmptyUpdate } from './delegate-update';
 import type {
   AuditInput,
   BallotRecordRow,
@@ -56,6 +57,11 @@ class SqliteStore implements Store {
     return loadMeetings(this.s);
   }
 
+  async loadMeeting(meetingId: string): Promise<LoadedMeeting | null> {
+    await this.queue.drained();
+    return loadMeeting(this.s, meetingId);
+  }
+
   async readBallots(ballotId: string, round: number): Promise<Marks[]> {
     await this.queue.drained();
     return readRoundBallots(this.s, ballotId, round);
@@ -83,7 +89,7 @@ class SqliteStore implements Store {
     fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
     audit: AuditInput,
   ): Promise<void> {
-    if (writes.isEmptyUpdate(fields)) return Promise.resolve();
+    if (isEmptyUpdate(fields)) return Promise.resolve();
     return this.queue.enqueue(() => writes.updateDelegate(this.s, delegateId, fields, audit));
   }
 
