@@ -24,6 +24,18 @@ export default defineConfig({
       },
       {
         test: {
+          // One contract suite against both stores (SQLite, and PostgreSQL on a throwaway cluster
+          // from scripts/services.sh, started by the global setup and stopped at the end).
+          name: 'store',
+          environment: 'node',
+          include: ['test/store/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],

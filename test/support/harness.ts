@@ -40,6 +40,7 @@ export function testConfig(dataDir: string): Config {
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: null,
     publicUrl: 'http://hall.test:3000',
     adminToken: ADMIN_TOKEN,
     adminTokenFromEnv: true,

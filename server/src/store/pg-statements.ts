@@ -2,7 +2,8 @@
 // statement once per connection and binds values after, so a vote costs no parse. Writes of many
 // rows are one statement over arrays (unnest), never one statement per row: a batch of votes is a
 // few statements whatever its size. The per-round tables of secret ballots have names of their
-// own and their SQL is in pg-scrub.ts.
+// own and their SQL is in pg-scrub.ts. Text is ordered by code point (COLLATE "C"), as SQLite
+// orders it, whatever the database's locale.
 import type { QueryResultRow } from 'pg';
 import type {
   AuditRow,
@@ -69,7 +70,7 @@ export interface StoredVoteRow {
 
 export const PG = {
   // Loading, per meeting.
-  meetings: statement<[], MeetingRow>('meetings', 'SELECT * FROM meetings ORDER BY created_at, id'),
+  meetings: statement<[], MeetingRow>('meetings', 'SELECT * FROM meetings ORDER BY created_at COLLATE "C", id COLLATE "C"'),
   meeting: statement<[id: string], MeetingRow>('meeting', 'SELECT * FROM meetings WHERE id = $1'),
   delegatesOf: statement<[meetingId: string], DelegateRow>(
     'delegates_of',
@@ -77,12 +78,12 @@ export const PG = {
   ),
   ballotsOf: statement<[meetingId: string], BallotRow>(
     'ballots_of',
-    'SELECT * FROM ballots WHERE meeting_id = $1 ORDER BY created_at, id',
+    'SELECT * FROM ballots WHERE meeting_id = $1 ORDER BY created_at COLLATE "C", id COLLATE "C"',
   ),
   roundsOf: statement<[meetingId: string], RoundRow>(
     'rounds_of',
     `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = $1
-      ORDER BY r.ballot_id, r.round`,
+      ORDER BY r.ballot_id COLLATE "C", r.round`,
   ),
   participationOf: statement<[meetingId: string], ParticipationRow>(
     'participation_of',
@@ -91,17 +92,17 @@ export const PG = {
        JOIN ballots b ON b.id = p.ballot_id
        LEFT JOIN open_votes o USING (ballot_id, round, delegate_id)
       WHERE b.meeting_id = $1
-      ORDER BY p.ballot_id, p.round, p.delegate_id`,
+      ORDER BY p.ballot_id COLLATE "C", p.round, p.delegate_id COLLATE "C"`,
   ),
   issuedOf: statement<[meetingId: string], IssuedRow>(
     'issued_of',
     `SELECT i.* FROM issued i JOIN ballots b ON b.id = i.ballot_id WHERE b.meeting_id = $1
-      ORDER BY i.ballot_id, i.round, i.delegate_id`,
+      ORDER BY i.ballot_id COLLATE "C", i.round, i.delegate_id COLLATE "C"`,
   ),
   paperTotalsOf: statement<[meetingId: string], PaperTotalsRow>(
     'paper_totals_of',
     `SELECT t.* FROM paper_totals t JOIN ballots b ON b.id = t.ballot_id WHERE b.meeting_id = $1
-      ORDER BY t.ballot_id, t.round`,
+      ORDER BY t.ballot_id COLLATE "C", t.round`,
   ),
   auditOf: statement<[meetingId: string], AuditRow>(
     'audit_of',
