@@ -30,6 +30,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/store/**/*.test.ts'],
           globalSetup: ['test/support/postgres-setup.ts'],
+          // One file at a time: the secrecy scan reads the cluster's WAL, which a close in another
+          // file would switch and checkpoint away under it.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
