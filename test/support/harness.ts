@@ -1,5 +1,5 @@
 // A real server from createApp on port 0 with a temporary database, and real socket.io clients.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -14,15 +14,33 @@ import { createApp, type App } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
+import { openPgStore } from '../../server/src/store/pg-store';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
+import type { Store } from '../../server/src/store/store';
+import { freshDatabase } from './postgres';
 import type { Client } from './request';
 
 export const ADMIN_TOKEN = 'test-admin-token';
+
+/**
+ * The store the harness builds: SQLite, or PostgreSQL when HALLVOTE_TEST_STORE=pg (the
+ * integration-pg project: the integration suite again, on a cluster from test/support/postgres-setup.ts).
+ */
+export const TEST_STORE: 'sqlite' | 'pg' = process.env.HALLVOTE_TEST_STORE === 'pg' ? 'pg' : 'sqlite';
+
+/** The data directory's store; on PostgreSQL a database of its own, named in the directory, so a second harness on it finds it. */
+async function openTestStore(dataDir: string): Promise<Store> {
+  if (TEST_STORE === 'sqlite') return openSqliteStore(join(dataDir, 'hallvote.sqlite'));
+  const named = join(dataDir, 'database-url');
+  if (!existsSync(named)) writeFileSync(named, (await freshDatabase()).url);
+  return openPgStore(readFileSync(named, 'utf8'), { poolSize: 4 });
+}
 
 export interface Harness {
   readonly app: App;
   readonly url: string;
   readonly dataDir: string;
+  /** The SQLite file (when TEST_STORE is sqlite). */
   readonly dbFile: string;
   /** Closes every client made through it, then the app. Keeps the data dir (see `cleanup`). */
   stop(): Promise<void>;
@@ -63,7 +81,7 @@ export async function startHarness(
   const dbFile = join(dataDir, 'hallvote.sqlite');
   const config = testConfig(dataDir);
   const app = await createApp({
-    store: openSqliteStore(dbFile),
+    store: await openTestStore(dataDir),
     config,
     log: options.log ?? createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
