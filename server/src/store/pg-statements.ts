@@ -70,7 +70,10 @@ export interface StoredVoteRow {
 
 export const PG = {
   // Loading, per meeting.
-  meetings: statement<[], MeetingRow>('meetings', 'SELECT * FROM meetings ORDER BY created_at COLLATE "C", id COLLATE "C"'),
+  meetings: statement<[], MeetingRow>(
+    'meetings',
+    'SELECT * FROM meetings ORDER BY created_at COLLATE "C", id COLLATE "C"',
+  ),
   meeting: statement<[id: string], MeetingRow>('meeting', 'SELECT * FROM meetings WHERE id = $1'),
   delegatesOf: statement<[meetingId: string], DelegateRow>(
     'delegates_of',
