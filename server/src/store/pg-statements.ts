@@ -59,13 +59,11 @@ export interface HeadRow {
   readonly audit_hash: string | null;
 }
 
-export interface StoredVoteRow {
-  readonly ballot_id: string;
-  readonly round: number;
-  readonly delegate_id: string;
-  readonly vote_id: string;
-  readonly receipt: string;
-  readonly channel: 'online' | 'paper';
+export interface VoteContextRow {
+  readonly state: string | null;
+  readonly vote_id: string | null;
+  readonly receipt: string | null;
+  readonly channel: 'online' | 'paper' | null;
 }
 
 export const PG = {
@@ -122,10 +120,6 @@ export const PG = {
     'SELECT epoch, audit_seq, audit_hash FROM meeting_head WHERE meeting_id = $1 FOR UPDATE',
   ),
   insertHead: statement<[meetingId: string]>('insert_head', 'INSERT INTO meeting_head (meeting_id) VALUES ($1)'),
-  advanceHead: statement<[meetingId: string, seq: number, hash: string]>(
-    'advance_head',
-    'UPDATE meeting_head SET audit_seq = $2, audit_hash = $3 WHERE meeting_id = $1',
-  ),
   claimHead: statement<[meetingId: string], { epoch: number }>(
     'claim_head',
     'UPDATE meeting_head SET epoch = epoch + 1 WHERE meeting_id = $1 RETURNING epoch',
@@ -192,11 +186,6 @@ export const PG = {
     'round_state',
     'SELECT state FROM rounds WHERE ballot_id = $1 AND round = $2',
   ),
-  roundStates: statement<[ballotIds: Texts, rounds: Ints], { ballot_id: string; round: number; state: string }>(
-    'round_states',
-    `SELECT r.ballot_id, r.round, r.state
-       FROM rounds r JOIN unnest($1::text[], $2::int[]) AS v(ballot_id, round) USING (ballot_id, round)`,
-  ),
   // Only an open round closes: of two closers (a countdown and a chair, two nodes), one wins.
   closeOpenRound: statement<[ballotId: string, round: number, closedAt: string, result: string]>(
     'close_open_round',
@@ -222,24 +211,33 @@ export const PG = {
   ),
 
   // Votes.
-  storedVotes: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts], StoredVoteRow>(
-    'stored_votes',
-    `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel
-       FROM participation p
-       JOIN unnest($1::text[], $2::int[], $3::text[]) AS v(ballot_id, round, delegate_id)
-      USING (ballot_id, round, delegate_id)`,
+  // For each vote of a batch, in order: its round's state and the vote stored for its delegate, if any.
+  voteContext: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts], VoteContextRow>(
+    'vote_context',
+    `SELECT r.state, p.vote_id, p.receipt, p.channel
+       FROM unnest($1::text[], $2::int[], $3::text[]) WITH ORDINALITY AS v(ballot_id, round, delegate_id, n)
+       LEFT JOIN rounds r ON r.ballot_id = v.ballot_id AND r.round = v.round
+       LEFT JOIN participation p
+         ON p.ballot_id = v.ballot_id AND p.round = v.round AND p.delegate_id = v.delegate_id
+      ORDER BY v.n`,
   ),
   // The primary key refuses a second vote even if every check before it were wrong: a row it
-  // refuses is not returned, and the batch is retried vote by vote.
+  // refuses is not counted, and the batch is retried vote by vote. Voting proves presence: a
+  // delegate who checked in mid-round is issued a ballot too.
   insertParticipation: statement<
     [ballotIds: Texts, rounds: Ints, delegateIds: Texts, voteIds: Texts, receipts: Texts, votedAt: Texts],
-    { delegate_id: string }
+    { inserted: number }
   >(
     'insert_participation',
-    `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-     ON CONFLICT DO NOTHING
-     RETURNING delegate_id`,
+    `WITH stored AS (
+       INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+       ON CONFLICT DO NOTHING
+       RETURNING ballot_id, round, delegate_id
+     ), issued AS (
+       INSERT INTO issued (ballot_id, round, delegate_id) SELECT * FROM stored ON CONFLICT DO NOTHING
+     )
+     SELECT count(*)::int AS inserted FROM stored`,
   ),
   changeParticipation: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts, voteIds: Texts, votedAt: Texts]>(
     'change_participation',
@@ -269,8 +267,8 @@ export const PG = {
      ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,
   ),
 
-  // The audit log: a batch's entries in one statement.
-  insertAudit: statement<
+  // The audit log: a batch's entries in one statement, and the head moved past them.
+  appendAudit: statement<
     [
       meetingIds: Texts,
       seqs: Ints,
@@ -280,11 +278,20 @@ export const PG = {
       details: Texts,
       prevHashes: Texts,
       hashes: Texts,
-    ]
+      meetingId: string,
+      lastSeq: number,
+      lastHash: string,
+    ],
+    { advanced: number }
   >(
-    'insert_audit',
-    `INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[])`,
+    'append_audit',
+    `WITH entries AS (
+       INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[])
+     ), head AS (
+       UPDATE meeting_head SET audit_seq = $10, audit_hash = $11 WHERE meeting_id = $9 RETURNING 1
+     )
+     SELECT count(*)::int AS advanced FROM head`,
   ),
 } as const;

@@ -35,35 +35,31 @@ const keyOf = (ballotId: string, round: number, delegateId = '') => `${ballotId}
 /** Decides and writes a run of votes; one outcome per request, in order. */
 export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Promise<VoteOutcome[]> {
   const votes = requests.map((r) => r.vote);
-  const states = await run(
+  const context = await run(
     tx.client,
-    PG.roundStates,
-    votes.map((v) => v.ballotId),
-    votes.map((v) => v.round),
-  );
-  const stateOf = new Map(states.rows.map((s) => [keyOf(s.ballot_id, s.round), s.state]));
-  const stored = await run(
-    tx.client,
-    PG.storedVotes,
+    PG.voteContext,
     votes.map((v) => v.ballotId),
     votes.map((v) => v.round),
     votes.map((v) => v.delegateId),
   );
-  const rows = new Map<string, Row>(
-    stored.rows.map((p) => [
-      keyOf(p.ballot_id, p.round, p.delegate_id),
-      {
-        ballotId: p.ballot_id,
-        round: p.round,
-        delegateId: p.delegate_id,
-        voteId: p.vote_id,
-        receipt: p.receipt,
+  // What each vote finds, as it stood before the batch; two votes of one delegate share a row.
+  const stateOf = new Map<string, string | null>();
+  const rows = new Map<string, Row>();
+  votes.forEach((v, i) => {
+    const found = context.rows[i];
+    stateOf.set(keyOf(v.ballotId, v.round), found?.state ?? null);
+    if (found?.vote_id != null && found.receipt != null && found.channel != null)
+      rows.set(keyOf(v.ballotId, v.round, v.delegateId), {
+        ballotId: v.ballotId,
+        round: v.round,
+        delegateId: v.delegateId,
+        voteId: found.vote_id,
+        receipt: found.receipt,
         votedAt: '',
-        channel: p.channel,
+        channel: found.channel,
         before: true,
-      },
-    ]),
-  );
+      });
+  });
   const changed = new Set<string>();
   const openMarks = new Map<string, { row: Row; marks: string }>();
   const secretMarks = new Map<string, { ballotId: string; round: number; marks: string[] }>();
@@ -133,7 +129,7 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
 /** Participation rows: the new ones inserted (and issued a ballot), the changed ones updated. */
 async function writeRows(tx: PgTx, fresh: readonly Row[], changed: readonly Row[]): Promise<void> {
   if (fresh.length > 0) {
-    const inserted = await run(
+    const { rows } = await run(
       tx.client,
       PG.insertParticipation,
       fresh.map((r) => r.ballotId),
@@ -145,16 +141,9 @@ async function writeRows(tx: PgTx, fresh: readonly Row[], changed: readonly Row[
     );
     // Under the head lock nobody else writes this meeting's votes; a row the key refused means
     // that promise was broken, and the batch is retried vote by vote (which then reads it).
-    if (inserted.count !== fresh.length)
-      throw new Error(`${fresh.length - inserted.count} vote(s) found already stored while writing`);
-    // Voting proves presence: a delegate who checked in mid-round was issued a ballot too.
-    await run(
-      tx.client,
-      PG.issue,
-      fresh.map((r) => r.ballotId),
-      fresh.map((r) => r.round),
-      fresh.map((r) => r.delegateId),
-    );
+    const inserted = rows[0]?.inserted ?? 0;
+    if (inserted !== fresh.length)
+      throw new Error(`${fresh.length - inserted} vote(s) found already stored while writing`);
   }
   if (changed.length > 0)
     await run(

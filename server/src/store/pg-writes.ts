@@ -30,14 +30,14 @@ export function appendAudit(tx: PgTx, audit: AuditInput): void {
   tx.head = { seq: entry.seq, hash: entry.hash };
 }
 
-/** Writes the transaction's audit entries in one statement and moves the head past them. */
+/** Writes the transaction's audit entries and moves the head past them, in one statement. */
 export async function finishAudit(tx: PgTx): Promise<void> {
   const last = tx.entries.at(-1);
   if (!last) return;
   const e = tx.entries;
-  await run(
+  const { rows } = await run(
     tx.client,
-    PG.insertAudit,
+    PG.appendAudit,
     e.map((x) => x.meetingId),
     e.map((x) => x.seq),
     e.map((x) => x.at),
@@ -46,9 +46,11 @@ export async function finishAudit(tx: PgTx): Promise<void> {
     e.map((x) => JSON.stringify(x.details)),
     e.map((x) => x.prevHash),
     e.map((x) => x.hash),
+    tx.meetingId,
+    last.seq,
+    last.hash,
   );
-  const { count } = await run(tx.client, PG.advanceHead, tx.meetingId, last.seq, last.hash);
-  if (count !== 1) throw new Error(`meeting ${tx.meetingId} has no head row`);
+  if (rows[0]?.advanced !== 1) throw new Error(`meeting ${tx.meetingId} has no head row`);
 }
 
 async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): Promise<void> {
