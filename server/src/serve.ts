@@ -40,7 +40,8 @@ export async function serve(config: Config, log: Logger): Promise<Serving> {
 function openStore(config: Config, log: Logger): Promise<Store> {
   if (!config.databaseUrl) return Promise.resolve(openSqliteStore(join(config.dataDir, 'hallvote.sqlite')));
   return openPgStore(config.databaseUrl, {
-    onIdleError: (err) => log.warn({ err: { message: err.message } }, 'an idle database connection failed'),
+    onBackgroundError: (err) =>
+      log.warn({ err: { message: err.message } }, 'database: a step after a commit or an idle connection failed'),
   });
 }
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openPgStore, type PgStore } from '../../server/src/store/pg-store';
 import { StoreUnavailableError, type CastOutcome } from '../../server/src/store/store';
 import { freshDatabase, type TestDatabase } from '../support/postgres';
-import { castAudit, meetingWithRound, secretBallot, vote } from './support/fixture';
+import { audit, castAudit, meetingWithRound, resultOf, secretBallot, vote } from './support/fixture';
 
 const APP = 'hallvote-commit-test';
 let db: TestDatabase;
@@ -116,4 +116,22 @@ test('the connection killed during COMMIT: nothing acked, the outcome reported u
     },
     true,
   );
+});
+
+test('a close stays stored when dropping the old WAL after it fails: reported, and done again when the store closes', async () => {
+  const errors: Error[] = [];
+  const own = await openPgStore(db.url, { onBackgroundError: (e) => errors.push(e) });
+  const { meeting, ballot } = await meetingWithRound(own, 2, secretBallot);
+  await admin.query('REVOKE EXECUTE ON FUNCTION pg_switch_wal() FROM hallvote_app');
+  await own.closeRound(ballot.id, 1, 'closed', resultOf(ballot.id, 1), audit(meeting.id, 'round.closed'));
+  expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/permission denied/)]);
+  expect((await own.loadMeeting(meeting.id))?.rounds[0]?.state).toBe('closed');
+  await admin.query('GRANT EXECUTE ON FUNCTION pg_switch_wal() TO hallvote_app');
+  const segment = async () =>
+    (await admin.query<{ f: string }>('SELECT pg_walfile_name(pg_current_wal_lsn()) AS f')).rows[0]!.f;
+  const before = await segment();
+  await own.close();
+  expect(errors).toHaveLength(1);
+  // The retry at close switched to a new WAL segment.
+  expect(await segment()).not.toBe(before);
 });

@@ -29,8 +29,11 @@ export interface PgStoreOptions {
   readonly poolSize?: number;
   /** Shown in pg_stat_activity, so an operator (or a test) can tell the store's connections. */
   readonly applicationName?: string;
-  /** An idle connection that failed (the pool drops it); the store works on without it. */
-  readonly onIdleError?: (error: Error) => void;
+  /**
+   * An error the store dealt with itself: an idle connection failed (the pool drops it), or the
+   * old WAL could not be dropped after a close (tried again after the next close, and at `close`).
+   */
+  readonly onBackgroundError?: (error: Error) => void;
 }
 
 /** The multi-node additions to the Store: one owner per meeting, fenced by an epoch. */
@@ -58,7 +61,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  pool.on('error', (error) => options.onIdleError?.(error));
+  pool.on('error', (error) => options.onBackgroundError?.(error));
   try {
     const client = await pool.connect();
     try {
@@ -71,14 +74,20 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     await pool.end();
     throw error;
   }
-  return new PostgresStore(pool);
+  return new PostgresStore(pool, options.onBackgroundError ?? (() => undefined));
 }
 
 class PostgresStore implements PgStore {
   private readonly queue: PgWriteQueue;
   private readonly epochs = new Map<string, number>();
+  /** A close committed whose old WAL could not be dropped yet. */
+  private walToDrop = false;
+  private readonly dropping = new Set<Promise<void>>();
 
-  constructor(private readonly pool: pg.Pool) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly onBackgroundError: (error: Error) => void,
+  ) {
     this.queue = new PgWriteQueue(pool, (meetingId) => this.epochs.get(meetingId));
   }
 
@@ -183,7 +192,7 @@ class PostgresStore implements PgStore {
     audit: AuditInput,
   ): Promise<void> {
     await this.write(audit.meetingId, (tx) => writes.closeRound(tx, ballotId, round, closedAt, result, audit));
-    await this.dropOldWal();
+    await this.scrubWal();
   }
 
   updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
@@ -202,20 +211,33 @@ class PostgresStore implements PgStore {
 
   async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
     await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
-    await this.dropOldWal();
+    await this.scrubWal();
   }
 
-  private async dropOldWal(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await dropOldWal(client);
-    } finally {
-      client.release();
-    }
+  /**
+   * After a close or cancel has committed. Its failure does not undo the close, which is stored:
+   * it is reported, and the WAL is dropped after the next close or when the store closes.
+   */
+  private scrubWal(): Promise<void> {
+    this.walToDrop = true;
+    const dropping = (async () => {
+      const client = await this.pool.connect();
+      try {
+        await dropOldWal(client);
+        this.walToDrop = false;
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => this.onBackgroundError(error instanceof Error ? error : new Error(String(error))));
+    this.dropping.add(dropping);
+    void dropping.then(() => this.dropping.delete(dropping));
+    return dropping;
   }
 
   async close(): Promise<void> {
     await this.queue.drained();
+    await Promise.all([...this.dropping]);
+    if (this.walToDrop) await this.scrubWal();
     await this.pool.end();
   }
 }
