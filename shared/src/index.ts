@@ -12,3 +12,4 @@ export * from './marks';
 export * from './round-key';
 export * from './acknowledgement';
 export * from './ballot-limits';
+export * from './roster/index';
