@@ -3,6 +3,7 @@
 // each with an ack) are the table in requests.ts, which ClientToServerEvents derives from;
 // announcements (past tense) are ServerToClientEvents below.
 import type { ErrorBody } from './errors';
+import type { RosterLine } from './roster/checks';
 import type {
   BallotView,
   ChairBallotView,
@@ -15,7 +16,7 @@ import type {
 } from './types';
 
 /** Bumped on any incompatible change; the handshake refuses a client that speaks another. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The answer to every request: data, or a typed error. */
 export type Ack<T> = { readonly ok: true; readonly data: T } | ErrorBody;
@@ -37,8 +38,8 @@ export interface RosterEntry {
 }
 
 export interface RosterImportResult {
-  readonly entries: readonly RosterEntry[];
-  readonly stored: boolean;
+  /** How many members the import stored. */
+  readonly stored: number;
 }
 
 /** Every announcement carries the sequence number of its audience's channel. */
@@ -86,8 +87,8 @@ export type SocketData =
 export interface CreateMeetingRequest {
   readonly title: string;
   readonly rulePresetId: string;
-  /** Optional roster as CSV (name, position, group). */
-  readonly rosterCsv?: string;
+  /** Optional roster: the lines of the admin's file, read and mapped in the browser (shared/src/roster). */
+  readonly roster?: readonly RosterLine[];
 }
 
 export interface CreateMeetingResponse {

@@ -2,6 +2,7 @@
 // Bounds are generous for a hall and tight for an attacker: no unbounded strings or arrays.
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from './types';
+import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
 import {
   MAX_COUNTDOWN_SECONDS,
@@ -23,9 +24,6 @@ const label = text(MAX_LABEL_CHARS).min(1);
 /** A UUID as crypto.randomUUID() makes it. */
 export const voteIdSchema = z.uuid();
 
-/** 4 MB of CSV is ~40,000 roster lines; the socket payload cap is set above it. */
-export const MAX_CSV_CHARS = 4_000_000;
-
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
   z.object({ protocol: z.number().int(), role: z.literal('chair'), meetingId: id, key: z.string().max(200) }),
   z.object({ protocol: z.number().int(), role: z.literal('projector'), meetingId: id, key: z.string().max(200) }),
@@ -34,18 +32,34 @@ export const handshakeAuthSchema = z.discriminatedUnion('role', [
 
 export const emptySchema = z.object({}).strict();
 
+/** A member added one at a time; past the schema, the roster checks (roster/checks.ts) apply. */
 export const rosterEntrySchema = z.object({
   name: label,
-  position: text(200).default(''),
-  group: text(100).default(''),
+  position: text(ROSTER_FIELD_MAX.position).default(''),
+  group: text(ROSTER_FIELD_MAX.group).default(''),
 });
 
+/**
+ * A cell of an imported line. Bounded well above the roster's own limits (roster/checks.ts), which
+ * the server reports with the line; this bound only stops what no file of names would hold.
+ */
+const rosterCell = z.string().trim().max(1_000);
+
+/** One member read from a line of the chair's file: the file's line number and the mapped fields. */
+export const rosterLineSchema = z.object({
+  line: z.number().int().positive(),
+  name: rosterCell,
+  position: rosterCell,
+  group: rosterCell,
+});
+
+/** The lines of a roster file, as the chair's browser read and mapped them. */
+const rosterLinesSchema = z.array(rosterLineSchema).max(MAX_ROSTER);
+
 export const rosterImportSchema = z.object({
-  csv: z.string().max(MAX_CSV_CHARS),
+  lines: rosterLinesSchema,
   /** Replace the roster, or append to it. */
   mode: z.enum(['replace', 'append']),
-  /** Parse and validate only; nothing is stored. */
-  dryRun: z.boolean(),
 });
 
 export const delegateIdSchema = z.object({ delegateId: id });
@@ -53,8 +67,8 @@ export const delegateIdSchema = z.object({ delegateId: id });
 export const delegateUpdateSchema = z.object({
   delegateId: id,
   name: label.optional(),
-  position: text(200).optional(),
-  group: text(100).optional(),
+  position: text(ROSTER_FIELD_MAX.position).optional(),
+  group: text(ROSTER_FIELD_MAX.group).optional(),
 });
 
 export const attendanceMarkSchema = z.object({
@@ -132,5 +146,5 @@ export const paperTotalsSchema = z.object({
 export const createMeetingSchema = z.object({
   title: label,
   rulePresetId: id,
-  rosterCsv: z.string().max(MAX_CSV_CHARS).optional(),
+  roster: rosterLinesSchema.optional(),
 });

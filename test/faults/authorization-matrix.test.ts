@@ -99,7 +99,7 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   { event: 'audit:list', payload: () => ({}), expected: chairOnly('own') },
   {
     event: 'roster:import',
-    payload: () => ({ csv: 'Matrix Import,Unit', mode: 'append', dryRun: false }),
+    payload: () => ({ lines: [{ line: 1, name: 'Matrix Import', position: 'Unit', group: '' }], mode: 'append' }),
     expected: chairOnly('own'),
   },
   {

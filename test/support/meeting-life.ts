@@ -4,13 +4,13 @@
 // open ballot whose vote is changed and re-sent, a cancel, and the audit log read back.
 import { randomUUID } from 'node:crypto';
 import { classificationBallot, motionBallot } from './ballots';
-import { rosterCsv, type Harness } from './harness';
+import { rosterCsv, rosterLines, type Harness } from './harness';
 import { okData, request } from './request';
 
 export async function runMeetingLife(h: Harness): Promise<void> {
   const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
   const chair = (await h.chair(meeting)).socket;
-  okData(await request(chair, 'roster:import', { csv: rosterCsv(4), mode: 'replace', dryRun: false }));
+  okData(await request(chair, 'roster:import', { lines: rosterLines(rosterCsv(4)), mode: 'replace' }));
   const { delegateId: added } = okData(
     await request(chair, 'delegate:add', { name: 'Added', position: 'Unit', group: 'A' }),
   );
