@@ -60,20 +60,15 @@ const en = {
   },
   roster: {
     heading: 'Import the roster',
-    help: 'CSV with the columns name, position, group (a header line is optional). Paste it or upload a file.',
-    paste: 'Roster CSV',
-    upload: 'Upload a CSV file',
     replace: 'Replace the roster',
     append: 'Add to the roster',
-    preview: 'Preview',
     store: 'Store the roster',
-    ready: (n: number) => `${n} members read without problems. Check them, then store.`,
-    more: (n: number) => `… and ${n} more`,
     stored: (n: number) => `Stored: ${n} members. Print new badges.`,
     replaceQuestion: (n: number) =>
       `This replaces all ${n} members now on the roster; their badges stop working. Continue?`,
     replaceConfirm: 'Yes, replace the roster',
-    frozen: 'Voting has started: the roster can no longer change.',
+    frozen:
+      'Voting has started: the roster is frozen, nothing can be imported any more. A lost badge can still be re-issued.',
   },
   builder: {
     heading: 'New ballot',
@@ -277,19 +272,13 @@ const vi: typeof en = {
   },
   roster: {
     heading: 'Nhập danh sách đại biểu',
-    help: 'Tệp CSV gồm các cột họ tên, chức vụ, nhóm (dòng tiêu đề không bắt buộc). Dán nội dung hoặc tải tệp lên.',
-    paste: 'Nội dung CSV',
-    upload: 'Tải tệp CSV lên',
     replace: 'Thay toàn bộ danh sách',
     append: 'Thêm vào danh sách',
-    preview: 'Xem trước',
     store: 'Lưu danh sách',
-    ready: (n) => `Đọc được ${n} đại biểu, không có lỗi. Kiểm tra rồi lưu.`,
-    more: (n) => `… và ${n} người khác`,
     stored: (n) => `Đã lưu ${n} đại biểu. Hãy in thẻ mới.`,
     replaceQuestion: (n) => `Thao tác này thay toàn bộ ${n} đại biểu hiện có; thẻ cũ sẽ không dùng được nữa. Tiếp tục?`,
     replaceConfirm: 'Đồng ý thay danh sách',
-    frozen: 'Đã bắt đầu biểu quyết: không thể thay đổi danh sách.',
+    frozen: 'Đã bắt đầu biểu quyết: danh sách đại biểu đã khóa, không thể nhập thêm. Thẻ bị mất vẫn có thể cấp lại.',
   },
   builder: {
     heading: 'Tạo phiếu biểu quyết',

@@ -41,7 +41,9 @@ export type FileProblem =
   /** No column is chosen to hold the names. */
   | { readonly code: 'NO_NAME_COLUMN' }
   /** The file is neither text nor an .xlsx workbook that could be read. */
-  | { readonly code: 'FILE_UNREADABLE' };
+  | { readonly code: 'FILE_UNREADABLE' }
+  /** Larger than any roster file: not read at all. */
+  | { readonly code: 'FILE_TOO_LARGE'; readonly maxBytes: number };
 
 /**
  * Any roster problem: of a line of a file (with `line`), of a whole file, or of a single edit (an
