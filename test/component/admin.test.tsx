@@ -27,7 +27,7 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     if (url === '/api/presets') return Response.json({ ok: true, data: Object.values(RULE_PRESETS) });
-    posted.push(JSON.parse(String(init?.body)));
+    posted.push(JSON.parse(init?.body as string));
     return answer();
   });
   adminStore.setState({ ...initialAdminState(), language: 'en', token: 'admin-token' });
