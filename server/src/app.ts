@@ -75,7 +75,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // The hall LAN is plain HTTP unless TLS is configured; do not force phones to HTTPS.
       strictTransportSecurity: Boolean(config.tls),
       contentSecurityPolicy: {
-        directives: { upgradeInsecureRequests: config.tls ? [] : null, imgSrc: ["'self'", 'data:'] },
+        directives: {
+          upgradeInsecureRequests: config.tls ? [] : null,
+          imgSrc: ["'self'", 'data:'],
+          // The roster import unzips a large .xlsx in workers that its own script makes from blob: URLs
+          // (fflate, in read-excel-file); without this a workbook of a few thousand rows never loads.
+          workerSrc: ["'self'", 'blob:'],
+        },
       },
     }),
   );
