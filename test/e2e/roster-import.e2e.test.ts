@@ -29,6 +29,13 @@ const chooseFile = (name: string, mimeType: string, buffer: Buffer) =>
 const roles = () =>
   page.locator('.roster-mapping thead select').evaluateAll((s) => s.map((e) => (e as HTMLSelectElement).value));
 
+/** The roster tab whole: the console scrolls inside its panes, so the window is made taller for it. */
+async function tallShot(name: string): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 1300 });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 /** Store, confirming the replacement of the roster there. */
 async function storeReplacing(): Promise<void> {
   await page.getByRole('button', { name: 'Store the roster' }).click();
@@ -75,7 +82,7 @@ describe.sequential('the roster import in a real browser', () => {
     await chooseFile('dai-bieu.xlsx', XLSX, buffer);
     await page.getByText('3 members read without problems.').waitFor();
     expect(await roles()).toEqual(['ignore', 'name', 'position', 'group']);
-    await page.screenshot({ path: join(SHOTS, 'roster-mapping.png'), fullPage: true });
+    await tallShot('roster-mapping');
     await storeReplacing();
     await page.getByText('Stored: 3 members. Print new badges.').waitFor();
     expect((await roster()).map((d) => [d.name, d.position, d.group])).toEqual([
@@ -128,7 +135,7 @@ describe.sequential('the roster import in a real browser', () => {
         'Line 5: Same name and position as line 2.',
       ]);
     expect(await page.getByRole('button', { name: 'Store the roster' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'roster-problems.png'), fullPage: true });
+    await tallShot('roster-problems');
     expect(await roster()).toEqual(before);
   });
 
@@ -151,6 +158,7 @@ describe.sequential('the roster import in a real browser', () => {
     const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
     okData(await request(chair, 'ballot:open', { ballotId }));
     await page.getByText(/^Voting has started: the roster is frozen/).waitFor();
+    await page.getByRole('tab', { name: 'Attendance (5/5)' }).waitFor();
     expect(await page.getByLabel('Or choose a file (.xlsx, .csv, .txt)').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'roster-frozen.png') });
   });

@@ -40,6 +40,7 @@ function RosterImportForm() {
   const delegates = useChair((s) => s.delegates);
   const [mode, setMode] = useState<Mode>('replace');
   const reader = useRosterReader(mode === 'append' ? delegates : NOBODY);
+  /** How many the last import stored; said until the next file or paste. */
   const [stored, setStored] = useState<number | null>(null);
   const lines = reader.lines;
 
@@ -84,7 +85,7 @@ function RosterImportForm() {
       </div>
       {refusal ? <ErrorNote refusal={refusal} /> : null}
       {refusal && 'problems' in refusal && refusal.problems ? <RosterProblems problems={refusal.problems} /> : null}
-      {stored !== null ? (
+      {stored !== null && reader.source.kind === 'none' ? (
         <p className="ok" role="status">
           {t.roster.stored(stored)}
         </p>

@@ -36,7 +36,7 @@ export function RosterReader({ reader }: { reader: Reader }) {
       <label htmlFor={`${id}-paste`}>{t.paste}</label>
       <textarea
         id={`${id}-paste`}
-        rows={6}
+        rows={4}
         spellCheck={false}
         value={reader.pasted}
         onChange={(e) => reader.paste(e.target.value)}
@@ -47,11 +47,11 @@ export function RosterReader({ reader }: { reader: Reader }) {
         className="roster-file"
         type="file"
         accept=".xlsx,.csv,.txt,.tsv,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        // Emptied on each click, so that choosing the same file again (after fixing it) reads it again.
+        onClick={(e) => (e.currentTarget.value = '')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) reader.chooseFile(file);
-          // Choosing the same file again (after fixing it) reads it again.
-          e.target.value = '';
         }}
       />
       {source.kind === 'reading' || source.kind === 'text' || source.kind === 'workbook' ? (
