@@ -9,7 +9,7 @@ import {
   type RoundResult,
 } from '@hallvote/shared';
 import type { ChildServer } from '../../support/child-server';
-import { rosterCsv } from '../../support/harness';
+import { rosterCsv, rosterLines } from '../../support/harness';
 import { okData, request, type Client } from '../../support/request';
 
 export interface Hall {
@@ -46,7 +46,7 @@ export async function openHall(server: ChildServer, members: number, title: stri
   const res = await fetch(`${server.url}/api/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-    body: JSON.stringify({ title, rulePresetId: 'vn-party-classification', rosterCsv: rosterCsv(members) }),
+    body: JSON.stringify({ title, rulePresetId: 'vn-party-classification', roster: rosterLines(rosterCsv(members)) }),
   });
   const meeting = ((await res.json()) as { data: CreateMeetingResponse }).data;
   const sheet = await fetch(`${server.url}/api/meetings/${meeting.meetingId}/badges`, {
