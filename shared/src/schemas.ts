@@ -143,8 +143,11 @@ export const paperTotalsSchema = z.object({
   }),
 });
 
-export const createMeetingSchema = z.object({
-  title: label,
-  rulePresetId: id,
-  roster: rosterLinesSchema.optional(),
-});
+/** Strict: a field this does not know (the `rosterCsv` of before, say) is refused, never dropped unread. */
+export const createMeetingSchema = z
+  .object({
+    title: label,
+    rulePresetId: id,
+    roster: rosterLinesSchema.optional(),
+  })
+  .strict();

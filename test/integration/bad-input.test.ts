@@ -111,6 +111,18 @@ describe("roster lines (as the chair's browser read them from a file)", () => {
     expect(h.app.hall.meetings.size).toBe(count);
   });
 
+  test('a meeting sent with a roster as CSV text (the old field) is refused, not created without its roster', async () => {
+    const count = h.app.hall.meetings.size;
+    const res = await fetch(`${h.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ title: 'T', rulePresetId: 'vn-party-classification', rosterCsv: rosterCsv(3) }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD' });
+    expect(h.app.hall.meetings.size).toBe(count);
+  });
+
   test('good lines replace the roster', async () => {
     const text = '\uFEFFSTT;Họ và tên;Chức vụ\n1;Nguyễn Văn An;Bí thư\n2;Trần Thị Bình;Phó Bí thư';
     const ack = okData(await request(chair, 'roster:import', { lines: rosterLines(text), mode: 'replace' }));
