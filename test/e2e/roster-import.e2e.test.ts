@@ -12,6 +12,7 @@ import { motionBallot } from '../support/ballots';
 import { ChildServer } from '../support/child-server';
 import { okData, request, type Client } from '../support/request';
 import { connectRole, createMeetingHttp } from '../faults/support/hall-client';
+import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 
 const SHOTS = join(new URL('../../', import.meta.url).pathname, 'test-results/e2e');
@@ -82,6 +83,7 @@ describe.sequential('the roster import in a real browser', () => {
     await chooseFile('dai-bieu.xlsx', XLSX, buffer);
     await page.getByText('3 members read without problems.').waitFor();
     expect(await roles()).toEqual(['ignore', 'name', 'position', 'group']);
+    expect(await seriousViolations(page, 'roster tab with a preview')).toEqual([]);
     await tallShot('roster-mapping');
     await storeReplacing();
     await page.getByText('Stored: 3 members. Print new badges.').waitFor();
@@ -135,6 +137,7 @@ describe.sequential('the roster import in a real browser', () => {
         'Line 5: Same name and position as line 2.',
       ]);
     expect(await page.getByRole('button', { name: 'Store the roster' }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page, 'roster tab with problems')).toEqual([]);
     await tallShot('roster-problems');
     expect(await roster()).toEqual(before);
   });
