@@ -100,12 +100,18 @@ export function applyColumns(
 ): { readonly lines: readonly RosterLine[]; readonly leftOut: readonly number[] } {
   const lines: RosterLine[] = [];
   const leftOut: number[] = [];
+  const columnsOf = (field: RosterField) => choice.roles.flatMap((role, col) => (role === field ? [col] : []));
+  const columns = { name: columnsOf('name'), position: columnsOf('position'), group: columnsOf('group') };
   // Several columns for one field are joined: "Họ" + "Tên", or "Chức vụ" + "Đơn vị".
-  const join = (row: SheetRow, field: RosterField, glue: string) =>
-    choice.roles
-      .flatMap((role, col) => (role === field ? [row.cells[col] ?? ''] : []))
+  const join = (row: SheetRow, field: RosterField, glue: string) => {
+    const [only, ...more] = columns[field];
+    if (only === undefined) return '';
+    if (more.length === 0) return row.cells[only] ?? '';
+    return columns[field]
+      .map((col) => row.cells[col] ?? '')
       .filter((c) => c !== '')
       .join(glue);
+  };
   for (const row of sheet.rows) {
     if (choice.headerLine !== null && row.line <= choice.headerLine) continue;
     const entry = {
