@@ -172,6 +172,8 @@ describe('in both languages', () => {
       screen.getByText('Dòng 3: Đại biểu này (cùng họ tên và chức vụ) đã có trong danh sách.'),
     ).toBeInTheDocument();
     expect(screen.getByText('Danh sách đại biểu có lỗi; chưa có gì thay đổi.')).toBeInTheDocument();
+    // The server's English sentence is not shown: the problems say it all, in the viewer's words.
+    expect(screen.queryByText(/roster problem/)).not.toBeInTheDocument();
   });
 
   test.each<RosterProblem>([

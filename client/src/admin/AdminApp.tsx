@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { RosterFields } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
-import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { RosterProblems } from '../ui/roster/RosterProblems';
+import { RosterRefusal } from '../ui/roster/RosterProblems';
 import { RosterReader } from '../ui/roster/RosterReader';
 import { useRosterReader } from '../ui/roster/use-roster-reader';
 import { forgetSecret } from '../ui/credentials';
@@ -106,8 +105,7 @@ function MeetingForm() {
         <legend>{t.roster}</legend>
         <RosterReader reader={reader} />
       </fieldset>
-      {refusal ? <ErrorNote refusal={refusal} lead={t.refused} /> : null}
-      {refusal && 'problems' in refusal && refusal.problems ? <RosterProblems problems={refusal.problems} /> : null}
+      {refusal ? <RosterRefusal refusal={refusal} lead={t.refused} /> : null}
       <div className="row">
         <button type="submit" className="primary" disabled={busy || !title.trim() || !presets || rosterBlocks}>
           {t.create}

@@ -3,8 +3,7 @@ import type { RosterFields } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { ErrorNote } from '../ui/ErrorNote';
-import { RosterProblems } from '../ui/roster/RosterProblems';
+import { RosterRefusal } from '../ui/roster/RosterProblems';
 import { RosterReader } from '../ui/roster/RosterReader';
 import { useRosterReader } from '../ui/roster/use-roster-reader';
 import { useChairRequest } from './session';
@@ -83,8 +82,7 @@ function RosterImportForm() {
           </button>
         )}
       </div>
-      {refusal ? <ErrorNote refusal={refusal} /> : null}
-      {refusal && 'problems' in refusal && refusal.problems ? <RosterProblems problems={refusal.problems} /> : null}
+      {refusal ? <RosterRefusal refusal={refusal} /> : null}
       {stored !== null && reader.source.kind === 'none' ? (
         <p className="ok" role="status">
           {t.roster.stored(stored)}

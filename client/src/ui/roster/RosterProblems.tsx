@@ -2,6 +2,8 @@ import type { RosterField, RosterProblem } from '@hallvote/shared';
 import { useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
 import { rosterText } from '../../i18n/roster';
+import type { Refusal } from '../../reply';
+import { ErrorNote } from '../ErrorNote';
 
 /** More than a chair reads at once; the count says how many more there are. */
 const SHOWN = 50;
@@ -35,5 +37,23 @@ export function RosterProblems({ problems }: { problems: readonly RosterProblem[
       </ul>
       {problems.length > SHOWN ? <p>{t.moreProblems(problems.length - SHOWN)}</p> : null}
     </div>
+  );
+}
+
+/**
+ * A refused import or meeting: a roster refusal as its problems, in the viewer's language (never the
+ * server's English sentence); any other refusal as every view shows one.
+ */
+export function RosterRefusal({ refusal, lead }: { refusal: Refusal; lead?: string | undefined }) {
+  const common = useText(commonText);
+  if (!('problems' in refusal) || !refusal.problems) return <ErrorNote refusal={refusal} lead={lead} />;
+  return (
+    <>
+      <p className="error-note">
+        {lead ? <strong>{lead} </strong> : null}
+        {common.errors[refusal.error]}
+      </p>
+      <RosterProblems problems={refusal.problems} />
+    </>
   );
 }
