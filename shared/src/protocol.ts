@@ -30,13 +30,7 @@ export type HandshakeAuth =
   | { readonly protocol: number; readonly role: 'projector'; readonly meetingId: string; readonly key: string }
   | { readonly protocol: number; readonly role: 'delegate'; readonly token: string };
 
-/** A roster line: from a CSV import, or added by the chair. */
-export interface RosterEntry {
-  readonly name: string;
-  readonly position: string;
-  readonly group: string;
-}
-
+/** What a roster import answers. */
 export interface RosterImportResult {
   /** How many members the import stored. */
   readonly stored: number;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { RosterFields } from '@hallvote/shared';
+import type { RosterEntry } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -13,7 +13,7 @@ import { adminStore, setLanguage, useAdmin } from './store';
 export const ADMIN_TOKEN_KEY = 'hallvote.admin-token';
 
 /** A new meeting's roster is checked against nobody. */
-const NOBODY: readonly RosterFields[] = [];
+const NOBODY: readonly RosterEntry[] = [];
 
 export function AdminApp() {
   const language = useAdmin((s) => s.language);

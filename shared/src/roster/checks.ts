@@ -14,15 +14,15 @@ export const ROSTER_FIELD_MAX: Readonly<Record<RosterField, number>> = {
   group: 100,
 };
 
-/** A member's fields, as a file line or a single edit gives them (trimmed). */
-export interface RosterFields {
+/** A roster member's own fields, as a line of a file or a single add or edit gives them (trimmed). */
+export interface RosterEntry {
   readonly name: string;
   readonly position: string;
   readonly group: string;
 }
 
 /** One member read from line `line` of the chair's file. */
-export interface RosterLine extends RosterFields {
+export interface RosterLine extends RosterEntry {
   readonly line: number;
 }
 
@@ -71,7 +71,7 @@ function cellProblems(field: RosterField, value: string): EntryProblem[] {
 }
 
 /** What is wrong with one member's fields on their own (duplicates are the roster's business). */
-export function entryProblems(entry: RosterFields): EntryProblem[] {
+export function entryProblems(entry: RosterEntry): EntryProblem[] {
   const problems: EntryProblem[] = [];
   if (entry.name === '') problems.push({ code: 'NAME_EMPTY' });
   else if (!LETTER.test(entry.name)) problems.push({ code: 'NAME_WITHOUT_LETTERS' });
@@ -85,7 +85,7 @@ export function entryProblems(entry: RosterFields): EntryProblem[] {
  * earlier line or a member of `existing` (the roster they are added to), and the lines past the
  * roster's maximum. Empty when the lines may be stored as they are.
  */
-export function rosterProblems(lines: readonly RosterLine[], existing: readonly RosterFields[] = []): LineProblemAt[] {
+export function rosterProblems(lines: readonly RosterLine[], existing: readonly RosterEntry[] = []): LineProblemAt[] {
   const problems: LineProblemAt[] = [];
   const seen = new Map<string, number>();
   const onRoster = new Set(existing.map((m) => rosterKey(m.name, m.position)));
@@ -108,7 +108,7 @@ export function rosterProblems(lines: readonly RosterLine[], existing: readonly 
  * What is wrong with one member added or edited on their own: their fields, and whether they are
  * already on the roster (`others`: everyone else on it).
  */
-export function memberProblems(entry: RosterFields, others: readonly RosterFields[]): EntryProblem[] {
+export function memberProblems(entry: RosterEntry, others: readonly RosterEntry[]): EntryProblem[] {
   const problems = entryProblems(entry);
   const key = rosterKey(entry.name, entry.position);
   if (entry.name !== '' && others.some((m) => rosterKey(m.name, m.position) === key))
