@@ -20,6 +20,7 @@ import {
   type RequestPayload,
   type RolesOf,
   type RosterEntry,
+  type RosterLine,
   type RoundResult,
   type SocketData,
   type SocketRole,
@@ -63,6 +64,7 @@ describe('schemas and types agree (checked by tsc)', () => {
     expectTypeOf<BallotDefinition>().toExtend<RequestPayload<'ballot:create'>>();
     expectTypeOf<PaperTotals>().toExtend<RequestPayload<'paper:record-totals'>['totals']>();
     expectTypeOf<RosterEntry>().toExtend<RequestPayload<'delegate:add'>>();
+    expectTypeOf<readonly RosterLine[]>().toExtend<RequestPayload<'roster:import'>['lines']>();
     expectTypeOf<{ readonly [subjectId: string]: readonly string[] }>().toEqualTypeOf<
       RequestPayload<'vote:cast'>['marks']
     >();
@@ -70,6 +72,7 @@ describe('schemas and types agree (checked by tsc)', () => {
 
   test('what a handler receives is the domain type it works with', () => {
     expectTypeOf<ParsedRequest<'delegate:add'>>().toExtend<RosterEntry>();
+    expectTypeOf<ParsedRequest<'roster:import'>['lines']>().toExtend<readonly RosterLine[]>();
     expectTypeOf<ParsedRequest<'paper:record-totals'>['totals']>().toExtend<PaperTotals>();
     expectTypeOf<ParsedRequest<'attendance:mark'>['status']>().toEqualTypeOf<AttendanceStatus>();
     expectTypeOf<ParsedRequest<'ballot:create'>['kind']>().toEqualTypeOf<BallotKind>();
