@@ -74,6 +74,8 @@ export function testConfig(dataDir: string): Config {
 export interface HarnessOptions {
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** Puts something between the app and its store (a fault to inject). */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 /** Starts a server; pass `dataDir` to start a second instance on the same database. */
@@ -83,8 +85,9 @@ export async function startHarness(
 ): Promise<Harness> {
   const dbFile = join(dataDir, 'hallvote.sqlite');
   const config = testConfig(dataDir);
+  const store = await openTestStore(dataDir);
   const app = await createApp({
-    store: await openTestStore(dataDir),
+    store: options.wrapStore ? options.wrapStore(store) : store,
     config,
     log: options.log ?? createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
