@@ -77,6 +77,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     myVote: null,
     result: null,
     receipts: [],
+    anchor: null,
   };
 }
 
@@ -89,6 +90,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     ballot: current?.view ?? null,
     turnout: turnout(),
     result: null,
+    anchor: null,
   };
 }
 
@@ -136,7 +138,17 @@ function onChair(socket: Socket): void {
     const def = args[0] as BallotDefinition;
     const id = randomUUID();
     ballots.set(id, {
-      view: { ...def, id, state: 'draft', round: 0, openedAt: null, closesAt: null, closedAt: null, publishedAt: null },
+      view: {
+        ...def,
+        id,
+        state: 'draft',
+        round: 0,
+        openedAt: null,
+        closesAt: null,
+        closedAt: null,
+        publishedAt: null,
+        sealKey: null,
+      },
       voters: new Map(),
     });
     ackOf(args)({ ok: true, data: { ballotId: id } });

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
+import { HallvoteError, PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { safeUrl, type Logger } from './logger';
@@ -22,8 +22,9 @@ import { registerAuditHandlers } from './features/audit/register-audit-handlers'
 import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';
 import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
-import { computeRoundResult } from './features/ballots/round-result';
+import { attendanceSnapshot, computeRoundResult } from './features/ballots/round-result';
 import { exportRoutes } from './features/exports/export-routes';
+import { checkStoredMeetings } from './features/integrity/startup-check';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
@@ -45,6 +46,8 @@ export interface App {
   readonly httpServer: HttpServer;
   readonly io: HallServer;
   readonly hall: Hall;
+  /** Meetings refused at start-up because their stored state does not match (hall.refused says why). */
+  readonly refused: readonly string[];
   /** Stops accepting, lets pending commits finish, closes the database. */
   close(): Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { store, config, log } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
   const hall = await Hall.load(store);
+  const refused = await checkStoredMeetings(hall, store, clock, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -89,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(compression());
   app.use(express.json({ limit: MAX_SOCKET_PAYLOAD }));
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, meetings: hall.meetings.size });
+    res.json({ ok: true, meetings: hall.meetings.size, refused: hall.refused.size });
   });
 
   const httpServer = config.tls
@@ -105,9 +109,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingTimeout: 8_000,
   });
 
+  // Running results for a chair whose open (named) ballot asked for them; never for a secret one.
   const broadcaster = new SocketBroadcaster(io, async (state, ballotId) => {
     const round = state.currentRound(ballotId);
-    return round ? computeRoundResult(store, state, ballotId, round.round, clock.now().toISOString()) : null;
+    return round
+      ? computeRoundResult(store, state, ballotId, round.round, {
+          closedAt: clock.now().toISOString(),
+          attendance: attendanceSnapshot(state),
+          earlyClose: null,
+        })
+      : null;
   });
   const ctx: HallContext = {
     hall,
@@ -145,18 +156,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Handshake: the credential decides the role; nothing in a later payload can change it.
   io.use((socket, next) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD', message: string) =>
+    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'STATE_MISMATCH', message: string) =>
       next(Object.assign(new Error(message), { data: { code } }));
     if (!parsed.success) return refuse('INVALID_PAYLOAD', 'Malformed handshake.');
     const auth = parsed.data;
     if (auth.protocol !== PROTOCOL_VERSION)
       return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
     let data: SocketData | null = null;
-    if (auth.role === 'delegate') {
-      const found = hall.findDelegate(auth.token);
-      if (found) data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
-    } else if (hall.authorize(auth.meetingId, auth.role, auth.key)) {
-      data = { role: auth.role, meetingId: auth.meetingId };
+    try {
+      if (auth.role === 'delegate') {
+        const found = hall.findDelegate(auth.token);
+        if (found) data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
+      } else if (hall.authorize(auth.meetingId, auth.role, auth.key)) {
+        data = { role: auth.role, meetingId: auth.meetingId };
+      }
+    } catch (err) {
+      // A meeting refused at start-up: whoever holds one of its keys is told what differs.
+      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refuse(err.code, err.message);
+      throw err;
     }
     if (!data) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
     socket.data = data;
@@ -179,6 +196,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     io,
     hall,
+    refused,
     async close() {
       broadcaster.stop();
       ctx.countdowns.clearAll();

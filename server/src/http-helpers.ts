@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorBody['error'], number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  STATE_MISMATCH: 503,
   INTERNAL: 500,
 };
 

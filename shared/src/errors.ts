@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'INVALID_ROSTER',
   'RATE_LIMITED',
   'SESSION_REPLACED',
+  /** Paper ballots: the delegate is not present (absent or excused). */
+  'NOT_PRESENT',
+  /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
+  'ATTENDANCE_FROZEN',
+  /** A secret round closed early with fewer ballots returned than the minimum. */
+  'TOO_FEW_BALLOTS',
+  /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
+  'STATE_MISMATCH',
   'INTERNAL',
 ] as const;
 

@@ -13,3 +13,5 @@ export * from './round-key';
 export * from './acknowledgement';
 export * from './ballot-limits';
 export * from './roster/index';
+export * from './early-close';
+export * from './marks-code';

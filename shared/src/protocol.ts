@@ -9,6 +9,7 @@ import type {
   ChairBallotView,
   Delegate,
   PresenceSummary,
+  PublishedAnchor,
   Role,
   RoundResult,
   Snapshot,
@@ -46,8 +47,13 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   /** Delegates and projector: a ballot changed state (opened, closed, cancelled, new round). */
   'ballot:updated': (event: Sequenced & { ballot: BallotView }) => void;
-  /** Delegates and projector: the chair published a result. */
-  'result:published': (event: Sequenced & { result: RoundResult; receipts: readonly string[] }) => void;
+  /**
+   * Delegates and projector: the chair published a result. `anchor` (its seal and the audit
+   * chain's head) is kept by every phone and shown by the projector, outside the server's disk.
+   */
+  'result:published': (
+    event: Sequenced & { result: RoundResult; receipts: readonly string[]; anchor: PublishedAnchor },
+  ) => void;
   /** Projector: present count and quorum changed (coalesced). */
   'presence:updated': (event: Sequenced & { presence: PresenceSummary }) => void;
   /** Projector: live turnout of the open round (coalesced). */

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from './types';
 import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
+import { MAX_SEALED_CHARS } from './marks-code';
 import {
   MAX_COUNTDOWN_SECONDS,
+  MAX_EARLY_CLOSE_MINIMUM,
   MAX_LABEL_CHARS,
   MAX_OPTIONS,
   MAX_SUBJECTS,
@@ -93,6 +95,7 @@ export const ballotDefinitionSchema = z
     allowChange: z.boolean().default(false),
     countdownSeconds: z.number().int().min(MIN_COUNTDOWN_SECONDS).max(MAX_COUNTDOWN_SECONDS).optional(),
     interimForChair: z.boolean().default(false),
+    earlyCloseMinimum: z.number().int().min(0).max(MAX_EARLY_CLOSE_MINIMUM).optional(),
   })
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -108,6 +111,8 @@ export const ballotDefinitionSchema = z
     if (b.secret && b.allowChange) issue('allowChange', 'a secret ballot is final once cast');
     // Running counts plus the audit log's "who voted when" would pair voters with choices.
     if (b.secret && b.interimForChair) issue('interimForChair', 'a secret ballot shows no running counts');
+    if (!b.secret && b.earlyCloseMinimum !== undefined)
+      issue('earlyCloseMinimum', 'the early-close minimum applies to secret ballots only');
   });
 
 export const ballotIdSchema = z.object({ ballotId: id });
@@ -117,15 +122,28 @@ export const ballotPublishSchema = z.object({
   acknowledgement: text(2000).optional(),
 });
 
-export const voteCastSchema = z.object({
-  ballotId: id,
-  round: z.number().int().min(1).max(1000),
-  voteId: voteIdSchema,
-  /** Per subject id, the option ids marked. */
-  marks: z
-    .record(id, z.array(id).max(MAX_OPTIONS))
-    .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),
-});
+/**
+ * A vote: the marks in clear (open ballots), or sealed to the round's public key (secret ballots,
+ * shared/src/sealed-marks.ts), so that a listener on the network reads nothing. Exactly one.
+ */
+export const voteCastSchema = z
+  .object({
+    ballotId: id,
+    round: z.number().int().min(1).max(1000),
+    voteId: voteIdSchema,
+    /** Per subject id, the option ids marked. */
+    marks: z
+      .record(id, z.array(id).max(MAX_OPTIONS))
+      .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects')
+      .optional(),
+    /** The marks sealed to the round's key: "v1." and base64url (at most one byte per option, sealed). */
+    sealed: z
+      .string()
+      .max(MAX_SEALED_CHARS)
+      .regex(/^v1\.[A-Za-z0-9_-]+$/, 'a sealed ballot')
+      .optional(),
+  })
+  .refine((v) => (v.marks === undefined) !== (v.sealed === undefined), 'either marks or sealed marks');
 
 const count = z.number().int().min(0).max(1_000_000);
 

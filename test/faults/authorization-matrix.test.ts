@@ -133,7 +133,9 @@ const SOCKET_ROWS: readonly SocketRow[] = [
       const everyone = [...h.app.hall.meetings.get(m.meetingId)!.delegates.keys()];
       for (const delegateId of everyone)
         okData(await request(sockets.chair!, 'attendance:mark', { delegateId, status: 'present' }));
-      ballotId = okData(await request(sockets.chair!, 'ballot:create', classificationBallot())).ballotId;
+      // Closed by the matrix after one vote: no early-close minimum (attack-secret-unmasking.test.ts).
+      const definition = classificationBallot({ earlyCloseMinimum: 0 });
+      ballotId = okData(await request(sockets.chair!, 'ballot:create', definition)).ballotId;
       return { ballotId };
     },
     expected: chairOnly('NOT_FOUND'),

@@ -120,6 +120,7 @@ describe('an edit of the database file between two server processes', () => {
       issued: stored.tally.ballots.issued,
       records,
       paper: forgedPaper,
+      paperVoters: 10,
     });
     expect(forged.subjects[0]!.counts.map((c) => c.votes)).toEqual([17, 13, 0]);
     db.prepare('UPDATE paper_totals SET totals = ?').run(JSON.stringify(forgedPaper));

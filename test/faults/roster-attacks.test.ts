@@ -284,6 +284,8 @@ describe('what is accepted is neutralised in every CSV export', () => {
         ],
         allowChange: false,
         interimForChair: false,
+        // Closed with an empty box, to export the labels.
+        earlyCloseMinimum: 0,
       }),
     );
     okData(await request(c, 'ballot:open', { ballotId }));

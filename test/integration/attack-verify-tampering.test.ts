@@ -38,7 +38,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const fresh = () => JSON.parse(exported) as MeetingExport;
 const roundOf = (data: MeetingExport, ballotId: string, round = 1) =>
   data.rounds.find((r) => r.ballot.id === ballotId && r.round === round)!;
-const mutable = <T>(value: T) => value as { -readonly [K in keyof T]: T[K] };
+const mutable = <T>(value: T): { -readonly [K in keyof T]: T[K] } => value;
 
 async function closeAndPublish(ballotId: string): Promise<void> {
   okData(await request(hall.chair, 'ballot:close', { ballotId }));
@@ -61,6 +61,7 @@ function retally(
     issued: r.issued,
     records: r.records.map((marks) => ({ marks })),
     ...((change.paper ?? r.paper) ? { paper: (change.paper ?? r.paper)! } : {}),
+    paperVoters: r.paperVoters,
   });
 }
 
@@ -139,7 +140,7 @@ describe('verify', () => {
 
   test("3. two delegates' named marks swapped", () => {
     const data = fresh();
-    const named = mutable(roundOf(data, ids.named)).namedVotes as { delegateId: string; marks: unknown }[];
+    const named = mutable(roundOf(data, ids.named)).namedVotes as unknown as { delegateId: string; marks: unknown }[];
     const yes = named.find((v) => JSON.stringify(v.marks).includes('yes'))!;
     const no = named.find((v) => JSON.stringify(v.marks).includes('"no"'))!;
     [yes.marks, no.marks] = [no.marks, yes.marks];

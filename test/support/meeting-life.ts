@@ -24,7 +24,8 @@ export async function runMeetingLife(h: Harness): Promise<void> {
   const onPaper = [...h.app.hall.meetings.get(meeting.meetingId)!.delegates.values()].find((d) => d.token === fourth)!;
   okData(await request(chair, 'attendance:mark', { delegateId: onPaper.id, status: 'present' }));
 
-  const secret = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  // Two ballots of four members: closed early, as a small body may after lowering the minimum.
+  const secret = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 2 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: secret }));
   const vote = { ballotId: secret, round: 1, voteId: randomUUID(), marks: { province: ['good'] } };
   okData(await request(phone, 'vote:cast', vote));

@@ -23,6 +23,7 @@ function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
     participation: s.participationOf.all(meeting.id),
     issued: s.issuedOf.all(meeting.id),
     paper: s.paperTotalsOf.all(meeting.id),
+    published: s.publishedOf.all(meeting.id),
   });
 }
 

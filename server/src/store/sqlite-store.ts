@@ -5,8 +5,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEntry, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
-import { SCHEMA_SQL } from './sqlite-schema';
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
 import { truncateWal } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
@@ -21,6 +21,7 @@ import type {
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  Retally,
   RoundRecord,
   Store,
 } from './store';
@@ -37,6 +38,7 @@ export function openSqliteStore(file: string): Store {
   // Deleted rows are overwritten with zeros, not left in free space (see sqlite-scrub.ts).
   db.pragma('secure_delete = ON');
   db.exec(SCHEMA_SQL);
+  upgradeSchema(db);
   // A WAL left by a crash holds old versions of pages, secret ballots' included: fold it into the
   // database and empty it before anything else happens.
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -123,8 +125,14 @@ class SqliteStore implements Store {
     return this.queue.enqueue(() => writes.markPaperVoter(this.s, ballotId, round, delegateId, audit));
   }
 
-  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.recordPaperTotals(this.s, ballotId, round, totals, audit));
+  recordPaperTotals(
+    ballotId: string,
+    round: number,
+    totals: PaperTotals,
+    audit: AuditInput,
+    retally: Retally | null,
+  ): Promise<void> {
+    return this.queue.enqueue(() => writes.recordPaperTotals(this.s, ballotId, round, totals, audit, retally));
   }
 
   async closeRound(
@@ -138,23 +146,20 @@ class SqliteStore implements Store {
     truncateWal(this.s);
   }
 
-  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.updateResult(this.s, ballotId, round, result, audit));
-  }
-
   publishRound(
     ballotId: string,
     round: number,
     publishedAt: string,
     result: RoundResult,
     audit: AuditInput,
-  ): Promise<void> {
+  ): Promise<AuditHead> {
     return this.queue.enqueue(() => writes.publishRound(this.s, ballotId, round, publishedAt, result, audit));
   }
 
-  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
-    await this.queue.enqueue(() => writes.cancelRound(this.s, ballotId, round, at, audit));
+  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
+    const destroyed = await this.queue.enqueue(() => writes.cancelRound(this.s, ballotId, round, at, audit));
     truncateWal(this.s);
+    return destroyed;
   }
 
   async close(): Promise<void> {

@@ -65,9 +65,11 @@ describe('schemas and types agree (checked by tsc)', () => {
     expectTypeOf<PaperTotals>().toExtend<RequestPayload<'paper:record-totals'>['totals']>();
     expectTypeOf<RosterEntry>().toExtend<RequestPayload<'delegate:add'>>();
     expectTypeOf<readonly RosterLine[]>().toExtend<RequestPayload<'roster:import'>['lines']>();
-    expectTypeOf<{ readonly [subjectId: string]: readonly string[] }>().toEqualTypeOf<
+    // Marks in clear (open ballots) or sealed (secret ballots, shared/src/sealed-marks.ts).
+    expectTypeOf<{ readonly [subjectId: string]: readonly string[] } | undefined>().toEqualTypeOf<
       RequestPayload<'vote:cast'>['marks']
     >();
+    expectTypeOf<string | undefined>().toEqualTypeOf<RequestPayload<'vote:cast'>['sealed']>();
   });
 
   test('what a handler receives is the domain type it works with', () => {

@@ -7,6 +7,7 @@ import type {
   Delegate,
   DelegateSnapshot,
   ProjectorSnapshot,
+  PublishedAnchor,
   RoundResult,
   Snapshot,
   SocketData,
@@ -42,6 +43,7 @@ export function ballotView(state: MeetingState, ballotId: string): BallotView | 
     closesAt: r?.closesAt ?? null,
     closedAt: r?.closedAt ?? null,
     publishedAt: r?.publishedAt ?? null,
+    sealKey: r?.state === 'open' ? r.sealPublicKey : null,
   };
 }
 
@@ -78,6 +80,13 @@ export function publishedResult(state: MeetingState): RoundResult | null {
   return round?.state === 'published' ? round.result : null;
 }
 
+/** The seal and audit head the current ballot's result was published with. */
+export function publishedAnchor(state: MeetingState): PublishedAnchor | null {
+  const id = state.currentBallotId;
+  const round = id ? state.currentRound(id) : undefined;
+  return id && round?.state === 'published' ? state.anchorOf(id, round.round) : null;
+}
+
 /** Receipt codes of a published secret round (the current one by default), sorted so that order says nothing. */
 export function publishedReceipts(state: MeetingState, ballotId: string, roundNumber?: number): string[] {
   const entry = state.ballots.get(ballotId);
@@ -89,14 +98,20 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
+/** What a snapshot says about how the server is reached. */
+export interface Transport {
+  /** Phones come over plain HTTP (PUBLIC_URL is http://). */
+  readonly plainHttp: boolean;
+}
+
 /** The snapshot for a connection's role, stamped with its audience's current sequence number. */
-export function snapshotFor(state: MeetingState, who: SocketData, seq: number): Snapshot {
-  if (who.role === 'chair') return chairSnapshot(state, seq);
+export function snapshotFor(state: MeetingState, who: SocketData, seq: number, transport: Transport): Snapshot {
+  if (who.role === 'chair') return chairSnapshot(state, seq, transport);
   if (who.role === 'projector') return projectorSnapshot(state, seq);
   return delegateSnapshot(state, who.delegateId, seq);
 }
 
-export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {
+export function chairSnapshot(state: MeetingState, seq: number, transport: Transport): ChairSnapshot {
   return {
     role: 'chair',
     seq,
@@ -110,6 +125,7 @@ export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
+    plainHttp: transport.plainHttp,
   };
 }
 
@@ -132,6 +148,7 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
         : null,
     result: publishedResult(state),
     receipts: ballotId ? publishedReceipts(state, ballotId) : [],
+    anchor: publishedAnchor(state),
   };
 }
 
@@ -145,5 +162,6 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,
     result: publishedResult(state),
+    anchor: publishedAnchor(state),
   };
 }
