@@ -17,3 +17,16 @@ export function earlyCloseMinimum(
   const ruleMinimum = rules.earlyCloseMinimum ?? DEFAULT_EARLY_CLOSE_MINIMUM;
   return { minimum: ballot.earlyCloseMinimum ?? ruleMinimum, ruleMinimum };
 }
+
+/**
+ * The ballot's minimum when it lowers the rules' (phones, the console and the minutes warn about
+ * it: a small count can show how members voted); null when it does not. A phone, which has no
+ * rule set, compares with the default.
+ */
+export function loweredEarlyCloseMinimum(
+  rules: Pick<RuleSet, 'earlyCloseMinimum'>,
+  ballot: { readonly secret: boolean; readonly earlyCloseMinimum?: number | undefined },
+): number | null {
+  const { minimum, ruleMinimum } = earlyCloseMinimum(rules, ballot);
+  return ballot.secret && minimum < ruleMinimum ? minimum : null;
+}

@@ -45,9 +45,16 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: s.delegates,
         ballots: s.ballots,
         projectorKey: s.projectorKey,
+        plainHttp: s.plainHttp,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
       })),
+  });
+
+  // A meeting the server refused at start-up: the console says what differs, not just "refused".
+  socket.onConnection((event) => {
+    if (event.type === 'refused' && event.code === 'STATE_MISMATCH')
+      set({ refusal: { ok: false, error: 'STATE_MISMATCH', message: event.message } });
   });
 
   socket.on(

@@ -61,7 +61,7 @@ export function ReviewScreen() {
         <button type="button" className="big" onClick={backToMarking}>
           {t.change}
         </button>
-        <button type="button" className="primary big" onClick={() => confirmVote(session)}>
+        <button type="button" className="primary big" onClick={() => void confirmVote(session)}>
           {t.confirm}
         </button>
       </div>

@@ -129,7 +129,8 @@ const en = {
     publishConfirm: 'Yes, publish',
     acknowledgement: 'Written acknowledgement of the warnings (required to publish)',
     cancel: 'Cancel the ballot',
-    cancelQuestion: 'Cancel this ballot? Its votes are kept but never counted.',
+    cancelQuestion:
+      'Cancel this round? Its ballots are destroyed unseen and never counted; only their number is logged.',
     cancelConfirm: 'Yes, cancel it',
     revote: 'Re-vote (new round)',
     revoteQuestion: 'Start a new round? This round stays on record; everyone votes again.',
@@ -339,7 +340,8 @@ const vi: typeof en = {
     publishConfirm: 'Đồng ý công bố',
     acknowledgement: 'Ý kiến xác nhận bằng văn bản về các cảnh báo (bắt buộc để công bố)',
     cancel: 'Hủy phiếu',
-    cancelQuestion: 'Hủy phiếu này? Các phiếu đã bỏ được lưu nhưng không bao giờ được kiểm.',
+    cancelQuestion:
+      'Hủy vòng này? Các phiếu đã bỏ bị hủy mà không ai xem và không bao giờ được kiểm; chỉ số lượng được ghi lại.',
     cancelConfirm: 'Đồng ý hủy',
     revote: 'Bỏ phiếu lại (vòng mới)',
     revoteQuestion: 'Bắt đầu vòng mới? Vòng này vẫn được lưu; mọi người bỏ phiếu lại.',
