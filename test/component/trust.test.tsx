@@ -92,10 +92,22 @@ describe('the phone', () => {
     expect(socket.sent('vote:cast')[0]).toMatchObject({ marks: { province: ['good'] } });
   });
 
-  test('a lowered early-close minimum is a warning before the delegate votes', () => {
+  test('a lowered early-close minimum is a warning on the review screen, before the delegate confirms', () => {
     const socket = phone();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ earlyCloseMinimum: 2 }) }));
-    expect(screen.getByText(/may close this secret ballot as soon as 2 ballot\(s\) are in/)).toBeInTheDocument();
+    const warning = /may close this secret ballot as soon as 2 ballot\(s\) are in/;
+    expect(screen.queryByText(warning)).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
+    expect(screen.getByText(warning)).toBeInTheDocument();
+  });
+
+  test("a ballot with the rules' minimum has no such warning", () => {
+    const socket = phone();
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
+    expect(screen.queryByText(/may close this secret ballot/)).toBeNull();
   });
 
   test('a published result comes with its seal and audit head, kept on the phone; another seal later is flagged', () => {

@@ -1,6 +1,4 @@
-import { loweredEarlyCloseMinimum } from '@hallvote/shared';
 import { useText } from '../i18n';
-import { anchorText } from '../i18n/anchor';
 import { commonText } from '../i18n/common';
 import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { formatRemaining, useNow } from '../ui/use-now';
@@ -13,9 +11,6 @@ export function BallotHeading({ focus = false, note }: { focus?: boolean; note?:
   const secret = useDelegate((s) => s.ballot?.secret ?? false);
   const round = useDelegate((s) => s.ballot?.round ?? 0);
   const closesAt = useDelegate((s) => (s.ballot?.state === 'open' ? s.ballot.closesAt : null));
-  // A secret ballot that may be closed after only a few ballots: the delegate hears it before voting.
-  const lowered = useDelegate((s) => (s.ballot?.state === 'open' ? loweredEarlyCloseMinimum({}, s.ballot) : null));
-  const a = useText(anchorText);
   const now = useNow(closesAt !== null);
   const ref = useFocusOnMount<HTMLHeadingElement>(focus);
   return (
@@ -33,7 +28,6 @@ export function BallotHeading({ focus = false, note }: { focus?: boolean; note?:
         ) : null}
         {note ? <span className="note">{note}</span> : null}
       </p>
-      {lowered !== null ? <p className="warning early-close">{a.lowered(lowered)}</p> : null}
     </div>
   );
 }
