@@ -223,3 +223,19 @@ describe('verify', () => {
     }
   }, 30_000);
 });
+
+describe('verify: the ballot itself against its audit entry', () => {
+  test('a secret ballot exported as a named one (or another kind) is reported', () => {
+    const data = fresh();
+    const r = mutable(roundOf(data, ids.secret));
+    r.ballot = { ...r.ballot, secret: false };
+    const report = verifyExport(data, { head });
+    expect(report.ok).toBe(false);
+    expect(
+      report.findings
+        .filter((f) => !f.ok)
+        .map((f) => f.detail)
+        .join('\n'),
+    ).toMatch(/created as a secret choice/);
+  });
+});

@@ -28,6 +28,10 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
   const last = (...actions: string[]) => entries.filter((e) => actions.includes(e.action)).at(-1);
   const count = (action: string) => entries.filter((e) => e.action === action).length;
   const problems: string[] = [];
+  const created = data.audit.find((e) => e.action === 'ballot.created' && e.details.ballotId === r.ballot.id);
+  if (!created) problems.push('no ballot.created entry');
+  else if (created.details.secret !== r.ballot.secret || created.details.kind !== r.ballot.kind)
+    problems.push(`created as a ${created.details.secret ? 'secret' : 'named'} ${String(created.details.kind)} ballot`);
   if (!last('round.opened')) problems.push('no round.opened entry');
   const counted = r.state === 'closed' || r.state === 'published';
   const sealed = last('round.closed', 'round.retallied');
