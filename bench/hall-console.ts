@@ -77,6 +77,8 @@ export const BENCH_BALLOT: BallotDefinition = {
   options: [...CLASSIFICATION_LEVELS],
   allowChange: false,
   interimForChair: false,
+  // The bench closes whenever its phones are done, even if some never voted: no early-close minimum.
+  earlyCloseMinimum: 0,
 };
 
 function connect(
