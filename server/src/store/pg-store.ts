@@ -4,7 +4,7 @@
 // its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
-import type { AuditEntry, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
@@ -20,6 +20,7 @@ import type {
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  Retally,
   RoundRecord,
   Store,
 } from './store';
@@ -180,8 +181,14 @@ class PostgresStore implements PgStore {
     return this.write(audit.meetingId, (tx) => writes.markPaperVoter(tx, ballotId, round, delegateId, audit));
   }
 
-  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.recordPaperTotals(tx, ballotId, round, totals, audit));
+  recordPaperTotals(
+    ballotId: string,
+    round: number,
+    totals: PaperTotals,
+    audit: AuditInput,
+    retally: Retally | null,
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.recordPaperTotals(tx, ballotId, round, totals, audit, retally));
   }
 
   async closeRound(
@@ -195,23 +202,20 @@ class PostgresStore implements PgStore {
     await this.scrubWal();
   }
 
-  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.updateResult(tx, ballotId, round, result, audit));
-  }
-
   publishRound(
     ballotId: string,
     round: number,
     publishedAt: string,
     result: RoundResult,
     audit: AuditInput,
-  ): Promise<void> {
+  ): Promise<AuditHead> {
     return this.write(audit.meetingId, (tx) => writes.publishRound(tx, ballotId, round, publishedAt, result, audit));
   }
 
-  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
-    await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
+  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
+    const destroyed = await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
     await this.scrubWal();
+    return destroyed;
   }
 
   /**
