@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
 import { ChildServer } from '../support/child-server';
+import { rosterLines } from '../support/harness';
 import { startPassiveRelay, type PassiveRelay } from '../support/passive-relay';
 import { okData, request, type Client } from '../support/request';
 import { PHONE, launchChromium } from './support/browser';
@@ -55,7 +56,7 @@ describe('a passive listener on the hall network', () => {
       body: JSON.stringify({
         title: 'Listener test',
         rulePresetId: 'vn-party-classification',
-        rosterCsv: 'name,position\nNguyễn Văn Nghe,Ủy viên\nTrần Thị Hai,Ủy viên\nLê Văn Ba,Ủy viên',
+        roster: rosterLines('name,position\nNguyễn Văn Nghe,Ủy viên\nTrần Thị Hai,Ủy viên\nLê Văn Ba,Ủy viên'),
       }),
     });
     const meeting = ((await created.json()) as { data: CreateMeetingResponse }).data;

@@ -19,7 +19,7 @@ import {
 } from '@hallvote/shared';
 import { motionBallot } from '../support/ballots';
 import { ChildServer } from '../support/child-server';
-import { rosterCsv } from '../support/harness';
+import { rosterCsv, rosterLines } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
 
 let server: ChildServer;
@@ -62,7 +62,7 @@ describe('an edit of the database file between two server processes', () => {
     const res = await fetch(`${server.url}/api/meetings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-      body: JSON.stringify({ title: 'Edited', rulePresetId: 'simple-majority', rosterCsv: rosterCsv(30) }),
+      body: JSON.stringify({ title: 'Edited', rulePresetId: 'simple-majority', roster: rosterLines(rosterCsv(30)) }),
     });
     meeting = ((await res.json()) as { data: CreateMeetingResponse }).data;
     const chair = (await open({ role: 'chair', meetingId: meeting.meetingId, key: meeting.chairKey })).socket;
