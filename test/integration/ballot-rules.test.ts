@@ -48,7 +48,12 @@ async function runMotion(ballotId: string, yes: number): Promise<void> {
   okData(await request(chair, 'ballot:open', { ballotId }));
   const acks = await Promise.all(
     phones.map((p, i) =>
-      request(p, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: [i < yes ? 'yes' : 'no'] } }),
+      request(p, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { motion: [i < yes ? 'yes' : 'no'] },
+      }),
     ),
   );
   acks.forEach(okData);
@@ -163,7 +168,7 @@ describe('refused, and nothing changes', () => {
     const before = withoutSeq(await snapshot());
     heard.length = 0;
     const base = 'kind' in overrides ? batchBallot(1) : motionBallot();
-    const ack = await request(chair, 'ballot:create', { ...base, ...overrides } as never);
+    const ack = await request(chair, 'ballot:create', { ...base, ...overrides });
     expect(ack).toMatchObject({ ok: false, error });
     expect(ack.ok ? [] : ack.issues?.length).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 200));

@@ -112,7 +112,11 @@ describe("the People's Council confidence vote", () => {
     ]);
     const o4 = rating.tally.subjects[3];
     expect(o4?.outcome).toEqual({ type: 'banded' });
-    expect(o4?.bands[0]).toMatchObject({ votes: 25, base: { name: 'returned', value: 47 }, percent: { text: '53.19' } });
+    expect(o4?.bands[0]).toMatchObject({
+      votes: 25,
+      base: { name: 'returned', value: 47 },
+      percent: { text: '53.19' },
+    });
     expect(o4?.counts.every((c) => !c.passes)).toBe(true);
     expect(rating.tally.basis.percentages?.article?.vi).toBe('Điều 19');
     okData(await request(chair, 'ballot:publish', { ballotId: ratingId }));
