@@ -39,6 +39,10 @@ const en = {
     decisive: 'yes + no votes',
   } satisfies Record<TallyBase, string> as Readonly<Record<TallyBase, string>>,
   percentCaption: (base: string, value: number) => `Percentages of ${base} (${value})`,
+  turnout: (returned: number, percent: string, base: string, value: number) =>
+    `Turnout: ${returned} ballots returned, ${percent}% of ${base} (${value})`,
+  shareOf: (percent: string, base: string) => `${percent}% of ${base}`,
+  andAbove: ' and above',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   outcome: {
     adoptedMotion: 'The motion is adopted.',
@@ -117,6 +121,10 @@ const vi: typeof en = {
     decisive: 'số phiếu tán thành và không tán thành',
   },
   percentCaption: (base, value) => `Tỷ lệ phần trăm so với ${base} (${value})`,
+  turnout: (returned, percent, base, value) =>
+    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent}% ${base} (${value})`,
+  shareOf: (percent, base) => `${percent}% ${base}`,
+  andAbove: ' trở lên',
   votes: (n) => `${n} phiếu`,
   outcome: {
     adoptedMotion: 'Được thông qua.',
