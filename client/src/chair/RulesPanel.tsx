@@ -159,7 +159,8 @@ function PartLine({ part, presence }: { part: RulePart; presence: PresenceSummar
           {t.rules.cap(
             label(part.cap.top),
             fractionAsPercent(part.cap.rate),
-            label(part.cap.reference) + r.capDenominator[part.cap.denominator ?? 'reference'],
+            label(part.cap.reference),
+            r.capDenominator[part.cap.denominator ?? 'reference'],
           )}
           <Basis basis={part.cap.basis ?? null} />
         </li>

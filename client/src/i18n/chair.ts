@@ -41,8 +41,8 @@ const en = {
       refer: 'When nothing carries: referred to the higher body.',
       'cumulate-down': 'When no level carries: votes are cumulated downward, level by level.',
     },
-    cap: (top: string, rate: string, reference: string) =>
-      `"${top}" at most ${rate} of "${reference}" per group: a breach is a warning to acknowledge, never a change.`,
+    cap: (top: string, rate: string, reference: string, above: string) =>
+      `"${top}" at most ${rate} of "${reference}"${above} per group: a breach is a warning to acknowledge, never a change.`,
   },
   attendance: {
     summary: (present: number, absent: number, excused: number, phones: number) =>
@@ -278,8 +278,8 @@ const vi: typeof en = {
       refer: 'Nếu không phương án nào đạt: chuyển cấp trên xem xét.',
       'cumulate-down': 'Nếu không mức nào đạt: cộng dồn phiếu từ mức cao xuống mức thấp kế tiếp.',
     },
-    cap: (top, rate, reference) =>
-      `"${top}" không quá ${rate} số "${reference}" trong mỗi nhóm: vượt là cảnh báo cần xác nhận, không làm thay đổi kết quả.`,
+    cap: (top, rate, reference, above) =>
+      `"${top}" không quá ${rate} số "${reference}"${above} trong mỗi nhóm: vượt là cảnh báo cần xác nhận, không làm thay đổi kết quả.`,
   },
   attendance: {
     summary: (present, absent, excused, phones) =>

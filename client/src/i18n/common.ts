@@ -75,8 +75,9 @@ const en = {
     rate: string,
     reference: string,
     referenceCount: number,
+    above: string,
   ) =>
-    `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}").`,
+    `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}"${above}).`,
   acknowledged: (reason: string) => `Published with the chair's acknowledgement: ${reason}`,
   closesIn: (time: string) => `Closes in ${time}`,
   secret: 'Secret ballot',
@@ -149,8 +150,8 @@ const vi: typeof en = {
     noBand: 'Không thuộc ngưỡng nào: không có hệ quả.',
   },
   cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
-  capWarning: (group, top, topCount, allowed, rate, reference, referenceCount) =>
-    `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}").`,
+  capWarning: (group, top, topCount, allowed, rate, reference, referenceCount, above) =>
+    `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}"${above}).`,
   acknowledged: (reason) => `Công bố kèm ý kiến của chủ tọa: ${reason}`,
   closesIn: (time) => `Kết thúc sau ${time}`,
   secret: 'Bỏ phiếu kín',

@@ -53,8 +53,8 @@ const en = {
       'cumulate-down':
         "If no level carries: each higher level's votes are added to the next lower level until one carries.",
     },
-    cap: (top: string, rate: string, reference: string) =>
-      `Cap: "${top}" at most ${rate} of "${reference}" per group; a breach is a warning, never a change of result.`,
+    cap: (top: string, rate: string, reference: string, above: string) =>
+      `Cap: "${top}" at most ${rate} of "${reference}"${above} per group; a breach is a warning, never a change of result.`,
     batchStrict: 'Strict batch: a spoilt row voids the whole ballot.',
   },
   times: {
@@ -219,8 +219,8 @@ const vi: typeof en = {
       'cumulate-down':
         'Nếu không mức nào đạt: cộng số phiếu của mức cao hơn vào mức thấp kế tiếp cho đến khi có mức đạt.',
     },
-    cap: (top, rate, reference) =>
-      `Giới hạn: "${top}" không quá ${rate} số "${reference}" trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,
+    cap: (top, rate, reference, above) =>
+      `Giới hạn: "${top}" không quá ${rate} số "${reference}"${above} trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,
     batchStrict: 'Chế độ nghiêm ngặt: một dòng đánh dấu sai làm cả phiếu không hợp lệ.',
   },
   times: {

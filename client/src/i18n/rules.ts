@@ -1,7 +1,7 @@
 // What a rule set says, in words, for every view that names rules: the chair's panels, the ballot
 // builder, the projector and the minutes. Preset names are here because RuleSet.name is English
 // data; the Vietnamese view says them in Vietnamese.
-import type { Fraction } from '@hallvote/shared';
+import type { CapDenominator, Fraction } from '@hallvote/shared';
 import { bilingual } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
@@ -36,7 +36,10 @@ const en = {
     valid
       ? 'An election ballot that keeps no name (or marks neither box for a single nominee) is a valid blank ballot.'
       : 'An election ballot that keeps no name (or marks neither box for a single nominee) is invalid.',
-  capDenominator: { reference: '', 'reference-and-above': ' and above' } as Readonly<Record<string, string>>,
+  capDenominator: { reference: '', 'reference-and-above': ' and above' } satisfies Record<
+    CapDenominator,
+    string
+  > as Readonly<Record<CapDenominator, string>>,
   scores: (levels: string) => `Levels by score (out of 100): ${levels}.`,
   scoreLevel: (level: string, min: number) => `${level} from ${min}`,
   approval: 'Each nominee on their own: ',

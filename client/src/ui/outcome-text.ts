@@ -100,8 +100,9 @@ export function capWarningText(w: CapWarning, t: CommonTexts, language: Language
     w.topCount,
     w.allowed,
     fractionAsPercent(w.rate),
-    label(w.reference) + (w.denominator === 'reference-and-above' ? t.andAbove : ''),
+    label(w.reference),
     w.referenceCount,
+    w.denominator === 'reference-and-above' ? t.andAbove : '',
   );
 }
 

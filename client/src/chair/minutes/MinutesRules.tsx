@@ -103,7 +103,8 @@ function PartLine({ part }: { part: RulePart }) {
           {t.rules.cap(
             label(part.cap.top),
             fractionAsPercent(part.cap.rate),
-            label(part.cap.reference) + rt.capDenominator[part.cap.denominator ?? 'reference'],
+            label(part.cap.reference),
+            rt.capDenominator[part.cap.denominator ?? 'reference'],
           )}
           <Basis basis={part.cap.basis ?? null} />
         </li>
