@@ -60,7 +60,14 @@ export function ResultBoard() {
   return (
     <div className="result-board">
       {single ? (
-        <SingleResult subject={single} kind={kind} tail={tail} quorum={quorum} percentBasis={basis.percentages} />
+        <SingleResult
+          subject={single}
+          kind={kind}
+          tail={tail}
+          quorum={quorum}
+          percentBasis={basis.percentages}
+          majorityBasis={basis.majority}
+        />
       ) : (
         <SubjectsTable subjects={subjects} kind={kind} tail={tail} percentBasis={basis.percentages} />
       )}
@@ -93,12 +100,14 @@ function SingleResult({
   tail,
   quorum,
   percentBasis,
+  majorityBasis,
 }: {
   subject: SubjectResult;
   kind: BallotKind;
   tail: ReactNode;
   quorum: QuorumVerdict;
   percentBasis: LegalBasis | null;
+  majorityBasis: LegalBasis | null;
 }) {
   const t = useText(projectorText);
   const c = useText(commonText);
@@ -149,6 +158,15 @@ function SingleResult({
         ) : null}
       </p>
       <BasisLine basis={percentBasis} />
+      {majorityBasis && !banded ? (
+        <p className="basis-line">
+          {/* Where the bars cannot mark it (another base), the votes needed are said here. */}
+          {neededAt === null
+            ? `${t.needed(subject.votesNeeded)} (${c.bases[subject.majorityBase.name]}: ${subject.majorityBase.value}) · `
+            : ''}
+          {basisText(majorityBasis, language)}
+        </p>
+      ) : null}
       <Pager
         rows={rows}
         columns={rows.length > BARS_SPLIT_AT ? 2 : 1}
