@@ -56,7 +56,9 @@ describe("a confidence rating's minutes", () => {
     expect(rules.getByText(/^Rule set:/).parentElement).toHaveTextContent(
       'Confidence vote (Resolution 96/2023/QH15) (vn-confidence-2023, version 1)',
     );
-    expect(rules.getByText(/^Legal sources:/).parentElement).toHaveTextContent('Resolution 96/2023/QH15 of 2023-06-23');
+    expect(rules.getByText(/^Legal sources:/).parentElement).toHaveTextContent(
+      'Resolution 96/2023/QH15 of 23 June 2023',
+    );
     expect(rules.getByText(/^more than half of ballots returned: May resign/)).toHaveTextContent(
       '(Resolution 96/2023/QH15, Art. 19: more than 1/2, less than 2/3)',
     );

@@ -5,6 +5,23 @@ import type { CapDenominator, Fraction } from '@hallvote/shared';
 import { bilingual } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** yyyy-mm-dd as [day, month, year] numbers. */
+const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const fraction = (f: Fraction, half: string) => (isHalf(f) ? half : `${f.num}/${f.den}`);
 
 /** Preset names by `id@version`, or by id for every version. */
@@ -25,6 +42,11 @@ const en = {
     election: 'Election (more than half of valid ballots)',
   } satisfies PresetNames as PresetNames,
   version: (n: number) => `version ${n}`,
+  /** The date of a legal text: "23 June 2023". */
+  date: (iso: string) => {
+    const [y, m, d] = parts(iso);
+    return `${d} ${MONTHS[m - 1] ?? m} ${y}`;
+  },
   /** "more than half of ballots returned", "at least 2/3 of all members" */
   threshold: (strict: boolean, f: Fraction, base: string) =>
     `${strict ? 'more than' : 'at least'} ${fraction(f, 'half')} of ${base}`,
@@ -71,6 +93,10 @@ const vi: typeof en = {
     election: 'Bầu cử (quá nửa số phiếu hợp lệ)',
   },
   version: (n) => `phiên bản ${n}`,
+  date: (iso) => {
+    const [y, m, d] = parts(iso);
+    return `${d}/${m}/${y}`;
+  },
   threshold: (strict, f, base) =>
     strict
       ? `${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base}`

@@ -30,7 +30,7 @@ export function RulesSection({ round: r, result }: { round: RoundExport; result:
       {decided.sources.length > 0 ? (
         <p>
           <strong>{t.rules.sources}:</strong>{' '}
-          {decided.sources.map((s) => t.rules.source(s.document[language], s.date)).join('; ')}
+          {decided.sources.map((s) => t.rules.source(s.document[language], rt.date(s.date))).join('; ')}
         </p>
       ) : null}
       <ul>
