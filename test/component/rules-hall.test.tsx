@@ -5,6 +5,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BallotView, RoundResult } from '@hallvote/shared';
+import { anchorBox } from '../../client/src/delegate/anchor-box';
 import { bindDelegateSocket } from '../../client/src/delegate/bind-delegate-socket';
 import { DelegateApp } from '../../client/src/delegate/DelegateApp';
 import { draftBox } from '../../client/src/delegate/draft-box';
@@ -104,6 +105,7 @@ describe('the phone', () => {
       socket,
       pendingVotes: pendingVoteBox('t', localStorage),
       drafts: draftBox('t', localStorage),
+      anchors: anchorBox('t', localStorage),
       newVoteId: () => '0b5e7d0c-3f9e-4a57-9a35-6c1e2b7d4f10',
     };
     bindDelegateSocket(session);

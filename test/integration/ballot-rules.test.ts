@@ -208,12 +208,29 @@ describe('restart', () => {
     const { ballotId } = okData(
       await request(c, 'ballot:create', motionBallot({ rules: { id: 'two-thirds', version: 1 } })),
     );
+    // Closed under its own rules: 4 yes of 5 is at least two thirds.
+    const voters = await Promise.all(h2.tokens(m.meetingId).map(async (t) => (await h2.delegate(t)).socket));
+    okData(await request(c, 'ballot:open', { ballotId }));
+    for (const [i, p] of voters.entries())
+      okData(
+        await request(p, 'vote:cast', {
+          ballotId,
+          round: 1,
+          voteId: randomUUID(),
+          marks: { motion: [i < 4 ? 'yes' : 'no'] },
+        }),
+      );
+    okData(await request(c, 'ballot:close', { ballotId }));
     await h2.stop();
+    // The restart verifies every stored round (seal, tally) before serving: under the ballot's rules.
     const h3 = await startHarness(h2.dataDir);
     try {
       const s = (await h3.chair(m)).snapshot as ChairSnapshot;
       expect(s.meeting.rules).toMatchObject({ id: 'vn-party-classification', version: 1 });
-      expect(s.ballots.find((b) => b.id === ballotId)?.rules).toEqual({ id: 'two-thirds', version: 1 });
+      const closed = s.ballots.find((b) => b.id === ballotId);
+      expect(closed?.rules).toEqual({ id: 'two-thirds', version: 1 });
+      expect(closed?.result?.tally.rules).toMatchObject({ id: 'two-thirds', version: 1 });
+      expect(closed?.result?.tally.subjects[0]?.outcome).toEqual({ type: 'adopted', optionId: 'yes' });
       const draft = okData(await request((await h3.chair(m)).socket, 'ballot:create', classificationBallot()));
       const after = (await h3.chair(m)).snapshot as ChairSnapshot;
       expect(after.ballots.find((b) => b.id === draft.ballotId)?.rules).toEqual({

@@ -8,7 +8,7 @@ import {
   NO_CONFIDENCE_OPTIONS,
   RULE_PRESETS,
   checkQuorum,
-  sealInput,
+  ruleSetHashInput,
   tally,
   type BallotRecord,
   type BallotView,
@@ -18,7 +18,7 @@ import {
   type RuleSet,
   type TallySubject,
 } from '@hallvote/shared';
-import { batchBallot, classificationBallot } from './fixtures';
+import { attendanceSnapshot, batchBallot, classificationBallot } from './fixtures';
 
 export const CONFIDENCE = RULE_PRESETS['vn-confidence-2023'];
 export const NO_CONFIDENCE = RULE_PRESETS['vn-no-confidence-2023'];
@@ -90,6 +90,10 @@ export function noConfidenceBallot(overrides: Partial<BallotView> = {}): BallotV
   });
 }
 
+/**
+ * The real tally of `records` under `rules`, with a stand-in seal (the minutes and views print the
+ * seal; none of these tests recompute it).
+ */
 export function resultOf(
   ballot: BallotView,
   rules: RuleSet,
@@ -110,12 +114,18 @@ export function resultOf(
       attendance,
       issued: attendance.present,
       records,
+      paperVoters: 0,
     }),
     acknowledgement: null,
-    seal: createHash('sha256')
-      .update(sealInput(records.map((r) => r.marks)))
-      .digest('hex'),
+    seal: 'b'.repeat(64),
     closedAt: ballot.closedAt ?? '2024-06-10T09:10:00.000Z',
+    attendance: attendanceSnapshot(attendance.present, attendance.roster),
+    rules: {
+      id: rules.id,
+      version: rules.version,
+      hash: createHash('sha256').update(ruleSetHashInput(rules)).digest('hex'),
+    },
+    earlyClose: null,
   };
 }
 
@@ -130,7 +140,7 @@ export function noConfidenceResult(ballot = noConfidenceBallot()): RoundResult {
 
 /** A round export of `ballot` under `rules`, as the server sends it for the minutes. */
 export function exportOf(ballot: BallotView, rules: RuleSet, result: RoundResult): RoundExport {
-  const { id, state, round, openedAt, closedAt, publishedAt, closesAt: _closes, ...definition } = ballot;
+  const { id, state, round, openedAt, closedAt, publishedAt, closesAt: _closes, sealKey: _key, ...definition } = ballot;
   return {
     ballot: { ...definition, id },
     round,
@@ -146,6 +156,8 @@ export function exportOf(ballot: BallotView, rules: RuleSet, result: RoundResult
     paperVoters: 0,
     result,
     receipts: [],
+    anchor: null,
+    destroyed: 0,
   };
 }
 
