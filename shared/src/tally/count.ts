@@ -29,6 +29,11 @@ export interface CountSettings {
    * or a single nominee's approval ballot with neither or both boxes marked.
    */
   readonly blankInvalid: boolean;
+  /**
+   * Count each ballot as its weight (`BallotRecord.weight`, 1 when absent) instead of as one: every
+   * count this returns is then weight.
+   */
+  readonly weighted?: boolean;
 }
 
 /** Votes per option (in ballot option order) and empty rows, for one subject. */
@@ -92,15 +97,21 @@ function readElectionRow(
   return { type: 'row', options: [...chosen] };
 }
 
-const bump = (counts: Int32Array, i: number) => {
-  counts[i] = (counts[i] ?? 0) + 1;
+const bump = (counts: Int32Array | Float64Array, i: number, amount: number) => {
+  counts[i] = (counts[i] ?? 0) + amount;
 };
 
-/** Flat counters: votes per subject × option (row-major), empty rows per subject. */
+/**
+ * Flat counters: votes per subject × option (row-major), empty rows per subject. Heads fit 32
+ * bits; weight is counted in doubles, exact for integers up to 2^53 (the roster's total weight is
+ * bounded far below that, shared/src/roster/checks.ts).
+ */
 interface Counters {
-  readonly votes: Int32Array;
-  readonly empty: Int32Array;
+  readonly votes: Int32Array | Float64Array;
+  readonly empty: Int32Array | Float64Array;
   readonly options: number;
+  /** What the ballot being counted adds: 1, or its weight. */
+  amount: number;
 }
 
 /**
@@ -132,8 +143,8 @@ function countSingleRecord(
   if (blankInvalid && !counted) return ENGINE_INVALID_REASONS.blankBallot;
   for (let s = 0; s < subjectIds.length; s += 1) {
     const row = rows[s] ?? BLANK;
-    if (row >= 0) bump(counters.votes, s * counters.options + row);
-    else bump(counters.empty, s);
+    if (row >= 0) bump(counters.votes, s * counters.options + row, counters.amount);
+    else bump(counters.empty, s, counters.amount);
   }
   return null;
 }
@@ -158,8 +169,8 @@ function countElectionRecord(
   }
   if (blankInvalid && rows.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
   rows.forEach((row, s) => {
-    if (row.length === 0) bump(counters.empty, s);
-    for (const option of row) bump(counters.votes, s * counters.options + option);
+    if (row.length === 0) bump(counters.empty, s, counters.amount);
+    for (const option of row) bump(counters.votes, s * counters.options + option, counters.amount);
   });
   return null;
 }
@@ -220,27 +231,32 @@ export function countBallots(
   settings: CountSettings,
 ): BallotTally {
   const optionIndex = new Map(ballot.options.map((o, i) => [o.id, i] as const));
+  const weighted = settings.weighted === true;
+  const Counts = weighted ? Float64Array : Int32Array;
   const counters: Counters = {
-    votes: new Int32Array(ballot.subjects.length * ballot.options.length),
-    empty: new Int32Array(ballot.subjects.length),
+    votes: new Counts(ballot.subjects.length * ballot.options.length),
+    empty: new Counts(ballot.subjects.length),
     options: ballot.options.length,
+    amount: 1,
   };
   const rows = new Int32Array(ballot.subjects.length);
   const subjectIds = ballot.subjects.map((subject) => subject.id);
   const reasons = new Map<string, number>();
   let valid = 0;
+  let returned = 0;
 
   for (const record of records) {
+    if (weighted) counters.amount = record.weight ?? 1;
     const reason = countRecord(record, ballot, subjectIds, optionIndex, settings, rows, counters);
-    if (reason === null) valid += 1;
-    else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    returned += counters.amount;
+    if (reason === null) valid += counters.amount;
+    else reasons.set(reason, (reasons.get(reason) ?? 0) + counters.amount);
   }
   const votes = ballot.subjects.map((_, s) =>
     Array.from(counters.votes.subarray(s * counters.options, (s + 1) * counters.options)),
   );
   const empty = Array.from(counters.empty);
 
-  let returned = records.length;
   if (paper !== undefined) {
     returned += paper.returned;
     let paperInvalid = 0;
