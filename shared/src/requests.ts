@@ -9,6 +9,7 @@ import {
   attendanceMarkSchema,
   ballotDefinitionSchema,
   ballotIdSchema,
+  ballotOpenSchema,
   ballotPublishSchema,
   delegateIdSchema,
   delegateUpdateSchema,
@@ -16,9 +17,12 @@ import {
   followUpSchema,
   paperMarkSchema,
   paperTotalsSchema,
+  proxyGrantSchema,
+  proxyIdSchema,
   rosterEntrySchema,
   rosterImportSchema,
   voteCastSchema,
+  voteSplitSchema,
 } from './schemas';
 import type { BallotView, MyVote, PresenceSummary, RoundResult, Snapshot, Turnout } from './types';
 
@@ -73,13 +77,14 @@ export const REQUESTS = {
     rate: 'chair',
     ack: answers<{ ballotId: string }>(),
   },
-  'ballot:open': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  /** Refused with SECRECY_AT_RISK unless the chair accepts the voters a weight would identify. */
+  'ballot:open': { roles: CHAIR, schema: ballotOpenSchema, rate: 'chair', ack: answers<BallotView>() },
   'ballot:close': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<RoundResult>() },
   /** The acknowledgement is required when the result carries warnings or failed checks. */
   'ballot:publish': { roles: CHAIR, schema: ballotPublishSchema, rate: 'chair', ack: answers<RoundResult>() },
   'ballot:cancel': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
   /** A new round of a closed, published or cancelled ballot; the old rounds are kept. */
-  'ballot:revote': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  'ballot:revote': { roles: CHAIR, schema: ballotOpenSchema, rate: 'chair', ack: answers<BallotView>() },
   /**
    * A draft of the vote a published round's band calls for (the vote of no confidence after a
    * confidence rating): the subjects in that band, under the band's follow-up preset. Once only.
@@ -104,12 +109,28 @@ export const REQUESTS = {
     rate: 'chair',
     ack: answers<RoundResult | null>(),
   },
+  // Chair: proxies (the meeting's rules must take them).
+  /** A member who cannot come gives their vote to one who does, for the rounds opened from now on. */
+  'proxy:grant': { roles: CHAIR, schema: proxyGrantSchema, rate: 'chair', ack: answers<{ proxyId: string }>() },
+  /** The chair takes a proxy back, for the rounds opened from now on. */
+  'proxy:revoke': { roles: CHAIR, schema: proxyIdSchema, rate: 'chair', ack: answers<Record<string, never>>() },
+
   /** The meeting's hash-chained audit log, oldest first. */
   'audit:list': { roles: CHAIR, schema: emptySchema, rate: 'chair', ack: answers<readonly AuditEntry[]>() },
 
   // Delegate.
   /** A vote; acknowledged only once it is on disk. A re-sent voteId is the same vote. */
   'vote:cast': { roles: ['delegate'], schema: voteCastSchema, rate: 'vote', ack: answers<MyVote>() },
+  /**
+   * A proxy holder's split ballot for themself and everyone they represent, in one action: one
+   * vote per member, each with its own receipt.
+   */
+  'vote:cast-split': {
+    roles: ['delegate'],
+    schema: voteSplitSchema,
+    rate: 'vote',
+    ack: answers<readonly MyVote[]>(),
+  },
 } as const satisfies Record<string, RequestSpec>;
 
 /** The name of a request. */

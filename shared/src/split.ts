@@ -5,6 +5,7 @@
 // becomes one ordinary ballot per member, the same as if each had been cast on its own.
 import type { BallotKind, BallotRecord, TallyOption, TallySubject } from './tally/types';
 import { canonicalRecord } from './seal';
+import { MAX_SPLIT_CELLS } from './marks-code';
 
 /** What a split ballot's amounts count: members (heads), or their weight. */
 export type SplitUnit = 'heads' | 'weight';
@@ -29,6 +30,8 @@ export interface SplitBallot {
 export type SplitProblem =
   /** An election is not split: each ballot marks up to k names, which amounts cannot say. */
   | { readonly code: 'KIND'; readonly kind: BallotKind }
+  /** More subjects × options than a sealed split may carry. */
+  | { readonly code: 'TOO_LARGE'; readonly cells: number; readonly max: number }
   | { readonly code: 'UNKNOWN_SUBJECT'; readonly subjectId: string }
   | { readonly code: 'UNKNOWN_OPTION'; readonly subjectId: string; readonly optionId: string }
   /** Not a whole number of votes of at least 0. */
@@ -41,6 +44,8 @@ export type SplitProblem =
 /** What is wrong with a split on this ballot, or null when it can be cast. */
 export function splitProblem(ballot: SplitBallot, split: SplitVote): SplitProblem | null {
   if (ballot.kind === 'election') return { code: 'KIND', kind: ballot.kind };
+  const cells = ballot.subjects.length * ballot.options.length;
+  if (cells > MAX_SPLIT_CELLS) return { code: 'TOO_LARGE', cells, max: MAX_SPLIT_CELLS };
   const subjects = new Set(ballot.subjects.map((s) => s.id));
   const options = new Set(ballot.options.map((o) => o.id));
   for (const subjectId of Object.keys(split.rows))

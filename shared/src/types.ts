@@ -2,6 +2,7 @@
 // spelled out by the snapshot types at the bottom: a client never receives more than its own.
 import type { AuditEntry } from './audit';
 import type { Marks } from './marks';
+import type { SplitVote } from './split';
 import type {
   BallotKind,
   PaperTotals,
@@ -40,6 +41,33 @@ export interface Delegate {
   readonly checkedInBy: 'phone' | 'chair' | null;
   /** A phone with this delegate's token is connected right now. */
   readonly connected: boolean;
+  /** What the member weighs where a rule counts weight (shares, members represented); 1 by default. */
+  readonly weight: number;
+}
+
+/** Why a proxy stopped: the chair took it back, or its grantor arrived (for the rounds after). */
+export type ProxyRevocation = 'chair' | 'arrival';
+
+/**
+ * A proxy the chair recorded: the grantor, who cannot come, gives their vote to the holder, who
+ * votes for them in every round opened while it is in force.
+ */
+export interface Proxy {
+  readonly id: string;
+  readonly grantorId: string;
+  readonly holderId: string;
+  /** What the grantor asked the holder to vote, in their words; '' for none (the holder decides). */
+  readonly instructions: string;
+  readonly grantedAt: string;
+  /** When it stopped; null while in force. */
+  readonly revokedAt: string | null;
+  readonly revokedBy: ProxyRevocation | null;
+}
+
+/** A proxy as a round opened with it: in that round the holder votes for the grantor. */
+export interface RoundProxy {
+  readonly grantorId: string;
+  readonly holderId: string;
 }
 
 /** A ballot's life: draft → open → closed → published, or cancelled. */
@@ -107,7 +135,7 @@ export interface BallotView extends BallotDefinition {
   readonly sealKey: string | null;
 }
 
-/** Live participation in the current round; counts only. */
+/** Live participation in the current round; counts only (a member voted for by proxy counts once). */
 export interface Turnout {
   readonly ballotId: string;
   readonly round: number;
@@ -119,10 +147,13 @@ export interface Turnout {
 /** Present count, eligible base and the quorum verdict, pushed to chair and projector. */
 export interface PresenceSummary {
   readonly roster: number;
+  /** Present in person, and by proxy where the rules take proxies. */
   readonly present: number;
   readonly excusedAbsent: number;
   readonly eligible: number;
   readonly quorum: QuorumVerdict;
+  /** Of `present`, members present by proxy; absent when none is. */
+  readonly represented?: number;
 }
 
 /** A cap warning acknowledged by the chair before publishing. */
@@ -136,6 +167,20 @@ export interface AttendanceSnapshot {
   readonly present: readonly string[];
   readonly excused: readonly string[];
   readonly absent: readonly string[];
+  /**
+   * Members present by proxy (not in the lists above): their holder was present at the close, or
+   * had voted for them. Absent when nobody was.
+   */
+  readonly represented?: readonly string[];
+}
+
+/**
+ * A voter in a secret ballot whose weight no other voter in the round had: the stored ballot
+ * carries its weight, so it, and possibly a count, shows how they voted.
+ */
+export interface SecrecyRisk {
+  readonly delegateId: string;
+  readonly weight: number;
 }
 
 /**
@@ -176,6 +221,8 @@ export interface RoundResult {
   readonly rules: RuleSetStamp;
   /** Secret rounds closed early; null otherwise. */
   readonly earlyClose: EarlyClose | null;
+  /** Secret rounds counted by weight: the voters whose weight alone identifies their ballot; absent when none. */
+  readonly secrecyRisk?: readonly SecrecyRisk[];
 }
 
 /**
@@ -201,6 +248,8 @@ export interface ChairBallotView extends BallotView {
   readonly turnout: Turnout | null;
   /** Open (named) ballots: who has voted in the current round. Empty for secret ballots. */
   readonly voterIds: readonly string[];
+  /** The proxies the current round opened with; empty for a draft or where the rules take none. */
+  readonly roundProxies: readonly RoundProxy[];
   /** Running result while open, only when interimForChair; the result once closed. */
   readonly result: RoundResult | null;
 }
@@ -213,6 +262,19 @@ export interface MyVote {
   readonly receipt: string;
   /** Open ballots only: what was marked, so the phone can show it. Never for secret ballots. */
   readonly marks: Marks | null;
+  /** A vote a proxy holder cast for a member they represent: that member; absent for one's own. */
+  readonly forDelegateId?: string;
+}
+
+/** A member whose vote a delegate holds in the current round (or, without one, in the next). */
+export interface RepresentedMember {
+  readonly delegateId: string;
+  readonly name: string;
+  readonly weight: number;
+  /** The grantor's voting instructions; '' for none. */
+  readonly instructions: string;
+  /** The vote cast for them in the current round; null before. */
+  readonly vote: MyVote | null;
 }
 
 export interface ChairSnapshot {
@@ -223,6 +285,8 @@ export interface ChairSnapshot {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string;
+  /** Every proxy recorded, in force or taken back, oldest first. */
+  readonly proxies: readonly Proxy[];
   /**
    * Phones reach the server over plain HTTP (PUBLIC_URL is http://): a listener on the hall network
    * reads badge tokens, names and the chair key. The console says so.
@@ -234,7 +298,7 @@ export interface DelegateSnapshot {
   readonly role: 'delegate';
   readonly seq: number;
   readonly meeting: { readonly id: string; readonly title: string };
-  readonly me: { readonly id: string; readonly name: string; readonly position: string };
+  readonly me: { readonly id: string; readonly name: string; readonly position: string; readonly weight: number };
   /** The ballot open now, or else the last one closed or published; null when none yet. */
   readonly ballot: BallotView | null;
   readonly myVote: MyVote | null;
@@ -244,6 +308,14 @@ export interface DelegateSnapshot {
   readonly receipts: readonly string[];
   /** The published result's seal and audit head; null before publishing. */
   readonly anchor: PublishedAnchor | null;
+  /** The members whose votes this delegate casts as their proxy holder; empty for most. */
+  readonly represents: readonly RepresentedMember[];
+  /** This delegate gave their vote to a holder for the current round: the holder's name; null otherwise. */
+  readonly heldBy: { readonly name: string } | null;
+  /** A holder may cast one split ballot for themselves and everyone they represent (the rules allow it). */
+  readonly splitAllowed: boolean;
+  /** What the ballot counts, so the phone can say what a split distributes; 'heads' for most. */
+  readonly countBy: 'heads' | 'weight' | 'both';
 }
 
 export interface ProjectorSnapshot {
@@ -274,14 +346,17 @@ export interface RoundExport {
   readonly issued: number;
   /** Every stored ballot's marks, canonical and sorted: anonymous, whatever the ballot kind. */
   readonly records: readonly Marks[];
+  /**
+   * Rounds counted by weight: every ballot with its weight (and `records` empty), canonical and
+   * sorted; absent for a round counted by heads.
+   */
+  readonly weightedRecords?: readonly WeightedRecord[];
   /** Open (named) ballots only: who voted what. Null for secret ballots. */
-  readonly namedVotes:
-    | readonly {
-        readonly delegateId: string;
-        readonly name: string;
-        readonly marks: Marks;
-      }[]
-    | null;
+  readonly namedVotes: readonly NamedVote[] | null;
+  /** The proxies the round opened with (holder votes for grantor); absent when none. */
+  readonly proxies?: readonly RoundProxy[];
+  /** Rounds counted by weight: the weight of the ballots issued and of the paper voters. */
+  readonly weights?: RoundWeights;
   readonly paper: PaperTotals | null;
   /** Delegates the chair marked as having voted on paper. */
   readonly paperVoters: number;
@@ -303,4 +378,34 @@ export interface MeetingExport {
   readonly delegates: readonly Omit<Delegate, 'connected'>[];
   readonly rounds: readonly RoundExport[];
   readonly audit: readonly AuditEntry[];
+}
+
+/** A stored ballot with its weight, in a round counted by weight. */
+export interface WeightedRecord {
+  readonly marks: Marks;
+  readonly weight: number;
+}
+
+/** The weight of the ballots issued and of the paper voters of a round counted by weight. */
+export interface RoundWeights {
+  readonly issued: number;
+  readonly paperVoters: number;
+}
+
+/** An open ballot's vote as exported and sealed: who voted what, and for whom. */
+export interface NamedVote {
+  readonly delegateId: string;
+  readonly name: string;
+  readonly marks: Marks;
+  /** Cast by this proxy holder for the member; absent when the member voted themself. */
+  readonly castBy?: string;
+  /** Rounds counted by weight: the member's weight. */
+  readonly weight?: number;
+  /**
+   * A split ballot the member (a proxy holder) cast for themself and `members`; `marks` is then
+   * empty, and its ballots are `splitRecords` of it.
+   */
+  readonly split?: SplitVote;
+  /** The members a split ballot was cast for besides the holder. */
+  readonly members?: readonly string[];
 }

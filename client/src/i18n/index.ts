@@ -70,3 +70,11 @@ export function languageSetter(store: {
 export function formatDecimal(text: string, language: Language): string {
   return language === 'vi' ? text.replace('.', ',') : text;
 }
+
+/**
+ * A whole number with its thousands grouped as the language writes them: "1.500.000" in
+ * Vietnamese, "1,500,000" in English. Weights and shares run into the billions.
+ */
+export function formatWhole(n: number, language: Language): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
+}

@@ -10,7 +10,7 @@ export function eligibleBase(attendance: Pick<AttendanceCounts, 'roster' | 'excu
  * The attendance in weight: as given, or the head counts where no weight was given (every member
  * weighs one).
  */
-export function weightOf(attendance: AttendanceCounts): WeightCounts {
+export function attendanceWeight(attendance: AttendanceCounts): WeightCounts {
   return (
     attendance.weight ?? {
       roster: attendance.roster,
@@ -48,7 +48,7 @@ export function checkQuorum(attendance: AttendanceCounts, quorum: QuorumRule, by
     required: heads.required,
   };
   if (by === 'heads') return verdict;
-  const counts = weightOf(attendance);
+  const counts = attendanceWeight(attendance);
   const weight = quorumOf(counts.present, eligibleBase(counts), quorum);
   return { ...verdict, met: by === 'weight' ? weight.met : heads.met && weight.met, by, weight };
 }

@@ -1,4 +1,4 @@
-import { checkQuorum, eligibleBase, weightOf } from './attendance';
+import { checkQuorum, eligibleBase, attendanceWeight } from './attendance';
 import { bandVerdicts } from './bands';
 import { allBases, baseOf, publishedBases, shareOf, sharesOf, turnoutOf, type BallotBases } from './bases';
 import { checkCaps } from './caps';
@@ -176,7 +176,7 @@ function measureOf(input: TallyInput, unit: 'heads' | 'weight'): Measure {
     blankInvalid: electionLike && rules.blankElectionBallot === 'invalid',
     weighted: unit === 'weight',
   });
-  const counts = unit === 'weight' ? weightOf(attendance) : attendance;
+  const counts = unit === 'weight' ? attendanceWeight(attendance) : attendance;
   return {
     unit,
     counted,
