@@ -16,3 +16,5 @@ export * from './roster/index';
 export * from './early-close';
 export * from './marks-code';
 export * from './split';
+export * from './secrecy';
+export * from './round-tally';

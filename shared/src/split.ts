@@ -109,3 +109,19 @@ export function splitRecords(ballot: SplitBallot, split: SplitVote): BallotRecor
     ? sorted.map((p) => ({ marks: p.marks, weight: p.length }))
     : sorted.flatMap((p) => Array.from({ length: p.length }, () => ({ marks: p.marks })));
 }
+
+/** A ballot as a round stores it: marks, its weight where the round counts weight, or an open ballot's split. */
+export interface StoredRecord {
+  readonly marks: Readonly<Record<string, readonly string[]>>;
+  readonly weight: number | null;
+  readonly split: SplitVote | null;
+}
+
+/** The records the tally counts of a round's stored ballots: splits cut into ordinary ballots. */
+export function talliedRecords(ballot: SplitBallot, stored: readonly StoredRecord[]): BallotRecord[] {
+  return stored.flatMap((b) =>
+    b.split
+      ? splitRecords(ballot, b.split)
+      : [b.weight === null ? { marks: b.marks } : { marks: b.marks, weight: b.weight }],
+  );
+}

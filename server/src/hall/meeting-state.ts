@@ -6,8 +6,8 @@
 // await its commit → call the writer here → announce (ctx.broadcaster). Writers apply what the
 // store has already committed, so they never refuse and never talk to the store themselves.
 // Chair actions run inside `exclusive(state, …)` (exclusive.ts); votes and phone check-ins do not.
-// The roster half (delegates, attendance, phones, quorum) is in roster-state.ts; this file adds
-// ballots, rounds and votes.
+// The roster half (delegates, attendance, phones, quorum) is in roster-state.ts, the proxies in
+// proxy-state.ts; this file adds ballots, rounds and votes.
 import {
   HallvoteError,
   roundKey,
@@ -19,9 +19,18 @@ import {
   type PublishedAnchor,
   type RoundResult,
   type RuleSet,
+  type SplitVote,
 } from '@hallvote/shared';
-import type { BallotRecordRow, DelegateRecord, LoadedMeeting, MeetingRecord, RoundRecord } from '../store/store';
-import { RosterState, type TokenRegistry } from './roster-state';
+import type {
+  BallotRecordRow,
+  DelegateRecord,
+  LoadedMeeting,
+  MeetingRecord,
+  RoundProxyRecord,
+  RoundRecord,
+} from '../store/store';
+import { ProxyState } from './proxy-state';
+import type { TokenRegistry } from './roster-state';
 
 export type { DelegateChange, TokenRegistry } from './roster-state';
 
@@ -31,6 +40,10 @@ export interface VoterEntry {
   /** Open ballots only. */
   readonly marks: Marks | null;
   readonly channel: 'online' | 'paper';
+  /** The proxy holder who cast it for this member; null for the member's own. */
+  readonly castBy: string | null;
+  /** Open ballots: the split ballot this member (a holder) cast for themself and others. */
+  readonly split: SplitVote | null;
 }
 
 export interface BallotEntry {
@@ -44,7 +57,7 @@ export interface BallotEntry {
 const NO_VOTERS: ReadonlyMap<string, VoterEntry> = new Map();
 const NO_ONE: ReadonlySet<string> = new Set();
 
-export class MeetingState extends RosterState {
+export class MeetingState extends ProxyState {
   readonly #ballots = new Map<string, { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] }>();
   /** Per round key: who voted, with their vote id and receipt. */
   readonly #voters = new Map<string, Map<string, VoterEntry>>();
@@ -80,6 +93,7 @@ export class MeetingState extends RosterState {
   static fromStore(loaded: LoadedMeeting, rules: RuleSet, tokens: TokenRegistry): MeetingState {
     const state = new MeetingState(loaded.meeting, rules, tokens);
     state.addDelegates(loaded.delegates);
+    state.loadProxies(loaded.proxies, loaded.roundProxies);
     for (const b of loaded.ballots) {
       // A build that no longer has a ballot's preset version must not tally it under other rules.
       const ballotRules = ruleSetFor(b.definition.rules, rules);
@@ -100,6 +114,8 @@ export class MeetingState extends RosterState {
         receipt: p.receipt,
         marks: p.marks,
         channel: p.channel,
+        castBy: p.castBy,
+        split: p.split,
       });
     for (const t of loaded.paper) state.#paper.set(roundKey(t.ballotId, t.round), t.totals);
     for (const i of loaded.issued) state.#issuedIn(i.ballotId, i.round).add(i.delegateId);
@@ -222,9 +238,13 @@ export class MeetingState extends RosterState {
     this.#ballots.set(row.id, { row, rules, rounds: [] });
   }
 
-  /** A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at. */
-  openRound(round: RoundRecord, issuedTo: readonly string[]): void {
+  /**
+   * A new round, issued to `issuedTo`, with the proxies it takes; its ballot becomes the one
+   * everybody looks at.
+   */
+  openRound(round: RoundRecord, issuedTo: readonly string[], proxies: readonly RoundProxyRecord[] = []): void {
     this.#entry(round.ballotId).rounds.push(round);
+    this.setRoundProxies(round.ballotId, round.round, proxies);
     const issued = this.#issuedIn(round.ballotId, round.round);
     for (const id of issuedTo) issued.add(id);
     this.#currentBallotId = round.ballotId;
@@ -288,7 +308,14 @@ export class MeetingState extends RosterState {
 
   /** The delegate handed in a paper ballot: they count as having voted, and can no longer vote online. */
   markPaperVoter(ballotId: string, round: number, delegateId: string): void {
-    this.#votersIn(ballotId, round).set(delegateId, { voteId: 'paper', receipt: '', marks: null, channel: 'paper' });
+    this.#votersIn(ballotId, round).set(delegateId, {
+      voteId: 'paper',
+      receipt: '',
+      marks: null,
+      channel: 'paper',
+      castBy: null,
+      split: null,
+    });
     this.#issuedIn(ballotId, round).add(delegateId);
   }
 

@@ -4,7 +4,8 @@
 // its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, PaperTotals, RoundResult } from '@hallvote/shared';
+import { castSplit } from './pg-votes';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
@@ -16,12 +17,17 @@ import type {
   AuditInput,
   BallotRecordRow,
   CastOutcome,
+  CastSplit,
   CastVote,
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
+  StoredBallot,
   Store,
 } from './store';
 
@@ -102,7 +108,7 @@ class PostgresStore implements PgStore {
     return loadMeeting(this.pool, meetingId);
   }
 
-  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
+  async readBallots(ballotId: string, round: number): Promise<StoredBallot[]> {
     await this.queue.drained();
     return readRoundBallots(this.pool, ballotId, round);
   }
@@ -142,7 +148,7 @@ class PostgresStore implements PgStore {
 
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void> {
     if (isEmptyUpdate(fields)) return Promise.resolve();
@@ -159,18 +165,36 @@ class PostgresStore implements PgStore {
     checkedInBy: DelegateRecord['checkedInBy'],
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    revoke?: ProxyRevoke,
   ): Promise<void> {
     return this.write(audit.meetingId, (tx) =>
-      writes.setAttendance(tx, delegateId, attendance, checkedInBy, issueIn, audit),
+      writes.setAttendance(tx, delegateId, attendance, checkedInBy, issueIn, audit, revoke),
     );
+  }
+
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.grantProxy(tx, proxy, audit));
+  }
+
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.revokeProxy(tx, revoke, audit));
   }
 
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.write(audit.meetingId, (tx) => writes.createBallot(tx, ballot, audit));
   }
 
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit));
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit, proxies));
+  }
+
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+    return this.write(audit.meetingId, (tx) => castSplit(tx, split, audit));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

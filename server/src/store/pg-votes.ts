@@ -5,10 +5,10 @@
 // were cast, exactly as one at a time would decide them; a delegate who votes twice in one batch
 // meets their own first vote. Secret ballots go into the round's own table, shuffled (pg-scrub.ts).
 import { HallvoteError } from '@hallvote/shared';
-import { insertSecretBallots } from './pg-scrub';
+import { insertSecretBallots, type SecretRow } from './pg-scrub';
 import { PG, run } from './pg-statements';
 import { appendAudit, type PgTx } from './pg-writes';
-import type { AuditInput, CastOutcome, CastVote } from './store';
+import type { AuditInput, CastOutcome, CastSplit, CastVote } from './store';
 
 export interface VoteRequest {
   readonly vote: CastVote;
@@ -26,6 +26,7 @@ interface Row {
   readonly receipt: string;
   votedAt: string;
   readonly channel: 'online' | 'paper';
+  readonly castBy: string | null;
   /** Stored before this batch (changed by UPDATE) or new in it (INSERT). */
   readonly before: boolean;
 }
@@ -57,12 +58,13 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
         receipt: found.receipt,
         votedAt: '',
         channel: found.channel,
+        castBy: null,
         before: true,
       });
   });
   const changed = new Set<string>();
-  const openMarks = new Map<string, { row: Row; marks: string }>();
-  const secretMarks = new Map<string, { ballotId: string; round: number; marks: string[] }>();
+  const openMarks = new Map<string, { row: Row; marks: string; weight: number | null }>();
+  const secretMarks = new Map<string, { ballotId: string; round: number; ballots: SecretRow[] }>();
 
   const outcomes = requests.map(({ vote, audit }): VoteOutcome => {
     const key = keyOf(vote.ballotId, vote.round, vote.delegateId);
@@ -81,7 +83,7 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       earlier.voteId = vote.voteId;
       earlier.votedAt = audit.at;
       if (earlier.before) changed.add(key);
-      openMarks.set(key, { row: earlier, marks });
+      openMarks.set(key, { row: earlier, marks, weight: vote.weight });
       appendAudit(tx, { ...audit, action: 'vote.changed' });
       return { ok: true, value: { kind: 'changed', receipt: earlier.receipt } };
     }
@@ -93,15 +95,16 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       receipt: vote.receipt,
       votedAt: audit.at,
       channel: 'online',
+      castBy: vote.castBy,
       before: false,
     };
     rows.set(key, row);
     if (vote.secret) {
       const roundKey = keyOf(vote.ballotId, vote.round);
-      const box = secretMarks.get(roundKey) ?? { ballotId: vote.ballotId, round: vote.round, marks: [] };
-      box.marks.push(marks);
+      const box = secretMarks.get(roundKey) ?? { ballotId: vote.ballotId, round: vote.round, ballots: [] };
+      box.ballots.push({ marks, weight: vote.weight });
       secretMarks.set(roundKey, box);
-    } else openMarks.set(key, { row, marks });
+    } else openMarks.set(key, { row, marks, weight: vote.weight });
     appendAudit(tx, audit);
     return { ok: true, value: { kind: 'stored', receipt: vote.receipt } };
   });
@@ -120,10 +123,68 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       o.map((x) => x.row.round),
       o.map((x) => x.row.delegateId),
       o.map((x) => x.marks),
+      o.map((x) => x.weight),
+      o.map(() => null),
     );
   }
-  for (const box of secretMarks.values()) await insertSecretBallots(tx.client, box.ballotId, box.round, box.marks);
+  for (const box of secretMarks.values()) await insertSecretBallots(tx.client, box.ballotId, box.round, box.ballots);
   return outcomes;
+}
+
+/**
+ * A proxy holder's split ballot, as one write: a participation row per member under the same vote
+ * id, and its ballots (sqlite-writes.ts castSplit). A re-sent vote id is found on the holder's row.
+ */
+export async function castSplit(tx: PgTx, split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+  const ids = split.members.map((m) => m.delegateId);
+  const context = await run(
+    tx.client,
+    PG.voteContext,
+    ids.map(() => split.ballotId),
+    ids.map(() => split.round),
+    ids,
+  );
+  const holder = context.rows[ids.indexOf(split.holderId)];
+  if (holder?.vote_id === split.voteId && holder.receipt !== null) return { kind: 'duplicate', receipt: holder.receipt };
+  if (context.rows[0]?.state !== 'open')
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  if (context.rows.some((r) => r.vote_id !== null))
+    throw new HallvoteError('ALREADY_VOTED', 'A vote for one of these members is already recorded in this round.');
+  await writeRows(
+    tx,
+    split.members.map((m) => ({
+      ballotId: split.ballotId,
+      round: split.round,
+      delegateId: m.delegateId,
+      voteId: split.voteId,
+      receipt: m.receipt,
+      votedAt: audit.at,
+      channel: 'online',
+      castBy: m.delegateId === split.holderId ? null : split.holderId,
+      before: false,
+    })),
+    [],
+  );
+  if (split.secret)
+    await insertSecretBallots(
+      tx.client,
+      split.ballotId,
+      split.round,
+      split.records.map((r) => ({ marks: JSON.stringify(r.marks), weight: r.weight })),
+    );
+  else
+    await run(
+      tx.client,
+      PG.upsertOpenVotes,
+      [split.ballotId],
+      [split.round],
+      [split.holderId],
+      ['{}'],
+      [null],
+      [JSON.stringify(split.split)],
+    );
+  appendAudit(tx, audit);
+  return { kind: 'stored', receipt: split.members.find((m) => m.delegateId === split.holderId)?.receipt ?? '' };
 }
 
 /** Participation rows: the new ones inserted (and issued a ballot), the changed ones updated. */
@@ -138,6 +199,7 @@ async function writeRows(tx: PgTx, fresh: readonly Row[], changed: readonly Row[
       fresh.map((r) => r.voteId),
       fresh.map((r) => r.receipt),
       fresh.map((r) => r.votedAt),
+      fresh.map((r) => r.castBy),
     );
     // Under the head lock nobody else writes this meeting's votes; a row the key refused means
     // that promise was broken, and the batch is retried vote by vote (which then reads it).

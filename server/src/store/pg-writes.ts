@@ -10,7 +10,17 @@ import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type 
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
-import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, Retally, RoundRecord } from './store';
+import type {
+  AuditInput,
+  BallotRecordRow,
+  DelegateRecord,
+  MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
+  Retally,
+  RoundProxyRecord,
+  RoundRecord,
+} from './store';
 
 /** One group transaction of one meeting: its client, and the audit chain's head as it advances. */
 export interface PgTx {
@@ -72,6 +82,7 @@ async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): 
     d.map((x) => x.token),
     d.map((x) => x.attendance),
     d.map((x) => x.checkedInBy),
+    d.map((x) => x.weight),
   );
 }
 
@@ -105,6 +116,8 @@ export async function replaceRoster(
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): Promise<void> {
+  // Before voting starts no round has used a proxy: they go with the members they name.
+  await run(tx.client, PG.deleteProxiesOfMeeting, meetingId);
   await run(tx.client, PG.deleteRoster, meetingId);
   await insertDelegates(tx, delegates);
   appendAudit(tx, audit);
@@ -118,7 +131,7 @@ export async function addDelegates(tx: PgTx, delegates: readonly DelegateRecord[
 export async function updateDelegate(
   tx: PgTx,
   delegateId: string,
-  fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+  fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
   audit: AuditInput,
 ): Promise<void> {
   const f = fields;
@@ -130,11 +143,13 @@ export async function updateDelegate(
     f.position ?? null,
     f.group ?? null,
     f.token ?? null,
+    f.weight ?? null,
   );
   appendAudit(tx, audit);
 }
 
 export async function removeDelegate(tx: PgTx, delegateId: string, audit: AuditInput): Promise<void> {
+  await run(tx.client, PG.deleteProxiesOf, delegateId);
   await run(tx.client, PG.deleteDelegate, delegateId);
   appendAudit(tx, audit);
 }
@@ -146,6 +161,7 @@ export async function setAttendance(
   checkedInBy: DelegateRecord['checkedInBy'],
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
+  revoke?: ProxyRevoke,
 ): Promise<void> {
   // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
   if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
@@ -159,6 +175,39 @@ export async function setAttendance(
       issueIn.map((r) => r.round),
       issueIn.map(() => delegateId),
     );
+  appendAudit(tx, audit);
+  // A grantor who arrives takes the proxy back, in the same transaction (sqlite-writes.ts).
+  if (revoke)
+    await revokeProxy(tx, revoke, {
+      ...audit,
+      action: 'proxy.revoked',
+      details: { proxyId: revoke.proxyId, by: revoke.by },
+    });
+}
+
+export async function grantProxy(tx: PgTx, proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+  const p = proxy;
+  // The partial unique index refuses a second proxy in force for one grantor; ON CONFLICT DO
+  // NOTHING keeps the transaction alive to say so.
+  const { count } = await run(
+    tx.client,
+    PG.insertProxy,
+    p.id,
+    p.meetingId,
+    p.grantorId,
+    p.holderId,
+    p.instructions,
+    p.grantedAt,
+    p.revokedAt,
+    p.revokedBy,
+  );
+  if (count !== 1) throw new HallvoteError('CONFLICT', 'This member has given a proxy already.');
+  appendAudit(tx, audit);
+}
+
+export async function revokeProxy(tx: PgTx, revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+  const { count } = await run(tx.client, PG.revokeProxy, revoke.proxyId, revoke.at, revoke.by);
+  if (count !== 1) throw new HallvoteError('CONFLICT', 'This proxy is not in force.');
   appendAudit(tx, audit);
 }
 
@@ -180,6 +229,7 @@ export async function openRound(
   round: RoundRecord,
   issuedTo: readonly string[],
   audit: AuditInput,
+  proxies: readonly RoundProxyRecord[],
 ): Promise<void> {
   await run(
     tx.client,
@@ -198,6 +248,15 @@ export async function openRound(
       issuedTo.map(() => round.ballotId),
       issuedTo.map(() => round.round),
       [...issuedTo],
+    );
+  if (proxies.length > 0)
+    await run(
+      tx.client,
+      PG.insertRoundProxies,
+      round.ballotId,
+      round.round,
+      proxies.map((p) => p.grantorId),
+      proxies.map((p) => p.holderId),
     );
   const { rows } = await run(tx.client, PG.ballotDefinition, round.ballotId);
   const definition = rows[0] ? (JSON.parse(rows[0].definition) as { secret?: boolean }) : null;
@@ -283,9 +342,10 @@ export async function cancelRound(
   audit: AuditInput,
 ): Promise<number> {
   await run(tx.client, PG.cancelRound, ballotId, round, at);
-  const secret = await destroySecretRound(tx.client, ballotId, round);
-  const { count: open } = await run(tx.client, PG.deleteOpenVotes, ballotId, round);
-  const destroyed = secret + open;
+  await destroySecretRound(tx.client, ballotId, round);
+  await run(tx.client, PG.deleteOpenVotes, ballotId, round);
+  // Counted by the members who voted, not by rows: a split ballot's rows would tell how it was split.
+  const destroyed = (await run(tx.client, PG.onlineVoters, ballotId, round)).rows[0]?.n ?? 0;
   appendAudit(tx, { ...audit, details: { ...audit.details, destroyed } });
   return destroyed;
 }

@@ -1,9 +1,9 @@
 // The SQLite store's reads: everything at start-up (or one meeting), a round's ballots for the tally, the audit log.
 // The rows are mapped to records by rows.ts; callers wait for pending writes first.
-import type { AuditEntry, Marks } from '@hallvote/shared';
-import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
+import type { AuditEntry } from '@hallvote/shared';
+import { toAuditEntry, toLoadedMeeting, toStoredBallot, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
-import type { LoadedMeeting } from './store';
+import type { LoadedMeeting, StoredBallot } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
   return s.meetings.all().map((meeting) => loadRows(s, meeting));
@@ -24,12 +24,14 @@ function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
     issued: s.issuedOf.all(meeting.id),
     paper: s.paperTotalsOf.all(meeting.id),
     published: s.publishedOf.all(meeting.id),
+    proxies: s.proxiesOf.all(meeting.id),
+    roundProxies: s.roundProxiesOf.all(meeting.id),
   });
 }
 
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
-export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): Marks[] {
-  return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
+export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): StoredBallot[] {
+  return s.ballotMarks.all(ballotId, round, ballotId, round).map(toStoredBallot);
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

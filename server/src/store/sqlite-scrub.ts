@@ -9,7 +9,7 @@ import type { SqliteStatements } from './sqlite-statements';
 export function scrubSecretRound(s: SqliteStatements, ballotId: string, round: number): void {
   const rows = s.secretRows.all(ballotId, round);
   s.deleteSecretRows.run(ballotId, round);
-  for (const r of rows) s.insertSecret.run(r.id, ballotId, round, r.marks);
+  for (const r of rows) s.insertSecret.run(r.id, ballotId, round, r.marks, r.weight);
 }
 
 /** Copies the WAL into the database and truncates it; runs between group transactions. */

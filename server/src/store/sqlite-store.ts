@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, PaperTotals, RoundResult } from '@hallvote/shared';
 import { migrate } from './sqlite-migrations';
 import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
@@ -18,12 +18,17 @@ import type {
   AuditInput,
   BallotRecordRow,
   CastOutcome,
+  CastSplit,
   CastVote,
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
+  StoredBallot,
   Store,
 } from './store';
 
@@ -66,7 +71,7 @@ class SqliteStore implements Store {
     return loadMeeting(this.s, meetingId);
   }
 
-  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
+  async readBallots(ballotId: string, round: number): Promise<StoredBallot[]> {
     await this.queue.drained();
     return readRoundBallots(this.s, ballotId, round);
   }
@@ -90,7 +95,7 @@ class SqliteStore implements Store {
 
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void> {
     if (isEmptyUpdate(fields)) return Promise.resolve();
@@ -107,20 +112,40 @@ class SqliteStore implements Store {
     checkedInBy: DelegateRecord['checkedInBy'],
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    revoke?: ProxyRevoke,
   ): Promise<void> {
-    return this.queue.enqueue(() => writes.setAttendance(this.s, delegateId, attendance, checkedInBy, issueIn, audit));
+    return this.queue.enqueue(() =>
+      writes.setAttendance(this.s, delegateId, attendance, checkedInBy, issueIn, audit, revoke),
+    );
+  }
+
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.grantProxy(this.s, proxy, audit));
+  }
+
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.revokeProxy(this.s, revoke, audit));
   }
 
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.queue.enqueue(() => writes.createBallot(this.s, ballot, audit));
   }
 
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.openRound(this.s, round, issuedTo, audit));
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void> {
+    return this.queue.enqueue(() => writes.openRound(this.s, round, issuedTo, audit, proxies));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {
     return this.queue.enqueue(() => writes.castVote(this.s, vote, audit));
+  }
+
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+    return this.queue.enqueue(() => writes.castSplit(this.s, split, audit));
   }
 
   markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void> {

@@ -9,9 +9,12 @@ import type {
   AuditHead,
   BallotDefinition,
   BallotState,
+  Marks,
   PaperTotals,
+  ProxyRevocation,
   PublishedAnchor,
   RoundResult,
+  SplitVote,
 } from '@hallvote/shared';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
@@ -48,6 +51,35 @@ export interface DelegateRecord {
   readonly checkedInBy: 'phone' | 'chair' | null;
   /** Roster order, for badge sheets and lists. */
   readonly ordinal: number;
+  /** What the member weighs where a rule counts weight (shares, members represented); 1 by default. */
+  readonly weight: number;
+}
+
+/** A proxy the chair recorded (see the shared `Proxy`), with its meeting. */
+export interface ProxyRecord {
+  readonly id: string;
+  readonly meetingId: string;
+  readonly grantorId: string;
+  readonly holderId: string;
+  readonly instructions: string;
+  readonly grantedAt: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: ProxyRevocation | null;
+}
+
+/** A proxy a round opened with: in that round, the holder votes for the grantor. */
+export interface RoundProxyRecord {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly grantorId: string;
+  readonly holderId: string;
+}
+
+/** A proxy taken back in the same write as another change (its grantor checking in). */
+export interface ProxyRevoke {
+  readonly proxyId: string;
+  readonly at: string;
+  readonly by: ProxyRevocation;
 }
 
 export interface BallotRecordRow {
@@ -86,6 +118,20 @@ export interface ParticipationRecord {
   readonly marks: Readonly<Record<string, readonly string[]>> | null;
   /** Voted on the phone, or handed in a paper ballot (marked by the chair). */
   readonly channel: 'online' | 'paper';
+  /** The proxy holder who cast this member's vote; null when the member voted themself. */
+  readonly castBy: string | null;
+  /** Open ballots: the split ballot this member (a holder) cast for themself and others; null otherwise. */
+  readonly split: SplitVote | null;
+}
+
+/**
+ * A stored ballot as the tally reads it: its marks, its weight in a round counted by weight (else
+ * null), or, for an open ballot's split, the split (its ballots are `splitRecords` of it).
+ */
+export interface StoredBallot {
+  readonly marks: Marks;
+  readonly weight: number | null;
+  readonly split: SplitVote | null;
 }
 
 /** Everything about one meeting, to rebuild the in-memory state at start-up. */
@@ -101,6 +147,10 @@ export interface LoadedMeeting {
   readonly paper: readonly { ballotId: string; round: number; totals: PaperTotals }[];
   /** Per published round, its seal and the audit entry that published it (the anchor phones keep). */
   readonly anchors: readonly PublishedAnchor[];
+  /** Every proxy recorded, oldest first. */
+  readonly proxies: readonly ProxyRecord[];
+  /** The proxies each round opened with. */
+  readonly roundProxies: readonly RoundProxyRecord[];
 }
 
 /** A closed round tallied again in the same transaction as the paper totals that changed it. */
@@ -120,6 +170,29 @@ export interface CastVote {
   readonly secret: boolean;
   /** Open ballots that allow it: a new voteId replaces the earlier vote. */
   readonly allowChange: boolean;
+  /** The proxy holder casting it for `delegateId`; null for a member's own vote. */
+  readonly castBy: string | null;
+  /** The member's weight, stored with the ballot in a round counted by weight; null otherwise. */
+  readonly weight: number | null;
+}
+
+/**
+ * A proxy holder's split ballot: one participation row per member (the same vote id, each its own
+ * receipt). A secret ballot stores `records` (splitRecords of the split, anonymous rows like any
+ * other); an open one stores the split itself as the holder's named vote.
+ */
+export interface CastSplit {
+  readonly meetingId: string;
+  readonly ballotId: string;
+  readonly round: number;
+  readonly holderId: string;
+  readonly voteId: string;
+  /** Every member it is cast for, the holder among them, with their receipt. */
+  readonly members: readonly { readonly delegateId: string; readonly receipt: string }[];
+  readonly split: SplitVote;
+  readonly secret: boolean;
+  /** Secret ballots: the anonymous rows to store (weight null in a round counted by heads). */
+  readonly records: readonly { readonly marks: Marks; readonly weight: number | null }[];
 }
 
 /** What happened to a cast: stored now, the same voteId seen before, or replaced (open ballots). */
@@ -169,9 +242,10 @@ export interface Store {
   addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void>;
+  /** Removes a member, and every proxy they gave or hold (before voting starts, none is used yet). */
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   /**
    * Throws ATTENDANCE_FROZEN when the delegate would stop being present while the database holds
@@ -184,16 +258,33 @@ export interface Store {
     /** Open rounds the delegate is now issued a ballot in (they became present). */
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    /** A grantor who arrives takes their proxy back, in the same write (for the rounds after). */
+    revoke?: ProxyRevoke,
   ): Promise<void>;
+  /** Records a proxy. The database keeps one in force per grantor (CONFLICT otherwise). */
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void>;
+  /** Takes a proxy back (CONFLICT when it is not in force). */
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void>;
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void>;
-  /** Opens a new round of a ballot, issuing it to the delegates present. */
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void>;
+  /** Opens a new round of a ballot, issuing it to the delegates present, with the proxies it takes. */
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void>;
   /**
    * Records a vote, enforcing at most one per delegate per round in the database. Throws a
    * HallvoteError ALREADY_VOTED or BALLOT_NOT_OPEN when the database refuses it. The audit entry
    * is appended only when something was stored.
    */
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome>;
+  /**
+   * Records a split ballot: every member's participation row (the same primary key as a vote:
+   * refused ALREADY_VOTED if any has one), and its ballots, in one write. A re-sent vote id answers
+   * `duplicate` with the first receipts.
+   */
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome>;
   /**
    * The chair records that a delegate handed in a paper ballot: they can no longer vote online.
    * Throws NOT_PRESENT when the database says the delegate is not present.
@@ -210,8 +301,8 @@ export interface Store {
     audit: AuditInput,
     retally: Retally | null,
   ): Promise<void>;
-  /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
-  readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
+  /** The stored ballots of a round (secret: anonymous rows; open: per delegate). */
+  readBallots(ballotId: string, round: number): Promise<StoredBallot[]>;
   /**
    * Closes an open round with its result: its secret rows rewritten in key order, its seal key
    * erased. A round that is not open (closed already, by a countdown racing the chair or by another

@@ -30,7 +30,7 @@ export interface RosterEntry {
    * The weight the member carries (shares, or members represented) as the file or the chair wrote
    * it, parsed by {@link parseWeight}; absent where the roster has no weight column (weight 1).
    */
-  readonly weight?: string;
+  readonly weight?: string | undefined;
 }
 
 /** Digits in groups of three after a first group of one to three, by one separator throughout. */
@@ -52,7 +52,7 @@ export function parseWeight(text: string): number | null {
  * A member's weight: stored (a number), written (parsed), or 1 where the roster has none. For an
  * entry whose weight passed the checks.
  */
-export function weightOf(entry: { readonly weight?: string | number }): number {
+export function weightOf(entry: { readonly weight?: string | number | undefined }): number {
   if (typeof entry.weight === 'number') return entry.weight;
   return entry.weight === undefined ? 1 : (parseWeight(entry.weight) ?? 1);
 }
@@ -161,7 +161,7 @@ export function rosterProblems(
 export interface ExistingMember {
   readonly name: string;
   readonly position: string;
-  readonly weight?: string | number;
+  readonly weight?: string | number | undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { RosterEntry } from '@hallvote/shared';
+import { weightOf, type RosterEntry } from '@hallvote/shared';
 import { newId, newSecret } from '../../auth';
 import type { DelegateRecord } from '../../store/store';
 
-/** New roster members with fresh ids and badge tokens, absent, numbered after `startOrdinal`. */
+/** New roster members with fresh ids and badge tokens, absent, numbered after `startOrdinal`, weighed as written. */
 export function makeDelegates(
   meetingId: string,
   entries: readonly RosterEntry[],
@@ -18,5 +18,6 @@ export function makeDelegates(
     token: newSecret(),
     attendance: 'absent',
     checkedInBy: null,
+    weight: weightOf(e),
   }));
 }

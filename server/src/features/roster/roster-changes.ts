@@ -1,7 +1,13 @@
 // Roster changes by the chair: import, add, edit and remove members until voting starts, and
 // re-issue a lost badge at any time. Each runs inside `exclusive(state, …)` and writes the store
 // before the meeting state.
-import { HallvoteError, type ParsedRequest, type RosterEntry, type RosterImportResult } from '@hallvote/shared';
+import {
+  HallvoteError,
+  weightOf,
+  type ParsedRequest,
+  type RosterEntry,
+  type RosterImportResult,
+} from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newSecret } from '../../auth';
 import type { HallContext } from '../../context';
@@ -75,18 +81,19 @@ export async function updateDelegate(
     ...(p.group !== undefined ? { group: p.group } : {}),
   };
   assertMember(
-    { ...d, ...fields },
+    { name: d.name, position: d.position, group: d.group, ...fields, weight: p.weight ?? String(d.weight) },
     [...state.delegates.values()].filter((other) => other.id !== d.id),
   );
+  const change = { ...fields, ...(p.weight !== undefined ? { weight: weightOf({ weight: p.weight }) } : {}) };
   await ctx.store.updateDelegate(
     d.id,
-    fields,
+    change,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', {
       delegateId: d.id,
-      fields: Object.keys(fields),
+      fields: Object.keys(change),
     }),
   );
-  state.updateDelegate(d.id, fields);
+  state.updateDelegate(d.id, change);
   ctx.broadcaster.delegateChanged(state, d.id);
 }
 
