@@ -27,6 +27,7 @@ import { exportRoutes } from './features/exports/export-routes';
 import { checkStoredMeetings } from './features/integrity/startup-check';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
+import { registerProxyHandlers } from './features/proxies/register-proxy-handlers';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
 import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster';
@@ -115,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return round
       ? computeRoundResult(store, state, ballotId, round.round, {
           closedAt: clock.now().toISOString(),
-          attendance: attendanceSnapshot(state),
+          attendance: attendanceSnapshot(state, { ballotId, round: round.round }),
           earlyClose: null,
         })
       : null;
@@ -222,6 +223,7 @@ async function onConnection(
     registerAttendanceHandlers(ctx, socket, state);
     registerBallotHandlers(ctx, socket, state);
     registerPaperHandlers(ctx, socket, state);
+    registerProxyHandlers(ctx, socket, state);
     registerAuditHandlers(ctx, socket, state);
     registerVoteHandlers(ctx, socket, state);
     if (socket.data.role === 'delegate') await delegateJoined(ctx, state, socket, socketById);

@@ -24,6 +24,13 @@ export interface Broadcaster {
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void;
   /** One delegate changed (attendance, connection, details, removal). */
   delegateChanged(state: MeetingState, delegateId: string): void;
+  /** A proxy was recorded or taken back: the chair's list and presence. */
+  proxiesChanged(state: MeetingState): void;
+  /**
+   * What these delegates vote for changed (a round opened with their proxies, a proxy was recorded
+   * or taken back): their phones get a fresh snapshot.
+   */
+  delegatesChanged(state: MeetingState, delegateIds: readonly string[]): void;
   /** Someone voted (online or on paper) in a ballot's current round. */
   turnoutChanged(state: MeetingState, ballotId: string): void;
   /** The number of the last announcement to `audience`; a snapshot is stamped with it. */

@@ -9,6 +9,7 @@ import type {
   ChairBallotView,
   Delegate,
   PresenceSummary,
+  Proxy,
   PublishedAnchor,
   Role,
   RoundResult,
@@ -68,6 +69,8 @@ export interface ServerToClientEvents {
       full: boolean;
     },
   ) => void;
+  /** Chair: a proxy was recorded or taken back: every proxy, and presence (proxies count in it). */
+  'console:proxies-updated': (event: Sequenced & { proxies: readonly Proxy[]; presence: PresenceSummary }) => void;
   /** Chair: a ballot changed (state, turnout, result). */
   'console:ballot-updated': (event: Sequenced & { ballot: ChairBallotView }) => void;
   /** Delegate: this token connected on another phone; this connection is being closed. */

@@ -66,7 +66,9 @@ export class ProxyState extends RosterState {
   protected override representedNow(rules: RuleSet): ReadonlySet<string> {
     if (!rules.proxies) return new Set();
     const present = (id: string) => this.delegates.get(id)?.attendance === 'present';
-    return new Set(this.proxiesInForce().flatMap((p) => (present(p.holderId) && !present(p.grantorId) ? [p.grantorId] : [])));
+    return new Set(
+      this.proxiesInForce().flatMap((p) => (present(p.holderId) && !present(p.grantorId) ? [p.grantorId] : [])),
+    );
   }
 
   // ---- Writers (after the store committed) ------------------------------------------------------

@@ -77,7 +77,9 @@ async function migrate(client: PoolClient): Promise<void> {
         WHERE table_schema = current_schema() AND table_name = 'meetings' AND column_name = 'rule_preset_version'`,
     );
     if (Number(rows[0]?.n) === 0) {
-      await client.query(`ALTER TABLE meetings ADD COLUMN IF NOT EXISTS rule_preset_version INTEGER NOT NULL DEFAULT 1`);
+      await client.query(
+        `ALTER TABLE meetings ADD COLUMN IF NOT EXISTS rule_preset_version INTEGER NOT NULL DEFAULT 1`,
+      );
       await client.query(
         `UPDATE meetings m SET rule_preset_version = coalesce((
            SELECT (r.result::jsonb #>> '{tally,rules,version}')::int

@@ -145,7 +145,8 @@ export async function castSplit(tx: PgTx, split: CastSplit, audit: AuditInput): 
     ids,
   );
   const holder = context.rows[ids.indexOf(split.holderId)];
-  if (holder?.vote_id === split.voteId && holder.receipt !== null) return { kind: 'duplicate', receipt: holder.receipt };
+  if (holder?.vote_id === split.voteId && holder.receipt !== null)
+    return { kind: 'duplicate', receipt: holder.receipt };
   if (context.rows[0]?.state !== 'open')
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
   if (context.rows.some((r) => r.vote_id !== null))

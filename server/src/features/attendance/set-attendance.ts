@@ -8,6 +8,8 @@ import type { MeetingState } from '../../hall/meeting-state';
  * while a round is open issues them a ballot in it. Returns without writing when nothing changes
  * (a phone re-joining). Whoever has voted in the open round stays present until it closes
  * (ATTENDANCE_FROZEN): excusing a voter would shrink the base their vote is counted against.
+ * A grantor who arrives takes their proxy back in the same write, for the rounds opened after; a
+ * round already open keeps the proxy it opened with (the holder votes for them there).
  */
 export async function setAttendance(
   ctx: HallContext,
@@ -26,6 +28,8 @@ export async function setAttendance(
     );
   const issueIn =
     status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
+  const proxy = status === 'present' ? state.proxyGivenBy(delegateId) : undefined;
+  const revoke = proxy ? { proxyId: proxy.id, at: ctx.clock.now().toISOString(), by: 'arrival' as const } : undefined;
   await ctx.store.setAttendance(
     delegateId,
     status,
@@ -34,7 +38,13 @@ export async function setAttendance(
     auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, {
       delegateId,
     }),
+    revoke,
   );
   state.setAttendance(delegateId, status, checkedInBy, issueIn);
   ctx.broadcaster.delegateChanged(state, delegateId);
+  if (proxy && revoke) {
+    state.revokeProxy(revoke);
+    ctx.broadcaster.proxiesChanged(state);
+    ctx.broadcaster.delegatesChanged(state, [proxy.grantorId, proxy.holderId]);
+  }
 }

@@ -9,6 +9,7 @@ import type { RoundRecord } from '../../store/store';
 import { newSealKeyPair } from '../votes/open-sealed-marks';
 import { ballotView } from '../sync/views';
 import { earlyCloseOf } from './early-close';
+import { checkSecrecyAtOpen, roundProxiesAtOpen } from './round-proxies';
 import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
 /** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
@@ -17,6 +18,7 @@ export async function openRound(
   state: MeetingState,
   ballotId: string,
   revote: boolean,
+  acceptSecrecyRisk = false,
 ): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
@@ -53,18 +55,37 @@ export async function openRound(
     sealSecretKey: keys?.secretKey ?? null,
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
+  const proxies = roundProxiesAtOpen(state, entry.rules, ballotId, round.round);
+  const risks = checkSecrecyAtOpen(
+    state,
+    entry.rules,
+    entry.row.definition.secret,
+    present,
+    proxies,
+    acceptSecrecyRisk,
+  );
+  // A member voted for by proxy is issued their ballot through the holder.
+  const issued = [...present, ...proxies.map((p) => p.grantorId)];
   await ctx.store.openRound(
     round,
-    present,
+    issued,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', {
       ballotId,
       round: round.round,
-      issued: present.length,
+      issued: issued.length,
+      ...(proxies.length > 0 ? { proxies: proxies.length } : {}),
+      ...(risks.length > 0 ? { secrecyRiskAccepted: risks.length } : {}),
     }),
+    proxies,
   );
-  state.openRound(round, present);
+  state.openRound(round, issued, proxies);
   scheduleCountdown(ctx, state, round);
   ctx.broadcaster.ballotChanged(state, ballotId);
+  // Holders and grantors learn whom they vote for in this round.
+  ctx.broadcaster.delegatesChanged(
+    state,
+    proxies.flatMap((p) => [p.grantorId, p.holderId]),
+  );
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round opened');
   const view = ballotView(state, ballotId);
   if (!view) throw new Error('ballot vanished');
@@ -92,7 +113,7 @@ export async function closeRound(
     const closedAt = now.toISOString();
     const result = await computeRoundResult(ctx.store, state, ballotId, round.round, {
       closedAt,
-      attendance: attendanceSnapshot(state),
+      attendance: attendanceSnapshot(state, { ballotId, round: round.round }),
       earlyClose,
     });
     await ctx.store.closeRound(

@@ -12,8 +12,12 @@ export function registerBallotHandlers(ctx: HallContext, socket: HallSocket, sta
 
   onRequest(socket, log, 'ballot:create', (p) => exclusive(state, () => createBallot(ctx, state, p)));
   onRequest(socket, log, 'ballot:create-follow-up', (p) => exclusive(state, () => createFollowUp(ctx, state, p)));
-  onRequest(socket, log, 'ballot:open', (p) => exclusive(state, () => openRound(ctx, state, p.ballotId, false)));
-  onRequest(socket, log, 'ballot:revote', (p) => exclusive(state, () => openRound(ctx, state, p.ballotId, true)));
+  onRequest(socket, log, 'ballot:open', (p) =>
+    exclusive(state, () => openRound(ctx, state, p.ballotId, false, p.acceptSecrecyRisk)),
+  );
+  onRequest(socket, log, 'ballot:revote', (p) =>
+    exclusive(state, () => openRound(ctx, state, p.ballotId, true, p.acceptSecrecyRisk)),
+  );
   onRequest(socket, log, 'ballot:close', (p) => exclusive(state, () => closeRound(ctx, state, p.ballotId)));
   onRequest(socket, log, 'ballot:publish', (p) =>
     exclusive(state, () => publishRound(ctx, state, p.ballotId, p.acknowledgement)),

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import {
   roundSealInput,
+  roundTallyInput,
   ruleSetHashInput,
   tally,
   type AttendanceSnapshot,
@@ -15,6 +16,7 @@ import {
 } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
+import { roundBasis } from './round-basis';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -28,11 +30,32 @@ export function ruleSetStamp(rules: RuleSet): RuleSetStamp {
   return { id: rules.id, version: rules.version, hash: sha256(ruleSetHashInput(rules)) };
 }
 
-/** Who is present, excused and absent right now, member by member (ids sorted). */
-export function attendanceSnapshot(state: MeetingState): AttendanceSnapshot {
+/**
+ * Who is present, excused and absent right now, member by member (ids sorted). Given a round, the
+ * members it took proxies of are `represented` instead where their holder is present now or has
+ * voted for them: they count as present, by proxy.
+ */
+export function attendanceSnapshot(
+  state: MeetingState,
+  round?: { ballotId: string; round: number },
+): AttendanceSnapshot {
+  const proxies = round ? state.roundProxiesOf(round.ballotId, round.round) : new Map<string, string>();
+  const voters = round ? state.votersOf(round.ballotId, round.round) : new Map<string, unknown>();
   const by = { present: [] as string[], excused: [] as string[], absent: [] as string[] };
-  for (const d of state.delegates.values()) by[d.attendance].push(d.id);
-  return { present: by.present.sort(), excused: by.excused.sort(), absent: by.absent.sort() };
+  const represented: string[] = [];
+  for (const d of state.delegates.values()) {
+    const holderId = proxies.get(d.id);
+    const byProxy =
+      holderId !== undefined && (state.delegates.get(holderId)?.attendance === 'present' || voters.has(d.id));
+    if (byProxy) represented.push(d.id);
+    else by[d.attendance].push(d.id);
+  }
+  return {
+    present: by.present.sort(),
+    excused: by.excused.sort(),
+    absent: by.absent.sort(),
+    ...(represented.length > 0 ? { represented: represented.sort() } : {}),
+  };
 }
 
 export interface ResultInputs {
@@ -58,35 +81,27 @@ export async function computeRoundResult(
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
-  const records = await store.readBallots(ballotId, round);
+  const stored = await store.readBallots(ballotId, round);
   const paper = inputs.paper ?? state.paperTotalsOf(ballotId, round) ?? null;
-  const voters = [...state.votersOf(ballotId, round).entries()];
-  const paperVoters = voters.filter(([, v]) => v.channel === 'paper').length;
+  const paperVoters = [...state.votersOf(ballotId, round).values()].filter((v) => v.channel === 'paper').length;
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
-  const result = tally({
-    rules: entry.rules,
-    ballot: {
-      kind: def.kind,
-      subjects: def.subjects,
-      options: def.options,
-      ...(def.seats !== undefined ? { seats: def.seats } : {}),
-    },
-    attendance: {
-      roster: attendance.present.length + attendance.excused.length + attendance.absent.length,
-      present: attendance.present.length,
-      excusedAbsent: attendance.excused.length,
-    },
-    issued,
-    records: records.map((marks) => ({ marks })),
-    ...(paper ? { paper } : {}),
-    paperVoters,
-  });
+  const basis = roundBasis(state, entry.rules, ballotId, round, stored);
+  const result = tally(
+    roundTallyInput({
+      rules: entry.rules,
+      ballot: def,
+      attendance,
+      weightOf: basis.weightOf,
+      issued,
+      records: basis.records,
+      paper,
+      paperVoters,
+      weights: basis.weights ?? null,
+    }),
+  );
   // The ballot's rule set, which decided it (the meeting's unless the ballot chose another).
   const rules = ruleSetStamp(entry.rules);
-  const namedVotes = def.secret
-    ? null
-    : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
   const seal = sealOf({
     meetingId: state.meeting.id,
     ballot: { ...def, id: ballotId },
@@ -94,8 +109,11 @@ export async function computeRoundResult(
     closedAt: inputs.closedAt,
     rules,
     issued,
-    records,
-    namedVotes,
+    records: basis.sealRecords,
+    weightedRecords: basis.weightedRecords,
+    namedVotes: basis.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
+    proxies: basis.proxies,
+    weights: basis.weights,
     paper,
     paperVoters,
     attendance,

@@ -8,9 +8,13 @@ import { createHash } from 'node:crypto';
 import {
   canonicalJson,
   canonicalRecord,
+  canonicalWeightedRecord,
+  countsWeight,
   getRulePreset,
   roundSealInput,
+  roundTallyInput,
   ruleSetHashInput,
+  splitRecords,
   tally,
   type MeetingExport,
   type RoundExport,
@@ -70,7 +74,8 @@ function checkRules(where: string, r: RoundExport, result: RoundResult): VerifyF
 
 function checkAttendance(where: string, data: MeetingExport, result: RoundResult): VerifyFinding {
   const snapshot = result.attendance;
-  const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent];
+  const represented = snapshot.represented ?? [];
+  const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent, ...represented];
   const roster = new Set(data.delegates.map((d) => d.id));
   const problems: string[] = [];
   if (new Set(listed).size !== listed.length) problems.push('a member is listed twice');
@@ -81,7 +86,7 @@ function checkAttendance(where: string, data: MeetingExport, result: RoundResult
   const counts = result.tally.attendance;
   if (
     counts.roster !== listed.length ||
-    counts.present !== snapshot.present.length ||
+    counts.present !== snapshot.present.length + represented.length ||
     counts.excusedAbsent !== snapshot.excused.length
   )
     problems.push(
@@ -105,10 +110,27 @@ function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): Ve
   const named = r.namedVotes ?? [];
   const names = new Map(data.delegates.map((d) => [d.id, d.name]));
   const problems: string[] = [];
-  if (canonicalList(named.map((v) => v.marks)) !== canonicalList(r.records))
-    problems.push('the named votes are not the ballot records');
-  for (const v of named)
+  // A split is counted as the ordinary ballots it cuts into; where ballots carry weights, each
+  // named vote's weight must be its member's and the records must carry the same.
+  const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+  const cast = named.flatMap((v) =>
+    v.split
+      ? splitRecords(r.ballot, v.split).map((x) => ({ marks: x.marks, weight: x.weight ?? 1 }))
+      : [{ marks: v.marks, weight: v.weight ?? 1 }],
+  );
+  const same = r.weightedRecords
+    ? cast.map(canonicalWeightedRecord).sort().join('\n') ===
+      r.weightedRecords.map(canonicalWeightedRecord).sort().join('\n')
+    : canonicalList(cast.map((x) => x.marks)) === canonicalList(r.records);
+  if (!same) problems.push('the named votes are not the ballot records');
+  const holders = new Map((r.proxies ?? []).map((p) => [p.grantorId, p.holderId]));
+  for (const v of named) {
     if (names.get(v.delegateId) !== v.name) problems.push(`${v.name} is not the roster's member ${v.delegateId}`);
+    if (v.weight !== undefined && v.weight !== weights.get(v.delegateId))
+      problems.push(`${v.name} votes with weight ${v.weight}, the roster says ${weights.get(v.delegateId)}`);
+    if (v.castBy !== undefined && holders.get(v.delegateId) !== v.castBy)
+      problems.push(`${v.name}'s vote was cast by a member who did not hold their proxy`);
+  }
   if (new Set(named.map((v) => v.delegateId)).size !== named.length) problems.push('a member votes twice');
   return [
     finding(
@@ -158,7 +180,10 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
       rules: result.rules,
       issued: r.issued,
       records: r.records,
-      namedVotes: r.namedVotes,
+      weightedRecords: r.weightedRecords,
+      namedVotes: r.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
+      proxies: r.proxies,
+      weights: r.weights,
       paper: r.paper,
       paperVoters: r.paperVoters,
       attendance: result.attendance,
@@ -166,24 +191,20 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
       tally: result.tally,
     }),
   );
-  const recomputed = tally({
-    rules: r.rules,
-    ballot: {
-      kind: r.ballot.kind,
-      subjects: r.ballot.subjects,
-      options: r.ballot.options,
-      ...(r.ballot.seats !== undefined ? { seats: r.ballot.seats } : {}),
-    },
-    attendance: {
-      roster: result.attendance.present.length + result.attendance.excused.length + result.attendance.absent.length,
-      present: result.attendance.present.length,
-      excusedAbsent: result.attendance.excused.length,
-    },
-    issued: r.issued,
-    records: r.records.map((marks) => ({ marks })),
-    ...(r.paper ? { paper: r.paper } : {}),
-    paperVoters: r.paperVoters,
-  });
+  const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+  const recomputed = tally(
+    roundTallyInput({
+      rules: r.rules,
+      ballot: r.ballot,
+      attendance: result.attendance,
+      weightOf: countsWeight(r.rules) ? (id) => weights.get(id) ?? 1 : null,
+      issued: r.issued,
+      records: r.weightedRecords ?? r.records.map((marks) => ({ marks })),
+      paper: r.paper,
+      paperVoters: r.paperVoters,
+      weights: r.weights ?? null,
+    }),
+  );
   const diff = differences(recomputed, result.tally);
   return [
     finding(

@@ -13,7 +13,15 @@ import type {
 } from '@hallvote/shared';
 import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
-import { ballotView, chairBallotView, delegateView, publishedReceipts, turnoutOf } from './views';
+import {
+  ballotView,
+  chairBallotView,
+  delegateSnapshot,
+  delegateView,
+  proxyView,
+  publishedReceipts,
+  turnoutOf,
+} from './views';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -47,6 +55,7 @@ export class SocketBroadcaster implements Broadcaster {
       | 'presence:updated'
       | 'turnout:updated'
       | 'console:roster-updated'
+      | 'console:proxies-updated'
       | 'console:ballot-updated',
   >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
@@ -85,6 +94,24 @@ export class SocketBroadcaster implements Broadcaster {
       full: true,
     });
     this.emit(state.meeting.id, 'projector', 'presence:updated', { presence });
+  }
+
+  proxiesChanged(state: MeetingState): void {
+    const presence = state.presence();
+    this.emit(state.meeting.id, 'chair', 'console:proxies-updated', {
+      proxies: [...state.proxies.values()].map(proxyView),
+      presence,
+    });
+    this.emit(state.meeting.id, 'projector', 'presence:updated', { presence });
+  }
+
+  delegatesChanged(state: MeetingState, delegateIds: readonly string[]): void {
+    // A snapshot stamped with the channel's current number: the events after it follow on.
+    const seq = this.seq(state.meeting.id, 'delegate');
+    for (const id of new Set(delegateIds)) {
+      const socketId = state.connectionOf(id);
+      if (socketId) this.io.to(socketId).emit('snapshot', delegateSnapshot(state, id, seq));
+    }
   }
 
   /** One delegate changed (attendance, connection, details); coalesced with others. */

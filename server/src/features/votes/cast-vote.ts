@@ -20,26 +20,66 @@ function marksOf(ballot: BallotDefinition, p: ParsedRequest<'vote:cast'>, sealSe
   return openSealedMarks(ballot, p.sealed, sealSecretKey);
 }
 
-function myVote(ballotId: string, round: number, v: VoterEntry): MyVote {
-  return { ballotId, round, voteId: v.voteId, receipt: v.receipt, marks: v.marks };
+function myVote(ballotId: string, round: number, v: VoterEntry, forDelegateId: string | null): MyVote {
+  return {
+    ballotId,
+    round,
+    voteId: v.voteId,
+    receipt: v.receipt,
+    marks: v.marks,
+    ...(forDelegateId !== null ? { forDelegateId } : {}),
+  };
 }
 
-/** Records `delegateId`'s vote; a re-sent vote (same UUID) answers with the first acknowledgement. */
+/**
+ * Whose vote this is: the sender's own, or (`forDelegateId`) a member whose proxy the sender holds
+ * in this round. A member who gave their vote for the round cannot also cast it (PROXY_GRANTED),
+ * even after arriving: the round keeps the proxies it opened with.
+ */
+function voterOf(state: MeetingState, senderId: string, p: ParsedRequest<'vote:cast'>): string {
+  const proxies = state.roundProxiesOf(p.ballotId, p.round);
+  const memberId = p.forDelegateId ?? senderId;
+  if (memberId !== senderId) {
+    if (proxies.get(memberId) !== senderId)
+      throw HallvoteError.with(
+        'NOT_REPRESENTED',
+        { member: state.delegates.get(memberId)?.name ?? '' },
+        'You do not hold this member’s proxy in this round.',
+      );
+    return memberId;
+  }
+  const holderId = proxies.get(senderId);
+  if (holderId !== undefined)
+    throw HallvoteError.with(
+      'PROXY_GRANTED',
+      { holder: state.delegates.get(holderId)?.name ?? '' },
+      'You gave your vote in this round to a proxy holder.',
+    );
+  return senderId;
+}
+
+/**
+ * Records a vote, the sender's own or one for a member they represent; a re-sent vote (same UUID)
+ * answers with the first acknowledgement.
+ */
 export async function castVote(
   ctx: HallContext,
   state: MeetingState,
-  delegateId: string,
+  senderId: string,
   p: ParsedRequest<'vote:cast'>,
 ): Promise<MyVote> {
   const entry = state.ballots.get(p.ballotId);
   if (!entry || !state.roundOf(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', 'No such ballot round is open.');
+  const delegateId = voterOf(state, senderId, p);
+  const castBy = delegateId === senderId ? null : senderId;
+  const forDelegateId = castBy === null ? null : delegateId;
   const earlier = state.votersOf(p.ballotId, p.round).get(delegateId);
   // A re-sent vote (same UUID) is the same vote, even if the round has closed since.
-  if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
+  if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier, forDelegateId);
   if (!state.acceptsVotes(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
-  if (state.delegates.get(delegateId)?.attendance !== 'present')
+  if (state.delegates.get(senderId)?.attendance !== 'present')
     throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
   const def = entry.row.definition;
   if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
@@ -58,11 +98,15 @@ export async function castVote(
       marks,
       secret: def.secret,
       allowChange: def.allowChange,
+      castBy,
+      // Only where majorities count weight: a weight on a secret row is what can give it away.
+      weight: (entry.rules.countBy ?? 'heads') === 'heads' ? null : (state.delegates.get(delegateId)?.weight ?? 1),
     },
     auditInput(ctx.clock, state.meeting.id, 'delegate', 'vote.cast', {
       ballotId: p.ballotId,
       round: p.round,
       delegateId,
+      ...(castBy !== null ? { castBy } : {}),
     }),
   );
   const stored: VoterEntry = {
@@ -70,8 +114,10 @@ export async function castVote(
     receipt: outcome.receipt,
     marks: def.secret ? null : marks,
     channel: 'online',
+    castBy,
+    split: null,
   };
   state.recordVote(p.ballotId, p.round, delegateId, stored);
   ctx.broadcaster.turnoutChanged(state, p.ballotId);
-  return myVote(p.ballotId, p.round, stored);
+  return myVote(p.ballotId, p.round, stored, forDelegateId);
 }

@@ -1,0 +1,49 @@
+// What a round opens with, where its rules take proxies: every proxy in force whose holder is here
+// and whose grantor is not; and, for a secret ballot counted by weight, the voters a weight would
+// identify, which the chair must have seen and accepted before the round opens.
+import { HallvoteError, secrecyRiskAtOpen, type RuleSet, type SecrecyRisk } from '@hallvote/shared';
+import type { MeetingState } from '../../hall/meeting-state';
+import type { RoundProxyRecord } from '../../store/store';
+
+/** The proxies a round of `ballotId` opens with under `rules`; none where the rules take none. */
+export function roundProxiesAtOpen(
+  state: MeetingState,
+  rules: RuleSet,
+  ballotId: string,
+  round: number,
+): RoundProxyRecord[] {
+  if (!rules.proxies) return [];
+  const present = (id: string) => state.delegates.get(id)?.attendance === 'present';
+  return state
+    .proxiesInForce()
+    .filter((p) => present(p.holderId) && !present(p.grantorId))
+    .map((p) => ({ ballotId, round, grantorId: p.grantorId, holderId: p.holderId }));
+}
+
+/**
+ * Refuses SECRECY_AT_RISK, naming who, when a weight would identify a voter's ballot in the round
+ * about to open and the chair has not accepted it. Returns the risks accepted (for the audit).
+ */
+export function checkSecrecyAtOpen(
+  state: MeetingState,
+  rules: RuleSet,
+  secret: boolean,
+  present: readonly string[],
+  proxies: readonly RoundProxyRecord[],
+  accepted: boolean,
+): SecrecyRisk[] {
+  const weightOf = (id: string) => state.delegates.get(id)?.weight ?? 1;
+  const risks = secrecyRiskAtOpen(rules, secret, [
+    ...present.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
+    ...proxies.map((p) => ({ delegateId: p.grantorId, weight: weightOf(p.grantorId), holderId: p.holderId })),
+  ]);
+  if (risks.length > 0 && !accepted) {
+    const members = risks.map((r) => ({ name: state.delegates.get(r.delegateId)?.name ?? '', weight: r.weight }));
+    throw HallvoteError.with(
+      'SECRECY_AT_RISK',
+      { members },
+      `A weight no other voter has would identify ${members.length} voter(s) in this secret ballot.`,
+    );
+  }
+  return risks;
+}
