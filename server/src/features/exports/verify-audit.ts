@@ -63,9 +63,16 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
   if (count('vote.paper') !== r.paperVoters)
     problems.push(`${count('vote.paper')} paper voters in the log, ${r.paperVoters} in the export`);
   if (counted) {
-    const online = new Set(entries.filter((e) => e.action === 'vote.cast').map((e) => String(e.details.delegateId)));
-    if (online.size !== r.records.length) problems.push(`${online.size} votes in the log, ${r.records.length} records`);
-    const named = r.namedVotes?.map((v) => v.delegateId);
+    const casts = entries.filter((e) => e.action === 'vote.cast');
+    // A split ballot is one entry for its holder and every member it was cast for.
+    const members = (e: (typeof casts)[number]) =>
+      Array.isArray(e.details.members) ? e.details.members.map(String) : [String(e.details.delegateId)];
+    const online = new Set(casts.flatMap(members));
+    // A split is stored as however many ballots its cut gives: then only the voters can be compared.
+    const split = casts.some((e) => Array.isArray(e.details.members));
+    const records = r.weightedRecords?.length ?? r.records.length;
+    if (!split && online.size !== records) problems.push(`${online.size} votes in the log, ${records} records`);
+    const named = r.namedVotes?.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
     if (named && (named.length !== online.size || named.some((id) => !online.has(id))))
       problems.push('the named voters are not the ones the log saw vote');
   }
