@@ -11,6 +11,7 @@ import {
   type CreateMeetingResponse,
   type DelegateSnapshot,
   type MeetingExport,
+  type RoundResult,
 } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { motionBallot } from '../support/ballots';
@@ -116,10 +117,7 @@ describe('a weighted roster with proxies', () => {
     expect(proxies.find((p) => p.grantorId === ids.c)).toMatchObject({ revokedBy: 'arrival' });
     expect(proxies.find((p) => p.grantorId === ids.d)).toMatchObject({ revokedAt: null });
 
-    const result = okData(await request(chair, 'ballot:close', { ballotId })) as {
-      tally: ChairSnapshot['ballots'][number]['result'] extends infer R ? NonNullable<R>['tally'] : never;
-      attendance: { represented?: string[] };
-    };
+    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
     const motion = result.tally.subjects[0]!;
     expect(result.tally.countBy).toBe('weight');
     expect(motion.counts.map((c) => [c.optionId, c.votes])).toEqual([

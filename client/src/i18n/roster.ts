@@ -36,10 +36,7 @@ const en = {
     group: 'Group',
     weight: 'Weight (shares, members represented)',
     ignore: 'Leave out',
-  } satisfies Record<
-    ColumnRole,
-    string
-  >,
+  } satisfies Record<ColumnRole, string>,
   columnRole: (n: number) => `Column ${n} holds`,
   line: 'Line',
   titleRow: 'titles',

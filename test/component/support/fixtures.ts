@@ -136,12 +136,16 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     role: 'delegate',
     seq: 5,
     meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' },
-    me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy' },
+    me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy', weight: 1 },
     ballot: null,
     myVote: null,
     result: null,
     receipts: [],
     anchor: null,
+    represents: [],
+    heldBy: null,
+    splitAllowed: false,
+    countBy: 'heads',
     ...overrides,
   };
 }
@@ -155,11 +159,12 @@ export function delegates(n: number, present: number): Delegate[] {
     attendance: i < present ? 'present' : 'absent',
     checkedInBy: i < present ? 'phone' : null,
     connected: i < present,
+    weight: 1,
   }));
 }
 
 export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> = {}): ChairBallotView {
-  return { ...ballot, turnout: null, voterIds: [], result: null, ...extra };
+  return { ...ballot, turnout: null, voterIds: [], roundProxies: [], result: null, ...extra };
 }
 
 export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnapshot {
@@ -176,6 +181,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     delegates: delegates(53, 49),
     ballots: [],
     projectorKey: 'projector-key',
+    proxies: [],
     plainHttp: false,
     ...overrides,
   };
