@@ -72,12 +72,16 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     role: 'delegate',
     seq: seqs.delegate,
     meeting: { id: 'baseline', title: 'Baseline' },
-    me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
+    me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit', weight: 1 },
     ballot: current?.view ?? null,
     myVote: null,
     result: null,
     receipts: [],
     anchor: null,
+    represents: [],
+    heldBy: null,
+    splitAllowed: false,
+    countBy: 'heads',
   };
 }
 

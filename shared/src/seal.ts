@@ -6,6 +6,7 @@
 // and the secrecy risk. Kept in shared so that anyone holding an export
 // can rebuild exactly the bytes the server hashed; changing any of them changes the seal.
 import { canonicalJson } from './audit';
+import { canonicalRecord } from './canonical-record';
 import type { Marks } from './marks';
 import type { PaperTotals, RuleSet, TallyResult } from './tally/types';
 import type { SplitVote } from './split';
@@ -23,12 +24,7 @@ import type {
 /** The version of the recipe below; a result names it, so a later recipe can tell them apart. */
 export const SEAL_FORMAT = 'hallvote-seal/2';
 
-/** One ballot's marks as canonical JSON: subjects sorted by id, each row's option ids sorted. */
-export function canonicalRecord(marks: Marks): string {
-  const sorted: Record<string, string[]> = {};
-  for (const subject of Object.keys(marks).sort()) sorted[subject] = [...(marks[subject] ?? [])].sort();
-  return JSON.stringify(sorted);
-}
+export { canonicalRecord } from './canonical-record';
 
 /** Everything one round's seal covers. */
 export interface SealContent {

@@ -4,7 +4,7 @@
 // what the holder gave, so the tally never needs to know a split happened. Split in heads, it
 // becomes one ordinary ballot per member, the same as if each had been cast on its own.
 import type { BallotKind, BallotRecord, TallyOption, TallySubject } from './tally/types';
-import { canonicalRecord } from './seal';
+import { canonicalRecord } from './canonical-record';
 import { MAX_SPLIT_CELLS } from './marks-code';
 
 /** What a split ballot's amounts count: members (heads), or their weight. */
