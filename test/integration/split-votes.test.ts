@@ -1,0 +1,205 @@
+// Split ballots and the secrecy warning, on a real server (issue 19). A secret ballot counted by
+// shares where a holder's carried weight is theirs alone: the chair is warned (SECRECY_AT_RISK,
+// naming who) and opens it only by accepting; the holder seals one split ballot for themself and
+// the members they represent; the box holds anonymous weighted rows that add up to the split. An
+// open association ballot (heads) takes a split as the holder's named vote, and verify recomputes
+// both rounds from the export.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sealSplit } from '@hallvote/shared/sealed-marks';
+import {
+  type ChairSnapshot,
+  type CreateMeetingResponse,
+  type DelegateSnapshot,
+  type MeetingExport,
+  type MyVote,
+  type RoundResult,
+} from '@hallvote/shared';
+import { verifyExport } from '../../server/src/features/exports/verify-export';
+import { motionBallot } from '../support/ballots';
+import { startHarness, type Harness } from '../support/harness';
+import { okData, request, type Client } from '../support/request';
+
+let h: Harness;
+const errorOf = (ack: unknown) => ack as { ok: false; error: string; params?: Record<string, unknown> };
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h.stop();
+  h.cleanup();
+});
+
+async function meetingOf(rulePresetId: string, rosterCsv: string) {
+  const meeting: CreateMeetingResponse = await h.createMeeting({ rulePresetId, rosterCsv });
+  const chair = (await h.chair(meeting)).socket;
+  const snap = okData(await request(chair, 'sync:request', {})) as ChairSnapshot;
+  return { meeting, chair, ids: snap.delegates.map((d) => d.id), tokens: h.tokens(meeting.meetingId) };
+}
+
+async function exportOf(meeting: CreateMeetingResponse): Promise<MeetingExport> {
+  const res = await fetch(`${h.url}/api/meetings/${meeting.meetingId}/export.json`, {
+    headers: { authorization: `Bearer ${meeting.chairKey}` },
+  });
+  return (await res.json()) as MeetingExport;
+}
+
+describe('a secret ballot counted by shares', () => {
+  test('the chair is warned before opening, the holder seals one split, the box adds up to it', async () => {
+    // H (100) holds the proxies of G1 (300) and G2 (300); B and C (100 each) vote themselves.
+    const { meeting, chair, ids, tokens } = await meetingOf(
+      'agm-ordinary',
+      ['name,shares', 'H,100', 'B,100', 'C,100', 'G1,300', 'G2,300'].join('\n'),
+    );
+    const [holder, b, , g1, g2] = ids as [string, string, string, string, string];
+    const phoneH = (await h.delegate(tokens[0]!)).socket;
+    const phoneB = (await h.delegate(tokens[1]!)).socket;
+    const phoneC = (await h.delegate(tokens[2]!)).socket;
+    okData(await request(chair, 'proxy:grant', { grantorId: g1, holderId: holder }));
+    okData(await request(chair, 'proxy:grant', { grantorId: g2, holderId: holder }));
+    const { ballotId } = okData(
+      await request(chair, 'ballot:create', motionBallot({ secret: true, allowChange: false })),
+    ) as {
+      ballotId: string;
+    };
+    const warned = errorOf(await request(chair, 'ballot:open', { ballotId }));
+    expect(warned.error).toBe('SECRECY_AT_RISK');
+    // H's split would carry 700 shares, a weight no other ballot has (G1 and G2 at 300 share theirs).
+    expect(warned.params).toMatchObject({ code: 'SECRECY_AT_RISK', members: [{ name: 'H', weight: 700 }] });
+    expect((okData(await request(chair, 'sync:request', {})) as ChairSnapshot).ballots[0]!.state).toBe('draft');
+    okData(await request(chair, 'ballot:open', { ballotId, acceptSecrecyRisk: true }));
+
+    const snapH = okData(await request(phoneH, 'sync:request', {})) as DelegateSnapshot;
+    expect(snapH.splitAllowed).toBe(true);
+    expect(snapH.countBy).toBe('weight');
+    const sealKey = snapH.ballot!.sealKey!;
+    const split = (rows: Record<string, Record<string, number>>, members = [holder, g1, g2]) => ({
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      members,
+      sealed: sealSplit(snapH.ballot!, rows, sealKey),
+    });
+    // More than the 700 shares it carries: refused with the numbers.
+    expect(errorOf(await request(phoneH, 'vote:cast-split', split({ motion: { yes: 800 } }))).params).toMatchObject({
+      code: 'INVALID_SPLIT',
+      problem: { code: 'OVER', total: 700, given: 800 },
+    });
+    // B represents nobody.
+    expect(errorOf(await request(phoneB, 'vote:cast-split', split({ motion: { yes: 200 } }, [b, g1]))).params).toEqual({
+      code: 'SPLIT_NOT_ALLOWED',
+      reason: 'nobody',
+    });
+    const payload = split({ motion: { yes: 500, no: 200 } });
+    const votes = okData(await request(phoneH, 'vote:cast-split', payload)) as MyVote[];
+    expect(votes.map((v) => v.forDelegateId ?? holder)).toEqual([holder, g1, g2]);
+    expect(new Set(votes.map((v) => v.receipt)).size).toBe(3);
+    // Re-sent: the same vote, the same receipts.
+    expect(okData(await request(phoneH, 'vote:cast-split', payload))).toEqual(votes);
+    // A member of the split cannot be voted for again, one by one.
+    expect(
+      errorOf(
+        await request(phoneH, 'vote:cast', {
+          ballotId,
+          round: 1,
+          voteId: randomUUID(),
+          marks: { motion: ['no'] },
+          forDelegateId: g1,
+        }),
+      ).error,
+    ).toBe('ALREADY_VOTED');
+    okData(await request(phoneB, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['no'] } }));
+    // Everyone present has voted (C too): the round may close early.
+    okData(
+      await request(phoneC, 'vote:cast', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        marks: { motion: ['not-voting'] },
+      }),
+    );
+    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
+    expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
+      ['yes', 500],
+      ['no', 300],
+      ['not-voting', 100],
+    ]);
+    expect(result.tally.ballots.returned).toBe(900);
+
+    const data = await exportOf(meeting);
+    const round = data.rounds[0]!;
+    expect(round.namedVotes).toBeNull();
+    expect(round.weightedRecords?.map((r) => r.weight).sort((x, y) => x - y)).toEqual([100, 100, 200, 500]);
+    expect(verifyExport(data).findings.filter((f) => !f.ok)).toEqual([]);
+  });
+});
+
+describe('an open association ballot (one member, one vote)', () => {
+  test('a holder of 2 proxies splits their 3 votes; the named vote lists the members it carried', async () => {
+    const { meeting, chair, ids, tokens } = await meetingOf('association', ['name', 'H', 'B', 'G1', 'G2'].join('\n'));
+    const [holder, , g1, g2] = ids as [string, string, string, string];
+    const phoneH = (await h.delegate(tokens[0]!)).socket;
+    const phoneB = (await h.delegate(tokens[1]!)).socket;
+    okData(await request(chair, 'proxy:grant', { grantorId: g1, holderId: holder }));
+    okData(await request(chair, 'proxy:grant', { grantorId: g2, holderId: holder }));
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot())) as { ballotId: string };
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    const cast = (rows: Record<string, Record<string, number>>) =>
+      request(phoneH, 'vote:cast-split', { ballotId, round: 1, voteId: randomUUID(), members: [holder, g1, g2], rows });
+    // A motion gives every vote: a blank row is not a vote the phone can make.
+    expect(errorOf(await cast({ motion: { yes: 2 } })).params).toMatchObject({
+      code: 'INVALID_SPLIT',
+      problem: { code: 'UNDER', total: 3, given: 2 },
+    });
+    okData(await cast({ motion: { yes: 2, no: 1 } }));
+    okData(await request(phoneB, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['no'] } }));
+    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
+    expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
+      ['yes', 2],
+      ['no', 2],
+      ['not-voting', 0],
+    ]);
+    const data = await exportOf(meeting);
+    const named = data.rounds[0]!.namedVotes!;
+    expect(named.find((v) => v.delegateId === holder)).toMatchObject({
+      split: { unit: 'heads', total: 3, rows: { motion: { yes: 2, no: 1 } } },
+      members: [g1, g2],
+    });
+    expect(verifyExport(data).findings.filter((f) => !f.ok)).toEqual([]);
+    // The split moved to other numbers no longer matches the records.
+    const forged = {
+      ...data,
+      rounds: [
+        {
+          ...data.rounds[0]!,
+          namedVotes: named.map((v) =>
+            v.split ? { ...v, split: { ...v.split, rows: { motion: { yes: 3, no: 0 } } } } : v,
+          ),
+        },
+      ],
+    };
+    expect(verifyExport(forged).ok).toBe(false);
+  });
+
+  test('a meeting whose rules split nothing refuses a split', async () => {
+    const { chair, ids, tokens } = await meetingOf('double-majority', ['name,weight', 'H,1', 'B,2', 'G,3'].join('\n'));
+    const [holder, , g] = ids as [string, string, string];
+    const phoneH = (await h.delegate(tokens[0]!)).socket;
+    await h.delegate(tokens[1]!);
+    okData(await request(chair, 'proxy:grant', { grantorId: g, holderId: holder }));
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot())) as { ballotId: string };
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    const refused = errorOf(
+      await request(phoneH, 'vote:cast-split', {
+        ballotId,
+        round: 1,
+        voteId: randomUUID(),
+        members: [holder, g],
+        rows: { motion: { yes: 4 } },
+      }),
+    );
+    expect(refused.params).toEqual({ code: 'SPLIT_NOT_ALLOWED', reason: 'rules' });
+  });
+});
