@@ -1,14 +1,28 @@
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
 import { chairText } from '../i18n/chair';
+import { formatWeight, proxyText } from '../i18n/proxies';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useChairRequest } from './session';
 import { useChair } from './store';
 
-/** Who is here: present / absent / excused per member, manual check-in, live connection. */
+/** Whether the roster shows weights: a rule counts them, or some member carries more than 1. */
+function weighs(s: {
+  meeting: { rules: { countBy?: string; quorumBy?: string } } | null;
+  delegates: readonly Delegate[];
+}) {
+  const rules = s.meeting?.rules;
+  return (
+    (rules?.countBy ?? 'heads') !== 'heads' ||
+    (rules?.quorumBy ?? 'heads') !== 'heads' ||
+    s.delegates.some((d) => d.weight !== 1)
+  );
+}
+
+/** Who is here: present / absent / excused per member (with their weight), manual check-in, live connection. */
 export function AttendancePanel() {
   const t = useText(chairText);
   const [query, setQuery] = useState('');
@@ -33,6 +47,8 @@ export function AttendancePanel() {
     }),
   );
   const total = useChair((s) => s.delegates.length);
+  const weighted = useChair(weighs);
+  const p = useText(proxyText);
   if (total === 0) return <p className="empty">{t.attendance.empty}</p>;
   return (
     <section className="attendance-panel">
@@ -47,6 +63,7 @@ export function AttendancePanel() {
           <tr>
             <th>{t.attendance.name}</th>
             <th>{t.attendance.group}</th>
+            {weighted ? <th className="weight">{p.weight}</th> : null}
             <th>{t.attendance.phone}</th>
             <th>{t.attendance.status}</th>
           </tr>
@@ -66,6 +83,8 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
   // Each row waits for its own answer; the panel shows the latest refusal of any row.
   const { run, busy } = useChairRequest();
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
+  const weighted = useChair(weighs);
+  const language = useLanguage();
   if (!delegate) return null;
   const mark = async (status: AttendanceStatus) => {
     const reply = await run('attendance:mark', { delegateId, status });
@@ -78,6 +97,7 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
         {delegate.position ? <span className="position">{delegate.position}</span> : null}
       </td>
       <td>{delegate.group}</td>
+      {weighted ? <td className="weight">{formatWeight(delegate.weight, language)}</td> : null}
       <td>
         <PhoneState delegate={delegate} />
       </td>

@@ -3,6 +3,7 @@ import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
+import { proxyText } from '../i18n/proxies';
 import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -103,6 +104,9 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(chairText);
   const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
+  // The request that met SECRECY_AT_RISK, sent again with the chair's acceptance.
+  const [opening, setOpening] = useState<'ballot:open' | 'ballot:revote'>('ballot:open');
+  const p = useText(proxyText);
 
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
@@ -126,7 +130,15 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
       ) : null}
       <div className="row">
         {ballot.state === 'draft' ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => {
+              setOpening('ballot:open');
+              void run('ballot:open', id);
+            }}
+          >
             {t.ballots.open}
           </button>
         ) : null}
@@ -167,11 +179,27 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             label={t.ballots.revote}
             question={t.ballots.revoteQuestion}
             confirmLabel={t.ballots.revoteConfirm}
-            onConfirm={() => void run('ballot:revote', id)}
+            onConfirm={() => {
+              setOpening('ballot:revote');
+              void run('ballot:revote', id);
+            }}
           />
         ) : null}
       </div>
       {refusal ? <ErrorNote refusal={refusal} lead={t.ballots.refused} /> : null}
+      {refusal?.error === 'SECRECY_AT_RISK' ? (
+        <div className="secrecy-risk">
+          <p>{p.secrecy.note}</p>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => void run(opening, { ...id, acceptSecrecyRisk: true })}
+          >
+            {p.secrecy.openAnyway}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -45,6 +45,7 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: s.delegates,
         ballots: s.ballots,
         projectorKey: s.projectorKey,
+        proxies: s.proxies,
         plainHttp: s.plainHttp,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
@@ -65,6 +66,11 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: e.full ? e.delegates : mergeDelegates(state.delegates, e.delegates, e.removedIds),
       })),
     ),
+  );
+
+  socket.on(
+    'console:proxies-updated',
+    sequenced((e) => set({ proxies: e.proxies, presence: e.presence })),
   );
 
   socket.on(

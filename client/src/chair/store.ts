@@ -2,7 +2,7 @@
 // the chair is looking at. Forms keep their half-typed input in component state.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary } from '@hallvote/shared';
+import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary, Proxy } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -16,6 +16,8 @@ export interface ChairState {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string | null;
+  /** Every proxy recorded, in force or taken back, oldest first. */
+  readonly proxies: readonly Proxy[];
   /** Phones reach the server over plain HTTP (ChairSnapshot.plainHttp). */
   readonly plainHttp: boolean;
   /** Why the server refused this console, when it said (a meeting whose stored state does not match). */
@@ -34,6 +36,7 @@ export function initialChairState(): ChairState {
     delegates: [],
     ballots: [],
     projectorKey: null,
+    proxies: [],
     plainHttp: false,
     refusal: null,
     tab: 'ballots',
