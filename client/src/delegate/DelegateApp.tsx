@@ -6,6 +6,7 @@ import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Announcer } from './Announcer';
 import { MarkingScreen } from './MarkingScreen';
+import { HeldByScreen, RepresentedList, SplitScreen, VotingForBanner } from './ProxyVoting';
 import { ReviewScreen } from './ReviewScreen';
 import { ResultScreen } from './ResultScreen';
 import { SessionContext } from './session';
@@ -64,7 +65,10 @@ function Screen() {
   const ballotState = useDelegate((s) => s.ballot?.state ?? null);
   const step = useDelegate((s) => s.step);
   const sendingNow = useDelegate((s) => isCurrentRound(s.ballot, s.pending));
-  const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing);
+  const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing && s.votingFor === null);
+  const heldBy = useDelegate((s) => s.heldBy?.name ?? null);
+  const splitting = useDelegate((s) => s.splitting);
+  const votingFor = useDelegate((s) => s.votingFor !== null);
 
   if (connection === 'refused') return <FinalScreen title={t.invalid} hint={t.invalidHint} />;
   if (connection === 'replaced') return <FinalScreen title={t.replaced} hint={t.replacedHint} />;
@@ -75,8 +79,23 @@ function Screen() {
       return <IdleScreen />;
     case 'open':
       if (sendingNow) return <SendingScreen />;
-      if (voted) return <VotedScreen />;
-      return step === 'review' ? <ReviewScreen /> : <MarkingScreen />;
+      // A grantor whose holder votes for them in this round: nothing to mark here.
+      if (heldBy !== null && !voted) return <HeldByScreen holder={heldBy} />;
+      if (splitting) return <SplitScreen />;
+      if (voted)
+        return (
+          <>
+            <VotedScreen />
+            <RepresentedList />
+          </>
+        );
+      return (
+        <>
+          <VotingForBanner />
+          {step === 'review' ? <ReviewScreen /> : <MarkingScreen />}
+          {step === 'mark' && !votingFor ? <RepresentedList /> : null}
+        </>
+      );
     case 'closed':
       return <ClosedScreen />;
     case 'published':

@@ -40,6 +40,10 @@ export function snapshotState(
     myVote: s.myVote,
     result: s.result,
     receipts: s.receipts,
+    represents: s.represents,
+    heldBy: s.heldBy,
+    splitAllowed: s.splitAllowed,
+    countBy: s.countBy,
     ...anchorState(s.anchor, anchors),
     ...roundChange(state, s.ballot, drafts),
   };
