@@ -18,7 +18,7 @@ import {
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { motionBallot } from '../support/ballots';
 import { startHarness, type Harness } from '../support/harness';
-import { okData, request, type Client } from '../support/request';
+import { okData, request } from '../support/request';
 
 let h: Harness;
 const errorOf = (ack: unknown) => ack as { ok: false; error: string; params?: Record<string, unknown> };

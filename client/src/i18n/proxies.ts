@@ -83,6 +83,11 @@ const en = {
     grantor: 'Grantor',
     heads: 'Members',
   },
+  countedBy: {
+    weight: 'Counted by weight (shares or members represented): every count below is weight.',
+    both: 'Double majority: counted by members and by weight; an option passes only on both.',
+  },
+  represented: (n: number) => (n === 1 ? '1 member present by proxy' : `${n} members present by proxy`),
 };
 
 function splitProblemEn(p: SplitProblem): string {
@@ -194,6 +199,11 @@ const vi: typeof en = {
     grantor: 'Người ủy quyền',
     heads: 'Thành viên',
   },
+  countedBy: {
+    weight: 'Tính theo quyền biểu quyết (cổ phần hoặc số hội viên đại diện): mọi con số dưới đây là quyền biểu quyết.',
+    both: 'Đa số kép: tính theo số thành viên và theo quyền biểu quyết; phương án chỉ thông qua khi đạt cả hai.',
+  },
+  represented: (n: number) => `${n} thành viên có mặt qua ủy quyền`,
 };
 
 export const proxyText = bilingual(en, vi);

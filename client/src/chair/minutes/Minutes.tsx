@@ -1,6 +1,7 @@
 // The counting minutes of one ballot round, as a document: what was decided, under which rules,
 // from which counts, checked how, sealed with which hash, and signed by whom. Only the chosen
 // language is rendered, so the printout is in that language.
+import { CountedByNote, ProxiesSection } from './MinutesProxies';
 import type { RoundExport, RoundResult } from '@hallvote/shared';
 import { useLanguage, useText } from '../../i18n';
 import { chairText } from '../../i18n/chair';
@@ -80,8 +81,10 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RulesSection round={r} result={result} />
       <TimesSection round={r} />
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
+      <CountedByNote tally={tally} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
       <AttendanceNames result={result} names={source.names} />
+      <ProxiesSection round={r} delegates={source.delegates} />
       <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />
       <MinutesResults tally={tally} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
       <ChecksSection
