@@ -148,8 +148,8 @@ describe.sequential('a holder with 3 proxies on the phone', () => {
     await split.waitFor();
     await split.click();
     await page.getByRole('heading', { name: 'Split 1,300 shares (yours and those you hold)' }).waitFor();
-    await page.getByRole('spinbutton', { name: 'Yes' }).fill('1000');
-    await page.getByRole('spinbutton', { name: 'No' }).fill('300');
+    await page.getByRole('spinbutton', { name: 'Yes', exact: true }).fill('1000');
+    await page.getByRole('spinbutton', { name: 'No', exact: true }).fill('300');
     await page.getByText('Not yet given: 0').waitFor();
     await page.getByRole('button', { name: 'Cast the split ballot' }).click();
     await page.getByText(/Vote for Gấm recorded/).waitFor();
