@@ -142,7 +142,7 @@ describe.sequential('a holder with 3 proxies on the phone', () => {
   });
 
   test('splits every share they carry in one ballot', async () => {
-    const page = (await contexts[0]!.pages())[0]!;
+    const page = contexts[0]!.pages()[0]!;
     const ballotId = await openMotion('Phương án phân phối lợi nhuận');
     const split = page.getByRole('button', { name: 'Split my votes' });
     await split.waitFor();

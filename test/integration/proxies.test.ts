@@ -11,7 +11,6 @@ import {
   type CreateMeetingResponse,
   type DelegateSnapshot,
   type MeetingExport,
-  type RoundResult,
 } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { motionBallot } from '../support/ballots';
@@ -57,9 +56,7 @@ describe('a weighted roster with proxies', () => {
   });
 
   test('quorum by weight: 300 of 1060 shares present is no quorum, the proxies make it', async () => {
-    const ballot = okData(await request(chair, 'ballot:create', motionBallot({ allowChange: false }))) as {
-      ballotId: string;
-    };
+    const ballot = okData(await request(chair, 'ballot:create', motionBallot({ allowChange: false })));
     expect(errorOf(await request(chair, 'ballot:open', { ballotId: ballot.ballotId })).error).toBe('NO_QUORUM');
     okData(await request(chair, 'proxy:grant', { grantorId: ids.c, holderId: ids.a, instructions: 'Vote yes' }));
     okData(await request(chair, 'proxy:grant', { grantorId: ids.d, holderId: ids.a }));
@@ -117,7 +114,7 @@ describe('a weighted roster with proxies', () => {
     expect(proxies.find((p) => p.grantorId === ids.c)).toMatchObject({ revokedBy: 'arrival' });
     expect(proxies.find((p) => p.grantorId === ids.d)).toMatchObject({ revokedAt: null });
 
-    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
+    const result = okData(await request(chair, 'ballot:close', { ballotId }));
     const motion = result.tally.subjects[0]!;
     expect(result.tally.countBy).toBe('weight');
     expect(motion.counts.map((c) => [c.optionId, c.votes])).toEqual([
@@ -132,9 +129,7 @@ describe('a weighted roster with proxies', () => {
   });
 
   test('the next round opens without the proxy its grantor took back by arriving', async () => {
-    const ballot = okData(await request(chair, 'ballot:create', motionBallot({ allowChange: false }))) as {
-      ballotId: string;
-    };
+    const ballot = okData(await request(chair, 'ballot:create', motionBallot({ allowChange: false })));
     okData(await request(chair, 'ballot:open', { ballotId: ballot.ballotId }));
     const round = (await chairSnapshot()).ballots.find((b) => b.id === ballot.ballotId)!;
     expect(round.roundProxies).toEqual([{ grantorId: ids.d, holderId: ids.a }]);

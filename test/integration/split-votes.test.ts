@@ -13,7 +13,6 @@ import {
   type DelegateSnapshot,
   type MeetingExport,
   type MyVote,
-  type RoundResult,
 } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { motionBallot } from '../support/ballots';
@@ -61,9 +60,7 @@ describe('a secret ballot counted by shares', () => {
     okData(await request(chair, 'proxy:grant', { grantorId: g2, holderId: holder }));
     const { ballotId } = okData(
       await request(chair, 'ballot:create', motionBallot({ secret: true, allowChange: false })),
-    ) as {
-      ballotId: string;
-    };
+    );
     const warned = errorOf(await request(chair, 'ballot:open', { ballotId }));
     expect(warned.error).toBe('SECRECY_AT_RISK');
     // H's split would carry 700 shares, a weight no other ballot has (G1 and G2 at 300 share theirs).
@@ -120,7 +117,7 @@ describe('a secret ballot counted by shares', () => {
         marks: { motion: ['not-voting'] },
       }),
     );
-    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
+    const result = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
       ['yes', 500],
       ['no', 300],
@@ -144,7 +141,7 @@ describe('an open association ballot (one member, one vote)', () => {
     const phoneB = (await h.delegate(tokens[1]!)).socket;
     okData(await request(chair, 'proxy:grant', { grantorId: g1, holderId: holder }));
     okData(await request(chair, 'proxy:grant', { grantorId: g2, holderId: holder }));
-    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot())) as { ballotId: string };
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
     okData(await request(chair, 'ballot:open', { ballotId }));
     const cast = (rows: Record<string, Record<string, number>>) =>
       request(phoneH, 'vote:cast-split', { ballotId, round: 1, voteId: randomUUID(), members: [holder, g1, g2], rows });
@@ -155,7 +152,7 @@ describe('an open association ballot (one member, one vote)', () => {
     });
     okData(await cast({ motion: { yes: 2, no: 1 } }));
     okData(await request(phoneB, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['no'] } }));
-    const result = okData(await request(chair, 'ballot:close', { ballotId })) as RoundResult;
+    const result = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
       ['yes', 2],
       ['no', 2],
@@ -189,7 +186,7 @@ describe('an open association ballot (one member, one vote)', () => {
     const phoneH = (await h.delegate(tokens[0]!)).socket;
     await h.delegate(tokens[1]!);
     okData(await request(chair, 'proxy:grant', { grantorId: g, holderId: holder }));
-    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot())) as { ballotId: string };
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
     okData(await request(chair, 'ballot:open', { ballotId }));
     const refused = errorOf(
       await request(phoneH, 'vote:cast-split', {
