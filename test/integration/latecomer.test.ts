@@ -52,14 +52,14 @@ test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in 
   expect(open.turnout).toMatchObject({ voted: 1, present: 3, eligible: 3 });
 
   const r1 = okData(await request(chair, 'ballot:close', { ballotId: first }));
-  expect(r1.tally.attendance).toEqual({ roster: 3, present: 3, excusedAbsent: 0 });
+  expect(r1.tally.attendance).toMatchObject({ roster: 3, present: 3, excusedAbsent: 0 });
   expect(r1.tally.ballots.issued).toBe(3);
 
   const second = okData(await request(chair, 'ballot:create', classificationBallot({ title: 'Ballot 2' }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: second }));
   okData(await vote(late, second, 1, 'excellent'));
   const r2 = okData(await request(chair, 'ballot:close', { ballotId: second }));
-  expect(r2.tally.attendance).toEqual({ roster: 4, present: 4, excusedAbsent: 0 });
+  expect(r2.tally.attendance).toMatchObject({ roster: 4, present: 4, excusedAbsent: 0 });
   expect(r2.tally.ballots.returned).toBe(1);
   // Ballot 1's stored result is as it was closed.
   const stored = (await chairView()).ballots.find((b) => b.id === first)!;
@@ -82,7 +82,9 @@ test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in 
 test('an open round keeps its roster across a restart', async () => {
   const first = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: first }));
-  const { delegateId } = okData(await request(chair, 'delegate:add', { name: 'Người Thay Thế', position: '', group: '' }));
+  const { delegateId } = okData(
+    await request(chair, 'delegate:add', { name: 'Người Thay Thế', position: '', group: '' }),
+  );
   await h.stop();
   h = await startHarness(h.dataDir);
   chair = (await h.chair(meeting)).socket;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
-import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { nextEvent, rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
@@ -38,24 +38,31 @@ async function closedBallot(): Promise<string> {
   okData(
     await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
   );
+  const closedHeard = [projector, phones[1]!].map((s) =>
+    nextEvent(s, 'ballot:updated', (e) => e.ballot.state === 'closed'),
+  );
   okData(await request(chair, 'ballot:close', { ballotId }));
+  await Promise.all(closedHeard);
   return ballotId;
 }
 
 test('re-vote prepares round 2 as a draft: phones and projector still see round 1; open starts it', async () => {
   const ballotId = await closedBallot();
   const heard: string[] = [];
-  for (const s of [projector, phones[1]!]) s.on('ballot:updated', (e) => heard.push(`${e.ballot.state}#${e.ballot.round}`));
+  for (const s of [projector, phones[1]!])
+    s.on('ballot:updated', (e) => heard.push(`${e.ballot.state}#${e.ballot.round}`));
 
   const prepared = okData(await request(chair, 'ballot:revote', { ballotId }));
   expect(prepared).toMatchObject({ state: 'closed', round: 1 });
   expect(await chairBallot(ballotId)).toMatchObject({ state: 'closed', round: 1, draftRound: 2 });
-  expect(await request(phones[1]!, 'vote:cast', {
-    ballotId,
-    round: 2,
-    voteId: randomUUID(),
-    marks: { province: ['good'] },
-  })).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
+  expect(
+    await request(phones[1]!, 'vote:cast', {
+      ballotId,
+      round: 2,
+      voteId: randomUUID(),
+      marks: { province: ['good'] },
+    }),
+  ).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
   // A second re-vote on a prepared one changes nothing.
   expect(await request(chair, 'ballot:revote', { ballotId })).toMatchObject({ ok: false, error: 'CONFLICT' });
 

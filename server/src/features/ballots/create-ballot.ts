@@ -24,7 +24,13 @@ export async function createBallot(
     interimForChair: p.interimForChair,
     ...(p.earlyCloseMinimum !== undefined ? { earlyCloseMinimum: p.earlyCloseMinimum } : {}),
   };
-  const row = { id: newId(), meetingId: state.meeting.id, definition, createdAt: ctx.clock.now().toISOString() };
+  const row = {
+    id: newId(),
+    meetingId: state.meeting.id,
+    definition,
+    createdAt: ctx.clock.now().toISOString(),
+    revoteDrafted: false,
+  };
   await ctx.store.createBallot(
     row,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'ballot.created', {
