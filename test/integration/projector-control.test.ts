@@ -34,7 +34,9 @@ async function closedBallot(): Promise<string> {
   const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
   okData(await request(chair, 'ballot:open', { ballotId }));
   for (const phone of phones)
-    okData(await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }));
+    okData(
+      await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+    );
   okData(await request(chair, 'ballot:close', { ballotId }));
   return ballotId;
 }
