@@ -32,7 +32,7 @@ const vote = (phone: Client, ballotId: string, round: number, level = 'good') =>
 const chairView = async () => okData(await request(chair, 'sync:request', {})) as ChairSnapshot;
 
 test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in ballot 2 (base 4)', async () => {
-  const first = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  const first = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 0 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: first }));
   okData(await vote(phones[0]!, first, 1));
 
@@ -55,7 +55,9 @@ test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in 
   expect(r1.tally.attendance).toMatchObject({ roster: 3, present: 3, excusedAbsent: 0 });
   expect(r1.tally.ballots.issued).toBe(3);
 
-  const second = okData(await request(chair, 'ballot:create', classificationBallot({ title: 'Ballot 2' }))).ballotId;
+  const second = okData(
+    await request(chair, 'ballot:create', classificationBallot({ title: 'Ballot 2', earlyCloseMinimum: 0 })),
+  ).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: second }));
   okData(await vote(late, second, 1, 'excellent'));
   const r2 = okData(await request(chair, 'ballot:close', { ballotId: second }));
@@ -80,7 +82,7 @@ test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in 
 });
 
 test('an open round keeps its roster across a restart', async () => {
-  const first = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  const first = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 0 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: first }));
   const { delegateId } = okData(
     await request(chair, 'delegate:add', { name: 'Người Thay Thế', position: '', group: '' }),
@@ -96,7 +98,7 @@ test('an open round keeps its roster across a restart', async () => {
 });
 
 test('import and replace stay frozen once voting has started; removal too', async () => {
-  const first = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  const first = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 0 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: first }));
   const [someone] = (await chairView()).delegates;
   for (const [event, payload] of [

@@ -28,7 +28,7 @@ test('a secret round: the chair sees who voted (online and on paper) and never w
   const snapshot = okData(await request(chair, 'sync:request', {})) as ChairSnapshot;
   const [d1, , d3] = snapshot.delegates;
   okData(await request(chair, 'attendance:mark', { delegateId: d3!.id, status: 'present' }));
-  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
+  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 0 })));
   okData(await request(chair, 'ballot:open', { ballotId }));
 
   const heard = nextEvent(chair, 'console:ballot-updated', (e) => e.ballot.voterIds.length === 2);

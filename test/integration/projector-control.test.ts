@@ -31,7 +31,7 @@ afterEach(async () => {
 const projectorView = async () => okData(await request(projector, 'sync:request', {})) as ProjectorSnapshot;
 
 async function closedBallot(): Promise<string> {
-  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
+  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 0 })));
   okData(await request(chair, 'ballot:open', { ballotId }));
   for (const phone of phones)
     okData(

@@ -33,7 +33,9 @@ const chairBallot = async (ballotId: string) =>
   (okData(await request(chair, 'sync:request', {})) as ChairSnapshot).ballots.find((b) => b.id === ballotId)!;
 
 async function closedBallot(): Promise<string> {
-  const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot({ countdownSeconds: 60 })));
+  const { ballotId } = okData(
+    await request(chair, 'ballot:create', classificationBallot({ countdownSeconds: 60, earlyCloseMinimum: 0 })),
+  );
   okData(await request(chair, 'ballot:open', { ballotId }));
   okData(
     await request(phones[0]!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),

@@ -191,8 +191,9 @@ export async function publishRound(
   // The seal and the chain's head go to every phone and the projector: an anchor outside the disk.
   const anchor = { ballotId, round: round.round, seal: result.seal, head };
   state.publishRound(ballotId, round.round, at, result, anchor);
-  ctx.broadcaster.resultPublished(state, ballotId, result, anchor);
+  // Decided before the announcement: the projector hears of the result only if it shows it.
   state.setProjector({ ...state.projector, resultShown: showOnProjector });
+  ctx.broadcaster.resultPublished(state, ballotId, result, anchor);
   ctx.broadcaster.projectorChanged(state);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
   return result;
