@@ -299,8 +299,11 @@ export interface RoundExport {
   readonly paper: PaperTotals | null;
   /** Delegates the chair marked as having voted on paper. */
   readonly paperVoters: number;
-  /** Members added to the roster after this round opened: not on its roster, not in its base. */
-  readonly addedAfterOpening: number;
+  /**
+   * Members added to the roster after this round opened (ids, sorted): not on its roster, not in
+   * its base or its attendance. The audit log has each one's `delegate.added` after `round.opened`.
+   */
+  readonly lateMembers: readonly string[];
   readonly result: RoundResult | null;
   /** Secret ballots, once published: the receipt codes counted, sorted, never with choices. */
   readonly receipts: readonly string[];

@@ -3,7 +3,8 @@
 // across a restart too. Import and replace stay frozen.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { ChairSnapshot, CreateMeetingResponse, DelegateSnapshot } from '@hallvote/shared';
+import type { ChairSnapshot, CreateMeetingResponse, DelegateSnapshot, MeetingExport } from '@hallvote/shared';
+import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { classificationBallot } from '../support/ballots';
 import { rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
@@ -74,11 +75,24 @@ test('added after ballot 1 opened: not in ballot 1 (its base stays 3), votes in 
     delegateId,
     notInRounds: [{ ballotId: first, round: 1 }],
   });
-  // The round export (and so the minutes) says how many joined after it opened.
-  const res = await fetch(`${h.url}/api/meetings/${meeting.meetingId}/rounds/${first}/1.json`, {
-    headers: { authorization: `Bearer ${meeting.chairKey}` },
-  });
-  expect(((await res.json()) as { addedAfterOpening: number }).addedAfterOpening).toBe(1);
+  // The round export (and so the minutes) names who joined after it opened, and `verify` accepts
+  // the meeting: round 1's attendance lists its own roster, the log says the latecomer came later.
+  const exported = (await (
+    await fetch(`${h.url}/api/meetings/${meeting.meetingId}/export.json`, {
+      headers: { authorization: `Bearer ${meeting.chairKey}` },
+    })
+  ).json()) as MeetingExport;
+  expect(exported.rounds.find((r) => r.ballot.id === first)?.lateMembers).toEqual([delegateId]);
+  expect(exported.rounds.find((r) => r.ballot.id === second)?.lateMembers).toEqual([]);
+  const report = verifyExport(exported);
+  expect(report.findings.filter((f) => !f.ok)).toEqual([]);
+
+  // A member of round 1's roster passed off as a latecomer (to hide them from its attendance) is caught.
+  const early = exported.delegates.find((d) => d.id !== delegateId)!.id;
+  const forged = structuredClone(exported);
+  const forgedRound = forged.rounds.find((r) => r.ballot.id === first)!;
+  Object.assign(forgedRound, { lateMembers: [delegateId, early] });
+  expect(verifyExport(forged).ok).toBe(false);
 });
 
 test('an open round keeps its roster across a restart', async () => {
@@ -107,4 +121,18 @@ test('import and replace stay frozen once voting has started; removal too', asyn
     ['delegate:remove', { delegateId: someone!.id }],
   ] as const)
     expect(await request(chair, event, payload as never), event).toMatchObject({ ok: false, error: 'VOTING_STARTED' });
+});
+
+test('a secret round is not closed "early" for want of a latecomer’s vote: they cannot vote in it', async () => {
+  // The default early-close minimum (10) is far above 3: only a close with everyone voted passes.
+  const first = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  okData(await request(chair, 'ballot:open', { ballotId: first }));
+  const { delegateId } = okData(
+    await request(chair, 'delegate:add', { name: 'Người Đến Muộn', position: '', group: '' }),
+  );
+  await h.delegate(h.app.hall.meetings.get(meeting.meetingId)!.delegates.get(delegateId)!.token);
+  for (const phone of phones) okData(await vote(phone, first, 1));
+  const closed = okData(await request(chair, 'ballot:close', { ballotId: first }));
+  expect(closed.earlyClose).toBeNull();
+  expect(closed.attendance.present).not.toContain(delegateId);
 });

@@ -266,7 +266,7 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
     namedVotes: ballot.secret ? null : [],
     paper: options.paper ?? null,
     paperVoters,
-    addedAfterOpening: 0,
+    lateMembers: [],
     result,
     receipts: options.receipts ?? [],
     anchor: null,
