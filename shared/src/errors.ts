@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'VOTING_STARTED',
   'ACK_REQUIRED',
   'INVALID_ROSTER',
+  'UNKNOWN_RULE_PRESET',
   'RATE_LIMITED',
   'SESSION_REPLACED',
   /** Paper ballots: the delegate is not present (absent or excused). */

@@ -14,6 +14,7 @@ import {
   delegateIdSchema,
   delegateUpdateSchema,
   emptySchema,
+  followUpSchema,
   paperMarkSchema,
   paperTotalsSchema,
   projectorResultSchema,
@@ -98,6 +99,16 @@ export const REQUESTS = {
    * with `ballot:open`; the old rounds are kept.
    */
   'ballot:revote': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  /**
+   * A draft of the vote a published round's band calls for (the vote of no confidence after a
+   * confidence rating): the subjects in that band, under the band's follow-up preset. Once only.
+   */
+  'ballot:create-follow-up': {
+    roles: CHAIR,
+    schema: followUpSchema,
+    rate: 'chair',
+    ack: answers<{ ballotId: string }>(),
+  },
 
   // Chair: the projector, apart from the phones.
   /** The live view, a blank screen, or a slide with the meeting's title. */

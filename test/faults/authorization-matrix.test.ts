@@ -171,6 +171,12 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   { event: 'ballot:revote', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
   { event: 'ballot:cancel', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
   {
+    event: 'ballot:create-follow-up',
+    payload: () => ({ ballotId, round: 1, optionId: 'low-confidence', bandId: 'may-resign', title: 'Follow-up' }),
+    // The chair's own ballot (its re-vote dropped above) calls for no follow-up, but the chair may ask.
+    expected: { ...chairOnly('NOT_FOUND'), chair: 'CONFLICT' },
+  },
+  {
     event: 'projector:set-screen',
     payload: () => ({ mode: 'slide', slideText: 'Nghỉ giải lao' }),
     expected: chairOnly('own'),

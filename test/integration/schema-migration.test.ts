@@ -21,7 +21,8 @@ test.skipIf(TEST_STORE !== 'sqlite')('an older SQLite database gains roster_thro
     expect(older).not.toContain('revote_drafted');
     const db = new Database(file);
     db.exec(older);
-    db.exec(`INSERT INTO meetings VALUES ('m1', 'Old', 'vn-party-classification', 'k', 'p', '2024-01-01T00:00:00Z');
+    db.exec(`INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
+               VALUES ('m1', 'Old', 'vn-party-classification', 1, 'k', 'p', '2024-01-01T00:00:00Z');
              INSERT INTO ballots VALUES ('b1', 'm1', '{}', '2024-01-01T00:00:00Z');
              INSERT INTO rounds (ballot_id, round, state, opened_at) VALUES ('b1', 1, 'open', '2024-01-01T00:01:00Z');`);
     db.close();

@@ -4,11 +4,13 @@ import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { consoleText } from '../i18n/console';
+import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
 import { PaperTotals } from './PaperTotals';
+import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
 import { VotersPanel } from './VotersPanel';
 import { useChairRequest, useChairSession } from './session';
@@ -19,6 +21,7 @@ import { EarlyCloseNotes } from './TrustNotes';
 export function BallotDetail({ ballotId }: { ballotId: string }) {
   const t = useText(chairText);
   const c = useText(commonText);
+  const r = useText(rulesText);
   const ballot = useChair((s) => s.ballots.find((b) => b.id === ballotId) ?? null);
   if (!ballot) return null;
   const candidates = ballot.kind === 'election' ? ballot.options.length : 0;
@@ -35,12 +38,14 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
           {ballot.kind === 'election' ? (
             <span className="tag">{t.ballots.seats(ballot.seats ?? 1, candidates)}</span>
           ) : null}
+          <span className="tag rules">{`${presetName(r, ballot.rules)} · ${r.version(ballot.rules.version)}`}</span>
         </p>
       </header>
       <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
       <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
       {ballot.state === 'open' ? <VotersPanel ballot={ballot} /> : null}
+      <FollowUpActions ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}

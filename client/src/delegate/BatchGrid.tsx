@@ -5,6 +5,7 @@ import { delegateText } from '../i18n/delegate';
 import { optionLabel } from '../ui/option-label';
 import { onOptionGroupKey, radioTabIndex } from '../ui/roving';
 import { shortLabels } from './option-labels';
+import { ProposalLine } from './ProposalLine';
 import { useDelegate } from './store';
 import { toggleMark } from './vote-actions';
 
@@ -91,6 +92,7 @@ function GridRow({
     >
       <span className="subject" id={labelId}>
         {subject.label}
+        <ProposalLine subject={subject} short />
       </span>
       {options.map((option, i) => {
         const checked = chosen.includes(option.id);
@@ -137,6 +139,7 @@ export function BatchGridReview() {
             >
               <span className="subject">
                 {subject.label}
+                <ProposalLine subject={subject} short />
                 <span className={chosen.length === 0 ? 'row-note' : 'visually-hidden'}>
                   {chosen.length === 0 ? t.notRated : `: ${names.join(', ')}`}
                 </span>

@@ -57,17 +57,17 @@ export class RosterState {
   }
 
   /**
-   * Roster, present, excused and the quorum verdict under the meeting's rules, as of now; of the
-   * members `among` keeps (a round's roster), or of everyone.
+   * Roster, present, excused and the quorum verdict, as of now, under the meeting's rules or under
+   * `rules` (a ballot's own, to open it); of the members `among` keeps (a round's roster), or of everyone.
    */
-  presence(among: (d: DelegateRecord) => boolean = () => true): PresenceSummary {
+  presence(rules: RuleSet = this.rules, among: (d: DelegateRecord) => boolean = () => true): PresenceSummary {
     const attendance = summarizeAttendance(
       [...this.#delegates.values()].filter(among).map((d) => ({
         present: d.attendance === 'present',
         excused: d.attendance === 'excused',
       })),
     );
-    const quorum = checkQuorum(attendance, this.rules.quorum);
+    const quorum = checkQuorum(attendance, rules.quorum);
     return {
       roster: attendance.roster,
       present: attendance.present,

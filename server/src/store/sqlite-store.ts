@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import { migrate } from './sqlite-migrations';
 import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
 import { truncateWal } from './sqlite-scrub';
@@ -40,6 +41,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma('secure_delete = ON');
   db.exec(SCHEMA_SQL);
   upgradeSchema(db);
+  migrate(db);
   // A WAL left by a crash holds old versions of pages, secret ballots' included: fold it into the
   // database and empty it before anything else happens.
   db.pragma('wal_checkpoint(TRUNCATE)');

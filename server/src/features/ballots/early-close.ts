@@ -26,7 +26,7 @@ export function earlyCloseOf(
     (d) => d.attendance === 'present' && state.onRoster(round.ballotId, round.round, d.id),
   );
   if (present.every((d) => voters.has(d.id))) return null;
-  const { minimum, ruleMinimum } = earlyCloseMinimum(state.rules, def);
+  const { minimum, ruleMinimum } = earlyCloseMinimum(state.rulesOf(round.ballotId), def);
   const returned = voters.size;
   if (returned < minimum)
     throw new HallvoteError(

@@ -68,7 +68,7 @@ export async function computeRoundResult(
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
   const result = tally({
-    rules: state.rules,
+    rules: entry.rules,
     ballot: {
       kind: def.kind,
       subjects: def.subjects,
@@ -85,7 +85,8 @@ export async function computeRoundResult(
     ...(paper ? { paper } : {}),
     paperVoters,
   });
-  const rules = ruleSetStamp(state.rules);
+  // The ballot's rule set, which decided it (the meeting's unless the ballot chose another).
+  const rules = ruleSetStamp(entry.rules);
   const namedVotes = def.secret
     ? null
     : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
