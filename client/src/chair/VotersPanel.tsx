@@ -75,7 +75,7 @@ function NotVoted({ ballot, delegateId }: { ballot: ChairBallotView; delegateId:
     <li>
       <span className="who">
         <strong>{delegate.name}</strong>
-        {delegate.position ? <span className="position"> · {delegate.position}</span> : null}
+        {delegate.position ? <span className="position">{delegate.position}</span> : null}
         {delegate.connected ? <span className="dot on"> ● {t.attendance.connected}</span> : null}
       </span>
       <ConfirmButton
