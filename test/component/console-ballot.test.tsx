@@ -2,7 +2,7 @@
 // too) and the "voted on paper" mark, the paper totals form, a re-vote prepared as a draft, and
 // publishing to the phones without the projector.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import type { ChairBallotView } from '@hallvote/shared';
@@ -172,4 +172,18 @@ test('publishing to the phones only, when "also show it on the projector" is unt
   fireEvent.click(screen.getByRole('button', { name: 'Publish the result' }));
   fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
   expect(socket.sent('ballot:publish')).toEqual([{ ballotId: 'b1', showOnProjector: false }]);
+});
+
+test('an open ballot with its paper totals renders without two children under one key', () => {
+  // The actions and the paper totals are both reset per round by their key; one key for both made
+  // React warn and left which of the two it kept unspecified.
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    start(chairBallot(classificationBallot()));
+    expect(screen.getByRole('region', { name: /^Not voted yet/ })).toBeInTheDocument();
+    const keyWarnings = errors.mock.calls.filter((call) => call.map(String).join(' ').includes('same key'));
+    expect(keyWarnings).toEqual([]);
+  } finally {
+    errors.mockRestore();
+  }
 });

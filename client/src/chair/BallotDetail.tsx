@@ -43,14 +43,14 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
       </header>
       <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
-      <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
+      <Actions key={`actions:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
       {ballot.state === 'open' ? <VotersPanel ballot={ballot} /> : null}
       <FollowUpActions ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}
       {ballot.state === 'open' || ballot.state === 'closed' ? (
-        <PaperTotals key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
+        <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
       ) : null}
       <MinutesLinks ballot={ballot} />
     </article>
