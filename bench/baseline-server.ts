@@ -82,6 +82,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     heldBy: null,
     splitAllowed: false,
     countBy: 'heads',
+    joinedAfter: null,
   };
 }
 
@@ -95,6 +96,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     turnout: turnout(),
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
   };
 }
 

@@ -3,14 +3,17 @@ import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
+import { consoleText } from '../i18n/console';
 import { proxyText } from '../i18n/proxies';
 import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
+import { PaperTotals } from './PaperTotals';
 import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
+import { VotersPanel } from './VotersPanel';
 import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
 import { EarlyCloseNotes } from './TrustNotes';
@@ -41,10 +44,14 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
       </header>
       <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
-      <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
+      <Actions key={`actions:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+      {ballot.state === 'open' ? <VotersPanel ballot={ballot} /> : null}
       <FollowUpActions ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
+      ) : null}
+      {ballot.state === 'open' || ballot.state === 'closed' ? (
+        <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
       ) : null}
       <MinutesLinks ballot={ballot} />
     </article>
@@ -102,10 +109,10 @@ function Turnout({ ballot }: { ballot: ChairBallotView }) {
 
 function Actions({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(chairText);
+  const c = useText(consoleText);
   const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
-  // The request that met SECRECY_AT_RISK, sent again with the chair's acceptance.
-  const [opening, setOpening] = useState<'ballot:open' | 'ballot:revote'>('ballot:open');
+  const [showOnProjector, setShowOnProjector] = useState(true);
   const p = useText(proxyText);
 
   const id = { ballotId: ballot.id };
@@ -114,9 +121,29 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const warnings = ballot.result ? warningsToAcknowledge(ballot.result.tally) : 0;
   const ackMissing = warnings > 0 && acknowledgement.trim() === '';
   const confirmProps = { backLabel: t.ballots.back, disabled: busy };
+  const draft = ballot.draftRound;
 
   return (
     <div className="actions">
+      {draft !== null ? (
+        <div className="revote-draft">
+          <p className="frozen-note" role="status">
+            {c.revote.drafted(draft)}
+          </p>
+          <div className="row">
+            <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
+              {c.revote.open(draft)}
+            </button>
+            <ConfirmButton
+              {...confirmProps}
+              label={c.revote.drop}
+              question={c.revote.dropQuestion(draft)}
+              confirmLabel={c.revote.dropConfirm}
+              onConfirm={() => void run('ballot:cancel', id)}
+            />
+          </div>
+        </div>
+      ) : null}
       {ballot.state === 'closed' && warnings > 0 ? (
         <div className="acknowledgement">
           <label htmlFor="acknowledgement">{t.ballots.acknowledgement}</label>
@@ -128,17 +155,15 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
           />
         </div>
       ) : null}
+      {ballot.state === 'closed' ? (
+        <label className="inline">
+          <input type="checkbox" checked={showOnProjector} onChange={(e) => setShowOnProjector(e.target.checked)} />
+          {c.publish.onProjector}
+        </label>
+      ) : null}
       <div className="row">
         {ballot.state === 'draft' ? (
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => {
-              setOpening('ballot:open');
-              void run('ballot:open', id);
-            }}
-          >
+          <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
             {t.ballots.open}
           </button>
         ) : null}
@@ -159,11 +184,15 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             question={t.ballots.publishQuestion}
             confirmLabel={t.ballots.publishConfirm}
             onConfirm={() =>
-              void run('ballot:publish', warnings > 0 ? { ...id, acknowledgement: acknowledgement.trim() } : id)
+              void run('ballot:publish', {
+                ...id,
+                showOnProjector,
+                ...(warnings > 0 ? { acknowledgement: acknowledgement.trim() } : {}),
+              })
             }
           />
         ) : null}
-        {ballot.state === 'open' ? (
+        {ballot.state === 'open' && draft === null ? (
           <ConfirmButton
             {...confirmProps}
             danger
@@ -173,16 +202,14 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             onConfirm={() => void run('ballot:cancel', id)}
           />
         ) : null}
-        {ballot.state === 'closed' || ballot.state === 'published' ? (
+        {(ballot.state === 'closed' || ballot.state === 'published' || ballot.state === 'cancelled') &&
+        draft === null ? (
           <ConfirmButton
             {...confirmProps}
             label={t.ballots.revote}
-            question={t.ballots.revoteQuestion}
-            confirmLabel={t.ballots.revoteConfirm}
-            onConfirm={() => {
-              setOpening('ballot:revote');
-              void run('ballot:revote', id);
-            }}
+            question={c.revote.question(ballot.round + 1)}
+            confirmLabel={c.revote.confirm(ballot.round + 1)}
+            onConfirm={() => void run('ballot:revote', id)}
           />
         ) : null}
       </div>
@@ -194,7 +221,7 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             type="button"
             className="danger"
             disabled={busy}
-            onClick={() => void run(opening, { ...id, acceptSecrecyRisk: true })}
+            onClick={() => void run('ballot:open', { ...id, acceptSecrecyRisk: true })}
           >
             {p.secrecy.openAnyway}
           </button>

@@ -47,6 +47,7 @@ export function bindChairSocket(socket: HallSocket): void {
         projectorKey: s.projectorKey,
         proxies: s.proxies,
         plainHttp: s.plainHttp,
+        projector: s.projector,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
       })),
@@ -76,5 +77,10 @@ export function bindChairSocket(socket: HallSocket): void {
   socket.on(
     'console:ballot-updated',
     sequenced((e) => set((state) => ({ ballots: upsertBallot(state.ballots, e.ballot) }))),
+  );
+
+  socket.on(
+    'console:projector-updated',
+    sequenced((e) => set({ projector: e.projector })),
   );
 }

@@ -69,15 +69,19 @@ function Screen() {
   const heldBy = useDelegate((s) => s.heldBy?.name ?? null);
   const splitting = useDelegate((s) => s.splitting);
   const votingFor = useDelegate((s) => s.votingFor !== null);
+  const notMine = useDelegate((s) => isCurrentRound(s.ballot, s.joinedAfter));
 
   if (connection === 'refused') return <FinalScreen title={t.invalid} hint={t.invalidHint} />;
   if (connection === 'replaced') return <FinalScreen title={t.replaced} hint={t.replacedHint} />;
+  if (connection === 'reissued') return <FinalScreen title={t.reissued} hint={t.reissuedHint} />;
+  if (connection === 'removed') return <FinalScreen title={t.removed} hint={t.removedHint} />;
   if (!joined) return <MessageScreen title={c.connecting} />;
   switch (ballotState) {
     case null:
     case 'draft':
       return <IdleScreen />;
     case 'open':
+      if (notMine) return <MessageScreen title={t.joinedLate} hint={t.joinedLateHint} />;
       if (sendingNow) return <SendingScreen />;
       // A grantor whose holder votes for them in this round: nothing to mark here.
       if (heldBy !== null && !voted) return <HeldByScreen holder={heldBy} />;

@@ -45,6 +45,7 @@ export function snapshotState(
     splitAllowed: s.splitAllowed,
     countBy: s.countBy,
     ...anchorState(s.anchor, anchors),
+    joinedAfter: s.joinedAfter,
     ...roundChange(state, s.ballot, drafts),
   };
 }
@@ -90,5 +91,9 @@ export function bindDelegateSocket(session: DelegateSession): void {
 
   socket.on('session:replaced', () => {
     set({ connection: 'replaced' });
+  });
+
+  socket.on('session:revoked', (e) => {
+    set({ connection: e.reason });
   });
 }

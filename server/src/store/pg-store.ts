@@ -14,6 +14,7 @@ import { PgWriteQueue } from './pg-write-queue';
 import * as writes from './pg-writes';
 import { isEmptyUpdate } from './delegate-update';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -172,6 +173,10 @@ class PostgresStore implements PgStore {
     );
   }
 
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.setAttendanceMany(tx, changes, audit));
+  }
+
   grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void> {
     return this.write(audit.meetingId, (tx) => writes.grantProxy(tx, proxy, audit));
   }
@@ -195,6 +200,10 @@ class PostgresStore implements PgStore {
 
   castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
     return this.write(audit.meetingId, (tx) => castSplit(tx, split, audit));
+  }
+
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.draftRevote(tx, ballotId, drafted, audit));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

@@ -15,6 +15,7 @@ import * as writes from './sqlite-writes';
 import { WriteQueue } from './write-queue';
 import { isEmptyUpdate } from './delegate-update';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -127,6 +128,10 @@ class SqliteStore implements Store {
     return this.queue.enqueue(() => writes.revokeProxy(this.s, revoke, audit));
   }
 
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.setAttendanceMany(this.s, changes, audit));
+  }
+
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.queue.enqueue(() => writes.createBallot(this.s, ballot, audit));
   }
@@ -138,6 +143,10 @@ class SqliteStore implements Store {
     proxies: readonly RoundProxyRecord[],
   ): Promise<void> {
     return this.queue.enqueue(() => writes.openRound(this.s, round, issuedTo, audit, proxies));
+  }
+
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.draftRevote(this.s, ballotId, drafted, audit));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

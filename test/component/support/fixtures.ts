@@ -146,6 +146,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     heldBy: null,
     splitAllowed: false,
     countBy: 'heads',
+    joinedAfter: null,
     ...overrides,
   };
 }
@@ -164,7 +165,18 @@ export function delegates(n: number, present: number): Delegate[] {
 }
 
 export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> = {}): ChairBallotView {
-  return { ...ballot, turnout: null, voterIds: [], roundProxies: [], result: null, ...extra };
+  return {
+    ...ballot,
+    turnout: null,
+    voterIds: [],
+    paperVoterIds: [],
+    lateIds: [],
+    draftRound: null,
+    paper: null,
+    roundProxies: [],
+    result: null,
+    ...extra,
+  };
 }
 
 export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnapshot {
@@ -183,6 +195,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     projectorKey: 'projector-key',
     proxies: [],
     plainHttp: false,
+    projector: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,
   };
 }
@@ -197,6 +210,7 @@ export function projectorSnapshot(overrides: Partial<ProjectorSnapshot> = {}): P
     turnout: null,
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,
   };
 }
@@ -260,6 +274,7 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
     namedVotes: ballot.secret ? null : [],
     paper: options.paper ?? null,
     paperVoters,
+    lateMembers: [],
     result,
     receipts: options.receipts ?? [],
     anchor: null,

@@ -82,7 +82,7 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <TimesSection round={r} />
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
       <CountedByNote tally={tally} />
-      <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
+      <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
       <ProxiesSection round={r} delegates={source.delegates} />
       <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />

@@ -31,19 +31,18 @@ export function ruleSetStamp(rules: RuleSet): RuleSetStamp {
 }
 
 /**
- * Who is present, excused and absent right now, member by member (ids sorted). Given a round, the
- * members it took proxies of are `represented` instead where their holder is present now or has
- * voted for them: they count as present, by proxy.
+ * Who of a round's roster is present, excused and absent right now, member by member (ids sorted).
+ * A member added after the round opened (a latecomer, a substitute) is not on its roster. The
+ * members the round took proxies of are `represented` instead where their holder is present now or
+ * has voted for them: they count as present, by proxy.
  */
-export function attendanceSnapshot(
-  state: MeetingState,
-  round?: { ballotId: string; round: number },
-): AttendanceSnapshot {
-  const proxies = round ? state.roundProxiesOf(round.ballotId, round.round) : new Map<string, string>();
-  const voters = round ? state.votersOf(round.ballotId, round.round) : new Map<string, unknown>();
+export function attendanceSnapshot(state: MeetingState, ballotId: string, round: number): AttendanceSnapshot {
+  const proxies = state.roundProxiesOf(ballotId, round);
+  const voters = state.votersOf(ballotId, round);
   const by = { present: [] as string[], excused: [] as string[], absent: [] as string[] };
   const represented: string[] = [];
   for (const d of state.delegates.values()) {
+    if (!state.onRoster(ballotId, round, d.id)) continue;
     const holderId = proxies.get(d.id);
     const byProxy =
       holderId !== undefined && (state.delegates.get(holderId)?.attendance === 'present' || voters.has(d.id));

@@ -66,6 +66,7 @@ export async function roundExport(
     ...(basis.weights ? { weights: basis.weights } : {}),
     paper: state.paperTotalsOf(ballotId, round) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
+    lateMembers: state.lateFor(ballotId, round).sort(),
     result: r.result,
     receipts: publishedReceipts(state, ballotId, round),
     anchor: state.anchorOf(ballotId, round),
