@@ -182,6 +182,20 @@ describe('the association preset: at most 2 proxies per holder', () => {
     expect((okData(await request(ch, 'sync:request', {})) as ChairSnapshot).proxies).toHaveLength(2);
   });
 
+  test('a grantor checked in with their group takes the proxy back too', async () => {
+    const club = await h.createMeeting({
+      rulePresetId: 'association',
+      rosterCsv: ['name,position,group', 'H,,A', 'G,,B', 'K,,B'].join('\n'),
+    });
+    const ch = (await h.chair(club)).socket;
+    const snap = okData(await request(ch, 'sync:request', {})) as ChairSnapshot;
+    const [holder, grantor] = snap.delegates.map((d) => d.id) as [string, string];
+    const { proxyId } = okData(await request(ch, 'proxy:grant', { grantorId: grantor, holderId: holder }));
+    okData(await request(ch, 'attendance:mark-present', { group: 'B' }));
+    const after = okData(await request(ch, 'sync:request', {})) as ChairSnapshot;
+    expect(after.proxies.find((p) => p.id === proxyId)).toMatchObject({ revokedBy: 'arrival' });
+  });
+
   test('a meeting whose rules take no proxies refuses one', async () => {
     const plain = await h.createMeeting({ rulePresetId: 'simple-majority', rosterCsv: 'name\nX\nY' });
     const ch = (await h.chair(plain)).socket;

@@ -236,6 +236,13 @@ export async function setAttendanceMany(
       );
   }
   appendAudit(tx, audit);
+  for (const c of changes)
+    if (c.revoke)
+      await revokeProxy(tx, c.revoke, {
+        ...audit,
+        action: 'proxy.revoked',
+        details: { proxyId: c.revoke.proxyId, by: c.revoke.by },
+      });
 }
 
 export async function createBallot(tx: PgTx, ballot: BallotRecordRow, audit: AuditInput): Promise<void> {

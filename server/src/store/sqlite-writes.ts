@@ -126,6 +126,7 @@ export function setAttendanceMany(s: SqliteStatements, changes: readonly Attenda
     for (const r of c.issueIn) s.issue.run(r.ballotId, r.round, c.delegateId);
   }
   appendAudit(s, audit);
+  for (const c of changes) if (c.revoke) revokeProxy(s, c.revoke, proxyRevokedAudit(audit, c.revoke));
 }
 
 export function createBallot(s: SqliteStatements, ballot: BallotRecordRow, audit: AuditInput): void {

@@ -122,6 +122,8 @@ export interface AttendanceChange {
   readonly checkedInBy: DelegateRecord['checkedInBy'];
   /** Open rounds the delegate is now issued a ballot in (they became present). */
   readonly issueIn: readonly { ballotId: string; round: number }[];
+  /** A grantor who arrives takes their proxy back, in the same write (for the rounds after). */
+  readonly revoke?: ProxyRevoke | undefined;
 }
 
 /** Who has voted in a round; for secret ballots this is the only place a delegate id appears. */
