@@ -2,7 +2,7 @@
 // client/src/delegate/vote-actions.ts: a vote gets its UUID when confirmed and is kept ("local
 // storage") until the server acknowledges it or refuses it for good; after every snapshot a held
 // vote is either cleared (the snapshot shows the server has it) or sent again with the SAME id;
-// NO_ANSWER, RATE_LIMITED and INTERNAL are transient and retried.
+// NO_ANSWER, RATE_LIMITED, STORE_UNAVAILABLE and INTERNAL are transient and retried.
 import { io as connect } from 'socket.io-client';
 import {
   ERROR_CODES,
@@ -38,7 +38,7 @@ export interface PhoneOptions {
   readonly closeServerSide?: (socketId: string) => void;
 }
 
-const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'INTERNAL']);
+const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'INTERNAL']);
 
 export class Phone {
   readonly socket: Client;
