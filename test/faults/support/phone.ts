@@ -36,6 +36,10 @@ export interface PhoneOptions {
   readonly retryMs?: number;
   /** Closes this phone's connection from the server side (in-process servers only). */
   readonly closeServerSide?: (socketId: string) => void;
+  /** The meeting, sent as `?m=` as the real phone does (a load balancer routes by it). */
+  readonly meetingId?: string;
+  /** socket.io's longest wait between reconnection attempts (the real client: 2 s). */
+  readonly reconnectionDelayMax?: number;
 }
 
 const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'INTERNAL']);
@@ -44,6 +48,8 @@ export class Phone {
   readonly socket: Client;
   delegateId: string | null = null;
   snapshots = 0;
+  /** When the last snapshot arrived (Date.now()). */
+  lastSnapshotAt = 0;
   replaced = false;
   /** Votes in the order confirmed; at most one is pending at a time, like the real phone. */
   readonly votes: HeldVote[] = [];
@@ -64,6 +70,8 @@ export class Phone {
       transports: ['websocket'],
       reconnection: true,
       forceNew: true,
+      ...(options.meetingId ? { query: { m: options.meetingId } } : {}),
+      ...(options.reconnectionDelayMax ? { reconnectionDelayMax: options.reconnectionDelayMax } : {}),
     });
     this.socket.on('snapshot', (s) => this.onSnapshot(s as DelegateSnapshot));
     this.socket.on('session:replaced', () => (this.replaced = true));
@@ -120,6 +128,7 @@ export class Phone {
 
   private onSnapshot(s: DelegateSnapshot): void {
     this.snapshots += 1;
+    this.lastSnapshotAt = Date.now();
     this.delegateId = s.me.id;
     const held = this.pending;
     if (!held) return;
