@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     '',
     '  hallvote cluster is running (loopback only)',
     `  HAProxy        ${cluster.url}   (pid ${cluster.haproxy.pid}, runtime API ${cluster.haproxy.adminSocket})`,
-    ...cluster.nodes.map((n, i) => `  node n${i + 1}        ${n.url}   (pid ${n.pid ?? '?'}: kill -9 it to see a failover)`),
+    ...cluster.nodes.map(
+      (n, i) => `  node n${i + 1}        ${n.url}   (pid ${n.pid ?? '?'}: kill -9 it to see a failover)`,
+    ),
     `  PostgreSQL     127.0.0.1:${pg.port}   (${pg.dir})`,
     `  Redis          ${redis.url}   (pid ${redis.pid})`,
     `  admin          ${cluster.url}/#admin=${adminToken}`,

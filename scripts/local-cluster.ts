@@ -43,7 +43,14 @@ export async function startPg(): Promise<PgService> {
 
 /** `immediate`: no shutdown checkpoint, as a crash; `keep`: the cluster can be started again (`restartPg`). */
 export async function stopPg(pg: PgService, how: { immediate?: boolean; keep?: boolean } = {}): Promise<void> {
-  await services('pg', 'stop', '--dir', pg.dir, ...(how.immediate ? ['--immediate'] : []), ...(how.keep ? ['--keep'] : []));
+  await services(
+    'pg',
+    'stop',
+    '--dir',
+    pg.dir,
+    ...(how.immediate ? ['--immediate'] : []),
+    ...(how.keep ? ['--keep'] : []),
+  );
 }
 
 export async function restartPg(pg: PgService): Promise<void> {

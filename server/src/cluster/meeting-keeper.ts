@@ -26,7 +26,16 @@ const SWEEP_GRACE_MS = 1_000;
 /** At most one cluster-wide eviction of a meeting's sockets per node in this time. */
 const EVICT_EVERY_MS = 5_000;
 
-/** The room every socket of a meeting joins, so that a new owner can close them wherever they are. */
+/** The message a node sends the others when it takes a meeting, or wants one the load balancer sends it. */
+const EVICT = 'hallvote:let-go';
+
+/** socket.io's server-to-server messages, untyped in HallServer. */
+interface PeerChannel {
+  serverSideEmit(event: string, ...args: unknown[]): void;
+  on(event: string, listener: (...args: unknown[]) => void): void;
+}
+
+/** The room every socket of a meeting joins, so that it can be closed as one when the meeting goes. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
 export type Ensured =
@@ -64,6 +73,13 @@ export class MeetingKeeper {
 
   constructor(private readonly deps: KeeperDeps) {
     deps.ownership.onLost((meetingId) => this.lost(meetingId, 'lock lost'));
+    // Another node took this meeting (so this node's lock is gone), or the load balancer sends it
+    // there: stop running it here, and close its sockets here, which reconnect through the balancer.
+    (deps.io as unknown as PeerChannel).on(EVICT, (meetingId) => {
+      if (typeof meetingId !== 'string') return;
+      this.lost(meetingId, 'another node runs it');
+      deps.io.local.in(meetingRoom(meetingId)).disconnectSockets(true);
+    });
     this.sweep = deps.ownership.clustered ? setInterval(() => void this.sweepCountdowns(), SWEEP_MS) : null;
   }
 
@@ -155,7 +171,7 @@ export class MeetingKeeper {
       if (got.kind === 'owned') return this.load(meetingId, got.epoch);
       // Another node holds it although the load balancer sent it here: its sockets there, if any,
       // are closed, so that they too come here and the other node, idle, lets go.
-      if (evict) this.evict(meetingId);
+      if (evict) this.evict(meetingId, 'held elsewhere');
       if (Date.now() >= deadline || this.closed) return { kind: 'unavailable' };
       await new Promise((resolve) => setTimeout(resolve, ACQUIRE_POLL_MS));
     }
@@ -182,7 +198,7 @@ export class MeetingKeeper {
     if (ownership.clustered) await checkStoredMeeting(ctx.hall, ctx.store, ctx.clock, ctx.log, state);
     this.register(state, epoch);
     // Sockets of this meeting still open on another node belong to an owner that is gone.
-    if (ownership.clustered) this.evict(meetingId);
+    if (ownership.clustered) this.evict(meetingId, 'taken');
     ctx.log.info({ meetingId, epoch, node: this.node }, 'meeting taken');
     return { kind: 'here', state };
   }
@@ -249,11 +265,13 @@ export class MeetingKeeper {
   }
 
   /** Closes the meeting's sockets on every node (through the Redis adapter), at most once in a while. */
-  private evict(meetingId: string): void {
+  private evict(meetingId: string, why: 'taken' | 'held elsewhere'): void {
     const now = Date.now();
     if (!this.deps.peersReachable() || now - (this.evicted.get(meetingId) ?? 0) < EVICT_EVERY_MS) return;
     this.evicted.set(meetingId, now);
-    this.deps.io.in(meetingRoom(meetingId)).disconnectSockets(true);
+    this.deps.ctx.log.info({ meetingId, node: this.node, why }, 'telling the other nodes to let the meeting go');
+    // To the other nodes only (never this node's own sockets, which may be joining right now).
+    (this.deps.io as unknown as PeerChannel).serverSideEmit(EVICT, meetingId);
   }
 
   /** Countdowns due in meetings no node runs: take the meeting, which closes the round at once. */

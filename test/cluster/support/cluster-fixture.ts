@@ -3,7 +3,13 @@
 // and what the tests ask the database: who holds a meeting's lock, the audit chain, the stored votes.
 import { createHash, randomBytes } from 'node:crypto';
 import { auditHashInput, AUDIT_GENESIS, type AuditEntry } from '@hallvote/shared';
-import { startCluster, startRedis, stopRedis, type LocalCluster, type RedisService } from '../../../scripts/local-cluster';
+import {
+  startCluster,
+  startRedis,
+  stopRedis,
+  type LocalCluster,
+  type RedisService,
+} from '../../../scripts/local-cluster';
 import { asAdmin, freshDatabase, type TestDatabase } from '../../support/postgres';
 
 export interface TestCluster {
@@ -52,12 +58,22 @@ export async function ownerOf(db: TestDatabase, meetingId: string): Promise<stri
 }
 
 /** The meeting's audit log, its chain checked entry by entry. */
-export async function auditOf(db: TestDatabase, meetingId: string): Promise<{ entries: AuditEntry[]; chained: boolean }> {
+export async function auditOf(
+  db: TestDatabase,
+  meetingId: string,
+): Promise<{ entries: AuditEntry[]; chained: boolean }> {
   return asAdmin(db, async (client) => {
-    const res = await client.query<{ seq: number; at: string; actor: string; action: string; details: string; prev_hash: string; hash: string }>(
-      'SELECT seq, at, actor, action, details, prev_hash, hash FROM audit WHERE meeting_id = $1 ORDER BY seq',
-      [meetingId],
-    );
+    const res = await client.query<{
+      seq: number;
+      at: string;
+      actor: string;
+      action: string;
+      details: string;
+      prev_hash: string;
+      hash: string;
+    }>('SELECT seq, at, actor, action, details, prev_hash, hash FROM audit WHERE meeting_id = $1 ORDER BY seq', [
+      meetingId,
+    ]);
     let prev = AUDIT_GENESIS;
     let chained = true;
     const entries = res.rows.map((r, i) => {

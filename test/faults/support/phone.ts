@@ -51,6 +51,8 @@ export class Phone {
   /** When the last snapshot arrived (Date.now()). */
   lastSnapshotAt = 0;
   replaced = false;
+  /** socket.io's reason for the last disconnection. */
+  lastDisconnect = '';
   /** Votes in the order confirmed; at most one is pending at a time, like the real phone. */
   readonly votes: HeldVote[] = [];
   private sending = false;
@@ -75,6 +77,7 @@ export class Phone {
     });
     this.socket.on('snapshot', (s) => this.onSnapshot(s as DelegateSnapshot));
     this.socket.on('session:replaced', () => (this.replaced = true));
+    this.socket.on('disconnect', (reason) => (this.lastDisconnect = reason));
   }
 
   /** Resolves once the first snapshot arrived. */
