@@ -48,7 +48,16 @@ export async function openVotingHall(
   const chair = (await connectRole(url, { role: 'chair', meetingId: m, key: meeting.chairKey }, options)).socket;
   const projector = (await connectRole(url, { role: 'projector', meetingId: m, key: meeting.projectorKey }, options))
     .socket;
-  const phones = await connectPhones(url, tokens, { meetingId: m, reconnectionDelayMax: PHONE_RECONNECT_MAX_MS });
+  const phones = await connectPhones(url, tokens, {
+    meetingId: m,
+    reconnectionDelayMax: PHONE_RECONNECT_MAX_MS,
+    followServerClose: true,
+  });
+  // A node that drops the meeting closes its connections; the real console and projector come back.
+  for (const socket of [chair, projector])
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 300);
+    });
   return {
     url,
     db,
@@ -96,6 +105,8 @@ export interface FaultOptions {
   readonly ballot?: BallotDefinition;
   /** How long every vote may take to settle. */
   readonly settleMs?: number;
+  /** The round closes by its countdown (the ballot has one), not by the chair. */
+  readonly closedByCountdown?: boolean;
 }
 
 export async function voteThrough(hall: VotingHall, o: FaultOptions): Promise<FaultRound> {
@@ -136,7 +147,9 @@ export async function voteThrough(hall: VotingHall, o: FaultOptions): Promise<Fa
     .filter((p) => p.lastSnapshotAt >= faultTime)
     .map((p) => p.lastSnapshotAt - faultTime)
     .sort((a, b) => a - b);
-  const result = (await must(chair, 'ballot:close', { ballotId })).data;
+  const result = o.closedByCountdown
+    ? await closedRound(hall, ballotId)
+    : (await must(chair, 'ballot:close', { ballotId })).data;
   const ownerAfter = await ownerOf(hall.db, meeting.meetingId);
   const stored = await checkStored(hall, ballotId, result);
   const audit = await auditOf(hall.db, meeting.meetingId);
@@ -153,6 +166,23 @@ export async function voteThrough(hall: VotingHall, o: FaultOptions): Promise<Fa
     chained: audit.chained,
     resyncMs,
   };
+}
+
+/** The round's result once its countdown has closed it, read from the database. */
+async function closedRound(hall: VotingHall, ballotId: string): Promise<RoundResult> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const row = await asAdmin(hall.db, async (client) => {
+      const res = await client.query<{ state: string; result: string | null }>(
+        'SELECT state, result FROM rounds WHERE ballot_id = $1 AND round = 1',
+        [ballotId],
+      );
+      return res.rows[0];
+    });
+    if (row?.state === 'closed' && row.result) return JSON.parse(row.result) as RoundResult;
+    if (Date.now() > deadline) throw new Error(`the countdown did not close ${ballotId} (state ${row?.state})`);
+    await sleep(200);
+  }
 }
 
 const choiceKey = (marks: Readonly<Record<string, readonly string[]>>) =>

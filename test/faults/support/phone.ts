@@ -40,6 +40,11 @@ export interface PhoneOptions {
   readonly meetingId?: string;
   /** socket.io's longest wait between reconnection attempts (the real client: 2 s). */
   readonly reconnectionDelayMax?: number;
+  /**
+   * Connects again when the server closed the connection (socket.io does not by itself), as the
+   * real phone does unless its badge was opened elsewhere (client/src/sync-binding.ts).
+   */
+  readonly followServerClose?: boolean;
 }
 
 const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'INTERNAL']);
@@ -77,7 +82,11 @@ export class Phone {
     });
     this.socket.on('snapshot', (s) => this.onSnapshot(s as DelegateSnapshot));
     this.socket.on('session:replaced', () => (this.replaced = true));
-    this.socket.on('disconnect', (reason) => (this.lastDisconnect = reason));
+    this.socket.on('disconnect', (reason) => {
+      this.lastDisconnect = reason;
+      if (options.followServerClose && reason === 'io server disconnect' && !this.replaced)
+        setTimeout(() => this.socket.connect(), 250 + Math.random() * 500);
+    });
   }
 
   /** Resolves once the first snapshot arrived. */
