@@ -145,12 +145,15 @@ export class ChildServer {
     await this.exited;
   }
 
-  /** A graceful stop (SIGTERM); resolves with the exit code. */
+  /** A graceful stop (SIGTERM), or SIGKILL after 15 s; resolves with the exit code. */
   async stop(): Promise<number | null> {
     const child = this.child;
     if (!child) return null;
     child.kill('SIGTERM');
-    return this.exited;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
   }
 
   cleanup(): void {
