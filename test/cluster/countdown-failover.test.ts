@@ -3,7 +3,9 @@
 // is found closed and not closed again. And a countdown due in a meeting nobody reconnects to is
 // closed by the sweep of another node.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { connectRole, createMeetingHttp, must } from '../faults/support/hall-client';
 import { classificationBallot } from '../support/ballots';
+import { rosterCsv } from '../support/harness';
 import { asAdmin } from '../support/postgres';
 import { faultSeed } from '../faults/support/random';
 import { auditOf, ownerOf, startTestCluster, type TestCluster } from './support/cluster-fixture';
@@ -59,5 +61,42 @@ test('a countdown due during a failover closes the round once', async () => {
     (e) => e.action === 'round.closed' && e.details.ballotId === r.ballotId,
   );
   expect(closing?.actor, 'closed by the countdown').toBe('system');
+  await nodeNamed(owner).restart();
+});
+
+test('a countdown due in a meeting whose node died and that nobody reconnects to: another node closes it', async () => {
+  const { url } = t.cluster;
+  const meeting = await createMeetingHttp(url, t.adminToken, { rosterCsv: rosterCsv(3) });
+  const m = meeting.meetingId;
+  const { socket: chair, snapshot } = await connectRole(
+    url,
+    { role: 'chair', meetingId: m, key: meeting.chairKey },
+    { meetingId: m },
+  );
+  if (snapshot.role !== 'chair') throw new Error('chair snapshot expected');
+  for (const d of snapshot.delegates) await must(chair, 'attendance:mark', { delegateId: d.id, status: 'present' });
+  const { ballotId } = (await must(chair, 'ballot:create', classificationBallot({ countdownSeconds: 10 }))).data;
+  const opened = (await must(chair, 'ballot:open', { ballotId })).data;
+  const owner = await ownerOf(t.db, m);
+  chair.close();
+  await nodeNamed(owner).kill9();
+  const closesAt = new Date(opened.closesAt!).getTime();
+  let closedAt: string | null = null;
+  while (!closedAt && Date.now() < closesAt + 10_000) {
+    closedAt = await asAdmin(t.db, async (c) => {
+      const res = await c.query<{ closed_at: string | null }>(
+        "SELECT closed_at FROM rounds WHERE ballot_id = $1 AND state = 'closed'",
+        [ballotId],
+      );
+      return res.rows[0]?.closed_at ?? null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(closedAt, 'closed by another node').not.toBeNull();
+  expect(new Date(closedAt!).getTime()).toBeGreaterThanOrEqual(closesAt);
+  expect(new Date(closedAt!).getTime(), 'within 5 s of its deadline').toBeLessThanOrEqual(closesAt + 5_000);
+  const closes = (await auditOf(t.db, m)).entries.filter((e) => e.action === 'round.closed');
+  expect(closes).toHaveLength(1);
+  expect(closes[0]?.actor).toBe('system');
   await nodeNamed(owner).restart();
 });

@@ -3,7 +3,7 @@
 // fresh snapshots; every phone re-sends what was not acknowledged. Another node: nobody notices.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { faultSeed } from '../faults/support/random';
-import { ownerOf, startTestCluster, type TestCluster } from './support/cluster-fixture';
+import { ownerOf, secretRowsAtRest, startTestCluster, type TestCluster } from './support/cluster-fixture';
 import { openVotingHall, voteThrough, type FaultRound, type VotingHall } from './support/voting-hall';
 
 const PHONES = 300;
@@ -51,6 +51,13 @@ test('kill -9 of the node serving the meeting mid-ballot: nothing acknowledged l
   expect(r.resyncMs.at(-1), `slowest resync (p95 ${r.resyncMs[Math.floor(PHONES * 0.95)]} ms)`).toBeLessThanOrEqual(
     5_000,
   );
+  // The new owner closed the round: its secret rows were rewritten at close as on one process
+  // (one transaction id that no participation row has, in key order, not voting order).
+  const atRest = await secretRowsAtRest(t.db, r.ballotId, 1);
+  expect(atRest.rows).toHaveLength(r.stored);
+  expect(new Set(atRest.rows.map((x) => x.xmin)).size).toBe(1);
+  expect(atRest.participationXmins.has(atRest.rows[0]!.xmin)).toBe(false);
+  expect(atRest.rows.map((x) => x.id)).toEqual(atRest.rows.map((x) => x.id).sort());
   await nodeNamed(owner).restart();
 });
 

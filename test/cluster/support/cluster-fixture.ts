@@ -10,6 +10,7 @@ import {
   type LocalCluster,
   type RedisService,
 } from '../../../scripts/local-cluster';
+import { secretTableName } from '../../../server/src/store/pg-scrub';
 import { asAdmin, freshDatabase, type TestDatabase } from '../../support/postgres';
 
 export interface TestCluster {
@@ -93,5 +94,26 @@ export async function auditOf(
       return entry;
     });
     return { entries, chained };
+  });
+}
+
+/**
+ * Secrecy at rest after a close (as test/store/pg-secrecy.test.ts checks a store): the secret rows
+ * of the round, in physical order, with their transaction ids, and the participation rows' ids.
+ */
+export async function secretRowsAtRest(
+  db: TestDatabase,
+  ballotId: string,
+  round: number,
+): Promise<{ rows: { xmin: string; id: string }[]; participationXmins: Set<string> }> {
+  return asAdmin(db, async (client) => {
+    const table = `ballot_box.${secretTableName(ballotId, round)}`;
+    const rows = (await client.query<{ xmin: string; id: string }>(`SELECT xmin::text, id FROM ${table} ORDER BY ctid`))
+      .rows;
+    const participation = await client.query<{ xmin: string }>(
+      'SELECT xmin::text FROM participation WHERE ballot_id = $1 AND round = $2',
+      [ballotId, round],
+    );
+    return { rows, participationXmins: new Set(participation.rows.map((r) => r.xmin)) };
   });
 }
