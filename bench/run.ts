@@ -1,5 +1,6 @@
-// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page,phone]
+// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page,phone,cluster]
 //                  [--workers K] [--big-delegates M] [--timeout-min T] [--client-delay-max MS]
+//                  [--meetings M --meeting-phones P]   (cluster: M meetings of P phones at once)
 //
 // Real socket.io clients in worker processes against the real server and, in the same run, against
 // a bare socket.io baseline; loopback only; bounded in count and time. Prints a table and writes
@@ -15,8 +16,9 @@ import { latestJson, renderTable, type RunResults } from './report';
 import { BASELINE, HALLVOTE, type ServerSpec } from './server-process';
 import { SocketSession, type SocketResults } from './socket-scenarios';
 import { runTallyBench } from './tally-bench';
+import { renderClusterTable, runClusterBench } from './cluster-bench';
 
-const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page', 'phone'] as const;
+const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page', 'phone', 'cluster'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const MAX_DELEGATES = 20_000;
 
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '10' },
     // The phones' socket.io reconnectionDelayMax in ms; 2000 is what client/src/socket.ts sets.
     'client-delay-max': { type: 'string', default: '2000' },
+    meetings: { type: 'string', default: '100' },
+    'meeting-phones': { type: 'string', default: '50' },
   },
 });
 
@@ -56,6 +60,8 @@ for (const o of only)
   if (!(SCENARIOS as readonly string[]).includes(o))
     throw new Error(`--only: unknown scenario "${o}"; use ${SCENARIOS.join(', ')}`);
 const wants = (s: Scenario) => only.size === 0 || only.has(s);
+const meetings = Number(values.meetings);
+const meetingPhones = Number(values['meeting-phones']);
 
 /** The open-file limit this process (and so every child) has; nothing is raised. */
 function fileLimit(): number {
@@ -162,6 +168,16 @@ async function main(): Promise<void> {
       hallvote: await capacityOnly(HALLVOTE),
       baseline: await capacityOnly(BASELINE),
     };
+  }
+
+  // Needs PostgreSQL, Redis and HAProxy (scripts/services.sh install); only when asked for by name.
+  const cluster = only.has('cluster')
+    ? await attempt('cluster', () => runClusterBench({ delegates, workers, log, meetings, phonesEach: meetingPhones }))
+    : null;
+  if (cluster) {
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./results/cluster.json', import.meta.url), `${JSON.stringify(cluster, null, 2)}\n`);
+    process.stdout.write(`\n${renderClusterTable(cluster)}\n`);
   }
 
   const results: RunResults = { delegates, hallvote, baseline, tenThousand, tally, page, phone, failures };
