@@ -54,7 +54,11 @@ export function haproxyConfig(o: HaproxyOptions): string {
     '  stick on var(txn.meeting)',
     '  option httpchk GET /healthz',
     '  http-check expect status 200',
-    '  default-server check inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions',
+    // Marked down after three failed checks a second apart, each allowed 2 s: a node whose loop is
+    // busy for a moment (a big badge sheet, a long close) is not failed over; a dead one is
+    // skipped at once anyway (its refused connections are redispatched).
+    '  timeout check 2s',
+    '  default-server check inter 1s fall 3 rise 2 on-marked-down shutdown-sessions',
     ...o.nodes.map((n) => `  server ${n.name} ${n.host}:${n.port}`),
     '',
   ].join('\n');
