@@ -39,6 +39,8 @@ export interface ClusterVoting {
 
 export interface Failover {
   readonly how: string;
+  /** The first phone's fresh snapshot: when the meeting was back. */
+  readonly firstMs: number | null;
   readonly p95Ms: number | null;
   readonly allMs: number | null;
   readonly missing: number;
@@ -211,6 +213,7 @@ async function runSetup(setup: SetupName, o: Options): Promise<SetupResult> {
     const missing = snaps.reduce((sum, r) => sum + r.missing, 0);
     const failover = {
       how,
+      firstMs: since.length ? Math.min(...since) : null,
       p95Ms: percentile(since, 95),
       allMs: missing === 0 ? percentile(since, 100) : null,
       missing,
@@ -291,12 +294,14 @@ async function runManyMeetings(meetings: number, phonesEach: number, o: Options)
   }
 }
 
+export const SETUPS: readonly SetupName[] = ['sqlite-1', 'pg-1', 'pg-3'];
+
 export async function runClusterBench(
-  o: Options & { meetings: number; phonesEach: number },
+  o: Options & { meetings: number; phonesEach: number; setups?: readonly SetupName[] },
 ): Promise<ClusterBenchResults> {
   const setups: SetupResult[] = [];
-  for (const setup of ['sqlite-1', 'pg-1', 'pg-3'] as const) setups.push(await runSetup(setup, o));
-  const many = await runManyMeetings(o.meetings, o.phonesEach, o);
+  for (const setup of o.setups ?? SETUPS) setups.push(await runSetup(setup, o));
+  const many = o.meetings > 0 ? await runManyMeetings(o.meetings, o.phonesEach, o) : null;
   return { setups, many };
 }
 
@@ -319,7 +324,10 @@ export function renderClusterTable(r: ClusterBenchResults): string {
     );
     row(`${kind}: load average`, (s) => (s[kind] ? s[kind].machineLoad.toFixed(2) : '–'));
   }
-  row('kill -9: resynchronised 95 % / 100 %', (s) => `${ms(s.failover?.p95Ms)} / ${ms(s.failover?.allMs)}`);
+  row(
+    'kill -9: first / 95 % / 100 % resynchronised',
+    (s) => `${ms(s.failover?.firstMs)} / ${ms(s.failover?.p95Ms)} / ${ms(s.failover?.allMs)}`,
+  );
   row('kill -9: how', (s) => s.failover?.how ?? '–');
   if (r.many) {
     const m = r.many;
@@ -327,7 +335,7 @@ export function renderClusterTable(r: ClusterBenchResults): string {
       '',
       `${m.meetings} meetings × ${m.phonesEach} phones on 3 nodes: ${m.joined} joined, ${m.acked} acked, ${m.stored} stored at close; ` +
         `ack p99 per meeting: median ${ms(m.p99PerMeeting.p50)}, worst ${ms(m.p99PerMeeting.max)}; ` +
-        `${m.meetingsOver100Ms} meeting(s) over 100 ms; load average ${m.machineLoad.toFixed(2)}; errors ${JSON.stringify(m.errors)}`,
+        `${m.meetingsOver100Ms} meeting(s) over 100 ms; meetings per node ${JSON.stringify(m.meetingsPerNode)}; load average ${m.machineLoad.toFixed(2)}; errors ${JSON.stringify(m.errors)}`,
     );
   }
   return lines.join('\n');
