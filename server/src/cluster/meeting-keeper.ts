@@ -224,7 +224,7 @@ export class MeetingKeeper {
     const meetingId = state.meeting.id;
     const entry: Owned = { state, epoch, sockets: new Set(), idle: null };
     this.owned.set(meetingId, entry);
-    this.deps.broadcaster.startEpoch(meetingId, epoch);
+    this.deps.broadcaster.startEpoch(state, epoch);
     // A refused meeting changes no more: no countdown closes its round.
     if (this.deps.ctx.hall.meetings.get(meetingId) === state)
       for (const round of state.openRounds()) scheduleCountdown(this.deps.ctx, state, round);

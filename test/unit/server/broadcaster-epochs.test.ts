@@ -3,12 +3,13 @@
 import { Server } from 'socket.io';
 import { expect, test } from 'vitest';
 import { EPOCH_STRIDE, SocketBroadcaster, type HallServer } from '../../../server/src/features/sync/broadcaster';
+import type { MeetingState } from '../../../server/src/hall/meeting-state';
 
 test('numbers start above every earlier owner: epoch × 2^32, per audience, and forget() clears them', () => {
   const io: HallServer = new Server();
   const b = new SocketBroadcaster(io, () => Promise.resolve(null));
   expect(b.seq('m', 'delegate')).toBe(0);
-  b.startEpoch('m', 3);
+  b.startEpoch({ meeting: { id: 'm' } } as MeetingState, 3);
   expect(b.seq('m', 'delegate')).toBe(3 * EPOCH_STRIDE);
   expect(b.seq('m', 'chair')).toBe(3 * EPOCH_STRIDE);
   // An owner at epoch 3 that sent 2^32 - 1 events is still below the next owner's first.

@@ -38,6 +38,8 @@ export class SocketBroadcaster implements Broadcaster {
   private readonly seqs = new Map<string, number>();
   /** Per meeting: epoch * EPOCH_STRIDE, the number before this owner's first announcement. */
   private readonly bases = new Map<string, number>();
+  /** Per meeting taken over: the state this node runs; a dropped one's late changes are not announced. */
+  private readonly current = new Map<string, MeetingState>();
   private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
   private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -52,15 +54,24 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   /** This node has become the meeting's owner at `epoch`: numbering starts again above every earlier owner's. */
-  startEpoch(meetingId: string, epoch: number): void {
+  startEpoch(state: MeetingState, epoch: number): void {
+    const meetingId = state.meeting.id;
     this.forget(meetingId);
     this.bases.set(meetingId, epoch * EPOCH_STRIDE);
+    this.current.set(meetingId, state);
+  }
+
+  /** False for a state this node no longer runs (a handler finishing after its meeting was dropped). */
+  private live(state: MeetingState): boolean {
+    const current = this.current.get(state.meeting.id);
+    return current === undefined || current === state;
   }
 
   /** This node no longer owns the meeting: nothing pending is sent for it. */
   forget(meetingId: string): void {
     for (const audience of AUDIENCES) this.seqs.delete(roomOf(meetingId, audience));
     this.bases.delete(meetingId);
+    this.current.delete(meetingId);
     this.pendingRoster.delete(meetingId);
     this.pendingTurnout.delete(meetingId);
   }
@@ -83,6 +94,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
   ballotChanged(state: MeetingState, ballotId: string): void {
+    if (!this.live(state)) return;
     const id = state.meeting.id;
     const chairView = chairBallotView(state, ballotId);
     if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
@@ -94,6 +106,7 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void {
+    if (!this.live(state)) return;
     const receipts = publishedReceipts(state, ballotId);
     this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts, anchor });
     this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts, anchor });
@@ -102,6 +115,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** The whole roster changed (import): sent at once, not coalesced. */
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void {
+    if (!this.live(state)) return;
     const presence = state.presence();
     this.emit(state.meeting.id, 'chair', 'console:roster-updated', {
       presence,
@@ -114,6 +128,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** One delegate changed (attendance, connection, details); coalesced with others. */
   delegateChanged(state: MeetingState, delegateId: string): void {
+    if (!this.live(state)) return;
     const key = state.meeting.id;
     const pending = this.pendingRoster.get(key);
     if (pending) {
@@ -129,6 +144,7 @@ export class SocketBroadcaster implements Broadcaster {
    * round (everyone issued a ballot has voted): the hall is waiting for exactly that number.
    */
   turnoutChanged(state: MeetingState, ballotId: string): void {
+    if (!this.live(state)) return;
     const key = state.meeting.id;
     const pending = this.pendingTurnout.get(key);
     if (pending) pending.ballotIds.add(ballotId);
