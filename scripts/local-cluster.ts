@@ -64,8 +64,14 @@ export interface RedisService {
   readonly url: string;
 }
 
-export async function startRedis(port?: number): Promise<RedisService> {
-  const env = await services('redis', 'start', ...(port ? ['--port', String(port)] : []));
+/** `dir`: start again in the directory of one that died, so that `stopRedis` stops the new process. */
+export async function startRedis(port?: number, dir?: string): Promise<RedisService> {
+  const env = await services(
+    'redis',
+    'start',
+    ...(port ? ['--port', String(port)] : []),
+    ...(dir ? ['--dir', dir] : []),
+  );
   return { dir: env.REDIS_DIR!, port: Number(env.REDIS_PORT), pid: Number(env.REDIS_PID), url: env.REDIS_URL! };
 }
 

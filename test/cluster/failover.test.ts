@@ -2,6 +2,7 @@
 // through HAProxy to the next node, which takes the meeting (advisory lock, epoch, load) and sends
 // fresh snapshots; every phone re-sends what was not acknowledged. Another node: nobody notices.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { EPOCH_STRIDE } from '../../server/src/features/sync/broadcaster';
 import { faultSeed } from '../faults/support/random';
 import { ownerOf, secretRowsAtRest, startTestCluster, type TestCluster } from './support/cluster-fixture';
 import { openVotingHall, voteThrough, type FaultRound, type VotingHall } from './support/voting-hall';
@@ -36,13 +37,23 @@ function expectSound(r: FaultRound): void {
   expect(r.acked + r.failed).toBe(PHONES);
   expect(r.closes, 'round.closed entries').toBe(1);
   expect(r.chained, 'the audit chain verifies').toBe(true);
+  // Chair, projector and every phone: no sequence number below one already received, across owners.
+  expect(
+    hall.sequences.map((w) => w.backwards).filter((n) => n > 0),
+    'clients that saw numbers go back',
+  ).toEqual([]);
 }
+
+/** The owner's epoch the projector's last number came from. */
+const projectorEpoch = () => Math.floor(hall.sequences[1]!.max / EPOCH_STRIDE);
 
 test('kill -9 of the node serving the meeting mid-ballot: nothing acknowledged lost or doubled, one close, every phone back within 5 s', async () => {
   const owner = await ownerOf(t.db, hall.meeting.meetingId);
   expect(owner).toMatch(/^n[123]$/);
+  const epochBefore = projectorEpoch();
   const r = await voteThrough(hall, { fault: () => nodeNamed(owner).kill9() });
   expectSound(r);
+  expect(projectorEpoch(), 'the projector now hears the new owner').toBeGreaterThan(epochBefore);
   expect(r.ownerBefore).toBe(owner);
   expect(r.ownerAfter).not.toBe(owner);
   expect(r.holdingAtFault, 'the kill fell on unacknowledged votes').toBeGreaterThan(0);

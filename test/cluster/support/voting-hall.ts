@@ -18,6 +18,7 @@ import { rosterCsv } from '../../support/harness';
 import { asAdmin, type TestDatabase } from '../../support/postgres';
 import type { Client } from '../../support/request';
 import { auditOf, ownerOf } from './cluster-fixture';
+import { watchSequence, type SequenceWatch } from './sequence-watch';
 
 /** As client/src/socket.ts: reconnection attempts at most 2 s apart. */
 export const PHONE_RECONNECT_MAX_MS = 2_000;
@@ -30,6 +31,8 @@ export interface VotingHall {
   readonly projector: Client;
   readonly phones: readonly Phone[];
   readonly rnd: Random;
+  /** The sequence numbers each client (chair, projector, every phone) received, from the first snapshot on. */
+  readonly sequences: readonly SequenceWatch[];
   close(): void;
 }
 
@@ -58,6 +61,7 @@ export async function openVotingHall(
     socket.on('disconnect', (reason) => {
       if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 300);
     });
+  const sequences = [chair, projector, ...phones.map((p) => p.socket)].map(watchSequence);
   return {
     url,
     db,
@@ -66,6 +70,7 @@ export async function openVotingHall(
     projector,
     phones,
     rnd: seededRandom(seed),
+    sequences,
     close() {
       chair.close();
       projector.close();
