@@ -59,6 +59,11 @@ test('kill -9 of the node serving the meeting mid-ballot: nothing acknowledged l
   expect(r.holdingAtFault, 'the kill fell on unacknowledged votes').toBeGreaterThan(0);
   expect(r.resent, 'votes re-sent with the same id').toBeGreaterThan(0);
   expect(r.resyncMs, 'every phone got a fresh snapshot').toHaveLength(PHONES);
+  // The chair's console and the projector are clients too: back with a fresh snapshot within 5 s.
+  for (const role of ['chair', 'projector'] as const)
+    expect(hall.consoleSnapshotAt[role] - r.faultTime, `${role}'s fresh snapshot after the kill`).toBeGreaterThan(0);
+  for (const role of ['chair', 'projector'] as const)
+    expect(hall.consoleSnapshotAt[role] - r.faultTime, `${role} resynchronised`).toBeLessThanOrEqual(5_000);
   expect(r.resyncMs.at(-1), `slowest resync (p95 ${r.resyncMs[Math.floor(PHONES * 0.95)]} ms)`).toBeLessThanOrEqual(
     5_000,
   );

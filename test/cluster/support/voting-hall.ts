@@ -33,6 +33,8 @@ export interface VotingHall {
   readonly rnd: Random;
   /** The sequence numbers each client (chair, projector, every phone) received, from the first snapshot on. */
   readonly sequences: readonly SequenceWatch[];
+  /** When the chair's console and the projector last had a snapshot (Date.now()). */
+  readonly consoleSnapshotAt: { chair: number; projector: number };
   close(): void;
 }
 
@@ -62,6 +64,9 @@ export async function openVotingHall(
       if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 300);
     });
   const sequences = [chair, projector, ...phones.map((p) => p.socket)].map(watchSequence);
+  const consoleSnapshotAt = { chair: Date.now(), projector: Date.now() };
+  chair.on('snapshot', () => (consoleSnapshotAt.chair = Date.now()));
+  projector.on('snapshot', () => (consoleSnapshotAt.projector = Date.now()));
   return {
     url,
     db,
@@ -71,6 +76,7 @@ export async function openVotingHall(
     phones,
     rnd: seededRandom(seed),
     sequences,
+    consoleSnapshotAt,
     close() {
       chair.close();
       projector.close();
@@ -101,6 +107,8 @@ export interface FaultRound {
   readonly chained: boolean;
   /** Per phone that had a snapshot after the fault: ms from the fault to it, sorted. */
   readonly resyncMs: readonly number[];
+  /** When the fault fell (Date.now()). */
+  readonly faultTime: number;
 }
 
 export interface FaultOptions {
@@ -170,6 +178,7 @@ export async function voteThrough(hall: VotingHall, o: FaultOptions): Promise<Fa
     closes: mine.filter((e) => e.action === 'round.closed').length,
     chained: audit.chained,
     resyncMs,
+    faultTime,
   };
 }
 
