@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'INVALID_SPLIT',
   /** Opening this secret ballot would let a count identify voters; the chair has not accepted it. */
   'SECRECY_AT_RISK',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
   'NOT_IN_ROUND',
   'INTERNAL',
