@@ -159,6 +159,7 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   proxiesChanged(state: MeetingState): void {
+    if (!this.live(state)) return;
     const presence = state.presence();
     this.emit(state.meeting.id, 'chair', 'console:proxies-updated', {
       proxies: [...state.proxies.values()].map(proxyView),
@@ -168,11 +169,12 @@ export class SocketBroadcaster implements Broadcaster {
   }
 
   delegatesChanged(state: MeetingState, delegateIds: readonly string[]): void {
+    if (!this.live(state)) return;
     // A snapshot stamped with the channel's current number: the events after it follow on.
     const seq = this.seq(state.meeting.id, 'delegate');
     for (const id of new Set(delegateIds)) {
       const socketId = state.connectionOf(id);
-      if (socketId) this.io.to(socketId).emit('snapshot', delegateSnapshot(state, id, seq));
+      if (socketId) this.io.local.to(socketId).emit('snapshot', delegateSnapshot(state, id, seq));
     }
   }
 
