@@ -15,10 +15,11 @@ function refuse(reason: ProxyRefusal, grantor: string, holder: string, message: 
 
 /** Refuses a proxy the meeting's rules do not allow; returns nothing when it may be recorded. */
 export function assertProxyAllowed(state: MeetingState, grantorId: string, holderId: string): void {
-  const rule = state.rules.proxies;
-  if (!rule) throw HallvoteError.with('PROXIES_NOT_ALLOWED', { rules: state.rules.id }, 'These rules take no proxies.');
+  // Members of this meeting first (NOT_FOUND), then what its rules allow.
   const grantor = state.delegateOf(grantorId);
   const holder = state.delegateOf(holderId);
+  const rule = state.rules.proxies;
+  if (!rule) throw HallvoteError.with('PROXIES_NOT_ALLOWED', { rules: state.rules.id }, 'These rules take no proxies.');
   const [g, h] = [grantor.name, holder.name];
   if (grantorId === holderId) refuse('self', g, h, 'A member cannot hold their own proxy.');
   if (state.proxyGivenBy(grantorId)) refuse('grantor-has-proxy', g, h, `${g} has given a proxy already.`);
