@@ -15,6 +15,7 @@ import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
+import type { Store } from '../../server/src/store/store';
 import type { Client } from './request';
 
 export const ADMIN_TOKEN = 'test-admin-token';
@@ -52,6 +53,8 @@ export function testConfig(dataDir: string): Config {
 export interface HarnessOptions {
   readonly clock?: Clock;
   readonly log?: Logger;
+  /** Stands between the app and its store (fault injection: a store whose writes fail). */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 /** Starts a server; pass `dataDir` to start a second instance on the same database. */
@@ -61,8 +64,9 @@ export async function startHarness(
 ): Promise<Harness> {
   const dbFile = join(dataDir, 'hallvote.sqlite');
   const config = testConfig(dataDir);
+  const store = openSqliteStore(dbFile);
   const app = await createApp({
-    store: openSqliteStore(dbFile),
+    store: options.wrapStore ? options.wrapStore(store) : store,
     config,
     log: options.log ?? createLogger('silent'),
     ...(options.clock ? { clock: options.clock } : {}),
