@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'INVALID_CSV',
   'RATE_LIMITED',
   'SESSION_REPLACED',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -14,7 +14,7 @@ import { createApp, type App } from '../../server/src/app';
 import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
-import { openSqliteStore } from '../../server/src/store/sqlite-store';
+import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite-store';
 import type { Store } from '../../server/src/store/store';
 import type { Client } from './request';
 
@@ -22,6 +22,8 @@ export const ADMIN_TOKEN = 'test-admin-token';
 
 export interface Harness {
   readonly app: App;
+  /** The store the app was given (before any `wrapStore`). */
+  readonly store: SqliteStore;
   readonly url: string;
   readonly dataDir: string;
   readonly dbFile: string;
@@ -90,6 +92,7 @@ export async function startHarness(
 
   return {
     app,
+    store,
     url,
     dataDir,
     dbFile,

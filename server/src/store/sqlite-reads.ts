@@ -1,6 +1,8 @@
-// The SQLite store's reads: everything at start-up, a round's ballots for the tally, the audit log.
-// The rows are mapped to records by rows.ts; callers wait for pending writes first.
-import type { AuditEntry, Marks } from '@hallvote/shared';
+// The SQLite store's reads: everything at start-up, a round's ballots (packed and sealed for the
+// tally, or as they are for exports), the audit log. The rows are mapped to records by rows.ts.
+// Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the statements.
+import type { AuditEntry, Marks, TallyBallot } from '@hallvote/shared';
+import { roundRecords, type RoundRecords } from './round-records';
 import { toAuditEntry, toLoadedMeeting, toMarks } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
 import type { LoadedMeeting } from './store';
@@ -22,6 +24,16 @@ export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
 export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): Marks[] {
   return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
+}
+
+/** A round's stored ballots, packed for the tally and sealed. */
+export function readRoundRecords(
+  s: SqliteStatements,
+  ballot: TallyBallot,
+  ballotId: string,
+  round: number,
+): RoundRecords {
+  return roundRecords(ballot, readRoundBallots(s, ballotId, round));
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

@@ -146,8 +146,5 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
        VALUES (@meetingId, @seq, @at, @actor, @action, @details, @prevHash, @hash)`,
     ),
-
-    // Copies the WAL into the database and empties it (see sqlite-scrub.ts).
-    truncateWal: db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
   };
 }

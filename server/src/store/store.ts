@@ -1,6 +1,8 @@
 // The store interface: what the server needs from durable storage, in domain terms. SQLite is the
 // embedded default; a PostgreSQL store can implement the same promises later. Every write resolves
-// only after it is committed to disk, so an ack sent after `await` is an ack after commit.
+// only after it is committed to disk, so an ack sent after `await` is an ack after commit. A store
+// never makes the event loop wait for its disk: a database that is locked or full answers with a
+// HallvoteError STORE_UNAVAILABLE (nothing stored; try again), never with a false success.
 import type {
   AttendanceStatus,
   AuditActor,
@@ -9,7 +11,10 @@ import type {
   BallotState,
   PaperTotals,
   RoundResult,
+  StorageStatus,
+  TallyBallot,
 } from '@hallvote/shared';
+import type { RoundRecords } from './round-records';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
 export interface AuditInput {
@@ -81,6 +86,7 @@ export interface LoadedMeeting {
   readonly meeting: MeetingRecord;
   readonly delegates: readonly DelegateRecord[];
   readonly ballots: readonly BallotRecordRow[];
+  /** In the order they were opened (which wall-clock times may not show: clocks get set back). */
   readonly rounds: readonly RoundRecord[];
   readonly participation: readonly ParticipationRecord[];
   /** Per round, the delegates a ballot was issued to. */
@@ -142,6 +148,11 @@ export interface Store {
   recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void>;
   /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
   readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
+  /**
+   * The stored ballots of a round, packed for the tally and sealed (round-records.ts makes both from
+   * stored marks), once every write requested before has committed: what a close counts.
+   */
+  readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords>;
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
   /** Replaces a closed round's result (paper totals entered after close). */
   updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void>;
@@ -155,6 +166,11 @@ export interface Store {
   cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;
+  /**
+   * The store's status for the chair (a secrecy scrub waiting for another program), now; `listener`
+   * hears every later change.
+   */
+  watchStatus(listener: (status: StorageStatus) => void): StorageStatus;
   /** Waits for pending writes, then closes the database. */
   close(): Promise<void>;
 }

@@ -1,13 +1,11 @@
 // A round's result: the shared tally over the stored rows, with attendance at the moment of close.
-import { createHash } from 'node:crypto';
-import { sealInput, tally, type AttendanceCounts, type Marks, type RoundResult } from '@hallvote/shared';
+// The store reads, packs and seals the rows where the database is (a 10,000-ballot round is
+// megabytes of JSON); the event loop only counts the packed rows.
+import { tally, type AttendanceCounts, type RoundResult, type TallyBallot } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 
-/** SHA-256 (hex) over the canonical, sorted ballot records. */
-export function sealOf(records: readonly Marks[]): string {
-  return createHash('sha256').update(sealInput(records)).digest('hex');
-}
+export { sealOf } from '../../store/round-records';
 
 /**
  * Tallies the stored ballots (and paper totals) of a round. Quorum is checked with attendance
@@ -24,21 +22,22 @@ export async function computeRoundResult(
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
-  const rows = await store.readBallots(ballotId, round);
+  const ballot: TallyBallot = {
+    kind: def.kind,
+    subjects: def.subjects,
+    options: def.options,
+    ...(def.seats !== undefined ? { seats: def.seats } : {}),
+  };
+  const { records, seal } = await store.readRoundRecords(ballot, ballotId, round);
   const presence = attendanceAtClose ?? state.presence();
   const paper = state.paperTotalsOf(ballotId, round);
   const result = tally({
     rules: state.rules,
-    ballot: {
-      kind: def.kind,
-      subjects: def.subjects,
-      options: def.options,
-      ...(def.seats !== undefined ? { seats: def.seats } : {}),
-    },
+    ballot,
     attendance: { roster: presence.roster, present: presence.present, excusedAbsent: presence.excusedAbsent },
     issued: state.issuedOf(ballotId, round).size,
-    records: rows.map((marks) => ({ marks })),
+    records,
     ...(paper ? { paper } : {}),
   });
-  return { ballotId, round, tally: result, acknowledgement: null, seal: sealOf(rows), closedAt };
+  return { ballotId, round, tally: result, acknowledgement: null, seal, closedAt };
 }
