@@ -18,6 +18,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '@hallvote/shared';
+import { LogThrottle } from './log-throttle';
 import type { Logger } from './logger';
 import { rateLimiter } from './rate-limit';
 
@@ -36,6 +37,14 @@ export function toErrorBody(error: unknown, log: Logger, context: Record<string,
 /** Maps zod issues to the protocol's issue list. */
 export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Per app (by its logger): requests that came without an ack callback, summarised, never one line each. */
+const unacked = new WeakMap<Logger, LogThrottle>();
+function noteUnacked(log: Logger, what: string): void {
+  let throttle = unacked.get(log);
+  if (!throttle) unacked.set(log, (throttle = new LogThrottle(log, 'requests without an ack callback dropped')));
+  throttle.note(what);
 }
 
 /** The requests each socket listens to; anything else is answered by `answerUnlistened`. */
@@ -82,11 +91,12 @@ export function onRequest<E extends RequestEvent>(
   raw.on(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') {
-      log.warn({ event, role: sender.role }, 'request without ack ignored');
+      // Nobody is waiting for an answer: drop it before it costs anything but a count.
+      noteUnacked(log, `${sender.role} ${event}`);
       return;
     }
     const reply = (response: Ack<AckData<E>>) => (ack as (r: unknown) => void)(response);
-    if (allow && !allow()) {
+    if (!allow()) {
       reply({ ok: false, error: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' });
       return;
     }

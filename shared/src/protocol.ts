@@ -11,6 +11,7 @@ import type {
   Role,
   RoundResult,
   Snapshot,
+  StorageStatus,
   Turnout,
 } from './types';
 
@@ -49,8 +50,12 @@ interface Sequenced {
 export interface ServerToClientEvents {
   /** The full state this role may see; sent on every connect and on `sync:request`. */
   snapshot: (snapshot: Snapshot) => void;
-  /** Delegates and projector: a ballot changed state (opened, closed, cancelled, new round). */
-  'ballot:updated': (event: Sequenced & { ballot: BallotView }) => void;
+  /**
+   * Delegates and projector: a ballot changed state (opened, closed, cancelled, new round), with the
+   * server's clock (epoch ms) when it was sent, to count down to `closesAt` on a device whose own
+   * clock is wrong.
+   */
+  'ballot:updated': (event: Sequenced & { ballot: BallotView; serverTime: number }) => void;
   /** Delegates and projector: the chair published a result. */
   'result:published': (event: Sequenced & { result: RoundResult; receipts: readonly string[] }) => void;
   /** Projector: present count and quorum changed (coalesced). */
@@ -69,6 +74,8 @@ export interface ServerToClientEvents {
   ) => void;
   /** Chair: a ballot changed (state, turnout, result). */
   'console:ballot-updated': (event: Sequenced & { ballot: ChairBallotView }) => void;
+  /** Chair: the database's secrecy work started or stopped waiting for another program. */
+  'console:storage-updated': (event: Sequenced & { storage: StorageStatus }) => void;
   /** Delegate: this token connected on another phone; this connection is being closed. */
   'session:replaced': () => void;
 }

@@ -23,9 +23,10 @@ import type { BallotView, MyVote, PresenceSummary, RoundResult, Snapshot, Turnou
 
 /**
  * How the server limits a request per socket: every chair action shares one bucket, votes have
- * their own, and `none` is not limited. The rates themselves are server policy.
+ * their own, and so do snapshot requests. Every request has a class: nothing a client sends is
+ * unlimited. The rates themselves are server policy.
  */
-export type RateClass = 'chair' | 'vote' | 'none';
+export type RateClass = 'chair' | 'vote' | 'sync';
 
 /** One row of {@link REQUESTS}. */
 export interface RequestSpec {
@@ -45,7 +46,7 @@ const ANY_ROLE = ['chair', 'delegate', 'projector'] as const;
 /** Every request, who may make it, how its payload is checked, and what it answers. */
 export const REQUESTS = {
   /** Any role: send me a full snapshot (after a sequence gap). */
-  'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'none', ack: answers<Snapshot>() },
+  'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'sync', ack: answers<Snapshot>() },
 
   // Chair: roster and attendance, before voting starts for the roster itself.
   /** Parse (dryRun) or store a roster CSV, replacing the roster or appended to it. */

@@ -81,7 +81,7 @@ test('closing a secret round of 10,000 ballots × 50 sub-units keeps the loop re
   const started = performance.now();
   const { value, maxMs, p99Ms } = await withLoopDelay(() => request(chair, 'ballot:close', { ballotId }, 60_000));
   const closeMs = performance.now() - started;
-  const result = okData(value) as RoundResult;
+  const result: RoundResult = okData(value);
   expect(result.tally.ballots.returned).toBe(10_000);
   expect(
     maxMs,

@@ -48,7 +48,7 @@ describe('another process on the database file', () => {
     h.cleanup();
   });
 
-  const vote = (i: number) => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
+  const vote = () => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } });
   const stored = (i: number) =>
     h.app.hall.meetings
       .get(meeting.meetingId)!
@@ -63,7 +63,7 @@ describe('another process on the database file', () => {
     const holder = await DbHolder.hold(h.dbFile, 'write', 2500);
     // Timed from before the vote: in this process, a stalled loop would stall this test's clock too.
     const started = performance.now();
-    const pending = request(phones[0]!, 'vote:cast', vote(0), 10_000);
+    const pending = request(phones[0]!, 'vote:cast', vote(), 10_000);
     await sleep(50);
     await request(chair, 'sync:request', {});
     const snapshotAt = performance.now() - started;
@@ -79,9 +79,9 @@ describe('another process on the database file', () => {
 
   test('holding it for longer than the server waits: a typed, retryable refusal, nothing stored; the re-sent vote is', async () => {
     const holder = await DbHolder.hold(h.dbFile, 'write', 6500);
-    const v = vote(1);
+    const v = vote();
     const refused = await request(phones[1]!, 'vote:cast', v, 10_000);
-    expect(refused).toMatchObject({ ok: false, error: 'NOT_STORED' });
+    expect(refused).toMatchObject({ ok: false, error: 'STORE_UNAVAILABLE' });
     expect(stored(1), 'no false ack: nothing is stored').toBe(false);
     await holder.done();
     expect((await request(phones[1]!, 'vote:cast', v)).ok).toBe(true);
@@ -89,7 +89,7 @@ describe('another process on the database file', () => {
   });
 
   test('a reader pins the WAL while a secret round closes: the close is answered at once, the chair is told, the scrub is retried until the WAL is empty', async () => {
-    for (let i = 2; i < 10; i += 1) okData(await request(phones[i]!, 'vote:cast', vote(i)));
+    for (let i = 2; i < 10; i += 1) okData(await request(phones[i]!, 'vote:cast', vote()));
     const reader = await DbHolder.hold(h.dbFile, 'read', 20_000);
     const closed = await timed(() => request(chair, 'ballot:close', { ballotId }, 10_000));
     expect(closed.value.ok).toBe(true);
@@ -119,7 +119,13 @@ describe('writes failing while phones check in', () => {
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     h = await startHarness(undefined, {
       wrapStore: (store: Store) =>
-        Object.assign(Object.create(store) as Store, { setAttendance: () => Promise.reject(full) }),
+        new Proxy(store, {
+          get(target, name) {
+            if (name === 'setAttendance') return () => Promise.reject(full);
+            const value: unknown = Reflect.get(target, name, target);
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
     });
     const meeting = await h.createMeeting({ rosterCsv: rosterCsv(20) });
     let connections = 0;

@@ -9,6 +9,7 @@ import type {
   ServerToClientEvents,
   SocketData,
   SocketRole as Audience,
+  StorageStatus,
 } from '@hallvote/shared';
 import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -33,6 +34,8 @@ export class SocketBroadcaster implements Broadcaster {
   constructor(
     private readonly io: HallServer,
     private readonly computeInterim: (state: MeetingState, ballotId: string) => Promise<RoundResult | null>,
+    /** The app clock in epoch ms: phones count down against it, whatever their own clocks say. */
+    private readonly serverTime: () => number,
   ) {}
 
   seq(meetingId: string, audience: Audience): number {
@@ -46,7 +49,8 @@ export class SocketBroadcaster implements Broadcaster {
       | 'presence:updated'
       | 'turnout:updated'
       | 'console:roster-updated'
-      | 'console:ballot-updated',
+      | 'console:ballot-updated'
+      | 'console:storage-updated',
   >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
     const seq = (this.seqs.get(room) ?? 0) + 1;
@@ -62,9 +66,14 @@ export class SocketBroadcaster implements Broadcaster {
     if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
     const view = ballotView(state, ballotId);
     if (view && state.currentBallotId === ballotId) {
-      this.emit(id, 'delegate', 'ballot:updated', { ballot: view });
-      this.emit(id, 'projector', 'ballot:updated', { ballot: view });
+      const serverTime = this.serverTime();
+      this.emit(id, 'delegate', 'ballot:updated', { ballot: view, serverTime });
+      this.emit(id, 'projector', 'ballot:updated', { ballot: view, serverTime });
     }
+  }
+
+  storageChanged(state: MeetingState, storage: StorageStatus): void {
+    this.emit(state.meeting.id, 'chair', 'console:storage-updated', { storage });
   }
 
   resultPublished(state: MeetingState, ballotId: string, result: RoundResult): void {

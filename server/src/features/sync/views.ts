@@ -10,6 +10,7 @@ import type {
   RoundResult,
   Snapshot,
   SocketData,
+  StorageStatus,
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -89,14 +90,20 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
-/** The snapshot for a connection's role, stamped with its audience's current sequence number. */
-export function snapshotFor(state: MeetingState, who: SocketData, seq: number): Snapshot {
-  if (who.role === 'chair') return chairSnapshot(state, seq);
-  if (who.role === 'projector') return projectorSnapshot(state, seq);
-  return delegateSnapshot(state, who.delegateId, seq);
+/** What a snapshot says besides the meeting: the server's clock (epoch ms), and the store's status. */
+export interface SnapshotContext {
+  readonly serverTime: number;
+  readonly storage: StorageStatus;
 }
 
-export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {
+/** The snapshot for a connection's role, stamped with its audience's current sequence number. */
+export function snapshotFor(state: MeetingState, who: SocketData, seq: number, context: SnapshotContext): Snapshot {
+  if (who.role === 'chair') return chairSnapshot(state, seq, context.storage);
+  if (who.role === 'projector') return projectorSnapshot(state, seq);
+  return delegateSnapshot(state, who.delegateId, seq, context.serverTime);
+}
+
+export function chairSnapshot(state: MeetingState, seq: number, storage: StorageStatus): ChairSnapshot {
   return {
     role: 'chair',
     seq,
@@ -110,10 +117,16 @@ export function chairSnapshot(state: MeetingState, seq: number): ChairSnapshot {
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
+    storage,
   };
 }
 
-export function delegateSnapshot(state: MeetingState, delegateId: string, seq: number): DelegateSnapshot {
+export function delegateSnapshot(
+  state: MeetingState,
+  delegateId: string,
+  seq: number,
+  serverTime: number,
+): DelegateSnapshot {
   const d = state.delegates.get(delegateId);
   const ballotId = state.currentBallotId;
   const round = ballotId ? state.currentRound(ballotId) : undefined;
@@ -123,6 +136,7 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
   return {
     role: 'delegate',
     seq,
+    serverTime,
     meeting: { id: state.meeting.id, title: state.meeting.title },
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
     ballot: ballotId ? ballotView(state, ballotId) : null,
