@@ -121,7 +121,7 @@ describe('in-process', () => {
       () => undefined,
     );
     expect(phones.filter((p) => p.connected).length, 'removed phones still connected').toBe(0);
-    for (const token of h.tokens(meeting.meetingId).slice(0, 3)) await h.delegate(token);
+    for (const token of h.tokens(meeting.meetingId).slice(0, 4)) await h.delegate(token);
     const { ballotId } = okData(
       await request(chair, 'ballot:create', {
         title: 'After the replace',

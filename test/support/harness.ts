@@ -18,7 +18,8 @@ import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite
 import type { Store } from '../../server/src/store/store';
 import type { Client } from './request';
 
-export const ADMIN_TOKEN = 'test-admin-token';
+/** As strong as an ADMIN_TOKEN must be (server/src/config.ts), though the harness does not read the environment. */
+export const ADMIN_TOKEN = 'test-admin-token-7Qm2Xv9KpL4RzW8N';
 
 export interface Harness {
   readonly app: App;

@@ -13,6 +13,7 @@ import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
+import { formatTime } from './format-time';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
@@ -30,6 +31,19 @@ export function ChairApp({ session }: { session: ChairSession }) {
   );
 }
 
+/** Never silent: the secret-round scrub is waiting for another program to let go of the files. */
+function StorageNotice() {
+  const t = useText(chairText);
+  const language = useChair((s) => s.language);
+  const since = useChair((s) => s.storage.scrubPendingSince);
+  if (since === null) return null;
+  return (
+    <div className="connection-banner storage" role="alert">
+      <p>{t.scrubPending(formatTime(since, language))}</p>
+    </div>
+  );
+}
+
 function Console() {
   const c = useText(commonText);
   const connection = useChair((s) => s.connection);
@@ -39,6 +53,7 @@ function Console() {
     <div className="chair-app">
       <ChairHeader />
       <ConnectionBanner status={connection} />
+      <StorageNotice />
       {joined ? (
         <div className="chair-body">
           <aside className="chair-side">

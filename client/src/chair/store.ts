@@ -2,7 +2,7 @@
 // the chair is looking at. Forms keep their half-typed input in component state.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ChairBallotView, Delegate, Meeting, PresenceSummary } from '@hallvote/shared';
+import type { ChairBallotView, Delegate, Meeting, PresenceSummary, StorageStatus } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -16,6 +16,8 @@ export interface ChairState {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string | null;
+  /** Secrecy work of the database waiting for another program (shown until it is done). */
+  readonly storage: StorageStatus;
   readonly tab: ChairTab;
   /** The ballot shown in detail; null shows the ballot builder. */
   readonly selectedBallotId: string | null;
@@ -30,6 +32,7 @@ export function initialChairState(): ChairState {
     delegates: [],
     ballots: [],
     projectorKey: null,
+    storage: { scrubPendingSince: null },
     tab: 'ballots',
     selectedBallotId: null,
   };

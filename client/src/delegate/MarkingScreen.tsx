@@ -1,4 +1,4 @@
-import type { TallyOption, TallySubject } from '@hallvote/shared';
+import { rowOf, type TallyOption, type TallySubject } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
@@ -36,7 +36,9 @@ export function MarkingScreen() {
 function Progress() {
   const t = useText(delegateText);
   const total = useDelegate((s) => s.ballot?.subjects.length ?? 0);
-  const done = useDelegate((s) => s.ballot?.subjects.filter((x) => (s.draft[x.id]?.length ?? 0) > 0).length ?? 0);
+  const done = useDelegate(
+    (s) => s.ballot?.subjects.filter((x) => (rowOf(s.draft, x.id)?.length ?? 0) > 0).length ?? 0,
+  );
   return (
     <p className="progress" role="status">
       <span>{t.progress(done, total)}</span>
@@ -67,9 +69,9 @@ function SubjectCard({ subject }: { subject: TallySubject }) {
 
 function OptionButton({ subjectId, option, multiple }: { subjectId: string; option: TallyOption; multiple: boolean }) {
   const language = useLanguage();
-  const checked = useDelegate((s) => s.draft[subjectId]?.includes(option.id) ?? false);
+  const checked = useDelegate((s) => rowOf(s.draft, subjectId)?.includes(option.id) ?? false);
   const full = useDelegate(
-    (s) => multiple && !checked && (s.draft[subjectId]?.length ?? 0) >= (s.ballot ? markLimit(s.ballot) : 1),
+    (s) => multiple && !checked && (rowOf(s.draft, subjectId)?.length ?? 0) >= (s.ballot ? markLimit(s.ballot) : 1),
   );
   return (
     <button

@@ -1,3 +1,4 @@
+import { rowOf } from '@hallvote/shared';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -25,7 +26,7 @@ export function ReviewScreen() {
   const rows: ReviewRow[] = (ballot?.subjects ?? []).map((subject) => ({
     subjectId: subject.id,
     subject: subject.label,
-    chosen: (draft[subject.id] ?? []).map((id) =>
+    chosen: (rowOf(draft, subject.id) ?? []).map((id) =>
       optionLabel(ballot?.options.find((o) => o.id === id) ?? { id, label: id }, language),
     ),
   }));

@@ -1,7 +1,7 @@
 // Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
-import { assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
+import { assertNever, rowOf, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
 import type { HallSocket, Reply } from '../socket';
 import type { PendingVoteBox } from './pending-vote';
 import { delegateStore, isCurrentRound } from './store';
@@ -34,7 +34,7 @@ export function canReview(ballot: BallotView, draft: Marks): boolean {
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return ballot.subjects.every((s) => (draft[s.id]?.length ?? 0) === 1);
+      return ballot.subjects.every((s) => (rowOf(draft, s.id)?.length ?? 0) === 1);
     case 'batch':
     case 'election':
       return true;
@@ -47,7 +47,7 @@ export function canReview(ballot: BallotView, draft: Marks): boolean {
 export function toggleMark(subjectId: string, optionId: string): void {
   const { ballot, draft } = delegateStore.getState();
   if (!ballot) return;
-  const row = draft[subjectId] ?? [];
+  const row = rowOf(draft, subjectId) ?? [];
   const limit = markLimit(ballot);
   let next: readonly string[];
   if (row.includes(optionId)) {
@@ -76,7 +76,7 @@ export function startChangingVote(): void {
 
 /** Every subject of the ballot, an unrated one as an empty row. */
 function completeMarks(ballot: BallotView, draft: Marks): Record<string, readonly string[]> {
-  return Object.fromEntries(ballot.subjects.map((s) => [s.id, draft[s.id] ?? []]));
+  return Object.fromEntries(ballot.subjects.map((s) => [s.id, rowOf(draft, s.id) ?? []]));
 }
 
 export function confirmVote(session: DelegateSession): void {
@@ -95,7 +95,12 @@ export function confirmVote(session: DelegateSession): void {
 }
 
 function isTransient(reply: Exclude<Reply<'vote:cast'>, { ok: true }>): boolean {
-  return reply.error === 'NO_ANSWER' || reply.error === 'RATE_LIMITED' || reply.error === 'INTERNAL';
+  return (
+    reply.error === 'NO_ANSWER' ||
+    reply.error === 'RATE_LIMITED' ||
+    reply.error === 'STORE_UNAVAILABLE' ||
+    reply.error === 'INTERNAL'
+  );
 }
 
 export async function sendVote(session: DelegateSession, vote: VoteCastPayload): Promise<void> {

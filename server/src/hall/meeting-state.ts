@@ -75,14 +75,13 @@ export class MeetingState extends RosterState {
     const state = new MeetingState(loaded.meeting, rules, tokens);
     state.addDelegates(loaded.delegates);
     for (const b of loaded.ballots) state.#ballots.set(b.id, { row: b, rounds: [] });
-    let lastOpened = '';
+    // The ballot everybody looks at: the one open now, else the one opened last. By state and by
+    // the order rounds were opened, never by their times: a clock set back would reorder those.
     for (const r of loaded.rounds) {
       state.#ballots.get(r.ballotId)?.rounds.push(r);
-      if (r.openedAt >= lastOpened) {
-        lastOpened = r.openedAt;
-        state.#currentBallotId = r.ballotId;
-      }
+      state.#currentBallotId = r.ballotId;
     }
+    for (const r of loaded.rounds) if (r.state === 'open') state.#currentBallotId = r.ballotId;
     for (const p of loaded.participation)
       state.#votersIn(p.ballotId, p.round).set(p.delegateId, {
         voteId: p.voteId,

@@ -38,7 +38,7 @@ export interface PhoneOptions {
   readonly closeServerSide?: (socketId: string) => void;
 }
 
-const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'INTERNAL']);
+const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'INTERNAL']);
 
 export class Phone {
   readonly socket: Client;
