@@ -19,7 +19,7 @@ type Result<F> = F extends (...args: never[]) => infer R ? R : never;
 export type WriteOps = Ops<typeof writes>;
 export type ReadOps = Ops<typeof reads>;
 
-const BOOT = new URL('./thread-boot.mjs', import.meta.url);
+const BOOT = new URL('../thread-boot.mjs', import.meta.url);
 const ENTRY = new URL('./sqlite-thread.ts', import.meta.url).href;
 
 export class StoreThread {

@@ -1,8 +1,16 @@
 // The printable badge sheet: A4, eight badges a page, each with the name, position, the QR code
-// and the join URL printed under it (a phone without a camera app can type it).
+// and the join URL printed under it (a phone without a camera app can type it). A QR code takes
+// about a millisecond to make, so a roster of 20,000 is made in a worker thread and sent as it is
+// made (badge-stream.ts); this file is the HTML, wherever it runs.
 import QRCode from 'qrcode';
-import type { MeetingState } from '../../hall/meeting-state';
 import { joinUrl } from './join-url';
+
+/** What a badge shows: the member and their token (in the QR code and the URL). */
+export interface BadgeMember {
+  readonly name: string;
+  readonly position: string;
+  readonly token: string;
+}
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -12,23 +20,23 @@ export function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
-export async function renderBadgeSheet(state: MeetingState, publicUrl: string): Promise<string> {
-  const badges = await Promise.all(
-    [...state.delegates.values()].map(async (d) => {
-      const url = joinUrl(publicUrl, d.token);
-      return `<section class="badge">
-  <h2>${escape(d.name)}</h2>
-  <p class="position">${escape(d.position)}</p>
+export async function badgeHtml(member: BadgeMember, publicUrl: string): Promise<string> {
+  const url = joinUrl(publicUrl, member.token);
+  return `<section class="badge">
+  <h2>${escape(member.name)}</h2>
+  <p class="position">${escape(member.position)}</p>
   <div class="qr">${await qrSvg(url)}</div>
   <p class="url">${escape(url)}</p>
-</section>`;
-    }),
-  );
+</section>
+`;
+}
+
+export function sheetHead(title: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>${escape(state.meeting.title)} — Thẻ đại biểu / Delegate badges</title>
+<title>${escape(title)} — Thẻ đại biểu / Delegate badges</title>
 <style>
   @page { size: A4; margin: 10mm; }
   body { font-family: system-ui, sans-serif; margin: 0; }
@@ -47,12 +55,13 @@ export async function renderBadgeSheet(state: MeetingState, publicUrl: string): 
 </head>
 <body>
 <header>
-  <h1>${escape(state.meeting.title)}</h1>
+  <h1>${escape(title)}</h1>
   <p>Thẻ đại biểu: quét mã QR bằng điện thoại để tham gia biểu quyết. / Delegate badges: scan the QR code with your phone to vote.</p>
 </header>
 <main class="sheet">
-${badges.join('\n')}
-</main>
+`;
+}
+
+export const SHEET_TAIL = `</main>
 </body>
 </html>`;
-}
