@@ -6,11 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  type ChairSnapshot,
   type CreateMeetingResponse,
   type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
 import { createApp, type App } from '../../server/src/app';
+import { chairSnapshot } from '../../server/src/features/sync/views';
 import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
@@ -37,6 +39,11 @@ export interface Harness {
   delegate(token: string): Promise<{ socket: Client; snapshot: Snapshot }>;
   /** Tokens of every delegate of a meeting, in roster order (read from the server's state). */
   tokens(meetingId: string): string[];
+  /**
+   * The chair's snapshot of a meeting as `sync:request` would answer it (seq 0), read in process:
+   * for tests that compare the state before and after, without spending the chair's request rate.
+   */
+  chairView(meetingId: string): ChairSnapshot;
 }
 
 export function testConfig(dataDir: string): Config {
@@ -117,6 +124,11 @@ export async function startHarness(
     chair: (m) => open({ role: 'chair', meetingId: m.meetingId, key: m.chairKey }),
     projector: (m) => open({ role: 'projector', meetingId: m.meetingId, key: m.projectorKey }),
     delegate: (token) => open({ role: 'delegate', token }),
+    chairView(meetingId) {
+      const state = app.hall.meetings.get(meetingId);
+      if (!state) throw new Error(`no meeting ${meetingId}`);
+      return chairSnapshot(state, 0, { scrubPendingSince: null });
+    },
     tokens(meetingId) {
       const state = app.hall.meetings.get(meetingId);
       return state ? [...state.delegates.values()].sort((a, b) => a.ordinal - b.ordinal).map((d) => d.token) : [];
