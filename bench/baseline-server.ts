@@ -71,6 +71,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
   return {
     role: 'delegate',
     seq: seqs.delegate,
+    serverTime: Date.now(),
     meeting: { id: 'baseline', title: 'Baseline' },
     me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
     ballot: current?.view ?? null,
@@ -146,8 +147,8 @@ function onChair(socket: Socket): void {
     if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', message: 'No such ballot.' });
     entry.view = { ...entry.view, ...patch };
     current = entry;
-    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view });
-    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view });
+    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view, serverTime: Date.now() });
+    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view, serverTime: Date.now() });
     ackOf(args)({ ok: true, data: entry.view });
   };
   socket.on('ballot:open', (...args: unknown[]) =>

@@ -96,7 +96,9 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
   if (pending === 0) done();
 
   const fire = (e: Entry) => {
-    const optionId = cmd.optionIds[e.index % cmd.optionIds.length] ?? '';
+    const marks = Object.fromEntries(
+      cmd.subjectIds.map((id, s) => [id, [cmd.optionIds[(e.index + s) % cmd.optionIds.length] ?? '']]),
+    );
     if (!e.socket.connected) {
       countBy(errors, 'NOT_CONNECTED');
       settle();
@@ -106,7 +108,7 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
       ballotId: cmd.ballotId,
       round: cmd.round,
       voteId: crypto.randomUUID(),
-      marks: { [cmd.subjectId]: [optionId] },
+      marks,
     };
     const sentAt = performance.now();
     firstEmitAt ??= nowMs();

@@ -1,4 +1,4 @@
-// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page]
+// npm run bench [-- --delegates N] [--only capacity,paced,burst,lock,reconnect,10k,close,tally,page]
 //                  [--workers K] [--big-delegates M] [--timeout-min T] [--client-delay-max MS]
 //
 // Real socket.io clients in worker processes against the real server and, in the same run, against
@@ -11,11 +11,12 @@ import { parseArgs } from 'node:util';
 import { killAll } from './children';
 import { measureDelegatePage } from './page-weight';
 import { latestJson, renderTable, type RunResults } from './report';
+import { closeBigRound, lockedReads, type BigCloseResult, type LockedResult } from './hallvote-scenarios';
 import { BASELINE, HALLVOTE, type ServerSpec } from './server-process';
 import { SocketSession, type SocketResults } from './socket-scenarios';
 import { runTallyBench } from './tally-bench';
 
-const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page'] as const;
+const SCENARIOS = ['capacity', 'paced', 'burst', 'lock', 'reconnect', '10k', 'close', 'tally', 'page'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const MAX_DELEGATES = 20_000;
 
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   const tally = wants('tally') ? await attempt('tally', runTallyBench) : null;
   const page = wants('page') ? await attempt('page weight', measureDelegatePage) : null;
 
-  const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('reconnect');
+  const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('lock') || wants('reconnect');
   const open = (spec: ServerSpec, n: number) =>
     attempt(`${spec.name} with ${n}`, () => {
       if (n + FD_SPARE > FD_LIMIT)
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
 
   let hallvote: SocketResults | null = null;
   let baseline: SocketResults | null = null;
+  let locked: LockedResult | null = null;
+  let bigClose: BigCloseResult | null = null;
   if (socketScenario) {
     // Both stay open; each scenario runs on hallvote and then at once on the baseline.
     const h = await open(HALLVOTE, delegates);
@@ -133,6 +136,8 @@ async function main(): Promise<void> {
     };
     const paced = wants('paced') ? await both('paced', (s) => s.vote(5_000)) : [null, null];
     const burst = wants('burst') ? await both('burst', (s) => s.vote(1_000)) : [null, null];
+    // The baseline has no database to lock: hallvote alone.
+    if (wants('lock') && h) locked = await attempt('hallvote lock', () => lockedReads(h));
     const reconnect = wants('reconnect') ? await both('reconnect', (s) => s.restart()) : [null, null];
     const result = (s: SocketSession | null, i: 0 | 1): SocketResults | null =>
       s && {
@@ -149,20 +154,31 @@ async function main(): Promise<void> {
     await b?.close();
   }
   let tenThousand: RunResults['tenThousand'] = null;
-  if (wants('10k')) {
+  if (wants('10k') || wants('close')) {
     const capacityOnly = async (spec: ServerSpec) => {
       const s = await open(spec, bigDelegates);
+      // Every one of the big run's delegates votes on 50 sub-units; then the chair closes it.
+      if (s && spec.name === 'hallvote' && wants('close'))
+        bigClose = await attempt('hallvote close', () => closeBigRound(s));
       await s?.close();
       return s?.capacity ?? null;
     };
-    tenThousand = {
-      delegates: bigDelegates,
-      hallvote: await capacityOnly(HALLVOTE),
-      baseline: await capacityOnly(BASELINE),
-    };
+    const mine = await capacityOnly(HALLVOTE);
+    const base = wants('10k') ? await capacityOnly(BASELINE) : null;
+    tenThousand = { delegates: bigDelegates, hallvote: mine, baseline: base };
   }
 
-  const results: RunResults = { delegates, hallvote, baseline, tenThousand, tally, page, failures };
+  const results: RunResults = {
+    delegates,
+    hallvote,
+    baseline,
+    tenThousand,
+    tally,
+    page,
+    locked,
+    bigClose,
+    failures,
+  };
   const latest = latestJson(results);
   const out = new URL('./results/', import.meta.url);
   mkdirSync(out, { recursive: true });

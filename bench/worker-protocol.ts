@@ -25,7 +25,8 @@ export type WorkerCommand =
       readonly id: number;
       readonly ballotId: string;
       readonly round: number;
-      readonly subjectId: string;
+      /** Every subject of the ballot gets a mark: option (voter index + subject index) of optionIds. */
+      readonly subjectIds: readonly string[];
       readonly optionIds: readonly string[];
       /** Vote g of `total` is sent at startAt + g × spreadMs / total (shared epoch clock). */
       readonly startAt: number;

@@ -30,7 +30,8 @@ export class StoreThread {
 
   constructor(role: ThreadRole, file: string, options: SqliteOptions, onStatus: (status: StorageStatus) => void) {
     const workerData: ThreadConfig = { role, file, options, entry: ENTRY };
-    this.#worker = new Worker(BOOT, { workerData, name: `hallvote-sqlite-${role}` });
+    // No inherited --import flags (a bench probe, say): the bootstrap loads what the thread needs.
+    this.#worker = new Worker(BOOT, { workerData, name: `hallvote-sqlite-${role}`, execArgv: [] });
     this.#worker.on('message', (message: ThreadMessage) => {
       if (message.kind === 'status') {
         onStatus(message.status);

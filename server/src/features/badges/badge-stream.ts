@@ -17,7 +17,7 @@ export function streamBadgeSheet(state: MeetingState, publicUrl: string, res: Re
     .sort((a, b) => a.ordinal - b.ordinal)
     .map((d) => ({ name: d.name, position: d.position, token: d.token }));
   const job: BadgeJob = { entry: ENTRY, publicUrl, members };
-  const worker = new Worker(BOOT, { workerData: job, name: 'hallvote-badges' });
+  const worker = new Worker(BOOT, { workerData: job, name: 'hallvote-badges', execArgv: [] });
   res.type('html');
   res.setHeader('cache-control', 'no-store');
   res.write(sheetHead(state.meeting.title));

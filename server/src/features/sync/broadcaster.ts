@@ -13,6 +13,7 @@ import type {
 } from '@hallvote/shared';
 import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
+import { RoomSender } from './room-sender';
 import { ballotView, chairBallotView, delegateView, publishedReceipts, turnoutOf } from './views';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,13 +31,16 @@ export class SocketBroadcaster implements Broadcaster {
   private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
   private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly rooms: RoomSender;
 
   constructor(
-    private readonly io: HallServer,
+    io: HallServer,
     private readonly computeInterim: (state: MeetingState, ballotId: string) => Promise<RoundResult | null>,
     /** The app clock in epoch ms: phones count down against it, whatever their own clocks say. */
     private readonly serverTime: () => number,
-  ) {}
+  ) {
+    this.rooms = new RoomSender(io);
+  }
 
   seq(meetingId: string, audience: Audience): number {
     return this.seqs.get(roomOf(meetingId, audience)) ?? 0;
@@ -55,8 +59,7 @@ export class SocketBroadcaster implements Broadcaster {
     const room = roomOf(meetingId, audience);
     const seq = (this.seqs.get(room) ?? 0) + 1;
     this.seqs.set(room, seq);
-    // The event map types each payload; the spread widens it, hence the one cast here.
-    (this.io.to(room).emit as (e: string, p: unknown) => void)(event, { ...payload, seq });
+    this.rooms.send(room, event, { ...payload, seq });
   }
 
   /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
@@ -128,6 +131,7 @@ export class SocketBroadcaster implements Broadcaster {
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.rooms.stop();
   }
 
   private later(fn: () => void): void {

@@ -1,0 +1,72 @@
+// One announcement to a room of thousands of phones is thousands of socket writes; done in one go it
+// holds the event loop for tens of milliseconds per thousand phones. A large room is sent to a
+// slice at a time, one slice per turn of the loop. Per room, announcements keep their order (the
+// next starts once the last has reached everyone), and an announcement goes to the sockets in the
+// room when it was made: one that joins later already has a snapshot stamped with its number.
+import type { HallServer } from './broadcaster';
+
+/** Sockets written to in one turn of the loop. */
+export const SLICE = 500;
+
+interface Job {
+  readonly ids: readonly string[];
+  readonly event: string;
+  readonly payload: unknown;
+  sent: number;
+}
+
+export class RoomSender {
+  readonly #queues = new Map<string, Job[]>();
+  readonly #turns = new Set<ReturnType<typeof setImmediate>>();
+
+  constructor(
+    private readonly io: HallServer,
+    private readonly slice = SLICE,
+  ) {}
+
+  send(room: string, event: string, payload: unknown): void {
+    const queue = this.#queues.get(room);
+    const members = this.io.sockets.adapter.rooms.get(room);
+    const emit = this.io.to(room).emit as (e: string, p: unknown) => void;
+    if (!queue && (members?.size ?? 0) <= this.slice) {
+      emit.call(this.io.to(room), event, payload);
+      return;
+    }
+    const job: Job = { ids: [...(members ?? [])], event, payload, sent: 0 };
+    if (queue) {
+      queue.push(job);
+      return;
+    }
+    this.#queues.set(room, [job]);
+    this.#sendSlice(room);
+  }
+
+  /** Drops what is still to be sent (shutdown). */
+  stop(): void {
+    for (const turn of this.#turns) clearImmediate(turn);
+    this.#turns.clear();
+    this.#queues.clear();
+  }
+
+  #sendSlice(room: string): void {
+    const queue = this.#queues.get(room);
+    const job = queue?.[0];
+    if (!queue || !job) return;
+    const ids = job.ids.slice(job.sent, job.sent + this.slice);
+    job.sent += ids.length;
+    if (ids.length > 0) {
+      const to = this.io.to(ids);
+      (to.emit as (e: string, p: unknown) => void).call(to, job.event, job.payload);
+    }
+    if (job.sent >= job.ids.length) queue.shift();
+    if (queue.length === 0) {
+      this.#queues.delete(room);
+      return;
+    }
+    const turn = setImmediate(() => {
+      this.#turns.delete(turn);
+      this.#sendSlice(room);
+    });
+    this.#turns.add(turn);
+  }
+}
