@@ -24,6 +24,34 @@ export default defineConfig({
       },
       {
         test: {
+          // The integration suite again, its harness building the PostgreSQL store (one database
+          // per harness on a cluster of its own); the tests of SQLite's files skip themselves.
+          name: 'integration-pg',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          env: { HALLVOTE_TEST_STORE: 'pg' },
+          globalSetup: ['test/support/postgres-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // One contract suite against both stores (SQLite, and PostgreSQL on a throwaway cluster
+          // from scripts/services.sh, started by the global setup and stopped at the end).
+          name: 'store',
+          environment: 'node',
+          include: ['test/store/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-setup.ts'],
+          // One file at a time: the secrecy scan reads the cluster's WAL, which a close in another
+          // file would switch and checkpoint away under it.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],

@@ -2,6 +2,7 @@
 // and a table with each figure beside the baseline's, the ratio, the target and the verdict.
 import type { BigCloseResult, LockedResult } from './hallvote-scenarios';
 import type { PageWeight } from './page-weight';
+import { WAITING_TARGET_MS, type PhoneTiming } from './phone-timing';
 import { bigCloseRows, lockedRows, votingLoopRows } from './report-loop';
 import type { CapacityResult, SocketResults, VotingResult } from './socket-scenarios';
 import { ratio, round, total } from './stats';
@@ -19,6 +20,7 @@ export interface RunResults {
   } | null;
   readonly tally: TallyBenchResult | null;
   readonly page: PageWeight | null;
+  readonly phone: PhoneTiming | null;
   /** hallvote: chair reads while another process holds the write lock. */
   readonly locked: LockedResult | null;
   /** hallvote: the close of a round of every big-run delegate × 50 sub-units. */
@@ -66,7 +68,14 @@ export function latestJson(r: RunResults) {
       bigCloseDelayMaxMs: round(r.bigClose?.serverLoad.loopDelayMaxMs ?? null),
     },
     delegateBundleGzKB: round(r.page?.gzKB ?? null),
+    phoneFast3gWaitingMs: round(phoneMs(r, 'Fast 3G', 'waiting'), 0),
+    phoneFast3gBallotMs: round(phoneMs(r, 'Fast 3G', 'ballot'), 0),
   };
+}
+
+/** The cold-load median of the phone to `screen` under `profile`, or null. */
+function phoneMs(r: RunResults, profile: string, screen: 'waiting' | 'ballot'): number | null {
+  return r.phone?.loads.find((l) => l.profile === profile && l.screen === screen && !l.warm)?.ms ?? null;
 }
 
 type Verdict = 'met' | 'MISSED' | '';
@@ -247,6 +256,19 @@ export function tableRows(r: RunResults): Row[] {
       target: '≤ 90',
       verdict: le(r.page.gzKB, 90),
     });
+  if (r.phone) {
+    const waiting = phoneMs(r, 'Fast 3G', 'waiting');
+    rows.push(
+      {
+        metric: 'phone, Fast 3G: to the waiting screen ms',
+        mine: waiting,
+        target: `≤ ${WAITING_TARGET_MS}`,
+        verdict: le(waiting, WAITING_TARGET_MS),
+      },
+      { metric: 'phone, Fast 3G: to a ready ballot ms', mine: phoneMs(r, 'Fast 3G', 'ballot') },
+      { metric: 'phone, Slow 3G: to the waiting screen ms', mine: phoneMs(r, 'Slow 3G', 'waiting') },
+    );
+  }
   return rows;
 }
 

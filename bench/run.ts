@@ -1,4 +1,4 @@
-// npm run bench [-- --delegates N] [--only capacity,paced,burst,lock,reconnect,10k,close,tally,page]
+// npm run bench [-- --delegates N] [--only capacity,paced,burst,lock,reconnect,10k,close,tally,page,phone]
 //                  [--workers K] [--big-delegates M] [--timeout-min T] [--client-delay-max MS]
 //
 // Real socket.io clients in worker processes against the real server and, in the same run, against
@@ -10,13 +10,25 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { killAll } from './children';
 import { measureDelegatePage } from './page-weight';
+import { measurePhoneTiming, renderPhoneTable } from './phone-timing';
 import { latestJson, renderTable, type RunResults } from './report';
 import { closeBigRound, lockedReads, type BigCloseResult, type LockedResult } from './hallvote-scenarios';
 import { BASELINE, HALLVOTE, type ServerSpec } from './server-process';
 import { SocketSession, type SocketResults } from './socket-scenarios';
 import { runTallyBench } from './tally-bench';
 
-const SCENARIOS = ['capacity', 'paced', 'burst', 'lock', 'reconnect', '10k', 'close', 'tally', 'page'] as const;
+const SCENARIOS = [
+  'capacity',
+  'paced',
+  'burst',
+  'lock',
+  'reconnect',
+  '10k',
+  'close',
+  'tally',
+  'page',
+  'phone',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const MAX_DELEGATES = 20_000;
 
@@ -105,6 +117,7 @@ async function main(): Promise<void> {
   );
   const tally = wants('tally') ? await attempt('tally', runTallyBench) : null;
   const page = wants('page') ? await attempt('page weight', measureDelegatePage) : null;
+  const phone = wants('phone') ? await attempt('phone timing', () => measurePhoneTiming(log)) : null;
 
   const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('lock') || wants('reconnect');
   const open = (spec: ServerSpec, n: number) =>
@@ -175,6 +188,7 @@ async function main(): Promise<void> {
     tenThousand,
     tally,
     page,
+    phone,
     locked,
     bigClose,
     failures,
@@ -196,6 +210,7 @@ async function main(): Promise<void> {
   writeFileSync(new URL('latest-detail.json', out), `${JSON.stringify({ environment, ...results }, null, 2)}\n`);
 
   process.stdout.write(`\n${renderTable(results)}\n\n`);
+  if (phone) process.stdout.write(`delegate phone in Chromium (median of runs):\n${renderPhoneTable(phone)}\n\n`);
   if (page?.gzKB === null) process.stdout.write(`delegate page: ${page.note}\n`);
   for (const f of failures) process.stdout.write(`FAILED: ${f}\n`);
   const problems = [...(hallvote?.serverProblems ?? [])].slice(0, 10);

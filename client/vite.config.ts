@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { SHARED_IS_PURE, SOCKET_IO_CHUNK } from './vite.shared';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -31,14 +32,15 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The size report reads the manifest to find everything the delegate page loads.
-    manifest: true,
+    // Every browser a hall phone runs today knows <link rel="modulepreload">; the polyfill would
+    // cost each page half a kilobyte.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
-      // Four entries: the phone downloads the delegate page's code and nothing of the chair's.
+      // The laptops' pages. The phone's page is built on its own (vite.delegate.config.ts), so it
+      // downloads nothing of the chair's.
       input: {
         admin: here('./index.html'),
         chair: here('./chair.html'),
-        delegate: here('./delegate.html'),
         projector: here('./projector.html'),
       },
       output: {
@@ -46,18 +48,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/ },
-            {
-              name: 'socket-io',
-              test: /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
-            },
+            SOCKET_IO_CHUNK,
           ],
         },
       },
-      treeshake: {
-        // shared/ is pure (types, rules, tally, schemas); declaring it so lets the bundler drop
-        // the zod schemas the browser never uses.
-        moduleSideEffects: [{ test: /\/shared\/src\//, sideEffects: false }],
-      },
+      treeshake: { moduleSideEffects: SHARED_IS_PURE },
     },
   },
   server: {

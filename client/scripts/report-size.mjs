@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8'));
+const manifest = JSON.parse(readFileSync(new URL('.vite/delegate-manifest.json', dist), 'utf8'));
 const ENTRY = 'delegate.html';
 
 if (!manifest[ENTRY]) {

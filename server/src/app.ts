@@ -32,6 +32,7 @@ import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
 import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster';
+import { delegatePage } from './features/sync/delegate-page';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
 import { answerUnlistened, type HallSocket } from './with-validation';
@@ -145,7 +146,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
   });
-  serveClient(app, config.clientDir);
+  serveClient(app, config.clientDir, (html, token) => delegatePage(ctx, html, token));
   // Malformed JSON and other body errors: a typed error, never a stack trace.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
@@ -258,13 +259,36 @@ async function onConnection(
   }
 }
 
-/** Serves the built client: one HTML entry per view, so the phone never loads the chair's code. */
-function serveClient(app: express.Express, clientDir: string): void {
+/**
+ * Serves the built client: one HTML entry per view, so the phone never loads the chair's code. A
+ * badge's page comes with the badge's snapshot inside (`withSnapshot`; see delegate-page.ts).
+ */
+function serveClient(
+  app: express.Express,
+  clientDir: string,
+  withSnapshot: (html: string, token: string) => string | null,
+): void {
   if (!existsSync(join(clientDir, 'index.html'))) return;
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Vite names every asset by its content hash, so a name never changes meaning: a phone keeps it
+  // for a year and never asks again. A missing asset is a 404, never an HTML page under that name.
+  app.use('/assets', express.static(join(clientDir, 'assets'), { index: false, immutable: true, maxAge: '365d' }));
+  app.use('/assets', (_req: Request, res: Response) => {
+    res.status(404).end();
+  });
+  // The HTML entries name the current assets: revalidated on every load (a 304 when unchanged).
+  app.use(express.static(clientDir, { index: false, cacheControl: false }));
   const entry = (file: string) => (_req: Request, res: Response) => {
-    res.sendFile(join(clientDir, existsSync(join(clientDir, file)) ? file : 'index.html'));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(clientDir, existsSync(join(clientDir, file)) ? file : 'index.html'), { cacheControl: false });
   };
+  const delegateHtml = join(clientDir, 'delegate.html');
+  app.get('/d/:token', (req: Request<{ token: string }>, res: Response, next: NextFunction) => {
+    const page = existsSync(delegateHtml) ? withSnapshot(readFileSync(delegateHtml, 'utf8'), req.params.token) : null;
+    if (page === null) return next();
+    // It names this delegate and, after voting, their receipt: never kept in the browser's cache.
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(page);
+  });
   app.get('/d/{*rest}', entry('delegate.html'));
   app.get('/chair/{*rest}', entry('chair.html'));
   app.get('/p/{*rest}', entry('projector.html'));

@@ -6,6 +6,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** DATABASE_URL: a PostgreSQL database instead of the SQLite file in dataDir (docs/postgres-store.md). */
+  readonly databaseUrl: string | null;
   /** What QR codes and links point at: phones must reach it, so never localhost by default. */
   readonly publicUrl: string;
   readonly adminToken: string;
@@ -63,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const tls = env.TLS_CERT && env.TLS_KEY ? { certFile: env.TLS_CERT, keyFile: env.TLS_KEY } : null;
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY go together');
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error('DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)');
   const scheme = tls ? 'https' : 'http';
   const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${lanAddress() ?? 'localhost'}:${port}`).replace(/\/+$/, '');
   if (env.ADMIN_TOKEN && tokenBits(env.ADMIN_TOKEN) < MIN_ADMIN_TOKEN_BITS)
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
     publicUrl,
     // An empty ADMIN_TOKEN would let a request without credentials through: it counts as unset.
     adminToken: env.ADMIN_TOKEN || randomBytes(18).toString('base64url'),

@@ -19,6 +19,7 @@ import {
   type SocketData,
 } from '@hallvote/shared';
 import { LogThrottle } from './log-throttle';
+import { StoreUnavailableError } from './store/store';
 import type { Logger } from './logger';
 import { rateLimiter } from './rate-limit';
 
@@ -30,6 +31,11 @@ export type SenderOf<E extends RequestEvent> = Extract<SocketData, { role: Roles
 /** Turns any thrown value into the error body an ack carries; unknown errors are logged, not echoed. */
 export function toErrorBody(error: unknown, log: Logger, context: Record<string, unknown>): ErrorBody {
   if (error instanceof HallvoteError) return error.toBody();
+  // A database that cannot be reached now (PostgreSQL): nothing was stored; the client may try again.
+  if (error instanceof StoreUnavailableError) {
+    log.warn({ err: error, ...context }, 'store unavailable');
+    return { ok: false, error: 'STORE_UNAVAILABLE', message: 'Not saved: the database is unavailable; try again.' };
+  }
   log.error({ err: error, ...context }, 'unexpected error in handler');
   return { ok: false, error: 'INTERNAL', message: 'Something went wrong on the server. Nothing was changed.' };
 }

@@ -20,6 +20,7 @@ function start(): FakeSocket {
   const session = {
     socket,
     pendingVotes: { load: () => null, save: () => undefined, clear: () => undefined },
+    drafts: { load: () => null, save: () => undefined, clear: () => undefined },
     newVoteId: () => crypto.randomUUID(),
   };
   bindDelegateSocket(session);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { MyVote, VoteCastPayload } from '@hallvote/shared';
 import { bindDelegateSocket } from '../../client/src/delegate/bind-delegate-socket';
 import { DelegateApp } from '../../client/src/delegate/DelegateApp';
+import { draftBox } from '../../client/src/delegate/draft-box';
 import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
 import type { DelegateSession } from '../../client/src/delegate/vote-actions';
@@ -21,7 +22,12 @@ let session: DelegateSession;
 
 function start(): void {
   socket = new FakeSocket();
-  session = { socket, pendingVotes: pendingVoteBox(TOKEN, localStorage), newVoteId: () => VOTE_ID };
+  session = {
+    socket,
+    pendingVotes: pendingVoteBox(TOKEN, localStorage),
+    drafts: draftBox(TOKEN, localStorage),
+    newVoteId: () => VOTE_ID,
+  };
   delegateStore.setState({ pending: session.pendingVotes.load() });
   bindDelegateSocket(session);
   render(<DelegateApp session={session} />);
@@ -88,7 +94,7 @@ describe('delegate phone', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: batchBallot(3) }));
     expect(screen.getByText('0 of 3 rated')).toBeInTheDocument();
-    const card = (label: string) => within(screen.getByRole('group', { name: label }));
+    const card = (label: string) => within(screen.getByRole('radiogroup', { name: label }));
     fireEvent.click(card('Đơn vị 1').getByRole('radio', { name: 'Good' }));
     fireEvent.click(card('Đơn vị 2').getByRole('radio', { name: 'Excellent' }));
     expect(screen.getByText('2 of 3 rated')).toBeInTheDocument();

@@ -10,6 +10,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION, type ChairSnapshot, type RoundExport } from '@hallvote/shared';
 import { okData, request, type Client } from '../support/request';
+import { seriousViolations } from './support/axe';
 import { PHONE, launchChromium } from './support/browser';
 import { ChildServer } from '../support/child-server';
 
@@ -83,6 +84,7 @@ describe.sequential('the hall story in a real browser', () => {
     await expect.poll(() => admin.getByLabel(/^Roster/).inputValue()).toContain('Nguyễn Văn An');
     await admin.getByRole('button', { name: 'Create the meeting' }).click();
     await admin.getByRole('heading', { name: 'Meeting created' }).waitFor();
+    expect(await seriousViolations(admin, 'admin')).toEqual([]);
     await expect.poll(() => admin.getByText('53 members on the roster.').isVisible()).toBe(true);
     chairUrl = (await admin.locator('a[href*="/chair/"]').getAttribute('href')) ?? '';
     projectorUrl = (await admin.locator('a[href*="/p/"]').getAttribute('href')) ?? '';
@@ -97,6 +99,7 @@ describe.sequential('the hall story in a real browser', () => {
     await chairPage.getByText('Not quorate: 0 present, 36 of 53 needed').waitFor();
     // The key left the address bar once read.
     expect(chairPage.url()).not.toContain('key=');
+    expect(await seriousViolations(chairPage, 'chair')).toEqual([]);
     const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     projectorPage = await projectorContext.newPage();
     await projectorPage.goto(projectorUrl);
@@ -215,6 +218,7 @@ describe.sequential('the hall story in a real browser', () => {
     await phones[0]!.page.getByText(/is in the published list/).waitFor();
     await shot(phones[0]!.page, 'phone-published');
     await shot(chairPage, 'chair-result');
+    expect(await seriousViolations(chairPage, 'chair result')).toEqual([]);
 
     // Exactly once: the offline phone's vote is one of 49 stored ballots.
     const exported = await roundExport(ballot.id, 1);
@@ -224,6 +228,7 @@ describe.sequential('the hall story in a real browser', () => {
     const minutes = await chairPage.context().newPage();
     await minutes.goto(`${server.url}/chair/${meetingId}/minutes/${ballot.id}/1`);
     await minutes.getByText(exported.result!.seal).waitFor();
+    expect(await seriousViolations(minutes, 'minutes')).toEqual([]);
     await expect.poll(async () => (await minutes.textContent('body')) ?? '').toMatch(/90[.,]57/);
     expect(await minutes.textContent('body')).toContain('48');
     await minutes.setViewportSize({ width: 900, height: 1270 });
@@ -247,7 +252,10 @@ describe.sequential('the hall story in a real browser', () => {
     const phone = phones[0]!.page;
     for (const [i, subject] of ballot.subjects.entries()) {
       const label = { excellent: 'Excellent', good: 'Good', completed: 'Completed' }[level(i)];
-      await phone.getByRole('group', { name: subject.label }).getByRole('radio', { name: label, exact: true }).click();
+      await phone
+        .getByRole('radiogroup', { name: subject.label })
+        .getByRole('radio', { name: label, exact: true })
+        .click();
     }
     await phone.getByText('19 of 19 rated').waitFor();
     await phone.getByRole('button', { name: 'Review my vote' }).click();
@@ -274,8 +282,18 @@ describe.sequential('the hall story in a real browser', () => {
     expect(await publish.isDisabled()).toBe(false);
     await publish.click();
     await chairPage.getByRole('button', { name: 'Yes, publish' }).click();
-    await projectorPage.getByText('Warnings').waitFor();
+    // The 19 rows and the warning take two pages at 1080p: every row on one, the warning on the other.
+    await projectorPage.getByText(/Page \d of 2/).waitFor();
+    const onPage = async (n: number) => {
+      while (!(await projectorPage.getByText(`Page ${n} of 2`).isVisible()))
+        await projectorPage.keyboard.press('PageDown');
+    };
+    await onPage(1);
+    for (const unit of SUB_UNITS) await projectorPage.getByText(unit, { exact: true }).waitFor();
     await shot(projectorPage, 'projector-batch');
+    await onPage(2);
+    await projectorPage.getByText('Warnings').waitFor();
+    await shot(projectorPage, 'projector-batch-warnings');
     const exported = await roundExport(ballot.id, 1);
     expect(exported.result?.tally.warnings).toEqual([
       expect.objectContaining({ topCount: 4, referenceCount: 14, allowed: 2 }),

@@ -129,6 +129,7 @@ describe('a phone whose clock is 90 s fast', () => {
     bindDelegateSocket({
       socket,
       pendingVotes: { load: () => null, save: () => undefined, clear: () => undefined },
+      drafts: { load: () => null, save: () => undefined, clear: () => undefined },
       newVoteId: randomUUID,
     });
     await waitFor(() => delegateStore.getState().ballot?.id === ballotId, 10_000, 'the ballot on the phone');

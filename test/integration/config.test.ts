@@ -26,3 +26,11 @@ test('PUBLIC_URL defaults to a LAN address or, failing that, localhost; never wi
   expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000/' }).publicUrl).toBe('http://10.0.0.5:3000');
   expect(loadConfig({ PORT: '8080' }).publicUrl).toMatch(/^http:\/\/[^/]+:8080$/);
 });
+
+test('DATABASE_URL selects PostgreSQL; unset or empty is SQLite; anything but a postgres:// URL is refused', () => {
+  expect(loadConfig({}).databaseUrl).toBeNull();
+  expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+  for (const url of ['postgres://u:p@127.0.0.1:5432/hallvote', 'postgresql://127.0.0.1/hallvote'])
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+});

@@ -1,5 +1,5 @@
 // A real server from createApp on port 0 with a temporary database, and real socket.io clients.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -16,19 +16,36 @@ import { chairSnapshot } from '../../server/src/features/sync/views';
 import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
-import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite-store';
+import { openPgStore } from '../../server/src/store/pg-store';
+import { openSqliteStore } from '../../server/src/store/sqlite-store';
 import type { Store } from '../../server/src/store/store';
+import { freshDatabase } from './postgres';
 import type { Client } from './request';
 
 /** As strong as an ADMIN_TOKEN must be (server/src/config.ts), though the harness does not read the environment. */
 export const ADMIN_TOKEN = 'test-admin-token-7Qm2Xv9KpL4RzW8N';
 
+/**
+ * The store the harness builds: SQLite, or PostgreSQL when HALLVOTE_TEST_STORE=pg (the
+ * integration-pg project: the integration suite again, on a cluster from test/support/postgres-setup.ts).
+ */
+export const TEST_STORE: 'sqlite' | 'pg' = process.env.HALLVOTE_TEST_STORE === 'pg' ? 'pg' : 'sqlite';
+
+/** The data directory's store; on PostgreSQL a database of its own, named in the directory, so a second harness on it finds it. */
+async function openTestStore(dataDir: string): Promise<Store> {
+  if (TEST_STORE === 'sqlite') return openSqliteStore(join(dataDir, 'hallvote.sqlite'));
+  const named = join(dataDir, 'database-url');
+  if (!existsSync(named)) writeFileSync(named, (await freshDatabase()).url);
+  return openPgStore(readFileSync(named, 'utf8'), { poolSize: 4 });
+}
+
 export interface Harness {
   readonly app: App;
   /** The store the app was given (before any `wrapStore`). */
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly url: string;
   readonly dataDir: string;
+  /** The SQLite file (when TEST_STORE is sqlite). */
   readonly dbFile: string;
   /** Closes every client made through it, then the app. Keeps the data dir (see `cleanup`). */
   stop(): Promise<void>;
@@ -51,6 +68,7 @@ export function testConfig(dataDir: string): Config {
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: null,
     publicUrl: 'http://hall.test:3000',
     adminToken: ADMIN_TOKEN,
     adminTokenFromEnv: true,
@@ -74,7 +92,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const dbFile = join(dataDir, 'hallvote.sqlite');
   const config = testConfig(dataDir);
-  const store = openSqliteStore(dbFile);
+  const store = await openTestStore(dataDir);
   const app = await createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
     config,

@@ -4,6 +4,7 @@ import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { Announcer } from './Announcer';
 import { MarkingScreen } from './MarkingScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { ResultScreen } from './ResultScreen';
@@ -20,6 +21,7 @@ export function DelegateApp({ session }: { session: DelegateSession }) {
         <div className="delegate-app">
           <DelegateHeader />
           <Banner />
+          <Announcer />
           <main>
             <Screen />
           </main>
@@ -37,8 +39,10 @@ function DelegateHeader() {
   return (
     <header className="delegate-header">
       <div className="identity">
-        <p className="who">{name}</p>
-        {position ? <p className="position">{position}</p> : null}
+        <p className="who">
+          <strong>{name}</strong>
+          {position ? <span className="position"> · {position}</span> : null}
+        </p>
         <p className="meeting">{meeting}</p>
       </div>
       <LanguageSwitch value={language} onChange={setLanguage} compact />
@@ -46,11 +50,10 @@ function DelegateHeader() {
   );
 }
 
+/** The connection's state; what it means for a vote on its way is said once, on the sending screen. */
 function Banner() {
   const status = useDelegate((s) => s.connection);
-  const holding = useDelegate((s) => s.pending !== null);
-  const t = useText(delegateText);
-  return <ConnectionBanner status={status}>{holding ? <p>{t.sendingHint}</p> : null}</ConnectionBanner>;
+  return <ConnectionBanner status={status} />;
 }
 
 function Screen() {

@@ -2,7 +2,7 @@ import { useLanguage, useText } from '../i18n';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
 import { optionLabel, outcomeLines, percentCaption, percentText } from '../ui/outcome-text';
-import { BallotHeading } from './BallotHeading';
+import { BallotHeading, StepHeading } from './BallotHeading';
 import { Receipt } from './StatusScreens';
 import { isCurrentRound, useDelegate } from './store';
 
@@ -20,7 +20,7 @@ export function ResultScreen() {
   return (
     <section className="screen result">
       <BallotHeading />
-      <h2>{t.result}</h2>
+      <StepHeading>{t.result}</StepHeading>
       {result.tally.subjects.map((subject) => (
         <div key={subject.subjectId} className="subject-result">
           {!single ? <h3>{subject.label}</h3> : null}

@@ -1,12 +1,13 @@
-import { rowOf } from '@hallvote/shared';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
-import { optionLabel } from '../ui/outcome-text';
-import { BallotHeading } from './BallotHeading';
+import { optionLabel } from '../ui/option-label';
+import { BallotHeading, StepHeading } from './BallotHeading';
+import { BatchGridReview } from './BatchGrid';
+import { useGridLayout } from './grid-layout';
 import { useSession } from './session';
 import { useDelegate } from './store';
-import { backToMarking, confirmVote } from './vote-actions';
+import { backToMarking, chosenFor, confirmVote } from './vote-actions';
 
 interface ReviewRow {
   readonly subjectId: string;
@@ -23,30 +24,39 @@ export function ReviewScreen() {
   const refusal = useDelegate((s) => s.refusal);
   const ballot = useDelegate((s) => s.ballot);
   const draft = useDelegate((s) => s.draft);
+  const style = useDelegate((s) => s.electionStyle);
+  const grid = useGridLayout();
   const rows: ReviewRow[] = (ballot?.subjects ?? []).map((subject) => ({
     subjectId: subject.id,
     subject: subject.label,
-    chosen: (rowOf(draft, subject.id) ?? []).map((id) =>
+    chosen: (ballot ? chosenFor(ballot, draft, style, subject.id) : []).map((id) =>
       optionLabel(ballot?.options.find((o) => o.id === id) ?? { id, label: id }, language),
     ),
   }));
   const unrated = rows.filter((r) => r.chosen.length === 0).length;
+  const batchGrid = kind === 'batch' && grid;
   return (
     <section className="screen review">
       <BallotHeading />
-      <h2>{t.reviewTitle}</h2>
+      <StepHeading>{t.reviewTitle}</StepHeading>
       {refusal ? <ErrorNote refusal={refusal} lead={t.notRecorded} /> : null}
-      <ol className="review-list">
-        {rows.map((row) => (
-          <li key={row.subjectId} className={row.chosen.length === 0 ? 'unrated' : undefined}>
-            <span className="subject">{row.subject}</span>
-            <strong>
-              {row.chosen.length > 0 ? row.chosen.join(', ') : kind === 'election' ? t.blank : t.notRated}
-            </strong>
-          </li>
-        ))}
-      </ol>
-      {kind === 'batch' && unrated > 0 ? <p className="warning">{t.unrated(unrated)}</p> : null}
+      {kind === 'batch' && unrated > 0 ? (
+        <p className="warning">{batchGrid ? `${t.unrated(unrated)} ${t.rowsLeft(unrated)}` : t.unrated(unrated)}</p>
+      ) : null}
+      {batchGrid ? (
+        <BatchGridReview />
+      ) : (
+        <ol className="review-list">
+          {rows.map((row) => (
+            <li key={row.subjectId} className={row.chosen.length === 0 ? 'unrated' : undefined}>
+              <span className="subject">{kind === 'election' ? t.elected : row.subject}</span>
+              <strong>
+                {row.chosen.length > 0 ? row.chosen.join(', ') : kind === 'election' ? t.blank : t.notRated}
+              </strong>
+            </li>
+          ))}
+        </ol>
+      )}
       <div className="sticky-actions">
         <button type="button" className="big" onClick={backToMarking}>
           {t.change}

@@ -2,16 +2,20 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
-import { optionLabel } from '../ui/outcome-text';
-import { BallotHeading } from './BallotHeading';
+import { optionLabel } from '../ui/option-label';
+import { BallotHeading, StepHeading } from './BallotHeading';
+import { useFocusOnMount } from '../ui/use-focus-on-mount';
 import { useSession } from './session';
 import { delegateStore, isCurrentRound, useDelegate } from './store';
 import { sendVote, startChangingVote } from './vote-actions';
 
 export function MessageScreen({ title, hint }: { title: string; hint?: string }) {
+  const ref = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="screen message">
-      <h1>{title}</h1>
+      <h1 ref={ref} tabIndex={-1}>
+        {title}
+      </h1>
       {hint ? <p>{hint}</p> : null}
     </section>
   );
@@ -41,9 +45,10 @@ export function SendingScreen() {
   return (
     <section className="screen sending">
       <BallotHeading />
-      <h2 aria-live="polite">{t.sending}</h2>
+      <StepHeading>{t.sending}</StepHeading>
       <p>{t.sendingHint}</p>
-      {refusal ? <ErrorNote refusal={refusal} /> : null}
+      {/* "No answer" only repeats what the connection banner and the hint already say. */}
+      {refusal && refusal.error !== 'NO_ANSWER' ? <ErrorNote refusal={refusal} /> : null}
       {!sending && online ? (
         <button
           type="button"
@@ -99,10 +104,10 @@ export function VotedScreen() {
   return (
     <section className="screen voted">
       <BallotHeading />
-      <h2 className="done" role="status">
+      <StepHeading className="done">
         <span aria-hidden="true">✓ </span>
         {t.recorded}
-      </h2>
+      </StepHeading>
       <MyMarks />
       <Receipt code={receipt} />
       <p className="hint">{t.receiptHint}</p>
@@ -122,7 +127,7 @@ export function ClosedScreen() {
   return (
     <section className="screen closed">
       <BallotHeading />
-      <h2>{t.closed}</h2>
+      <StepHeading>{t.closed}</StepHeading>
       <p>{t.closedHint}</p>
       {refusal ? <ErrorNote refusal={refusal} lead={t.notRecorded} /> : null}
       {receipt ? <Receipt code={receipt} /> : null}

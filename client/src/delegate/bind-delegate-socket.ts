@@ -1,6 +1,7 @@
 // The phone's socket listeners, outside React: they write the store and nothing else.
 import type { BallotView, DelegateSnapshot } from '@hallvote/shared';
 import { bindSnapshots } from '../sync-binding';
+import { keepDrafts, type DraftBox } from './draft-box';
 import { delegateStore, freshRound, roundKeyOf, type DelegateState } from './store';
 import { settlePendingVote, type DelegateSession } from './vote-actions';
 
@@ -10,31 +11,37 @@ import { settlePendingVote, type DelegateSession } from './vote-actions';
  */
 export const clockOffset = (serverTime: number, now: number = Date.now()) => serverTime - now;
 
-/** A different ballot or a new round: what belonged to the old one goes. */
-function roundChange(state: DelegateState, ballot: BallotView | null): Partial<DelegateState> {
+/** A different ballot or a new round: what belonged to the old one goes (or comes back after a reload). */
+function roundChange(state: DelegateState, ballot: BallotView | null, drafts: DraftBox): Partial<DelegateState> {
   const key = ballot ? roundKeyOf(ballot) : null;
-  return state.draftFor === key ? {} : freshRound(ballot);
+  return state.draftFor === key ? {} : freshRound(ballot, key ? drafts.load(key) : null);
+}
+
+/** The store as a snapshot says it is (the marks of the same round stay, or come back after a reload). */
+export function snapshotState(state: DelegateState, s: DelegateSnapshot, drafts: DraftBox): Partial<DelegateState> {
+  return {
+    clockOffsetMs: clockOffset(s.serverTime),
+    meeting: s.meeting,
+    me: s.me,
+    ballot: s.ballot,
+    myVote: s.myVote,
+    result: s.result,
+    receipts: s.receipts,
+    ...roundChange(state, s.ballot, drafts),
+  };
 }
 
 export function bindDelegateSocket(session: DelegateSession): void {
-  const { socket } = session;
+  const { socket, drafts } = session;
   const set = delegateStore.setState;
+  keepDrafts(drafts);
 
   const sequenced = bindSnapshots<DelegateSnapshot>(socket, {
     role: 'delegate',
     getStatus: () => delegateStore.getState().connection,
     setStatus: (connection) => set({ connection }),
     onSnapshot: (s) => {
-      set((state) => ({
-        clockOffsetMs: clockOffset(s.serverTime),
-        meeting: s.meeting,
-        me: s.me,
-        ballot: s.ballot,
-        myVote: s.myVote,
-        result: s.result,
-        receipts: s.receipts,
-        ...roundChange(state, s.ballot),
-      }));
+      set((state) => snapshotState(state, s, drafts));
       // Only now do we know whether the server has the vote this phone is holding.
       settlePendingVote(session);
     },
@@ -49,7 +56,7 @@ export function bindDelegateSocket(session: DelegateSession): void {
           ballot: e.ballot,
           clockOffsetMs: clockOffset(e.serverTime),
           ...(sameRound ? {} : { myVote: null, result: null, receipts: [] }),
-          ...roundChange(state, e.ballot),
+          ...roundChange(state, e.ballot, drafts),
         };
       });
     }),

@@ -1,18 +1,30 @@
 // The phone's entry. Its bundle holds only the delegate view: no chair or projector code.
 import { StrictMode } from 'react';
+import type { DelegateSnapshot } from '@hallvote/shared';
 import { createRoot } from 'react-dom/client';
 import { LanguageContext } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { connectHall } from '../socket';
 import { pathSegment } from '../ui/credentials';
 import './delegate.css';
-import { bindDelegateSocket } from './bind-delegate-socket';
+import { bindDelegateSocket, snapshotState } from './bind-delegate-socket';
 import { DelegateApp } from './DelegateApp';
+import { draftBox } from './draft-box';
 import { newVoteId, pendingVoteBox } from './pending-vote';
 import { delegateStore } from './store';
 import { bindWakeLock } from './wake-lock';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+function embeddedSnapshot(): DelegateSnapshot | null {
+  try {
+    const parsed = JSON.parse(document.getElementById('hallvote-snapshot')?.textContent ?? 'null') as unknown;
+    const s = parsed as Partial<DelegateSnapshot> | null;
+    return s?.role === 'delegate' && s.meeting && s.me ? (s as DelegateSnapshot) : null;
+  } catch {
+    return null;
+  }
+}
 const token = pathSegment('/d/');
 
 delegateStore.subscribe((s) => {
@@ -33,11 +45,16 @@ if (!token) {
   const session = {
     socket: connectHall({ role: 'delegate', token }),
     pendingVotes: pendingVoteBox(token, localStorage),
+    drafts: draftBox(token, localStorage),
     newVoteId,
   };
   // A vote confirmed before a reload is picked up here and sent again after the first snapshot.
   delegateStore.setState({ pending: session.pendingVotes.load() });
   bindDelegateSocket(session);
+  // The page came with this badge's snapshot (see server/src/features/sync/delegate-page.ts): show
+  // the screen now; the socket's own snapshot, a few round trips later, is the truth from then on.
+  const embedded = embeddedSnapshot();
+  if (embedded) delegateStore.setState((state) => snapshotState(state, embedded, session.drafts));
   bindWakeLock();
   root.render(
     <StrictMode>

@@ -15,6 +15,15 @@ import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 import type { Refusal } from '../reply';
 
+export type ElectionStyle = 'tick' | 'cross';
+
+/** What is kept of an unconfirmed ballot across a reload (see draft-box.ts). */
+export interface SavedDraft {
+  readonly draft: Marks;
+  readonly step: 'mark' | 'review';
+  readonly electionStyle: ElectionStyle;
+}
+
 export interface DelegateState {
   readonly language: Language;
   readonly connection: ConnectionStatus;
@@ -30,6 +39,12 @@ export interface DelegateState {
   readonly draft: Marks;
   readonly draftFor: string | null;
   readonly step: 'mark' | 'review';
+  /**
+   * How an election is marked on this phone, chosen per ballot: ticking whom one elects, or, as on
+   * paper, crossing out whom one does not (every name starts kept). The draft always holds the
+   * names chosen, so the server receives the same marks either way.
+   */
+  readonly electionStyle: ElectionStyle;
   /** An open ballot that allows it: the delegate chose to change a recorded vote. */
   readonly changing: boolean;
   /** Confirmed, saved on the phone, not yet acknowledged by the server. */
@@ -52,6 +67,7 @@ export function initialDelegateState(): DelegateState {
     draft: {},
     draftFor: null,
     step: 'mark',
+    electionStyle: 'cross',
     changing: false,
     pending: null,
     sending: false,
@@ -79,12 +95,17 @@ export function isCurrentRound(
   return ballot !== null && thing !== null && thing.ballotId === ballot.id && thing.round === ballot.round;
 }
 
-/** The part of the state that belongs to one ballot round, cleared when another round starts. */
-export function freshRound(ballot: BallotView | null): Partial<DelegateState> {
+/**
+ * The part of the state that belongs to one ballot round, cleared when another round starts, or
+ * brought back from the phone's storage when the page was reloaded in the middle of marking.
+ */
+export function freshRound(ballot: BallotView | null, saved: SavedDraft | null = null): Partial<DelegateState> {
+  const restore = ballot?.state === 'open' ? saved : null;
   return {
-    draft: {},
+    draft: restore?.draft ?? {},
     draftFor: ballot ? roundKeyOf(ballot) : null,
-    step: 'mark',
+    step: restore?.step ?? 'mark',
+    electionStyle: restore?.electionStyle ?? 'cross',
     changing: false,
     refusal: null,
   };

@@ -1,14 +1,17 @@
 // Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
-import { assertNever, rowOf, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
+import { rowOf, assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
 import type { HallSocket, Reply } from '../socket';
+import type { DraftBox } from './draft-box';
 import type { PendingVoteBox } from './pending-vote';
-import { delegateStore, isCurrentRound } from './store';
+import { delegateStore, isCurrentRound, type ElectionStyle } from './store';
 
 export interface DelegateSession {
   readonly socket: HallSocket;
   readonly pendingVotes: PendingVoteBox;
+  /** Marks not yet confirmed, kept across a reload. */
+  readonly drafts: DraftBox;
   readonly newVoteId: () => string;
 }
 
@@ -29,15 +32,35 @@ export function markLimit(ballot: BallotView): number {
   }
 }
 
-/** Whether the marks can be confirmed: single-subject ballots need their one mark. */
-export function canReview(ballot: BallotView, draft: Marks): boolean {
+/** Whether this ballot is marked by crossing names out on this phone. */
+export function crossingOut(ballot: BallotView, style: ElectionStyle): boolean {
+  return ballot.kind === 'election' && style === 'cross';
+}
+
+/**
+ * The options chosen for a subject. A subject not touched yet has none, except on an election
+ * marked by crossing out, where every name starts kept: what the server receives is the names
+ * left standing, exactly what ticking the same names would send.
+ */
+export function chosenFor(
+  ballot: BallotView,
+  draft: Marks,
+  style: ElectionStyle,
+  subjectId: string,
+): readonly string[] {
+  return rowOf(draft, subjectId) ?? (crossingOut(ballot, style) ? ballot.options.map((o) => o.id) : []);
+}
+
+/** Whether the marks can be confirmed: single-subject ballots need their one mark; an election at most k. */
+export function canReview(ballot: BallotView, draft: Marks, style: ElectionStyle = 'tick'): boolean {
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
       return ballot.subjects.every((s) => (rowOf(draft, s.id)?.length ?? 0) === 1);
     case 'batch':
-    case 'election':
       return true;
+    case 'election':
+      return ballot.subjects.every((s) => chosenFor(ballot, draft, style, s.id).length <= markLimit(ballot));
     default:
       return assertNever(ballot.kind);
   }
@@ -45,9 +68,9 @@ export function canReview(ballot: BallotView, draft: Marks): boolean {
 
 /** Taps an option: selects it (replacing the earlier one where only one is allowed) or unselects it. */
 export function toggleMark(subjectId: string, optionId: string): void {
-  const { ballot, draft } = delegateStore.getState();
+  const { ballot, draft, electionStyle } = delegateStore.getState();
   if (!ballot) return;
-  const row = rowOf(draft, subjectId) ?? [];
+  const row = chosenFor(ballot, draft, electionStyle, subjectId);
   const limit = markLimit(ballot);
   let next: readonly string[];
   if (row.includes(optionId)) {
@@ -55,10 +78,18 @@ export function toggleMark(subjectId: string, optionId: string): void {
     next = ballot.kind === 'motion' || ballot.kind === 'choice' ? row : row.filter((id) => id !== optionId);
   } else if (limit === 1) {
     next = [optionId];
+  } else if (crossingOut(ballot, electionStyle)) {
+    // Restoring a crossed-out name is always allowed; the count says when too many are kept.
+    next = ballot.options.map((o) => o.id).filter((id) => id === optionId || row.includes(id));
   } else {
     next = row.length < limit ? [...row, optionId] : row;
   }
   delegateStore.setState({ draft: { ...draft, [subjectId]: next }, refusal: null });
+}
+
+/** Switches how this ballot is marked; the names chosen so far stay chosen. */
+export function setElectionStyle(style: ElectionStyle): void {
+  delegateStore.setState({ electionStyle: style });
 }
 
 export function goToReview(): void {
@@ -75,18 +106,22 @@ export function startChangingVote(): void {
 }
 
 /** Every subject of the ballot, an unrated one as an empty row. */
-function completeMarks(ballot: BallotView, draft: Marks): Record<string, readonly string[]> {
-  return Object.fromEntries(ballot.subjects.map((s) => [s.id, rowOf(draft, s.id) ?? []]));
+export function completeMarks(
+  ballot: BallotView,
+  draft: Marks,
+  style: ElectionStyle,
+): Record<string, readonly string[]> {
+  return Object.fromEntries(ballot.subjects.map((s) => [s.id, chosenFor(ballot, draft, style, s.id)]));
 }
 
 export function confirmVote(session: DelegateSession): void {
-  const { ballot, draft, pending } = delegateStore.getState();
-  if (!ballot || ballot.state !== 'open' || pending) return;
+  const { ballot, draft, pending, electionStyle } = delegateStore.getState();
+  if (!ballot || ballot.state !== 'open' || pending || !canReview(ballot, draft, electionStyle)) return;
   const vote: VoteCastPayload = {
     ballotId: ballot.id,
     round: ballot.round,
     voteId: session.newVoteId(),
-    marks: completeMarks(ballot, draft),
+    marks: completeMarks(ballot, draft, electionStyle),
   };
   // Saved first: whatever happens to the phone from here on, the vote can be sent again.
   session.pendingVotes.save(vote);

@@ -37,6 +37,20 @@ const en = {
   invalid: 'This badge is not valid',
   invalidHint: 'It may have been replaced by a new one. Ask the chair or the secretariat.',
   noBadge: 'Scan the QR code on your badge to open your ballot.',
+  newBallot: (title: string) => `New ballot: ${title}`,
+  chosenOf: (n: number, k: number) => `${n} of ${k} chosen`,
+  crossOutMore: (n: number) => (n === 1 ? 'Cross out 1 more name.' : `Cross out ${n} more names.`),
+  markStyle: 'How to mark',
+  styleTick: 'Tick whom I elect',
+  styleCross: 'Cross out whom I do not elect',
+  crossHint: (k: number) => `Every name starts kept. Tap a name to cross it out; keep at most ${k}.`,
+  crossed: 'crossed out',
+  legend: 'Columns',
+  short: { excellent: 'Exc.', good: 'Good', completed: 'Comp.', 'not-completed': 'Not' } as Readonly<
+    Record<string, string>
+  >,
+  rowsLeft: (n: number) => (n === 1 ? '1 row not rated, marked below.' : `${n} rows not rated, marked below.`),
+  elected: 'You elect',
 };
 
 const vi: typeof en = {
@@ -73,6 +87,18 @@ const vi: typeof en = {
   invalid: 'Thẻ đại biểu này không hợp lệ',
   invalidHint: 'Có thể thẻ đã được cấp lại. Vui lòng liên hệ chủ tọa hoặc bộ phận thư ký.',
   noBadge: 'Hãy quét mã QR trên thẻ đại biểu để mở phiếu của bạn.',
+  newBallot: (title) => `Có phiếu mới: ${title}`,
+  chosenOf: (n, k) => `Đã chọn ${n} / ${k}`,
+  crossOutMore: (n) => `Cần gạch thêm ${n} tên.`,
+  markStyle: 'Cách bỏ phiếu',
+  styleTick: 'Đánh dấu người bầu',
+  styleCross: 'Gạch tên người không bầu',
+  crossHint: (k) => `Mọi tên đều được giữ lại. Chạm vào tên để gạch; giữ lại tối đa ${k} tên.`,
+  crossed: 'đã gạch',
+  legend: 'Các cột',
+  short: { excellent: 'HTXS', good: 'HTT', completed: 'HT', 'not-completed': 'KHT' },
+  rowsLeft: (n) => `${n} dòng chưa đánh giá, được đánh dấu bên dưới.`,
+  elected: 'Bạn bầu',
 };
 
 export const delegateText = bilingual(en, vi);

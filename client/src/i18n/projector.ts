@@ -18,6 +18,7 @@ const en = {
   warnings: 'Warnings',
   counts: (returned: number, valid: number, invalid: number) =>
     `Ballots returned ${returned} · valid ${valid} · invalid ${invalid}`,
+  page: (n: number, of: number) => `Page ${n} of ${of}`,
 };
 
 const vi: typeof en = {
@@ -37,6 +38,7 @@ const vi: typeof en = {
   result: 'Kết quả',
   warnings: 'Cảnh báo',
   counts: (returned, valid, invalid) => `Phiếu thu về ${returned} · hợp lệ ${valid} · không hợp lệ ${invalid}`,
+  page: (n, of) => `Trang ${n} / ${of}`,
 };
 
 export const projectorText = bilingual(en, vi);

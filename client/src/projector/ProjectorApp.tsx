@@ -7,20 +7,65 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { ResultBoard } from './ResultBoard';
 import { ofCurrentRound, setLanguage, useProjector } from './store';
+import { CANVAS_WIDTH, useCanvasFit } from './use-canvas-fit';
+import { useIdle } from './use-idle';
+
+/** The language switch fades out after this long without a mouse movement or a key. */
+const SWITCH_HIDES_AFTER_MS = 6000;
 
 export function ProjectorApp() {
   const language = useProjector((s) => s.language);
   const connection = useProjector((s) => s.connection);
   return (
     <LanguageContext value={language}>
-      <div className="projector-app">
+      <Canvas>
         <ConnectionBanner status={connection} />
         {connection === 'refused' ? <ProjectorMessage which="refused" /> : <Stage />}
-        <footer className="projector-footer">
-          <LanguageSwitch value={language} onChange={setLanguage} />
-        </footer>
-      </div>
+        <Footer />
+      </Canvas>
     </LanguageContext>
+  );
+}
+
+/** The 1920-wide canvas, scaled to the screen (see use-canvas-fit.ts). */
+export function Canvas({ children }: { children: React.ReactNode }) {
+  const { scale, height } = useCanvasFit();
+  return (
+    <div className="projector-screen">
+      <div
+        className="projector-app"
+        style={{ width: CANVAS_WIDTH, height, transform: `scale(${scale})`, transformOrigin: '0 0' }}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** Its own strip under the stage, so that nothing covers the content: the page and the language. */
+function Footer() {
+  const t = useText(projectorText);
+  const language = useProjector((s) => s.language);
+  const pageInfo = useProjector((s) => s.pageInfo);
+  const idle = useIdle(SWITCH_HIDES_AFTER_MS);
+  return (
+    <footer className="projector-footer">
+      <p className="page-indicator" aria-live="off">
+        {pageInfo ? (
+          <>
+            {t.page(pageInfo.page + 1, pageInfo.pages)}
+            <span className="dots" aria-hidden="true">
+              {Array.from({ length: pageInfo.pages }, (_, i) => (
+                <span key={i} className={i === pageInfo.page ? 'dot on' : 'dot'} />
+              ))}
+            </span>
+          </>
+        ) : null}
+      </p>
+      <div className={idle ? 'switch idle' : 'switch'}>
+        <LanguageSwitch value={language} onChange={setLanguage} />
+      </div>
+    </footer>
   );
 }
 
@@ -122,7 +167,7 @@ function LiveTurnout() {
   const share = present > 0 ? Math.min(100, (voted / present) * 100) : 0;
   return (
     <div className="live-turnout">
-      <p className="turnout-number" aria-label={`${voted} ${t.turnout(present)}`}>
+      <p className="turnout-number">
         <span className="key-number">{voted}</span>
         <span className="of"> / {present}</span>
       </p>

@@ -6,7 +6,7 @@ import { connectHall } from '../socket';
 import { pathSegment, takeFragmentSecret } from '../ui/credentials';
 import './projector.css';
 import { bindProjectorSocket } from './bind-projector-socket';
-import { ProjectorApp, ProjectorMessage } from './ProjectorApp';
+import { Canvas, ProjectorApp, ProjectorMessage } from './ProjectorApp';
 import { projectorStore } from './store';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -21,9 +21,9 @@ document.documentElement.lang = projectorStore.getState().language;
 if (!meetingId || !key) {
   root.render(
     <LanguageContext value={projectorStore.getState().language}>
-      <div className="projector-app">
+      <Canvas>
         <ProjectorMessage which="noKey" />
-      </div>
+      </Canvas>
     </LanguageContext>,
   );
 } else {

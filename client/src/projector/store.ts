@@ -13,6 +13,8 @@ export interface ProjectorState {
   readonly ballot: BallotView | null;
   readonly turnout: Turnout | null;
   readonly result: RoundResult | null;
+  /** Which page of a long result is up, when it has more than one. */
+  readonly pageInfo: { readonly page: number; readonly pages: number } | null;
 }
 
 export function initialProjectorState(): ProjectorState {
@@ -24,6 +26,7 @@ export function initialProjectorState(): ProjectorState {
     ballot: null,
     turnout: null,
     result: null,
+    pageInfo: null,
   };
 }
 

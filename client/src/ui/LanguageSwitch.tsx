@@ -6,13 +6,24 @@ const NAMES: Readonly<Record<Language, string>> = { vi: 'Tiếng Việt', en: 'E
 interface Props {
   readonly value: Language;
   readonly onChange: (language: Language) => void;
-  /** Phones: "VI" / "EN" on the buttons, the full names for screen readers. */
+  /**
+   * Phones: one button that names the other language in that language ("English" on a Vietnamese
+   * page), so its accessible name is its visible text and it takes one slot of a small header.
+   */
   readonly compact?: boolean;
 }
 
-/** Two plain buttons, each named in its own language so anyone can find theirs. */
+/** Plain buttons, each named in its own language so anyone can find theirs. */
 export function LanguageSwitch({ value, onChange, compact = false }: Props) {
   const t = useText(commonText);
+  if (compact) {
+    const other = LANGUAGES.find((l) => l !== value) ?? 'vi';
+    return (
+      <button type="button" className="language-toggle" lang={other} onClick={() => onChange(other)}>
+        {NAMES[other]}
+      </button>
+    );
+  }
   return (
     <div className="language-switch" role="group" aria-label={t.switchTo}>
       {LANGUAGES.map((language) => (
@@ -21,10 +32,9 @@ export function LanguageSwitch({ value, onChange, compact = false }: Props) {
           type="button"
           lang={language}
           aria-pressed={value === language}
-          aria-label={compact ? NAMES[language] : undefined}
           onClick={() => onChange(language)}
         >
-          {compact ? language.toUpperCase() : NAMES[language]}
+          {NAMES[language]}
         </button>
       ))}
     </div>

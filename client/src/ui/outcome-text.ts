@@ -1,6 +1,5 @@
 // A tally outcome in words, in the viewer's language. Used by the chair, the projector and the phone.
 import {
-  OPTION_LABELS,
   assertNever,
   type BallotKind,
   type CapWarning,
@@ -10,17 +9,11 @@ import {
 } from '@hallvote/shared';
 import type { commonText } from '../i18n/common';
 import { formatDecimal, type Language } from '../i18n';
+import { optionLabel } from './option-label';
 
 type CommonTexts = (typeof commonText)['en'];
 
-function hasStandardLabel(id: string): id is keyof typeof OPTION_LABELS {
-  return Object.hasOwn(OPTION_LABELS, id);
-}
-
-/** A standard option (level, yes / no) in the viewer's language; a candidate by their own name. */
-export function optionLabel(option: { readonly id: string; readonly label: string }, language: Language): string {
-  return hasStandardLabel(option.id) ? OPTION_LABELS[option.id][language] : option.label;
-}
+export { optionLabel };
 
 function labelOf(subject: SubjectResult, optionId: string, language: Language): string {
   const count = subject.counts.find((c) => c.optionId === optionId);

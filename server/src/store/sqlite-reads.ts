@@ -1,24 +1,32 @@
-// The SQLite store's reads: everything at start-up, a round's ballots (packed and sealed for the
-// tally, or as they are for exports), the audit log. The rows are mapped to records by rows.ts.
-// Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the statements.
+// The SQLite store's reads: everything at start-up (or one meeting), a round's ballots (packed and
+// sealed for the tally, or as they are for exports), the audit log. The rows are mapped to records
+// by rows.ts. Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the
+// statements.
 import type { AuditEntry, Marks, TallyBallot } from '@hallvote/shared';
 import { roundRecords, type RoundRecords } from './round-records';
-import { toAuditEntry, toLoadedMeeting, toMarks } from './rows';
+import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
 import type { LoadedMeeting } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
-  return s.meetings.all().map((meeting) =>
-    toLoadedMeeting({
-      meeting,
-      delegates: s.delegatesOf.all(meeting.id),
-      ballots: s.ballotsOf.all(meeting.id),
-      rounds: s.roundsOf.all(meeting.id),
-      participation: s.participationOf.all(meeting.id),
-      issued: s.issuedOf.all(meeting.id),
-      paper: s.paperTotalsOf.all(meeting.id),
-    }),
-  );
+  return s.meetings.all().map((meeting) => loadRows(s, meeting));
+}
+
+export function loadMeeting(s: SqliteStatements, meetingId: string): LoadedMeeting | null {
+  const meeting = s.meeting.get(meetingId);
+  return meeting ? loadRows(s, meeting) : null;
+}
+
+function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
+  return toLoadedMeeting({
+    meeting,
+    delegates: s.delegatesOf.all(meeting.id),
+    ballots: s.ballotsOf.all(meeting.id),
+    rounds: s.roundsOf.all(meeting.id),
+    participation: s.participationOf.all(meeting.id),
+    issued: s.issuedOf.all(meeting.id),
+    paper: s.paperTotalsOf.all(meeting.id),
+  });
 }
 
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */

@@ -36,6 +36,7 @@ export function prepareStatements(db: Database.Database) {
   return {
     // Loading, per meeting.
     meetings: db.prepare<[], MeetingRow>('SELECT * FROM meetings ORDER BY created_at'),
+    meeting: db.prepare<[id: string], MeetingRow>('SELECT * FROM meetings WHERE id = ?'),
     delegatesOf: db.prepare<[string], DelegateRow>('SELECT * FROM delegates WHERE meeting_id = ? ORDER BY ordinal'),
     ballotsOf: db.prepare<[string], BallotRow>('SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id'),
     roundsOf: db.prepare<[string], RoundRow>(
@@ -94,8 +95,9 @@ export function prepareStatements(db: Database.Database) {
     roundState: db.prepare<BallotRound, { state: string }>(
       'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
     ),
+    // Only an open round closes: of two closers (a countdown and the chair), one wins.
     closeRound: db.prepare<[closedAt: string, result: string, ...BallotRound]>(
-      `UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ?`,
+      `UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ? AND state = 'open'`,
     ),
     updateClosedResult: db.prepare<[result: string, ...BallotRound]>(
       `UPDATE rounds SET result = ? WHERE ballot_id = ? AND round = ? AND state = 'closed'`,

@@ -8,7 +8,7 @@
 // round-records.ts.
 import type { AuditEntry, Marks, PaperTotals, RoundResult, StorageStatus, TallyBallot } from '@hallvote/shared';
 import type { SqliteOptions } from './sqlite-open';
-import { isEmptyUpdate } from './sqlite-writes';
+import { isEmptyUpdate } from './delegate-update';
 import { StoreThread } from './store-thread';
 import type { RoundRecords } from './round-records';
 import type {
@@ -65,6 +65,10 @@ export class SqliteStore implements Store {
 
   loadAll(): Promise<LoadedMeeting[]> {
     return this.#writer.read('loadMeetings');
+  }
+
+  loadMeeting(meetingId: string): Promise<LoadedMeeting | null> {
+    return this.#writer.read('loadMeeting', meetingId);
   }
 
   readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords> {

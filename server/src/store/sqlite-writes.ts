@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { HallvoteError, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
+import type { Editable } from './delegate-update';
 import { scrubSecretRound } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
@@ -16,9 +17,6 @@ import type {
   MeetingRecord,
   RoundRecord,
 } from './store';
-
-const EDITABLE = ['name', 'position', 'group', 'token'] as const;
-type Editable = Partial<Pick<DelegateRecord, (typeof EDITABLE)[number]>>;
 
 /** Appends the audit entry of a write to its meeting's hash chain. */
 export function appendAudit(s: SqliteStatements, audit: AuditInput): void {
@@ -51,11 +49,6 @@ export function replaceRoster(
 export function addDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[], audit: AuditInput): void {
   for (const d of delegates) s.insertDelegate.run(d);
   appendAudit(s, audit);
-}
-
-/** True when `fields` changes nothing: such an update is no write at all, and is not audited. */
-export function isEmptyUpdate(fields: Editable): boolean {
-  return EDITABLE.every((k) => fields[k] === undefined);
 }
 
 export function updateDelegate(s: SqliteStatements, delegateId: string, fields: Editable, audit: AuditInput): void {
@@ -155,7 +148,10 @@ export function recordPaperTotals(
   appendAudit(s, audit);
 }
 
-/** Closes a round and scrubs its secret rows; the caller empties the WAL after the commit. */
+/**
+ * Closes an open round and scrubs its secret rows; the writer thread empties the WAL after the commit. A
+ * round that is not open is refused (BALLOT_NOT_OPEN) and nothing changes.
+ */
 export function closeRound(
   s: SqliteStatements,
   ballotId: string,
@@ -164,7 +160,8 @@ export function closeRound(
   result: RoundResult,
   audit: AuditInput,
 ): void {
-  s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round);
+  if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
   scrubSecretRound(s, ballotId, round);
   appendAudit(s, audit);
 }
@@ -192,7 +189,7 @@ export function publishRound(
   appendAudit(s, audit);
 }
 
-/** Cancels a round and scrubs its secret rows; the caller empties the WAL after the commit. */
+/** Cancels a round and scrubs its secret rows; the writer thread empties the WAL after the commit. */
 export function cancelRound(s: SqliteStatements, ballotId: string, round: number, at: string, audit: AuditInput): void {
   s.cancelRound.run(at, ballotId, round);
   scrubSecretRound(s, ballotId, round);

@@ -1,8 +1,9 @@
 // The store interface: what the server needs from durable storage, in domain terms. SQLite is the
-// embedded default; a PostgreSQL store can implement the same promises later. Every write resolves
-// only after it is committed to disk, so an ack sent after `await` is an ack after commit. A store
-// never makes the event loop wait for its disk: a database that is locked or full answers with a
-// HallvoteError STORE_UNAVAILABLE (nothing stored; try again), never with a false success.
+// embedded default (sqlite-store.ts); PostgreSQL (pg-store.ts, DATABASE_URL) keeps the same
+// promises. Every write resolves only after it is committed to disk, so an ack sent after `await`
+// is an ack after commit. A store never makes the event loop wait for its disk: a database that
+// is locked or full answers with STORE_UNAVAILABLE (nothing stored; try again), never with a false
+// success.
 import type {
   AttendanceStatus,
   AuditActor,
@@ -114,8 +115,42 @@ export type CastOutcome =
   | { readonly kind: 'duplicate'; readonly receipt: string }
   | { readonly kind: 'changed'; readonly receipt: string };
 
+/**
+ * The database cannot be reached, or a commit went unanswered (`outcomeUnknown`: it may or may not
+ * be stored). Nothing may be acknowledged; a re-sent vote resolves as `duplicate` if it was stored.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(
+    message: string,
+    readonly outcomeUnknown: boolean,
+    cause: unknown,
+  ) {
+    super(message, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * A write of a meeting that another store has claimed since this one did (pg-store.ts,
+ * `claimMeeting`): this node no longer owns the meeting, and nothing of the write was stored.
+ */
+export class StaleEpochError extends Error {
+  readonly code = 'STALE_EPOCH';
+  constructor(
+    readonly meetingId: string,
+    readonly claimed: number,
+    readonly current: number | null,
+  ) {
+    super(`meeting ${meetingId} was claimed at epoch ${current}; this store holds epoch ${claimed}`);
+    this.name = 'StaleEpochError';
+  }
+}
+
 export interface Store {
   loadAll(): Promise<LoadedMeeting[]>;
+  /** One meeting, as `loadAll` has it; null when there is no such meeting. */
+  loadMeeting(meetingId: string): Promise<LoadedMeeting | null>;
   createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
   replaceRoster(meetingId: string, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
   addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
@@ -153,6 +188,10 @@ export interface Store {
    * stored marks), once every write requested before has committed: what a close counts.
    */
   readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords>;
+  /**
+   * Closes an open round with its result. A round that is not open (closed already, by a countdown
+   * racing the chair or by another node) is refused with BALLOT_NOT_OPEN and nothing changes.
+   */
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
   /** Replaces a closed round's result (paper totals entered after close). */
   updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void>;

@@ -1,8 +1,7 @@
 // Announcements to a large room go out a slice per turn of the event loop, in order per room, to
 // the sockets in the room when they were made.
 import { expect, test } from 'vitest';
-import type { HallServer } from '../../../server/src/features/sync/broadcaster';
-import { RoomSender } from '../../../server/src/features/sync/room-sender';
+import { RoomSender, type RoomServer } from '../../../server/src/features/sync/room-sender';
 
 /** Just what RoomSender uses of a socket.io server: room membership, and emitting to rooms or ids. */
 function fakeIo(rooms: Map<string, Set<string>>) {
@@ -20,7 +19,7 @@ function fakeIo(rooms: Map<string, Set<string>>) {
       };
     },
   };
-  return { io: io as unknown as HallServer, heard, writes };
+  return { io: io as RoomServer, heard, writes };
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));

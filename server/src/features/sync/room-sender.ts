@@ -3,7 +3,12 @@
 // slice at a time, one slice per turn of the loop. Per room, announcements keep their order (the
 // next starts once the last has reached everyone), and an announcement goes to the sockets in the
 // room when it was made: one that joins later already has a snapshot stamped with its number.
-import type { HallServer } from './broadcaster';
+
+/** What RoomSender needs of the socket.io server: the rooms' members, and emitting to rooms or sockets. */
+export interface RoomServer {
+  readonly sockets: { readonly adapter: { readonly rooms: ReadonlyMap<string, ReadonlySet<string>> } };
+  to(room: string | string[]): unknown;
+}
 
 /** Sockets written to in one turn of the loop. */
 export const SLICE = 500;
@@ -20,7 +25,7 @@ export class RoomSender {
   readonly #turns = new Set<ReturnType<typeof setImmediate>>();
 
   constructor(
-    private readonly io: HallServer,
+    private readonly io: RoomServer,
     private readonly slice = SLICE,
   ) {}
 
@@ -68,6 +73,6 @@ export class RoomSender {
 }
 
 /** The event map types each payload; a sender of any announcement widens it, hence the one cast. */
-function emitTo(io: HallServer, to: string | string[], event: string, payload: unknown): void {
-  (io.to(to) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
+function emitTo(io: RoomServer, to: string | string[], event: string, payload: unknown): void {
+  (io.to(to) as { emit(e: string, p: unknown): void }).emit(event, payload);
 }

@@ -1,0 +1,128 @@
+-- The PostgreSQL schema: the tables and columns of the SQLite store (sqlite-schema.ts), so that
+-- rows.ts maps both, plus `meeting_head`, the row every write transaction of a meeting locks first.
+-- Run by the store when the database has no schema yet, and by scripts/services.sh as the owner
+-- role (the server's role then gets no UPDATE, DELETE or TRUNCATE on the audit log). Times are the
+-- app clock's ISO strings and JSON is text, as in SQLite. See docs/postgres-store.md.
+
+-- A secret round's ballots: one table per round, ballot_box.r_<hash of ballot id and round>, made
+-- when the round opens and rewritten into fresh storage when it closes (pg-scrub.ts).
+CREATE SCHEMA IF NOT EXISTS ballot_box;
+
+CREATE TABLE IF NOT EXISTS meetings (
+  id             TEXT PRIMARY KEY,
+  title          TEXT NOT NULL,
+  rule_preset_id TEXT NOT NULL,
+  chair_key      TEXT NOT NULL,
+  projector_key  TEXT NOT NULL,
+  created_at     TEXT NOT NULL
+);
+
+-- One row per meeting, locked FOR UPDATE by every write transaction of the meeting: it orders the
+-- meeting's writes (and so its audit chain) across connections and nodes. `epoch` fences a node
+-- that lost the meeting: a write whose store claimed an older epoch is refused.
+CREATE TABLE IF NOT EXISTS meeting_head (
+  meeting_id TEXT PRIMARY KEY REFERENCES meetings(id),
+  epoch      INTEGER NOT NULL DEFAULT 0,
+  audit_seq  INTEGER NOT NULL DEFAULT 0,
+  audit_hash TEXT
+);
+
+CREATE TABLE IF NOT EXISTS delegates (
+  id            TEXT PRIMARY KEY,
+  meeting_id    TEXT NOT NULL REFERENCES meetings(id),
+  ordinal       INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  position      TEXT NOT NULL,
+  grp           TEXT NOT NULL,
+  token         TEXT NOT NULL UNIQUE,
+  attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
+  checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair'))
+);
+CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
+
+CREATE TABLE IF NOT EXISTS ballots (
+  id         TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ballots_meeting ON ballots(meeting_id);
+
+CREATE TABLE IF NOT EXISTS rounds (
+  ballot_id    TEXT NOT NULL REFERENCES ballots(id),
+  round        INTEGER NOT NULL CHECK (round >= 1),
+  state        TEXT NOT NULL CHECK (state IN ('open', 'closed', 'published', 'cancelled')),
+  opened_at    TEXT NOT NULL,
+  closes_at    TEXT,
+  closed_at    TEXT,
+  published_at TEXT,
+  result       TEXT,
+  PRIMARY KEY (ballot_id, round)
+);
+
+-- Ballots issued: every delegate present at some moment while the round was open.
+CREATE TABLE IF NOT EXISTS issued (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+);
+
+-- At most one vote per delegate per round: this primary key is the guarantee.
+CREATE TABLE IF NOT EXISTS participation (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL REFERENCES delegates(id),
+  vote_id     TEXT NOT NULL,
+  receipt     TEXT NOT NULL,
+  voted_at    TEXT NOT NULL,
+  channel     TEXT NOT NULL DEFAULT 'online' CHECK (channel IN ('online', 'paper')),
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+);
+
+-- Open (named) ballots only.
+CREATE TABLE IF NOT EXISTS open_votes (
+  ballot_id   TEXT NOT NULL,
+  round       INTEGER NOT NULL,
+  delegate_id TEXT NOT NULL,
+  marks       TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, delegate_id),
+  FOREIGN KEY (ballot_id, round, delegate_id) REFERENCES participation(ballot_id, round, delegate_id)
+);
+
+-- Paper ballots counted by the counting committee, per round.
+CREATE TABLE IF NOT EXISTS paper_totals (
+  ballot_id TEXT NOT NULL,
+  round     INTEGER NOT NULL,
+  totals    TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+);
+
+-- Append-only, hash-chained: every state change, with time, actor and action, never a secret
+-- ballot's content. Statement triggers refuse UPDATE, DELETE (even of no row) and TRUNCATE for
+-- every role but a superuser who disables them; the server's role lacks the privileges as well
+-- when provisioned by scripts/services.sh; the chain exposes an edit anyway.
+CREATE TABLE IF NOT EXISTS audit (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id),
+  seq        INTEGER NOT NULL,
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  details    TEXT NOT NULL,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, seq)
+);
+
+CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the audit log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE OR REPLACE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+CREATE OR REPLACE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();

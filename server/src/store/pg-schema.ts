@@ -1,0 +1,51 @@
+// Opening a PostgreSQL database for the store: the schema (pg-schema.sql) when there is none yet,
+// and the settings the store's promises rest on, checked rather than assumed.
+import { readFileSync } from 'node:fs';
+import type { PoolClient } from 'pg';
+
+const SCHEMA_SQL = readFileSync(new URL('./pg-schema.sql', import.meta.url), 'utf8');
+
+/**
+ * Creates the schema when the database has none, as the connecting role (which then owns it; see
+ * scripts/services.sh for an owner role apart from the server's). A database that has one is left
+ * alone: the server's role need not own it. Two stores opening an empty database at once take
+ * turns on an advisory lock.
+ */
+export async function ensureSchema(client: PoolClient): Promise<void> {
+  const present = async () =>
+    (await client.query<{ t: string | null }>(`SELECT to_regclass('meeting_head')::text AS t`)).rows[0]?.t != null;
+  if (await present()) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
+    if (!(await present())) await client.query(SCHEMA_SQL);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Refuses a database on which the store could not keep its promises: an ack after commit needs
+ * fsync (synchronous_commit is set per connection); the secret-round scrub needs CHECKPOINT
+ * (pg_checkpoint) and pg_switch_wal() (docs/postgres-store.md).
+ */
+export async function checkSettings(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ fsync: string; sync: string; checkpoint: boolean; switch_wal: boolean }>(
+    `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR pg_has_role('pg_checkpoint', 'MEMBER')
+              AS checkpoint,
+            has_function_privilege('pg_switch_wal()', 'EXECUTE') AS switch_wal`,
+  );
+  const s = rows[0];
+  const problems = [
+    s?.fsync === 'on' ? null : 'fsync is off: a commit would not be on disk when acknowledged',
+    s?.sync === 'on' ? null : `synchronous_commit is ${s?.sync}, not on`,
+    s?.checkpoint ? null : 'the role may not CHECKPOINT (GRANT pg_checkpoint TO <role>)',
+    s?.switch_wal
+      ? null
+      : 'the role may not call pg_switch_wal() (GRANT EXECUTE ON FUNCTION pg_switch_wal() TO <role>)',
+  ].filter((p) => p !== null);
+  if (problems.length > 0) throw new Error(`this PostgreSQL database cannot hold hallvote: ${problems.join('; ')}`);
+}

@@ -1,0 +1,254 @@
+// The PostgreSQL store (DATABASE_URL=postgres://…) behind the Store interface, parallel to
+// sqlite-store.ts: this file opens the pool and orders the work; the SQL is in pg-statements.ts, the
+// writes in pg-writes.ts and pg-votes.ts, the reads in pg-reads.ts, the secret-round storage and
+// its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
+// are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
+import pg from 'pg';
+import type { AuditEntry, Marks, PaperTotals, RoundResult, StorageStatus, TallyBallot } from '@hallvote/shared';
+import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
+import { roundRecords, type RoundRecords } from './round-records';
+import { checkSettings, ensureSchema } from './pg-schema';
+import { dropOldWal } from './pg-scrub';
+import { PG, run } from './pg-statements';
+import { PgWriteQueue } from './pg-write-queue';
+import * as writes from './pg-writes';
+import { isEmptyUpdate } from './delegate-update';
+import type {
+  AuditInput,
+  BallotRecordRow,
+  CastOutcome,
+  CastVote,
+  DelegateRecord,
+  LoadedMeeting,
+  MeetingRecord,
+  RoundRecord,
+  Store,
+} from './store';
+
+export interface PgStoreOptions {
+  /** Connections in the pool: meetings commit in parallel on them (default 10). */
+  readonly poolSize?: number;
+  /** Shown in pg_stat_activity, so an operator (or a test) can tell the store's connections. */
+  readonly applicationName?: string;
+  /**
+   * An error the store dealt with itself: an idle connection failed (the pool drops it), or the
+   * old WAL could not be dropped after a close (tried again after the next close, and at `close`).
+   */
+  readonly onBackgroundError?: (error: Error) => void;
+}
+
+/** The multi-node additions to the Store: one owner per meeting, fenced by an epoch. */
+export interface PgStore extends Store {
+  /**
+   * Makes this store the meeting's writer: raises the meeting's epoch and fences every later write
+   * of this store to it, so that a write of a store that claimed earlier is refused with
+   * StaleEpochError (nothing of it stored). Call it holding the meeting's advisory lock, then
+   * `loadMeeting`. Resolves with the new epoch, or null when there is no such meeting.
+   */
+  claimMeeting(meetingId: string): Promise<number | null>;
+  /** Stops fencing the meeting's writes (it was handed over or closed on this node). */
+  releaseMeeting(meetingId: string): void;
+}
+
+/** Connects, creates the schema if the database has none, and checks its settings. */
+export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'hallvote-store',
+    // An ack after COMMIT means on disk whatever the server's default says.
+    options: '-c synchronous_commit=on',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  pool.on('error', (error) => options.onBackgroundError?.(error));
+  try {
+    const client = await pool.connect();
+    try {
+      await ensureSchema(client);
+      await checkSettings(client);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool, options.onBackgroundError ?? (() => undefined));
+}
+
+class PostgresStore implements PgStore {
+  private readonly queue: PgWriteQueue;
+  private readonly epochs = new Map<string, number>();
+  /** A close committed whose old WAL could not be dropped yet. */
+  private walToDrop = false;
+  private readonly dropping = new Set<Promise<void>>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly onBackgroundError: (error: Error) => void,
+  ) {
+    this.queue = new PgWriteQueue(pool, (meetingId) => this.epochs.get(meetingId));
+  }
+
+  async loadAll(): Promise<LoadedMeeting[]> {
+    await this.queue.drained();
+    return loadMeetings(this.pool);
+  }
+
+  async loadMeeting(meetingId: string): Promise<LoadedMeeting | null> {
+    await this.queue.drained();
+    return loadMeeting(this.pool, meetingId);
+  }
+
+  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
+    await this.queue.drained();
+    return readRoundBallots(this.pool, ballotId, round);
+  }
+
+  /** Packed and sealed on the event loop (round-records.ts), after the rows came over the network. */
+  async readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords> {
+    return roundRecords(ballot, await this.readBallots(ballotId, round));
+  }
+
+  async readAudit(meetingId: string): Promise<AuditEntry[]> {
+    await this.queue.drained();
+    return readAuditLog(this.pool, meetingId);
+  }
+
+  /** PostgreSQL's own WAL handling is pg-scrub.ts's; nothing of it waits on another program here. */
+  watchStatus(): StorageStatus {
+    return { scrubPendingSince: null };
+  }
+
+  async claimMeeting(meetingId: string): Promise<number | null> {
+    await this.queue.drained();
+    const epoch = (await run(this.pool, PG.claimHead, meetingId)).rows[0]?.epoch;
+    if (epoch === undefined) return null;
+    this.epochs.set(meetingId, epoch);
+    return epoch;
+  }
+
+  releaseMeeting(meetingId: string): void {
+    this.epochs.delete(meetingId);
+  }
+
+  private write<T>(meetingId: string, run: (tx: writes.PgTx) => Promise<T>): Promise<T> {
+    return this.queue.enqueue<T>(meetingId, { kind: 'write', run });
+  }
+
+  createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.createMeeting(tx, meeting, delegates, audit));
+  }
+
+  replaceRoster(meetingId: string, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.replaceRoster(tx, meetingId, delegates, audit));
+  }
+
+  addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.addDelegates(tx, delegates, audit));
+  }
+
+  updateDelegate(
+    delegateId: string,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    audit: AuditInput,
+  ): Promise<void> {
+    if (isEmptyUpdate(fields)) return Promise.resolve();
+    return this.write(audit.meetingId, (tx) => writes.updateDelegate(tx, delegateId, fields, audit));
+  }
+
+  removeDelegate(delegateId: string, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.removeDelegate(tx, delegateId, audit));
+  }
+
+  setAttendance(
+    delegateId: string,
+    attendance: DelegateRecord['attendance'],
+    checkedInBy: DelegateRecord['checkedInBy'],
+    issueIn: readonly { ballotId: string; round: number }[],
+    audit: AuditInput,
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) =>
+      writes.setAttendance(tx, delegateId, attendance, checkedInBy, issueIn, audit),
+    );
+  }
+
+  createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.createBallot(tx, ballot, audit));
+  }
+
+  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit));
+  }
+
+  castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {
+    return this.queue.enqueue<CastOutcome>(audit.meetingId, { kind: 'vote', request: { vote, audit } });
+  }
+
+  markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.markPaperVoter(tx, ballotId, round, delegateId, audit));
+  }
+
+  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.recordPaperTotals(tx, ballotId, round, totals, audit));
+  }
+
+  async closeRound(
+    ballotId: string,
+    round: number,
+    closedAt: string,
+    result: RoundResult,
+    audit: AuditInput,
+  ): Promise<void> {
+    await this.write(audit.meetingId, (tx) => writes.closeRound(tx, ballotId, round, closedAt, result, audit));
+    await this.scrubWal();
+  }
+
+  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.updateResult(tx, ballotId, round, result, audit));
+  }
+
+  publishRound(
+    ballotId: string,
+    round: number,
+    publishedAt: string,
+    result: RoundResult,
+    audit: AuditInput,
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.publishRound(tx, ballotId, round, publishedAt, result, audit));
+  }
+
+  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
+    await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
+    await this.scrubWal();
+  }
+
+  /**
+   * After a close or cancel has committed. Its failure does not undo the close, which is stored:
+   * it is reported, and the WAL is dropped after the next close or when the store closes.
+   */
+  private scrubWal(): Promise<void> {
+    this.walToDrop = true;
+    const dropping = (async () => {
+      const client = await this.pool.connect();
+      try {
+        await dropOldWal(client);
+        this.walToDrop = false;
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => this.onBackgroundError(error instanceof Error ? error : new Error(String(error))));
+    this.dropping.add(dropping);
+    void dropping.then(() => this.dropping.delete(dropping));
+    return dropping;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.drained();
+    await Promise.all([...this.dropping]);
+    if (this.walToDrop) await this.scrubWal();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,262 @@
+// The PostgreSQL store's writes, one function each, parallel to sqlite-writes.ts: the whole body of
+// one write, run inside a meeting's group transaction (pg-write-queue.ts) after it has locked the
+// meeting's head row. Audit entries are chained in memory from the head and written once per
+// transaction (`finishAudit`). There is no savepoint per write (a subtransaction's xid would be
+// the xmin of both a participation row and a secret row; docs/postgres-store.md): a write that
+// throws fails its whole batch, which is then retried write by write. Votes are written together,
+// set-based, by pg-votes.ts.
+import type { PoolClient } from 'pg';
+import { HallvoteError, type AuditEntry, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { nextAuditEntry, type ChainHead } from './audit-chain';
+import { createSecretRound, scrubSecretRound } from './pg-scrub';
+import { PG, run } from './pg-statements';
+import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, RoundRecord } from './store';
+
+/** One group transaction of one meeting: its client, and the audit chain's head as it advances. */
+export interface PgTx {
+  readonly client: PoolClient;
+  readonly meetingId: string;
+  /** The head row exists (it is locked), or a write of this transaction has inserted it. */
+  hasHead: boolean;
+  head: ChainHead;
+  readonly entries: AuditEntry[];
+}
+
+/** Appends the audit entry of a write to the meeting's chain (written by `finishAudit`). */
+export function appendAudit(tx: PgTx, audit: AuditInput): void {
+  if (audit.meetingId !== tx.meetingId) throw new Error('an audit entry of another meeting in this transaction');
+  const entry = nextAuditEntry(audit, tx.head);
+  tx.entries.push(entry);
+  tx.head = { seq: entry.seq, hash: entry.hash };
+}
+
+/** Writes the transaction's audit entries and moves the head past them, in one statement. */
+export async function finishAudit(tx: PgTx): Promise<void> {
+  const last = tx.entries.at(-1);
+  if (!last) return;
+  const e = tx.entries;
+  const { rows } = await run(
+    tx.client,
+    PG.appendAudit,
+    e.map((x) => x.meetingId),
+    e.map((x) => x.seq),
+    e.map((x) => x.at),
+    e.map((x) => x.actor),
+    e.map((x) => x.action),
+    e.map((x) => JSON.stringify(x.details)),
+    e.map((x) => x.prevHash),
+    e.map((x) => x.hash),
+    tx.meetingId,
+    last.seq,
+    last.hash,
+  );
+  if (rows[0]?.advanced !== 1) throw new Error(`meeting ${tx.meetingId} has no head row`);
+}
+
+async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): Promise<void> {
+  if (delegates.length === 0) return;
+  const d = delegates;
+  await run(
+    tx.client,
+    PG.insertDelegates,
+    d.map((x) => x.id),
+    d.map((x) => x.meetingId),
+    d.map((x) => x.ordinal),
+    d.map((x) => x.name),
+    d.map((x) => x.position),
+    d.map((x) => x.group),
+    d.map((x) => x.token),
+    d.map((x) => x.attendance),
+    d.map((x) => x.checkedInBy),
+  );
+}
+
+export async function createMeeting(
+  tx: PgTx,
+  meeting: MeetingRecord,
+  delegates: readonly DelegateRecord[],
+  audit: AuditInput,
+): Promise<void> {
+  const m = meeting;
+  await run(tx.client, PG.insertMeeting, m.id, m.title, m.rulePresetId, m.chairKey, m.projectorKey, m.createdAt);
+  await run(tx.client, PG.insertHead, m.id);
+  tx.hasHead = true;
+  await insertDelegates(tx, delegates);
+  appendAudit(tx, audit);
+}
+
+export async function replaceRoster(
+  tx: PgTx,
+  meetingId: string,
+  delegates: readonly DelegateRecord[],
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.deleteRoster, meetingId);
+  await insertDelegates(tx, delegates);
+  appendAudit(tx, audit);
+}
+
+export async function addDelegates(tx: PgTx, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
+  await insertDelegates(tx, delegates);
+  appendAudit(tx, audit);
+}
+
+export async function updateDelegate(
+  tx: PgTx,
+  delegateId: string,
+  fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+  audit: AuditInput,
+): Promise<void> {
+  const f = fields;
+  await run(
+    tx.client,
+    PG.updateDelegate,
+    delegateId,
+    f.name ?? null,
+    f.position ?? null,
+    f.group ?? null,
+    f.token ?? null,
+  );
+  appendAudit(tx, audit);
+}
+
+export async function removeDelegate(tx: PgTx, delegateId: string, audit: AuditInput): Promise<void> {
+  await run(tx.client, PG.deleteDelegate, delegateId);
+  appendAudit(tx, audit);
+}
+
+export async function setAttendance(
+  tx: PgTx,
+  delegateId: string,
+  attendance: DelegateRecord['attendance'],
+  checkedInBy: DelegateRecord['checkedInBy'],
+  issueIn: readonly { ballotId: string; round: number }[],
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
+  if (issueIn.length > 0)
+    await run(
+      tx.client,
+      PG.issue,
+      issueIn.map((r) => r.ballotId),
+      issueIn.map((r) => r.round),
+      issueIn.map(() => delegateId),
+    );
+  appendAudit(tx, audit);
+}
+
+export async function createBallot(tx: PgTx, ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
+  await run(
+    tx.client,
+    PG.insertBallot,
+    ballot.id,
+    ballot.meetingId,
+    JSON.stringify(ballot.definition),
+    ballot.createdAt,
+  );
+  appendAudit(tx, audit);
+}
+
+/** Opens a round; a secret ballot's round gets its own table for its ballots (pg-scrub.ts). */
+export async function openRound(
+  tx: PgTx,
+  round: RoundRecord,
+  issuedTo: readonly string[],
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.insertRound, round.ballotId, round.round, round.openedAt, round.closesAt);
+  if (issuedTo.length > 0)
+    await run(
+      tx.client,
+      PG.issue,
+      issuedTo.map(() => round.ballotId),
+      issuedTo.map(() => round.round),
+      [...issuedTo],
+    );
+  const { rows } = await run(tx.client, PG.ballotDefinition, round.ballotId);
+  const definition = rows[0] ? (JSON.parse(rows[0].definition) as { secret?: boolean }) : null;
+  if (definition?.secret) await createSecretRound(tx.client, round.ballotId, round.round);
+  appendAudit(tx, audit);
+}
+
+export async function markPaperVoter(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  delegateId: string,
+  audit: AuditInput,
+): Promise<void> {
+  const state = (await run(tx.client, PG.roundState, ballotId, round)).rows[0]?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
+  if ((await run(tx.client, PG.participation, ballotId, round, delegateId)).rows.length > 0)
+    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+  await run(tx.client, PG.insertPaperParticipation, ballotId, round, delegateId, audit.at);
+  await run(tx.client, PG.issue, [ballotId], [round], [delegateId]);
+  appendAudit(tx, audit);
+}
+
+export async function recordPaperTotals(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  totals: PaperTotals,
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.upsertPaperTotals, ballotId, round, JSON.stringify(totals));
+  appendAudit(tx, audit);
+}
+
+/**
+ * Closes an open round and rewrites its secret rows; the caller drops the old WAL after the
+ * commit. Only an open round closes: a second close (a countdown racing the chair, a stale node)
+ * is refused with BALLOT_NOT_OPEN and changes nothing.
+ */
+export async function closeRound(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  closedAt: string,
+  result: RoundResult,
+  audit: AuditInput,
+): Promise<void> {
+  const { count } = await run(tx.client, PG.closeOpenRound, ballotId, round, closedAt, JSON.stringify(result));
+  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+  await scrubSecretRound(tx.client, ballotId, round);
+  appendAudit(tx, audit);
+}
+
+export async function updateResult(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  result: RoundResult,
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(result));
+  appendAudit(tx, audit);
+}
+
+export async function publishRound(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  publishedAt: string,
+  result: RoundResult,
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.publishRound, ballotId, round, publishedAt, JSON.stringify(result));
+  appendAudit(tx, audit);
+}
+
+/** Cancels a round and rewrites its secret rows; the caller drops the old WAL after the commit. */
+export async function cancelRound(
+  tx: PgTx,
+  ballotId: string,
+  round: number,
+  at: string,
+  audit: AuditInput,
+): Promise<void> {
+  await run(tx.client, PG.cancelRound, ballotId, round, at);
+  await scrubSecretRound(tx.client, ballotId, round);
+  appendAudit(tx, audit);
+}
