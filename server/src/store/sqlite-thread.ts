@@ -11,7 +11,7 @@ import * as reads from './sqlite-reads';
 import { WalScrubber } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import * as writes from './sqlite-writes';
-import { toWire, type ThreadConfig, type ThreadMessage, type ThreadRequest } from './thread-wire';
+import { toWire, type ThreadConfig, type ThreadMessage, type ThreadReply, type ThreadRequest } from './thread-wire';
 import { transferablesOf, type RoundRecords } from './round-records';
 import { WriteQueue } from './write-queue';
 
@@ -24,11 +24,30 @@ function lookup(module: object, op: string): StatementsFn | null {
 }
 
 const config = workerData as ThreadConfig;
+if (!parentPort) throw new Error('sqlite-thread.ts runs as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('sqlite-thread.ts runs as a worker thread');
 
 const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 const reportStatus = (status: StorageStatus) => post({ kind: 'status', status });
+
+/**
+ * The answers of one turn (a group transaction answers hundreds at once) leave in one message:
+ * fewer messages to receive on the event loop, which takes them in slices (store-thread.ts).
+ */
+let replies: ThreadReply[] = [];
+let transfers: ArrayBuffer[] = [];
+let closing = false;
+function reply(answer: ThreadReply, transfer: ArrayBuffer[] = []): void {
+  if (replies.length === 0)
+    setImmediate(() => {
+      post({ kind: 'replies', replies }, transfers);
+      replies = [];
+      transfers = [];
+      if (closing) port.close();
+    });
+  replies.push(answer);
+  transfers.push(...transfer);
+}
 
 const db: Database.Database =
   config.role === 'writer' ? openWriteConnection(config.file, config.options) : openReadConnection(config.file);
@@ -88,11 +107,10 @@ port.on('message', (request: ThreadRequest) => {
     .then(() => run(request))
     .then(
       (value) => {
-        const packed = isRoundRecords(value) ? transferablesOf(value) : [];
-        post({ kind: 'reply', id: request.id, ok: true, value }, packed);
-        if (request.op === 'close') port.close();
+        reply({ id: request.id, ok: true, value }, isRoundRecords(value) ? transferablesOf(value) : []);
+        if (request.op === 'close') closing = true;
       },
-      (error: unknown) => post({ kind: 'reply', id: request.id, ok: false, error: toWire(error) }),
+      (error: unknown) => reply({ id: request.id, ok: false, error: toWire(error) }),
     );
 });
 

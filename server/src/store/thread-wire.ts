@@ -37,9 +37,13 @@ export type WireError =
     }
   | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly stack?: string };
 
+export type ThreadReply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: WireError };
+
+/** Replies go in batches: one message for every request a group transaction answered. */
 export type ThreadMessage =
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: WireError }
+  | { readonly kind: 'replies'; readonly replies: readonly ThreadReply[] }
   | { readonly kind: 'status'; readonly status: StorageStatus };
 
 /** SQLite result codes that mean "not now" rather than "never": another lock, a full or failing disk. */
