@@ -4,6 +4,7 @@
 // other program on the database file is a child process.
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateMeetingResponse, ServerToClientEvents } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
@@ -102,6 +103,38 @@ describe('another process on the database file', () => {
     await waitFor(() => storage.at(-1)?.storage.scrubPendingSince === null, 8000, 'the chair told it is done');
     const wal = `${h.dbFile}-wal`;
     expect(existsSync(wal) ? statSync(wal).size : 0, 'bytes left in the WAL').toBe(0);
+  });
+});
+
+describe('a process that dies between a close and the rewrite of its secret rows', () => {
+  test('leaves a marker, and the next start rewrites the rows (new cells) and empties the WAL before anything else', async () => {
+    const h = await startHarness();
+    const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
+    const chair = (await h.chair(meeting)).socket;
+    const phones: Client[] = [];
+    for (const token of h.tokens(meeting.meetingId)) phones.push((await h.delegate(token)).socket);
+    const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    for (const phone of phones)
+      okData(
+        await request(phone, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { province: ['good'] } }),
+      );
+    okData(await request(chair, 'ballot:close', { ballotId }));
+    await h.stop();
+    // What a kill -9 right after the close's commit leaves: the marker, and the rows as they were written.
+    const db = new Database(h.dbFile);
+    db.prepare('INSERT INTO scrub_pending (ballot_id, round) VALUES (?, 1)').run(ballotId);
+    const before = db.prepare('SELECT id, marks FROM secret_ballots ORDER BY id').all();
+    db.close();
+    const again = await startHarness(h.dataDir);
+    await again.stop();
+    const after = new Database(h.dbFile, { readonly: true });
+    expect(after.prepare('SELECT count(*) AS n FROM scrub_pending').get()).toEqual({ n: 0 });
+    expect(after.prepare('SELECT id, marks FROM secret_ballots ORDER BY id').all()).toEqual(before);
+    after.close();
+    const wal = `${h.dbFile}-wal`;
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    h.cleanup();
   });
 });
 

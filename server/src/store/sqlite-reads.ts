@@ -3,7 +3,8 @@
 // by rows.ts. Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the
 // statements.
 import type { AuditEntry, Marks, TallyBallot } from '@hallvote/shared';
-import { roundRecords, type RoundRecords } from './round-records';
+import type { RoundRecords } from './round-records';
+import { roundRecordsFromText } from './round-text';
 import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
 import type { LoadedMeeting } from './store';
@@ -41,7 +42,10 @@ export function readRoundRecords(
   ballotId: string,
   round: number,
 ): RoundRecords {
-  return roundRecords(ballot, readRoundBallots(s, ballotId, round));
+  return roundRecordsFromText(
+    ballot,
+    s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => r.marks),
+  );
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

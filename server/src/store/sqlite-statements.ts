@@ -136,6 +136,9 @@ export function prepareStatements(db: Database.Database) {
       'SELECT id, marks FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
     ),
     deleteSecretRows: db.prepare<BallotRound>('DELETE FROM secret_ballots WHERE ballot_id = ? AND round = ?'),
+    markScrubPending: db.prepare<BallotRound>('INSERT OR IGNORE INTO scrub_pending (ballot_id, round) VALUES (?, ?)'),
+    scrubsPending: db.prepare<[], { ballot_id: string; round: number }>('SELECT ballot_id, round FROM scrub_pending'),
+    scrubDone: db.prepare<BallotRound>('DELETE FROM scrub_pending WHERE ballot_id = ? AND round = ?'),
     upsertPaperTotals: db.prepare<[...BallotRound, totals: string]>(
       `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
        ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,

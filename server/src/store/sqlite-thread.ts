@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { StorageStatus } from '@hallvote/shared';
 import { DEFAULT_BUSY_TIMEOUT_MS, openReadConnection, openWriteConnection } from './sqlite-open';
 import * as reads from './sqlite-reads';
-import { WalScrubber } from './sqlite-scrub';
+import { SecretScrubber } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import * as writes from './sqlite-writes';
 import { toWire, type ThreadConfig, type ThreadMessage, type ThreadReply, type ThreadRequest } from './thread-wire';
@@ -44,6 +44,8 @@ function reply(answer: ThreadReply, transfer: ArrayBuffer[] = []): void {
       replies = [];
       transfers = [];
       if (closing) port.close();
+      // What a close or cancel asked for, now that its answer has left and before any later write.
+      else scrubber?.run();
     });
   replies.push(answer);
   transfers.push(...transfer);
@@ -54,13 +56,12 @@ const db: Database.Database =
 const s = prepareStatements(db);
 const scrubber =
   config.role === 'writer'
-    ? new WalScrubber(s, db, config.options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, reportStatus)
+    ? new SecretScrubber(s, db, config.options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS, reportStatus)
     : null;
 const commits = config.role === 'writer' ? answerCommitQuestions() : null;
 const queue =
   config.role === 'writer'
     ? new WriteQueue(db, {
-        afterCommit: () => scrubber?.afterCommit(),
         committed: (ms, count) => {
           if (commits && commits.length < 100_000) commits.push({ ms, writes: count });
         },
@@ -68,9 +69,11 @@ const queue =
     : null;
 const compiledSinceOpen = recordCompiles(db);
 
-// A WAL left by a crash holds old versions of pages, secret ballots' included: empty it first.
-scrubber?.request();
-scrubber?.afterCommit();
+// Rounds a dead process left unscrubbed, and a WAL left by a crash (old versions of pages, secret
+// ballots' included): both before anything else.
+scrubber?.requestRewrite();
+scrubber?.requestTruncation();
+scrubber?.run();
 
 function control(op: string): unknown {
   switch (op) {

@@ -3,10 +3,10 @@
 // plain data and the prepared statements and touch nothing else, so they can run wherever the
 // database connection lives. A thrown error rolls the savepoint back: nothing of the write stays.
 import { randomBytes } from 'node:crypto';
-import { HallvoteError, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { HallvoteError, canonicalRecord, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
 import type { Editable } from './delegate-update';
-import { scrubSecretRound } from './sqlite-scrub';
+import { scrubAfterCommit } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AuditInput,
@@ -102,7 +102,8 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
   if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
   if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
-  const marks = JSON.stringify(vote.marks);
+  // Stored as its canonical record: the text is then what the seal hashes (round-text.ts).
+  const marks = canonicalRecord(vote.marks);
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
       throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
@@ -149,7 +150,7 @@ export function recordPaperTotals(
 }
 
 /**
- * Closes an open round and scrubs its secret rows; the writer thread empties the WAL after the commit. A
+ * Closes an open round and has its secret rows rewritten and the WAL emptied right after the commit (sqlite-scrub.ts). A
  * round that is not open is refused (BALLOT_NOT_OPEN) and nothing changes.
  */
 export function closeRound(
@@ -162,7 +163,7 @@ export function closeRound(
 ): void {
   if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
-  scrubSecretRound(s, ballotId, round);
+  scrubAfterCommit(s, ballotId, round);
   appendAudit(s, audit);
 }
 
@@ -189,9 +190,9 @@ export function publishRound(
   appendAudit(s, audit);
 }
 
-/** Cancels a round and scrubs its secret rows; the writer thread empties the WAL after the commit. */
+/** Cancels a round and has its secret rows rewritten and the WAL emptied right after the commit (sqlite-scrub.ts). */
 export function cancelRound(s: SqliteStatements, ballotId: string, round: number, at: string, audit: AuditInput): void {
   s.cancelRound.run(at, ballotId, round);
-  scrubSecretRound(s, ballotId, round);
+  scrubAfterCommit(s, ballotId, round);
   appendAudit(s, audit);
 }

@@ -26,8 +26,6 @@ export class WriteQueue {
   constructor(
     private readonly db: Database.Database,
     private readonly hooks: {
-      /** Runs after each group transaction, before its promises settle (the WAL scrub, see sqlite-scrub.ts). */
-      readonly afterCommit?: () => void;
       /** How long COMMIT took and how many writes it carried (for the bench). */
       readonly committed?: (ms: number, writes: number) => void;
     } = {},
@@ -91,7 +89,6 @@ export class WriteQueue {
         if (this.db.inTransaction) this.tx.rollback.run();
         for (const item of writes) outcomes.set(item, { ok: false, error });
       }
-      this.hooks.afterCommit?.();
     }
     for (const item of batch) {
       if (item.kind === 'read') {
