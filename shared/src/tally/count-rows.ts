@@ -116,12 +116,15 @@ export function packedReader(packed: PackedRecords): RowReader & { at: number } 
       return packed.invalid?.get(this.at);
     },
     singleRows(rows) {
-      const first = this.at * subjects;
+      // Each row ends where the next starts: one read of rowStart per row.
+      let at = this.at * subjects;
+      let start = rowStart[at] as number;
       for (let s = 0; s < subjects; s += 1) {
-        const start = rowStart[first + s] ?? 0;
-        const length = (rowStart[first + s + 1] ?? 0) - start;
-        const mark = marks[start] ?? UNKNOWN_OPTION;
-        rows[s] = length === 0 ? BLANK : length !== 1 || mark === UNKNOWN_OPTION ? SPOILT : mark;
+        at += 1;
+        const end = rowStart[at] as number;
+        const mark = marks[start] as number;
+        rows[s] = end === start ? BLANK : end - start !== 1 || mark === UNKNOWN_OPTION ? SPOILT : mark;
+        start = end;
       }
     },
     electionRows(seats) {
