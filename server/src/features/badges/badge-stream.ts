@@ -24,6 +24,7 @@ export function streamBadgeSheet(state: MeetingState, publicUrl: string, res: Re
   return new Promise<void>((resolve) => {
     const finish = (error?: Error) => {
       res.off('close', abandoned);
+      res.off('drain', drained);
       void worker.terminate();
       if (error) {
         // The head is sent already: no error page can follow, so the download breaks instead.
@@ -34,6 +35,15 @@ export function streamBadgeSheet(state: MeetingState, publicUrl: string, res: Re
     };
     const abandoned = () => finish();
     res.on('close', abandoned);
+    // One 'drain' listener for the whole sheet (compression hands listeners on to its gzip stream,
+    // so a listener per batch would pile up there).
+    let waiting = false;
+    const drained = () => {
+      if (!waiting) return;
+      waiting = false;
+      worker.postMessage('more');
+    };
+    res.on('drain', drained);
     worker.on('error', (error) => finish(error));
     worker.on('message', (message: BadgeMessage) => {
       if (message.kind === 'done') {
@@ -42,7 +52,7 @@ export function streamBadgeSheet(state: MeetingState, publicUrl: string, res: Re
         return;
       }
       if (res.write(message.html)) worker.postMessage('more');
-      else res.once('drain', () => worker.postMessage('more'));
+      else waiting = true;
     });
     worker.postMessage('more');
   });
