@@ -75,11 +75,16 @@ export class MeetingState extends RosterState {
     const state = new MeetingState(loaded.meeting, rules, tokens);
     state.addDelegates(loaded.delegates);
     for (const b of loaded.ballots) state.#ballots.set(b.id, { row: b, rounds: [] });
-    // The ballot everybody looks at: the one open now, else the one opened last. By state and by
-    // the order rounds were opened, never by their times: a clock set back would reorder those.
+    // The ballot everybody looks at: the one open now, whatever the clock said when it opened (a
+    // clock set back makes an open round look older than a closed one). Only when none is open,
+    // the round opened last by its time.
+    let lastOpened = '';
     for (const r of loaded.rounds) {
       state.#ballots.get(r.ballotId)?.rounds.push(r);
-      state.#currentBallotId = r.ballotId;
+      if (r.openedAt >= lastOpened) {
+        lastOpened = r.openedAt;
+        state.#currentBallotId = r.ballotId;
+      }
     }
     for (const r of loaded.rounds) if (r.state === 'open') state.#currentBallotId = r.ballotId;
     for (const p of loaded.participation)

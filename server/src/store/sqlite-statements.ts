@@ -40,8 +40,7 @@ export function prepareStatements(db: Database.Database) {
     delegatesOf: db.prepare<[string], DelegateRow>('SELECT * FROM delegates WHERE meeting_id = ? ORDER BY ordinal'),
     ballotsOf: db.prepare<[string], BallotRow>('SELECT * FROM ballots WHERE meeting_id = ? ORDER BY created_at, id'),
     roundsOf: db.prepare<[string], RoundRow>(
-      // In the order they were opened (rowid): wall-clock times can go back when the clock is set.
-      `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = ? ORDER BY r.rowid`,
+      `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = ? ORDER BY r.ballot_id, r.round`,
     ),
     participationOf: db.prepare<[string], ParticipationRow>(
       `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks

@@ -87,7 +87,6 @@ export interface LoadedMeeting {
   readonly meeting: MeetingRecord;
   readonly delegates: readonly DelegateRecord[];
   readonly ballots: readonly BallotRecordRow[];
-  /** In the order they were opened (which wall-clock times may not show: clocks get set back). */
   readonly rounds: readonly RoundRecord[];
   readonly participation: readonly ParticipationRecord[];
   /** Per round, the delegates a ballot was issued to. */
