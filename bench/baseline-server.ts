@@ -78,6 +78,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     myVote: null,
     result: null,
     receipts: [],
+    anchor: null,
   };
 }
 
@@ -90,6 +91,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     ballot: current?.view ?? null,
     turnout: turnout(),
     result: null,
+    anchor: null,
   };
 }
 
@@ -137,7 +139,17 @@ function onChair(socket: Socket): void {
     const def = args[0] as BallotDefinition;
     const id = randomUUID();
     ballots.set(id, {
-      view: { ...def, id, state: 'draft', round: 0, openedAt: null, closesAt: null, closedAt: null, publishedAt: null },
+      view: {
+        ...def,
+        id,
+        state: 'draft',
+        round: 0,
+        openedAt: null,
+        closesAt: null,
+        closedAt: null,
+        publishedAt: null,
+        sealKey: null,
+      },
       voters: new Map(),
     });
     ackOf(args)({ ok: true, data: { ballotId: id } });

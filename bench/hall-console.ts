@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   type BallotDefinition,
   type CreateMeetingResponse,
+  type RosterLine,
   type Snapshot,
 } from '@hallvote/shared';
 import { requestOk, type Client } from '../test/support/request';
@@ -20,11 +21,14 @@ export interface BenchMeeting {
   readonly tokens: readonly string[];
 }
 
-/** A roster CSV of `n` members in two groups. */
-export function rosterCsv(n: number): string {
-  const lines = ['name,position,group'];
-  for (let i = 1; i <= n; i += 1) lines.push(`Đại biểu ${i},Đơn vị ${i},${i % 2 ? 'A' : 'B'}`);
-  return lines.join('\n');
+/** A roster of `n` members in two groups, as the lines of a file with a title line. */
+export function rosterLines(n: number): RosterLine[] {
+  return Array.from({ length: n }, (_, i) => ({
+    line: i + 2,
+    name: `Đại biểu ${i + 1}`,
+    position: `Đơn vị ${i + 1}`,
+    group: i % 2 ? 'B' : 'A',
+  }));
 }
 
 async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
@@ -38,7 +42,7 @@ export async function createHallvoteMeeting(url: string, n: number): Promise<Ben
     {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ title: `Bench ${n}`, rulePresetId: 'vn-party-classification', rosterCsv: rosterCsv(n) }),
+      body: JSON.stringify({ title: `Bench ${n}`, rulePresetId: 'vn-party-classification', roster: rosterLines(n) }),
     },
     120_000,
   );
@@ -73,6 +77,8 @@ export const BENCH_BALLOT: BallotDefinition = {
   options: [...CLASSIFICATION_LEVELS],
   allowChange: false,
   interimForChair: false,
+  // The bench closes whenever its phones are done, even if some never voted: no early-close minimum.
+  earlyCloseMinimum: 0,
 };
 
 function connect(

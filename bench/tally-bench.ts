@@ -53,6 +53,7 @@ export function tallyInput(): TallyInput {
     ballot: { kind: 'batch', subjects, options: [...CLASSIFICATION_LEVELS] },
     attendance: { roster: BALLOTS, present: BALLOTS, excusedAbsent: 0 },
     issued: BALLOTS,
+    paperVoters: 0,
     records,
   };
 }

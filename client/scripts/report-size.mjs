@@ -13,6 +13,7 @@ if (!manifest[ENTRY]) {
 }
 
 const files = new Set();
+const lazy = new Set();
 const visit = (key) => {
   const chunk = manifest[key];
   if (!chunk || files.has(chunk.file)) return;
@@ -20,6 +21,8 @@ const visit = (key) => {
   for (const css of chunk.css ?? []) files.add(css);
   // Static imports only: what the page needs before it can show a ballot.
   for (const imported of chunk.imports ?? []) visit(imported);
+  // Fetched later, when needed (the sealing code, once a secret ballot opens): listed apart.
+  for (const imported of chunk.dynamicImports ?? []) lazy.add(imported);
 };
 visit(ENTRY);
 
@@ -39,3 +42,12 @@ console.log(`\ndelegate view (JS + CSS the phone loads):\n${rows.join('\n')}`);
 console.log(
   `  ${'total'.padEnd(48)} ${(raw / 1024).toFixed(1).padStart(7)} kB  ${(gzipped / 1024).toFixed(1).padStart(6)} kB gz\n`,
 );
+for (const key of lazy) {
+  const file = manifest[key]?.file;
+  if (!file || files.has(file)) continue;
+  const bytes = readFileSync(new URL(file, dist));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  console.log(
+    `  fetched when needed: ${file} ${(bytes.length / 1024).toFixed(1)} kB, ${(gz / 1024).toFixed(1)} kB gz\n`,
+  );
+}

@@ -10,7 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
+import { HallvoteError, PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { HandshakeGuard } from './handshake-guard';
@@ -25,8 +25,9 @@ import { registerAuditHandlers } from './features/audit/register-audit-handlers'
 import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';
 import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
-import { computeRoundResult } from './features/ballots/round-result';
+import { attendanceSnapshot, computeRoundResult } from './features/ballots/round-result';
 import { exportRoutes } from './features/exports/export-routes';
+import { checkStoredMeetings } from './features/integrity/startup-check';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
@@ -48,6 +49,8 @@ export interface App {
   readonly httpServer: HttpServer;
   readonly io: HallServer;
   readonly hall: Hall;
+  /** Meetings refused at start-up because their stored state does not match (hall.refused says why). */
+  readonly refused: readonly string[];
   /** Stops accepting, lets pending commits finish, closes the database. */
   close(): Promise<void>;
 }
@@ -59,6 +62,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { store, config, log } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
   const hall = await Hall.load(store);
+  const refused = await checkStoredMeetings(hall, store, clock, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -80,7 +84,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // The hall LAN is plain HTTP unless TLS is configured; do not force phones to HTTPS.
       strictTransportSecurity: Boolean(config.tls),
       contentSecurityPolicy: {
-        directives: { upgradeInsecureRequests: config.tls ? [] : null, imgSrc: ["'self'", 'data:'] },
+        directives: {
+          upgradeInsecureRequests: config.tls ? [] : null,
+          imgSrc: ["'self'", 'data:'],
+          // The roster import unzips a large .xlsx in workers that its own script makes from blob: URLs
+          // (fflate, in read-excel-file); without this a workbook of a few thousand rows never loads.
+          workerSrc: ["'self'", 'blob:'],
+        },
       },
     }),
   );
@@ -88,7 +98,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(compression());
   app.use(express.json({ limit: MAX_HTTP_BODY }));
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, meetings: hall.meetings.size });
+    res.json({ ok: true, meetings: hall.meetings.size, refused: hall.refused.size });
   });
 
   const httpServer = config.tls
@@ -106,11 +116,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingTimeout: 8_000,
   });
 
+  // Running results for a chair whose open (named) ballot asked for them; never for a secret one.
   const broadcaster = new SocketBroadcaster(
     io,
     async (state, ballotId) => {
       const round = state.currentRound(ballotId);
-      return round ? computeRoundResult(store, state, ballotId, round.round, clock.now().toISOString()) : null;
+      return round
+        ? computeRoundResult(store, state, ballotId, round.round, {
+            closedAt: clock.now().toISOString(),
+            attendance: attendanceSnapshot(state),
+            earlyClose: null,
+          })
+        : null;
     },
     () => clock.now().getTime(),
   );
@@ -166,8 +183,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   io.use((socket, next) => {
     const { conn } = socket;
     const address = socket.handshake.address;
-    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'RATE_LIMITED', message: string) => {
-      const close = code === 'RATE_LIMITED' || guard.failed(conn, address, code);
+    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'RATE_LIMITED' | 'STATE_MISMATCH', message: string) => {
+      // A meeting refused at start-up is no guess: its right key is not counted as a failure.
+      const close = code === 'RATE_LIMITED' || (code !== 'STATE_MISMATCH' && guard.failed(conn, address, code));
       next(Object.assign(new Error(message), { data: { code } }));
       if (close) conn.close();
     };
@@ -180,15 +198,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
     let data: SocketData | null = null;
     let state: MeetingState | null = null;
-    if (auth.role === 'delegate') {
-      const found = hall.findDelegate(auth.token);
-      if (found) {
-        data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
-        state = found.state;
+    try {
+      if (auth.role === 'delegate') {
+        const found = hall.findDelegate(auth.token);
+        if (found) {
+          data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
+          state = found.state;
+        }
+      } else {
+        state = hall.authorize(auth.meetingId, auth.role, auth.key);
+        if (state) data = { role: auth.role, meetingId: auth.meetingId };
       }
-    } else {
-      state = hall.authorize(auth.meetingId, auth.role, auth.key);
-      if (state) data = { role: auth.role, meetingId: auth.meetingId };
+    } catch (err) {
+      // A meeting refused at start-up: whoever holds one of its keys is told what differs.
+      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refuse(err.code, err.message);
+      throw err;
     }
     if (!data || !state) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
     socket.data = data;
@@ -222,6 +246,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     io,
     hall,
+    refused,
     async close() {
       broadcaster.stop();
       guard.stop();

@@ -1,4 +1,4 @@
-import type { RoundResult, SocketRole, StorageStatus } from '@hallvote/shared';
+import type { PublishedAnchor, RoundResult, SocketRole, StorageStatus } from '@hallvote/shared';
 import type { Config } from './config';
 import type { Countdowns } from './hall/countdowns';
 import type { Hall } from './hall/hall';
@@ -18,7 +18,8 @@ export interface Clock {
 export interface Broadcaster {
   /** A ballot's state changed (created, opened, closed, cancelled, tallied again). */
   ballotChanged(state: MeetingState, ballotId: string): void;
-  resultPublished(state: MeetingState, ballotId: string, result: RoundResult): void;
+  /** A result was published; `anchor` (its seal and the audit head) goes out with it. */
+  resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void;
   /** The whole roster changed (import). */
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void;
   /** One delegate changed (attendance, connection, details, removal). */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CreateMeetingResponse } from '@hallvote/shared';
+import { reviewRosterText, type CreateMeetingResponse } from '@hallvote/shared';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { serve, stopOnSignals } from './serve';
@@ -15,14 +15,15 @@ async function demo(): Promise<void> {
   const config = loadConfig(env);
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const { app, port, banner } = await serve(config, log);
-  const roster = readFileSync(new URL('../../examples/roster-53.csv', import.meta.url), 'utf8');
+  // Read as the admin page reads a file, with the automatic column guess.
+  const roster = reviewRosterText(readFileSync(new URL('../../examples/roster-53.csv', import.meta.url), 'utf8'));
   const res = await fetch(`http://127.0.0.1:${port}/api/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${config.adminToken}` },
     body: JSON.stringify({
       title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh: đánh giá, xếp loại năm 2023',
       rulePresetId: 'vn-party-classification',
-      rosterCsv: roster,
+      roster: roster.lines,
     }),
   });
   const body = (await res.json()) as { ok: boolean; data: CreateMeetingResponse };

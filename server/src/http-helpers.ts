@@ -8,11 +8,12 @@ import { toErrorBody } from './with-validation';
 
 const STATUS: Partial<Record<ErrorBody['error'], number>> = {
   INVALID_PAYLOAD: 400,
-  INVALID_CSV: 400,
+  INVALID_ROSTER: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  STATE_MISMATCH: 503,
   INTERNAL: 500,
 };
 

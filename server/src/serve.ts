@@ -31,6 +31,8 @@ export async function serve(config: Config, log: Logger): Promise<Serving> {
     config.adminTokenFromEnv
       ? '                 (admin token from ADMIN_TOKEN)'
       : '                 (a new admin token each start; set ADMIN_TOKEN to keep one)',
+    ...plainHttpWarning(config.publicUrl),
+    ...refusedMeetings(app),
     '',
   ].join('\n');
   return { app, port, banner };
@@ -50,6 +52,34 @@ function withoutPassword(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/**
+ * Plain HTTP, said plainly in both languages: anyone on the hall network reads badge tokens, names
+ * and the chair key as they pass. Secret choices stay sealed on the phone, but a listener who
+ * changes the page could unseal them; TLS stops both (README, "Threat model").
+ */
+export function plainHttpWarning(publicUrl: string): string[] {
+  if (!publicUrl.startsWith('http:')) return [];
+  return [
+    '',
+    '  WARNING        plain HTTP: anyone on this network can read badge tokens, names and the chair key.',
+    '                 Secret ballots are sealed on the phone, but only HTTPS stops someone who alters',
+    '                 the page. Set TLS_CERT and TLS_KEY (see README, "HTTPS in the hall").',
+    '  CẢNH BÁO       HTTP không mã hóa: bất kỳ ai trong mạng này đều đọc được mã thẻ, họ tên và khóa',
+    '                 của chủ tọa. Phiếu kín được niêm phong trên điện thoại, nhưng chỉ HTTPS ngăn được',
+    '                 kẻ sửa đổi trang. Hãy đặt TLS_CERT và TLS_KEY (xem README, "HTTPS in the hall").',
+  ];
+}
+
+/** Meetings the start-up check refused, with what differs: the operator hears it first. */
+function refusedMeetings(app: App): string[] {
+  return [...app.hall.refused].flatMap(([meetingId, { state, reason }]) => [
+    '',
+    `  REFUSED        meeting ${meetingId} "${state.meeting.title}": its stored state does not match its`,
+    '                 seals and audit log; it is not served. What differs:',
+    `                 ${reason}`,
+  ]);
 }
 
 /** Stops cleanly on SIGTERM / SIGINT: stop accepting, finish commits, close the database. */

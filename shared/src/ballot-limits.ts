@@ -11,3 +11,5 @@ export const MAX_LABEL_CHARS = 200;
 /** A ballot's countdown, in seconds: from ten seconds to a day. */
 export const MIN_COUNTDOWN_SECONDS = 10;
 export const MAX_COUNTDOWN_SECONDS = 24 * 3600;
+/** A secret ballot's own minimum of ballots before an early close (shared/src/early-close.ts). */
+export const MAX_EARLY_CLOSE_MINIMUM = 100_000;

@@ -1,3 +1,5 @@
+import type { RosterProblem } from './roster/problems';
+
 /**
  * Every refusal the server can answer with. A closed set: clients switch over it to show a
  * message, and an unexpected exception becomes INTERNAL (logged, never echoed).
@@ -14,11 +16,19 @@ export const ERROR_CODES = [
   'INVALID_VOTE',
   'VOTING_STARTED',
   'ACK_REQUIRED',
-  'INVALID_CSV',
+  'INVALID_ROSTER',
   'RATE_LIMITED',
   'SESSION_REPLACED',
   /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
   'STORE_UNAVAILABLE',
+  /** Paper ballots: the delegate is not present (absent or excused). */
+  'NOT_PRESENT',
+  /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
+  'ATTENDANCE_FROZEN',
+  /** A secret round closed early with fewer ballots returned than the minimum. */
+  'TOO_FEW_BALLOTS',
+  /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
+  'STATE_MISMATCH',
   'INTERNAL',
 ] as const;
 
@@ -40,23 +50,31 @@ export interface ErrorBody {
   /** A short English explanation with the numbers involved (UI translates by `error`). */
   readonly message: string;
   readonly issues?: readonly ErrorIssue[];
+  /** INVALID_ROSTER: every problem of the roster or member sent, as codes with parameters. */
+  readonly problems?: readonly RosterProblem[];
 }
 
 /** Thrown inside handlers to refuse a request with a typed error. */
 export class HallvoteError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly ErrorIssue[] | undefined;
+  readonly problems: readonly RosterProblem[] | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: readonly ErrorIssue[]) {
+  constructor(code: ErrorCode, message: string, issues?: readonly ErrorIssue[], problems?: readonly RosterProblem[]) {
     super(message);
     this.name = 'HallvoteError';
     this.code = code;
     this.issues = issues;
+    this.problems = problems;
   }
 
   toBody(): ErrorBody {
-    return this.issues
-      ? { ok: false, error: this.code, message: this.message, issues: this.issues }
-      : { ok: false, error: this.code, message: this.message };
+    return {
+      ok: false,
+      error: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.problems ? { problems: this.problems } : {}),
+    };
   }
 }

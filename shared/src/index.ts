@@ -12,3 +12,6 @@ export * from './marks';
 export * from './round-key';
 export * from './acknowledgement';
 export * from './ballot-limits';
+export * from './roster/index';
+export * from './early-close';
+export * from './marks-code';

@@ -3,11 +3,13 @@
 // each with an ack) are the table in requests.ts, which ClientToServerEvents derives from;
 // announcements (past tense) are ServerToClientEvents below.
 import type { ErrorBody } from './errors';
+import type { RosterLine } from './roster/checks';
 import type {
   BallotView,
   ChairBallotView,
   Delegate,
   PresenceSummary,
+  PublishedAnchor,
   Role,
   RoundResult,
   Snapshot,
@@ -16,7 +18,7 @@ import type {
 } from './types';
 
 /** Bumped on any incompatible change; the handshake refuses a client that speaks another. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The answer to every request: data, or a typed error. */
 export type Ack<T> = { readonly ok: true; readonly data: T } | ErrorBody;
@@ -30,16 +32,10 @@ export type HandshakeAuth =
   | { readonly protocol: number; readonly role: 'projector'; readonly meetingId: string; readonly key: string }
   | { readonly protocol: number; readonly role: 'delegate'; readonly token: string };
 
-/** A roster line: from a CSV import, or added by the chair. */
-export interface RosterEntry {
-  readonly name: string;
-  readonly position: string;
-  readonly group: string;
-}
-
+/** What a roster import answers. */
 export interface RosterImportResult {
-  readonly entries: readonly RosterEntry[];
-  readonly stored: boolean;
+  /** How many members the import stored. */
+  readonly stored: number;
 }
 
 /** Every announcement carries the sequence number of its audience's channel. */
@@ -56,8 +52,13 @@ export interface ServerToClientEvents {
    * clock is wrong.
    */
   'ballot:updated': (event: Sequenced & { ballot: BallotView; serverTime: number }) => void;
-  /** Delegates and projector: the chair published a result. */
-  'result:published': (event: Sequenced & { result: RoundResult; receipts: readonly string[] }) => void;
+  /**
+   * Delegates and projector: the chair published a result. `anchor` (its seal and the audit
+   * chain's head) is kept by every phone and shown by the projector, outside the server's disk.
+   */
+  'result:published': (
+    event: Sequenced & { result: RoundResult; receipts: readonly string[]; anchor: PublishedAnchor },
+  ) => void;
   /** Projector: present count and quorum changed (coalesced). */
   'presence:updated': (event: Sequenced & { presence: PresenceSummary }) => void;
   /** Projector: live turnout of the open round (coalesced). */
@@ -93,8 +94,8 @@ export type SocketData =
 export interface CreateMeetingRequest {
   readonly title: string;
   readonly rulePresetId: string;
-  /** Optional roster as CSV (name, position, group). */
-  readonly rosterCsv?: string;
+  /** Optional roster: the lines of the admin's file, read and mapped in the browser (shared/src/roster). */
+  readonly roster?: readonly RosterLine[];
 }
 
 export interface CreateMeetingResponse {

@@ -49,7 +49,10 @@ export const REQUESTS = {
   'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'sync', ack: answers<Snapshot>() },
 
   // Chair: roster and attendance, before voting starts for the roster itself.
-  /** Parse (dryRun) or store a roster CSV, replacing the roster or appended to it. */
+  /**
+   * Store the lines of a roster file (read and mapped in the chair's browser), replacing the
+   * roster or appended to it; refused whole, with every problem, by the roster checks.
+   */
   'roster:import': { roles: CHAIR, schema: rosterImportSchema, rate: 'chair', ack: answers<RosterImportResult>() },
   'delegate:add': { roles: CHAIR, schema: rosterEntrySchema, rate: 'chair', ack: answers<{ delegateId: string }>() },
   'delegate:update': {
@@ -148,5 +151,5 @@ export function mayRequest(role: SocketRole, event: RequestEvent): boolean {
 /** A vote as the phone sends it. `voteId` is a UUID made when the delegate confirms. */
 export type VoteCastPayload = RequestPayload<'vote:cast'>;
 
-/** A roster import: the CSV, replace or append, and whether to only parse and validate it. */
+/** A roster import: the lines of the file, and whether they replace the roster or are appended to it. */
 export type RosterImportPayload = RequestPayload<'roster:import'>;

@@ -2,9 +2,12 @@
 // Bounds are generous for a hall and tight for an attacker: no unbounded strings or arrays.
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from './types';
+import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
+import { MAX_SEALED_CHARS } from './marks-code';
 import {
   MAX_COUNTDOWN_SECONDS,
+  MAX_EARLY_CLOSE_MINIMUM,
   MAX_LABEL_CHARS,
   MAX_OPTIONS,
   MAX_SUBJECTS,
@@ -23,9 +26,6 @@ const label = text(MAX_LABEL_CHARS).min(1);
 /** A UUID as crypto.randomUUID() makes it. */
 export const voteIdSchema = z.uuid();
 
-/** 4 MB of CSV is ~40,000 roster lines; the socket payload cap is set above it. */
-export const MAX_CSV_CHARS = 4_000_000;
-
 export const handshakeAuthSchema = z.discriminatedUnion('role', [
   z.object({ protocol: z.number().int(), role: z.literal('chair'), meetingId: id, key: z.string().max(200) }),
   z.object({ protocol: z.number().int(), role: z.literal('projector'), meetingId: id, key: z.string().max(200) }),
@@ -34,18 +34,34 @@ export const handshakeAuthSchema = z.discriminatedUnion('role', [
 
 export const emptySchema = z.object({}).strict();
 
+/** A member added one at a time; past the schema, the roster checks (roster/checks.ts) apply. */
 export const rosterEntrySchema = z.object({
   name: label,
-  position: text(200).default(''),
-  group: text(100).default(''),
+  position: text(ROSTER_FIELD_MAX.position).default(''),
+  group: text(ROSTER_FIELD_MAX.group).default(''),
 });
 
+/**
+ * A cell of an imported line. Bounded well above the roster's own limits (roster/checks.ts), which
+ * the server reports with the line; this bound only stops what no file of names would hold.
+ */
+const rosterCell = z.string().trim().max(1_000);
+
+/** One member read from a line of the chair's file: the file's line number and the mapped fields. */
+export const rosterLineSchema = z.object({
+  line: z.number().int().positive(),
+  name: rosterCell,
+  position: rosterCell,
+  group: rosterCell,
+});
+
+/** The lines of a roster file, as the chair's browser read and mapped them. */
+const rosterLinesSchema = z.array(rosterLineSchema).max(MAX_ROSTER);
+
 export const rosterImportSchema = z.object({
-  csv: z.string().max(MAX_CSV_CHARS),
+  lines: rosterLinesSchema,
   /** Replace the roster, or append to it. */
   mode: z.enum(['replace', 'append']),
-  /** Parse and validate only; nothing is stored. */
-  dryRun: z.boolean(),
 });
 
 export const delegateIdSchema = z.object({ delegateId: id });
@@ -53,8 +69,8 @@ export const delegateIdSchema = z.object({ delegateId: id });
 export const delegateUpdateSchema = z.object({
   delegateId: id,
   name: label.optional(),
-  position: text(200).optional(),
-  group: text(100).optional(),
+  position: text(ROSTER_FIELD_MAX.position).optional(),
+  group: text(ROSTER_FIELD_MAX.group).optional(),
 });
 
 export const attendanceMarkSchema = z.object({
@@ -79,6 +95,7 @@ export const ballotDefinitionSchema = z
     allowChange: z.boolean().default(false),
     countdownSeconds: z.number().int().min(MIN_COUNTDOWN_SECONDS).max(MAX_COUNTDOWN_SECONDS).optional(),
     interimForChair: z.boolean().default(false),
+    earlyCloseMinimum: z.number().int().min(0).max(MAX_EARLY_CLOSE_MINIMUM).optional(),
   })
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -94,6 +111,8 @@ export const ballotDefinitionSchema = z
     if (b.secret && b.allowChange) issue('allowChange', 'a secret ballot is final once cast');
     // Running counts plus the audit log's "who voted when" would pair voters with choices.
     if (b.secret && b.interimForChair) issue('interimForChair', 'a secret ballot shows no running counts');
+    if (!b.secret && b.earlyCloseMinimum !== undefined)
+      issue('earlyCloseMinimum', 'the early-close minimum applies to secret ballots only');
   });
 
 export const ballotIdSchema = z.object({ ballotId: id });
@@ -103,15 +122,28 @@ export const ballotPublishSchema = z.object({
   acknowledgement: text(2000).optional(),
 });
 
-export const voteCastSchema = z.object({
-  ballotId: id,
-  round: z.number().int().min(1).max(1000),
-  voteId: voteIdSchema,
-  /** Per subject id, the option ids marked. */
-  marks: z
-    .record(id, z.array(id).max(MAX_OPTIONS))
-    .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects'),
-});
+/**
+ * A vote: the marks in clear (open ballots), or sealed to the round's public key (secret ballots,
+ * shared/src/sealed-marks.ts), so that a listener on the network reads nothing. Exactly one.
+ */
+export const voteCastSchema = z
+  .object({
+    ballotId: id,
+    round: z.number().int().min(1).max(1000),
+    voteId: voteIdSchema,
+    /** Per subject id, the option ids marked. */
+    marks: z
+      .record(id, z.array(id).max(MAX_OPTIONS))
+      .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects')
+      .optional(),
+    /** The marks sealed to the round's key: "v1." and base64url (at most one byte per option, sealed). */
+    sealed: z
+      .string()
+      .max(MAX_SEALED_CHARS)
+      .regex(/^v1\.[A-Za-z0-9_-]+$/, 'a sealed ballot')
+      .optional(),
+  })
+  .refine((v) => (v.marks === undefined) !== (v.sealed === undefined), 'either marks or sealed marks');
 
 const count = z.number().int().min(0).max(1_000_000);
 
@@ -129,8 +161,11 @@ export const paperTotalsSchema = z.object({
   }),
 });
 
-export const createMeetingSchema = z.object({
-  title: label,
-  rulePresetId: id,
-  rosterCsv: z.string().max(MAX_CSV_CHARS).optional(),
-});
+/** Strict: a field this does not know (the `rosterCsv` of before, say) is refused, never dropped unread. */
+export const createMeetingSchema = z
+  .object({
+    title: label,
+    rulePresetId: id,
+    roster: rosterLinesSchema.optional(),
+  })
+  .strict();

@@ -59,6 +59,12 @@ export interface BallotDefinition {
   readonly countdownSeconds?: number;
   /** The chair sees running counts while the ballot is open. Off by default. */
   readonly interimForChair: boolean;
+  /**
+   * Secret ballots: lowers (or raises) the rules' minimum of ballots returned before an early close
+   * (shared/src/early-close.ts). A body too small for the default lowers it; phones, the console
+   * and the minutes then show the lowered number as a warning.
+   */
+  readonly earlyCloseMinimum?: number;
 }
 
 /** A ballot as every role may see it (no counts). */
@@ -72,6 +78,11 @@ export interface BallotView extends BallotDefinition {
   readonly closesAt: string | null;
   readonly closedAt: string | null;
   readonly publishedAt: string | null;
+  /**
+   * While a secret round is open: the round's public key (X25519, base64url). The phone seals its
+   * marks to it (shared/src/sealed-marks.ts), so a listener on the network never reads them.
+   */
+  readonly sealKey: string | null;
 }
 
 /** Live participation in the current round; counts only. */
@@ -98,15 +109,69 @@ export interface Acknowledgement {
   readonly at: string;
 }
 
+/** Who was present, excused and absent when a round closed (delegate ids, sorted): what its result used. */
+export interface AttendanceSnapshot {
+  readonly present: readonly string[];
+  readonly excused: readonly string[];
+  readonly absent: readonly string[];
+}
+
+/**
+ * A secret round the chair closed before every member present had voted and before its countdown
+ * ended. The minutes say so, with the numbers.
+ */
+export interface EarlyClose {
+  /** Members who had voted (online or on paper) at the close. */
+  readonly returned: number;
+  readonly present: number;
+  /** The minimum that applied (the ballot's own when it set one). */
+  readonly minimum: number;
+  /** The rules' minimum; above `minimum` when the ballot lowered it. */
+  readonly ruleMinimum: number;
+}
+
+/** The rule set a result was tallied under: id, version and SHA-256 (hex) of its canonical content. */
+export interface RuleSetStamp {
+  readonly id: string;
+  readonly version: number;
+  readonly hash: string;
+}
+
 /** The result of a closed round, with what the chair wrote about its warnings. */
 export interface RoundResult {
   readonly ballotId: string;
   readonly round: number;
   readonly tally: TallyResult;
   readonly acknowledgement: Acknowledgement | null;
-  /** SHA-256 over the canonical, sorted ballot records of the round (hex). */
+  /**
+   * SHA-256 (hex) over everything the result rests on (shared/src/seal.ts): records, named votes,
+   * paper totals, the attendance snapshot, the rule set and the tally with its outcome.
+   */
   readonly seal: string;
   readonly closedAt: string;
+  /** The attendance the result used, member by member, as it stood at the close. */
+  readonly attendance: AttendanceSnapshot;
+  readonly rules: RuleSetStamp;
+  /** Secret rounds closed early; null otherwise. */
+  readonly earlyClose: EarlyClose | null;
+}
+
+/**
+ * What leaves the database when a result is published: its seal and the audit chain's head right
+ * after the publication. Every phone and the projector keep it, the minutes print it, and
+ * `npm run verify -- export.json --head <hash>` checks an export against it.
+ */
+export interface PublishedAnchor {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly seal: string;
+  readonly head: AuditHead;
+}
+
+/** The last entry of an audit chain: its number and hash. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
 }
 
 /** The chair's view of a ballot: turnout always, voters' names for open ballots only. */
@@ -147,6 +212,11 @@ export interface ChairSnapshot {
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string;
   readonly storage: StorageStatus;
+  /**
+   * Phones reach the server over plain HTTP (PUBLIC_URL is http://): a listener on the hall network
+   * reads badge tokens, names and the chair key. The console says so.
+   */
+  readonly plainHttp: boolean;
 }
 
 export interface DelegateSnapshot {
@@ -163,6 +233,8 @@ export interface DelegateSnapshot {
   readonly result: RoundResult | null;
   /** Secret ballots, once published: every counted receipt code, sorted, never with choices. */
   readonly receipts: readonly string[];
+  /** The published result's seal and audit head; null before publishing. */
+  readonly anchor: PublishedAnchor | null;
 }
 
 export interface ProjectorSnapshot {
@@ -174,6 +246,8 @@ export interface ProjectorSnapshot {
   readonly turnout: Turnout | null;
   /** Only once the chair publishes. */
   readonly result: RoundResult | null;
+  /** The published result's seal and audit head; null before publishing. */
+  readonly anchor: PublishedAnchor | null;
 }
 
 /** The snapshot for whichever role the connection has. */
@@ -205,6 +279,10 @@ export interface RoundExport {
   readonly result: RoundResult | null;
   /** Secret ballots, once published: the receipt codes counted, sorted, never with choices. */
   readonly receipts: readonly string[];
+  /** Once published: the seal and the audit head that left the database with it. */
+  readonly anchor: PublishedAnchor | null;
+  /** A cancelled secret round: how many ballots were destroyed unseen (never their content). */
+  readonly destroyed: number;
 }
 
 /** A whole meeting as exported (`GET /api/meetings/:id/export.json`); `npm run verify` reads it. */

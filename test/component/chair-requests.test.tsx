@@ -116,22 +116,14 @@ describe('the ballot builder', () => {
 });
 
 describe('the roster import', () => {
-  test('waits during the preview, and a refused store is forgotten once a store succeeds', async () => {
+  test('waits while storing, and a refused store is forgotten once a store succeeds', async () => {
     start(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
     fireEvent.click(screen.getByRole('tab', { name: 'Roster' }));
     const csv = 'name,position\nAn,Bí thư\nBình,Phó bí thư';
-    fireEvent.change(screen.getByLabelText('Roster CSV'), { target: { value: csv } });
-    const preview = screen.getByRole('button', { name: 'Preview' });
-    const entries = [
-      { name: 'An', position: 'Bí thư', group: '' },
-      { name: 'Bình', position: 'Phó bí thư', group: '' },
-    ];
-
-    const previewed = holdAnswer('roster:import');
-    fireEvent.click(preview);
-    expect(preview).toBeDisabled();
-    await previewed({ ok: true, data: { entries, stored: false } });
-    expect(screen.getByText('2 members read without problems. Check them, then store.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Paste from Excel or Google Sheets, or type CSV'), {
+      target: { value: csv },
+    });
+    expect(screen.getByText('2 members read without problems.')).toBeInTheDocument();
 
     const store = screen.getByRole('button', { name: 'Store the roster' });
     const refuse = holdAnswer('roster:import');
@@ -139,16 +131,14 @@ describe('the roster import', () => {
     expect(store).toBeDisabled();
     await refuse({ ok: false, error: 'CONFLICT', message: 'Voting has started.' });
     expect(screen.getByRole('alert')).toHaveTextContent('Voting has started.');
+    expect(store).toBeEnabled();
 
-    const stored = holdAnswer('roster:import');
-    fireEvent.click(preview);
-    await stored({ ok: true, data: { entries, stored: false } });
     const accept = holdAnswer('roster:import');
-    fireEvent.click(screen.getByRole('button', { name: 'Store the roster' }));
-    await accept({ ok: true, data: { entries, stored: true } });
+    fireEvent.click(store);
+    await accept({ ok: true, data: { stored: 2 } });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByText('Stored: 2 members. Print new badges.')).toBeInTheDocument();
-    expect(socket.sent('roster:import').map((p) => p.dryRun)).toEqual([true, false, true, false]);
+    expect(socket.sent('roster:import').map((p) => p.lines.length)).toEqual([2, 2]);
   });
 });
 

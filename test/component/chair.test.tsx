@@ -188,25 +188,7 @@ describe('running a ballot', () => {
   });
 });
 
-describe('roster and attendance', () => {
-  test('a dry run lists CSV problems by line and offers nothing to store', async () => {
-    start(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
-    fireEvent.click(screen.getByRole('tab', { name: 'Roster' }));
-    type('Roster CSV', 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A');
-    socket.answer('roster:import', () => ({
-      ok: false,
-      error: 'INVALID_CSV',
-      message: '1 problem(s) in the file; nothing was imported.',
-      issues: [{ path: 'csv', line: 3, message: 'the name is empty' }],
-    }));
-    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    expect(socket.sent('roster:import')).toEqual([
-      { csv: 'name,position,group\nAn,Bí thư,A\n,Phó bí thư,A', mode: 'replace', dryRun: true },
-    ]);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Line 3: the name is empty');
-    expect(screen.getByRole('button', { name: 'Store the roster' })).toBeDisabled();
-  });
-
+describe('attendance (the roster import: roster-import.test.tsx)', () => {
   test('manual check-in sends the attendance mark', () => {
     start(chairSnapshot({ presence: presence(48), delegates: delegates(53, 48) }));
     fireEvent.click(screen.getByRole('tab', { name: 'Attendance (48/53)' }));

@@ -21,6 +21,7 @@ function start(): FakeSocket {
     socket,
     pendingVotes: { load: () => null, save: () => undefined, clear: () => undefined },
     drafts: { load: () => null, save: () => undefined, clear: () => undefined },
+    anchors: { keep: () => null, all: () => [] },
     newVoteId: () => crypto.randomUUID(),
   };
   bindDelegateSocket(session);

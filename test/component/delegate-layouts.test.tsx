@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BallotView, MyVote } from '@hallvote/shared';
 import { bindDelegateSocket } from '../../client/src/delegate/bind-delegate-socket';
 import { DelegateApp } from '../../client/src/delegate/DelegateApp';
+import { anchorBox } from '../../client/src/delegate/anchor-box';
 import { draftBox } from '../../client/src/delegate/draft-box';
 import { shortLabels } from '../../client/src/delegate/option-labels';
 import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
@@ -22,6 +23,7 @@ function start(ballot: BallotView): void {
     socket,
     pendingVotes: pendingVoteBox('t', localStorage),
     drafts: draftBox('t', localStorage),
+    anchors: anchorBox('t', localStorage),
     newVoteId: () => VOTE_ID,
   });
   render(
@@ -30,6 +32,7 @@ function start(ballot: BallotView): void {
         socket,
         pendingVotes: pendingVoteBox('t', localStorage),
         drafts: draftBox('t', localStorage),
+        anchors: anchorBox('t', localStorage),
         newVoteId: () => VOTE_ID,
       }}
     />,

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { MyVote, VoteCastPayload } from '@hallvote/shared';
 import { bindDelegateSocket } from '../../client/src/delegate/bind-delegate-socket';
 import { DelegateApp } from '../../client/src/delegate/DelegateApp';
+import { anchorBox } from '../../client/src/delegate/anchor-box';
 import { draftBox } from '../../client/src/delegate/draft-box';
 import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
@@ -25,6 +26,7 @@ function start(): void {
     socket,
     pendingVotes: pendingVoteBox(TOKEN, localStorage),
     drafts: draftBox(TOKEN, localStorage),
+    anchors: anchorBox(TOKEN, localStorage),
     newVoteId: () => VOTE_ID,
   };
   delegateStore.setState({ pending: session.pendingVotes.load() });

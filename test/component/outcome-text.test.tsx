@@ -16,6 +16,7 @@ function rated(low: number) {
     ballot: { kind: 'batch', subjects: [{ id: 'o', label: 'Official' }], options: RULES.template.options },
     attendance: { roster: 47, present: 47, excusedAbsent: 0 },
     issued: 47,
+    paperVoters: 0,
     records,
   });
   const subject = result.subjects[0];

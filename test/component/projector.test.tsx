@@ -74,7 +74,9 @@ describe('projector', () => {
   test('published: the outcome in words, counts and percentages of the named base', () => {
     start(projectorSnapshot({ ballot: classificationBallot({ state: 'closed' }) }));
     const ballot = classificationBallot({ state: 'published' });
-    socket.serverEmits('result:published', { seq: 3, result: hallStoryResult(ballot), receipts: [] });
+    const result = hallStoryResult(ballot);
+    const anchor = { ballotId: ballot.id, round: 1, seal: result.seal, head: { seq: 9, hash: 'b'.repeat(64) } };
+    socket.serverEmits('result:published', { seq: 3, result, receipts: [], anchor });
     socket.serverEmits('ballot:updated', { seq: 4, ballot, serverTime: Date.now() });
     expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
     const bars = within(screen.getByRole('list'));

@@ -88,7 +88,7 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   { event: 'audit:list', payload: () => ({}), expected: chairOnly('own') },
   {
     event: 'roster:import',
-    payload: () => ({ csv: 'Matrix Import,Unit', mode: 'append', dryRun: false }),
+    payload: () => ({ lines: [{ line: 1, name: 'Matrix Import', position: 'Unit', group: '' }], mode: 'append' }),
     expected: chairOnly('own'),
   },
   {
@@ -122,7 +122,9 @@ const SOCKET_ROWS: readonly SocketRow[] = [
       const everyone = [...h.app.hall.meetings.get(m.meetingId)!.delegates.keys()];
       for (const delegateId of everyone)
         okData(await request(sockets.chair!, 'attendance:mark', { delegateId, status: 'present' }));
-      ballotId = okData(await request(sockets.chair!, 'ballot:create', classificationBallot())).ballotId;
+      // Closed by the matrix after one vote: no early-close minimum (attack-secret-unmasking.test.ts).
+      const definition = classificationBallot({ earlyCloseMinimum: 0 });
+      ballotId = okData(await request(sockets.chair!, 'ballot:create', definition)).ballotId;
       return { ballotId };
     },
     expected: chairOnly('NOT_FOUND'),

@@ -130,6 +130,7 @@ describe('a phone whose clock is 90 s fast', () => {
       socket,
       pendingVotes: { load: () => null, save: () => undefined, clear: () => undefined },
       drafts: { load: () => null, save: () => undefined, clear: () => undefined },
+      anchors: { keep: () => null, all: () => [] },
       newVoteId: randomUUID,
     });
     await waitFor(() => delegateStore.getState().ballot?.id === ballotId, 10_000, 'the ballot on the phone');

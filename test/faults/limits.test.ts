@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
-import { MAX_CSV_CHARS } from '@hallvote/shared';
+import { MAX_ROSTER } from '@hallvote/shared';
 import { classificationBallot } from '../support/ballots';
 import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
@@ -44,7 +44,11 @@ describe('payload size', () => {
       'vote:cast',
       (big: string) => ({ ballotId, round: 1, voteId: randomUUID(), marks: { province: [big] } }),
     ],
-    ['the chair', 'roster:import', (big: string) => ({ csv: big, mode: 'append', dryRun: false })],
+    [
+      'the chair',
+      'roster:import',
+      (big: string) => ({ lines: [{ line: 1, name: big, position: '', group: '' }], mode: 'append' }),
+    ],
   ] as const)(
     '%s sending more than the cap is cut off; nothing changes; the server and others carry on',
     async (who, event, payload) => {
@@ -71,14 +75,18 @@ describe('payload size', () => {
     },
   );
 
-  test('under the socket cap but over the CSV cap: refused by the schema, nothing imported', async () => {
+  test('under the socket cap but over the most roster lines: refused by the schema, nothing imported', async () => {
     const before = await view();
     const ack = await request(chair, 'roster:import', {
-      csv: 'a'.repeat(MAX_CSV_CHARS + 1),
+      lines: Array.from({ length: MAX_ROSTER + 1 }, (_, i) => ({
+        line: i + 1,
+        name: `M ${i}`,
+        position: '',
+        group: '',
+      })),
       mode: 'append',
-      dryRun: false,
     });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', issues: [{ path: 'csv' }] });
+    expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', issues: [{ path: 'lines' }] });
     expect(await view()).toEqual(before);
   });
 
@@ -90,7 +98,7 @@ describe('payload size', () => {
       body: JSON.stringify({
         title: 'Big',
         rulePresetId: 'simple-majority',
-        rosterCsv: 'x'.repeat(MAX_SOCKET_PAYLOAD),
+        roster: [{ line: 1, name: 'x'.repeat(MAX_SOCKET_PAYLOAD), position: '', group: '' }],
       }),
     });
     expect(res.status).toBe(413);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLASSIFICATION_LEVELS, type BallotDefinition } from '@hallvote/shared';
 import { ChildServer } from '../support/child-server';
-import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { rosterCsv, rosterLines, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
 import { badgeTokens, createMeetingHttp } from './support/hall-client';
 import { sleep, waitFor } from './support/random';
@@ -116,7 +116,7 @@ describe('in-process', () => {
     for (const token of h.tokens(meeting.meetingId)) phones.push((await h.delegate(token)).socket);
     const heard: string[] = [];
     phones.forEach((p) => p.onAny((event: string) => heard.push(event)));
-    okData(await request(chair, 'roster:import', { csv: rosterCsv(5), mode: 'replace', dryRun: false }));
+    okData(await request(chair, 'roster:import', { lines: rosterLines(rosterCsv(5)), mode: 'replace' }));
     await waitFor(() => phones.every((p) => !p.connected), 2000, 'every removed phone disconnected').catch(
       () => undefined,
     );

@@ -53,7 +53,7 @@ test('once a ballot has opened the roster is frozen, but a badge can be re-issue
     ['delegate:add', { name: 'Late', position: '', group: '' }],
     ['delegate:remove', { delegateId: first!.id }],
     ['delegate:update', { delegateId: first!.id, name: 'Renamed' }],
-    ['roster:import', { csv: 'A,B', mode: 'replace', dryRun: false }],
+    ['roster:import', { lines: [{ line: 1, name: 'A', position: 'B', group: '' }], mode: 'replace' }],
   ] as const) {
     expect(await request(chair, event, payload as never), event).toMatchObject({ ok: false, error: 'VOTING_STARTED' });
   }

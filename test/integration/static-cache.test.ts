@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
 import { createLogger } from '../../server/src/logger';
 import { openSqliteStore } from '../../server/src/store/sqlite-store';
-import { ADMIN_TOKEN, testConfig } from '../support/harness';
+import { ADMIN_TOKEN, rosterLines, testConfig } from '../support/harness';
 
 let app: App;
 let url = '';
@@ -73,7 +73,7 @@ describe("a badge's page carries its snapshot", () => {
       body: JSON.stringify({
         title: 'Hội nghị <b>&</b>',
         rulePresetId: 'vn-party-classification',
-        rosterCsv: 'name\nAn\nBình',
+        roster: rosterLines('name\nAn\nBình'),
       }),
     });
     const { meetingId } = ((await created.json()) as { data: { meetingId: string } }).data;

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
+import { PROTOCOL_VERSION } from '@hallvote/shared';
 import { TRANSPORT_OPTIONS } from '../../client/src/socket';
 import { startHarness, type Harness } from '../support/harness';
 
@@ -41,7 +42,11 @@ describe('the views connect WebSocket first', () => {
     });
     const upgrades: string[] = [];
     hall.app.httpServer.prependListener('upgrade', (req: { url?: string }) => upgrades.push(req.url ?? ''));
-    const s = client(hall.url, { protocol: 1, role: 'delegate', token: hall.tokens(meeting.meetingId)[0] });
+    const s = client(hall.url, {
+      protocol: PROTOCOL_VERSION,
+      role: 'delegate',
+      token: hall.tokens(meeting.meetingId)[0],
+    });
     await next(s, 'snapshot');
     expect(s.io.engine.transport.name).toBe('websocket');
     expect(requests).toEqual([]);

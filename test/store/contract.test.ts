@@ -78,7 +78,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
 
     const secret = secretBallot(m);
     await store.createBallot(secret, audit(m, 'ballot.created'));
-    const round1 = roundRecord(secret.id);
+    const round1 = { ...roundRecord(secret.id), sealPublicKey: 'public-half', sealSecretKey: 'secret-half' };
     await store.openRound(round1, [a.id], audit(m, 'round.opened'));
     await store.setAttendance(
       b.id,
@@ -91,15 +91,18 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(await store.castVote(va, castAudit(va))).toEqual({ kind: 'stored', receipt: va.receipt });
     await store.markPaperVoter(secret.id, 1, b.id, audit(m, 'paper.voter'));
     const paper = { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } };
-    await store.recordPaperTotals(secret.id, 1, paper, audit(m, 'paper.totals'));
+    await store.recordPaperTotals(secret.id, 1, paper, audit(m, 'paper.totals'), null);
     await store.closeRound(secret.id, 1, 'closed-at', resultOf(secret.id, 1, 'first'), audit(m, 'round.closed'));
-    await store.updateResult(secret.id, 1, resultOf(secret.id, 1, 'second'), audit(m, 'round.retallied'));
-    await store.publishRound(
+    await store.recordPaperTotals(secret.id, 1, paper, audit(m, 'paper.totals'), {
+      result: resultOf(secret.id, 1, 'second'),
+      audit: audit(m, 'round.retallied'),
+    });
+    const head = await store.publishRound(
       secret.id,
       1,
       'published-at',
       resultOf(secret.id, 1, 'third'),
-      audit(m, 'round.published'),
+      audit(m, 'round.published', { ballotId: secret.id, round: 1, seal: 'third' }),
     );
 
     const named = openBallot(m);
@@ -110,7 +113,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     await store.castVote(first, castAudit(first));
     const second = { ...first, voteId: 'changed-vote', marks: { motion: ['no'] } };
     expect(await store.castVote(second, castAudit(second))).toEqual({ kind: 'changed', receipt: first.receipt });
-    await store.cancelRound(named.id, 1, 'cancelled-at', audit(m, 'round.cancelled'));
+    // Cancelling destroys the round's ballots (here the one named vote); who voted stays.
+    expect(await store.cancelRound(named.id, 1, 'cancelled-at', audit(m, 'round.cancelled'))).toBe(1);
     const other = meetingRecord();
     await store.createMeeting(other, delegates(other.id, 1), audit(other.id, 'meeting.created'));
 
@@ -130,6 +134,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
           closedAt: 'closed-at',
           publishedAt: 'published-at',
           result: resultOf(secret.id, 1, 'third'),
+          // The secret half opened ballots only while the round was open.
+          sealSecretKey: null,
         },
         { ...round2, state: 'cancelled' as const, closedAt: 'cancelled-at' },
       ].sort((x, y) => (x.ballotId < y.ballotId ? -1 : 1)),
@@ -158,7 +164,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
           delegateId: a.id,
           voteId: 'changed-vote',
           receipt: first.receipt,
-          marks: { motion: ['no'] },
+          marks: null,
           channel: 'online',
         },
       ],
@@ -166,6 +172,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
         [secret.id, named.id].map((ballotId) => ({ ballotId, round: 1, delegateId: d })),
       ),
       paper: [{ ballotId: secret.id, round: 1, totals: paper }],
+      anchors: [{ ballotId: secret.id, round: 1, seal: 'third', head }],
     };
     const resultFields = (r: LoadedMeeting['rounds'][number]) => ({
       ...r,
@@ -183,7 +190,10 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(comparable(all[0])).toEqual(comparable(expected));
     expect(await store.loadMeeting('no-such-meeting')).toBeNull();
     expect(await store.readBallots(secret.id, 1)).toEqual([{ province: ['good'] }]);
-    expect(await store.readBallots(named.id, 1)).toEqual([{ motion: ['no'] }]);
+    expect(await store.readBallots(named.id, 1)).toEqual([]);
+    const cancelled = (await store.readAudit(m)).find((e) => e.action === 'round.cancelled');
+    expect(cancelled?.details).toMatchObject({ destroyed: 1 });
+    expect((await store.readAudit(m)).find((e) => e.action === 'round.published')).toMatchObject(head);
   });
 
   test('one vote per delegate per round, whether the second comes in the same batch or later', async () => {

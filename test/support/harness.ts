@@ -7,7 +7,9 @@ import { io as connect } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type ChairSnapshot,
+  reviewRosterText,
   type CreateMeetingResponse,
+  type RosterLine,
   type ServerToClientEvents,
   type Snapshot,
 } from '@hallvote/shared';
@@ -50,6 +52,7 @@ export interface Harness {
   /** Closes every client made through it, then the app. Keeps the data dir (see `cleanup`). */
   stop(): Promise<void>;
   cleanup(): void;
+  /** Creates a meeting; `rosterCsv` is read into roster lines as the admin page reads a file. */
   createMeeting(body: { title?: string; rulePresetId?: string; rosterCsv?: string }): Promise<CreateMeetingResponse>;
   chair(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
   projector(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
@@ -81,7 +84,7 @@ export function testConfig(dataDir: string): Config {
 export interface HarnessOptions {
   readonly clock?: Clock;
   readonly log?: Logger;
-  /** Stands between the app and its store (fault injection: a store whose writes fail). */
+  /** Puts something between the app and its store (a fault to inject). */
   readonly wrapStore?: (store: Store) => Store;
 }
 
@@ -129,11 +132,16 @@ export async function startHarness(
     cleanup() {
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async createMeeting(body) {
+    async createMeeting({ rosterCsv: text, ...body }) {
       const res = await fetch(`${url}/api/meetings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-        body: JSON.stringify({ title: 'Test meeting', rulePresetId: 'vn-party-classification', ...body }),
+        body: JSON.stringify({
+          title: 'Test meeting',
+          rulePresetId: 'vn-party-classification',
+          ...body,
+          ...(text === undefined ? {} : { roster: rosterLines(text) }),
+        }),
       });
       const json = (await res.json()) as { ok: boolean; data: CreateMeetingResponse };
       if (!json.ok) throw new Error(`createMeeting failed: ${JSON.stringify(json)}`);
@@ -145,7 +153,7 @@ export async function startHarness(
     chairView(meetingId) {
       const state = app.hall.meetings.get(meetingId);
       if (!state) throw new Error(`no meeting ${meetingId}`);
-      return chairSnapshot(state, 0, { scrubPendingSince: null });
+      return chairSnapshot(state, 0, { plainHttp: true, storage: { scrubPendingSince: null } });
     },
     tokens(meetingId) {
       const state = app.hall.meetings.get(meetingId);
@@ -159,6 +167,16 @@ export function rosterCsv(n: number): string {
   const lines = ['name,position,group'];
   for (let i = 1; i <= n; i += 1) lines.push(`Đại biểu ${i},Đơn vị ${i},${i % 2 ? 'A' : 'B'}`);
   return lines.join('\n');
+}
+
+/**
+ * Roster text read into the lines a roster import sends, as the chair's browser reads a file with
+ * the automatic column guess (shared/src/roster). For rosters a test means to be valid: a problem throws.
+ */
+export function rosterLines(text: string): RosterLine[] {
+  const review = reviewRosterText(text);
+  if (review.problems.length > 0) throw new Error(`rosterLines: ${JSON.stringify(review.problems)}`);
+  return [...review.lines];
 }
 
 /** Resolves with the next `event` the socket receives that satisfies `match`. */

@@ -4,13 +4,13 @@
 // open ballot whose vote is changed and re-sent, a cancel, and the audit log read back.
 import { randomUUID } from 'node:crypto';
 import { classificationBallot, motionBallot } from './ballots';
-import { rosterCsv, type Harness } from './harness';
+import { rosterCsv, rosterLines, type Harness } from './harness';
 import { okData, request } from './request';
 
 export async function runMeetingLife(h: Harness): Promise<void> {
   const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
   const chair = (await h.chair(meeting)).socket;
-  okData(await request(chair, 'roster:import', { csv: rosterCsv(4), mode: 'replace', dryRun: false }));
+  okData(await request(chair, 'roster:import', { lines: rosterLines(rosterCsv(4)), mode: 'replace' }));
   const { delegateId: added } = okData(
     await request(chair, 'delegate:add', { name: 'Added', position: 'Unit', group: 'A' }),
   );
@@ -24,7 +24,8 @@ export async function runMeetingLife(h: Harness): Promise<void> {
   const onPaper = [...h.app.hall.meetings.get(meeting.meetingId)!.delegates.values()].find((d) => d.token === fourth)!;
   okData(await request(chair, 'attendance:mark', { delegateId: onPaper.id, status: 'present' }));
 
-  const secret = okData(await request(chair, 'ballot:create', classificationBallot())).ballotId;
+  // Two ballots of four members: closed early, as a small body may after lowering the minimum.
+  const secret = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 2 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: secret }));
   const vote = { ballotId: secret, round: 1, voteId: randomUUID(), marks: { province: ['good'] } };
   okData(await request(phone, 'vote:cast', vote));

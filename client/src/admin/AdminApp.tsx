@@ -1,13 +1,19 @@
 import { useState, type FormEvent } from 'react';
+import type { RosterEntry } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
-import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { RosterRefusal } from '../ui/roster/RosterProblems';
+import { RosterReader } from '../ui/roster/RosterReader';
+import { useRosterReader } from '../ui/roster/use-roster-reader';
 import { forgetSecret } from '../ui/credentials';
 import { createMeeting } from './admin-api';
 import { adminStore, setLanguage, useAdmin } from './store';
 
 export const ADMIN_TOKEN_KEY = 'hallvote.admin-token';
+
+/** A new meeting's roster is checked against nobody. */
+const NOBODY: readonly RosterEntry[] = [];
 
 export function AdminApp() {
   const language = useAdmin((s) => s.language);
@@ -67,11 +73,18 @@ function MeetingForm() {
   const busy = useAdmin((s) => s.busy);
   const [title, setTitle] = useState('');
   const [presetId, setPresetId] = useState('vn-party-classification');
-  const [rosterCsv, setRosterCsv] = useState('');
+  const reader = useRosterReader(NOBODY);
+  // A roster is optional, but one with problems is not created half-read: fix it or clear it.
+  const rosterBlocks = reader.review !== null && reader.lines === null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void createMeeting({ title: title.trim(), rulePresetId: presetId, ...(rosterCsv.trim() ? { rosterCsv } : {}) });
+    if (rosterBlocks) return;
+    void createMeeting({
+      title: title.trim(),
+      rulePresetId: presetId,
+      ...(reader.lines ? { roster: reader.lines } : {}),
+    });
   };
 
   return (
@@ -88,28 +101,13 @@ function MeetingForm() {
         ))}
       </select>
       {presetsFailed ? <p className="error-note">{t.presetsFailed}</p> : null}
-      <label htmlFor="meeting-roster">{t.roster}</label>
-      <textarea
-        id="meeting-roster"
-        rows={8}
-        spellCheck={false}
-        value={rosterCsv}
-        onChange={(e) => setRosterCsv(e.target.value)}
-      />
-      <label className="inline">
-        {t.upload}
-        <input
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void file.text().then(setRosterCsv);
-          }}
-        />
-      </label>
-      {refusal ? <ErrorNote refusal={refusal} lead={t.refused} /> : null}
+      <fieldset className="admin-roster">
+        <legend>{t.roster}</legend>
+        <RosterReader reader={reader} />
+      </fieldset>
+      {refusal ? <RosterRefusal refusal={refusal} lead={t.refused} /> : null}
       <div className="row">
-        <button type="submit" className="primary" disabled={busy || !title.trim() || !presets}>
+        <button type="submit" className="primary" disabled={busy || !title.trim() || !presets || rosterBlocks}>
           {t.create}
         </button>
         <button

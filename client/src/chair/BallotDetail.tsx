@@ -10,6 +10,7 @@ import { minutesPath } from './chair-route';
 import { ResultTable } from './ResultTable';
 import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
+import { EarlyCloseNotes } from './TrustNotes';
 
 /** One ballot: what it is, live turnout, the actions its state allows, and its result. */
 export function BallotDetail({ ballotId }: { ballotId: string }) {
@@ -33,6 +34,7 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
           ) : null}
         </p>
       </header>
+      <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
       <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
       {ballot.result ? (
@@ -144,7 +146,7 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             }
           />
         ) : null}
-        {ballot.state === 'open' || ballot.state === 'closed' ? (
+        {ballot.state === 'open' ? (
           <ConfirmButton
             {...confirmProps}
             danger

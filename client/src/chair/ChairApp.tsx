@@ -17,6 +17,7 @@ import { formatTime } from './format-time';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
+import { PlainHttpWarning } from './TrustNotes';
 import { ChairSessionContext, useChairSession, type ChairSession } from './session';
 import { chairStore, setLanguage, useChair, type ChairTab } from './store';
 
@@ -48,12 +49,14 @@ function Console() {
   const c = useText(commonText);
   const connection = useChair((s) => s.connection);
   const joined = useChair((s) => s.meeting !== null);
-  if (connection === 'refused') return <ChairMessage which="refused" />;
+  const refusal = useChair((s) => s.refusal);
+  if (connection === 'refused') return refusal ? <ChairMessage refusal={refusal} /> : <ChairMessage which="refused" />;
   return (
     <div className="chair-app">
       <ChairHeader />
       <ConnectionBanner status={connection} />
       <StorageNotice />
+      <PlainHttpWarning />
       {joined ? (
         <div className="chair-body">
           <aside className="chair-side">

@@ -46,9 +46,16 @@ export function bindChairSocket(socket: HallSocket): void {
         ballots: s.ballots,
         projectorKey: s.projectorKey,
         storage: s.storage,
+        plainHttp: s.plainHttp,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
       })),
+  });
+
+  // A meeting the server refused at start-up: the console says what differs, not just "refused".
+  socket.onConnection((event) => {
+    if (event.type === 'refused' && event.code === 'STATE_MISMATCH')
+      set({ refusal: { ok: false, error: 'STATE_MISMATCH', message: event.message } });
   });
 
   socket.on(

@@ -2,7 +2,7 @@
 // the chair is looking at. Forms keep their half-typed input in component state.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ChairBallotView, Delegate, Meeting, PresenceSummary, StorageStatus } from '@hallvote/shared';
+import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary, StorageStatus } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -18,6 +18,10 @@ export interface ChairState {
   readonly projectorKey: string | null;
   /** Secrecy work of the database waiting for another program (shown until it is done). */
   readonly storage: StorageStatus;
+  /** Phones reach the server over plain HTTP (ChairSnapshot.plainHttp). */
+  readonly plainHttp: boolean;
+  /** Why the server refused this console, when it said (a meeting whose stored state does not match). */
+  readonly refusal: ErrorBody | null;
   readonly tab: ChairTab;
   /** The ballot shown in detail; null shows the ballot builder. */
   readonly selectedBallotId: string | null;
@@ -33,6 +37,8 @@ export function initialChairState(): ChairState {
     ballots: [],
     projectorKey: null,
     storage: { scrubPendingSince: null },
+    plainHttp: false,
+    refusal: null,
     tab: 'ballots',
     selectedBallotId: null,
   };

@@ -1,6 +1,7 @@
 import { useLanguage, useText } from '../i18n';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
+import { AnchorNote } from '../ui/AnchorNote';
 import { optionLabel, outcomeLines, percentCaption, percentText } from '../ui/outcome-text';
 import { BallotHeading, StepHeading } from './BallotHeading';
 import { Receipt } from './StatusScreens';
@@ -15,6 +16,8 @@ export function ResultScreen() {
   const result = useDelegate((s) => (isCurrentRound(s.ballot, s.result) ? s.result : null));
   const receipt = useDelegate((s) => (isCurrentRound(s.ballot, s.myVote) ? (s.myVote?.receipt ?? null) : null));
   const counted = useDelegate((s) => (receipt ? s.receipts.includes(receipt) : false));
+  const anchor = useDelegate((s) => (isCurrentRound(s.ballot, s.anchor) ? s.anchor : null));
+  const conflict = useDelegate((s) => s.anchorConflict);
   if (!ballot || !result) return null;
   const single = result.tally.subjects.length === 1;
   return (
@@ -51,6 +54,7 @@ export function ResultScreen() {
           <Receipt code={receipt} />
         </>
       ) : null}
+      {anchor ? <AnchorNote anchor={anchor} conflict={conflict} /> : null}
       <p className="hint">{t.waitingHint}</p>
     </section>
   );

@@ -1,4 +1,6 @@
+import { loweredEarlyCloseMinimum } from '@hallvote/shared';
 import { useLanguage, useText } from '../i18n';
+import { anchorText } from '../i18n/anchor';
 import { delegateText } from '../i18n/delegate';
 import { ErrorNote } from '../ui/ErrorNote';
 import { optionLabel } from '../ui/option-label';
@@ -39,6 +41,7 @@ export function ReviewScreen() {
     <section className="screen review">
       <BallotHeading />
       <StepHeading>{t.reviewTitle}</StepHeading>
+      <EarlyCloseWarning />
       {refusal ? <ErrorNote refusal={refusal} lead={t.notRecorded} /> : null}
       {kind === 'batch' && unrated > 0 ? (
         <p className="warning">{batchGrid ? `${t.unrated(unrated)} ${t.rowsLeft(unrated)}` : t.unrated(unrated)}</p>
@@ -61,10 +64,20 @@ export function ReviewScreen() {
         <button type="button" className="big" onClick={backToMarking}>
           {t.change}
         </button>
-        <button type="button" className="primary big" onClick={() => confirmVote(session)}>
+        <button type="button" className="primary big" onClick={() => void confirmVote(session)}>
           {t.confirm}
         </button>
       </div>
     </section>
   );
+}
+
+/**
+ * A secret ballot whose early-close minimum was lowered (shared/src/early-close.ts): before
+ * confirming, the delegate hears that the chair may close it after only a few ballots.
+ */
+function EarlyCloseWarning() {
+  const a = useText(anchorText);
+  const lowered = useDelegate((s) => (s.ballot?.state === 'open' ? loweredEarlyCloseMinimum({}, s.ballot) : null));
+  return lowered !== null ? <p className="warning early-close">{a.lowered(lowered)}</p> : null;
 }

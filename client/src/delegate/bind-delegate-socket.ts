@@ -1,7 +1,9 @@
 // The phone's socket listeners, outside React: they write the store and nothing else.
-import type { BallotView, DelegateSnapshot } from '@hallvote/shared';
+import type { BallotView, DelegateSnapshot, PublishedAnchor } from '@hallvote/shared';
 import { bindSnapshots } from '../sync-binding';
+import type { AnchorBox } from './anchor-box';
 import { keepDrafts, type DraftBox } from './draft-box';
+import { preloadSealing } from './seal-vote';
 import { delegateStore, freshRound, roundKeyOf, type DelegateState } from './store';
 import { settlePendingVote, type DelegateSession } from './vote-actions';
 
@@ -17,8 +19,26 @@ function roundChange(state: DelegateState, ballot: BallotView | null, drafts: Dr
   return state.draftFor === key ? {} : freshRound(ballot, key ? drafts.load(key) : null);
 }
 
-/** The store as a snapshot says it is (the marks of the same round stay, or come back after a reload). */
-export function snapshotState(state: DelegateState, s: DelegateSnapshot, drafts: DraftBox): Partial<DelegateState> {
+/** An anchor received: kept on the phone, and compared with what it kept for the same result. */
+function anchorState(anchor: PublishedAnchor | null, anchors: AnchorBox): Partial<DelegateState> {
+  return { anchor, anchorConflict: anchor ? anchors.keep(anchor) : null };
+}
+
+/** A secret ballot is open: fetch the sealing code now, not when the delegate confirms. */
+function readySealing(ballot: BallotView | null): void {
+  if (ballot?.state === 'open' && ballot.sealKey) preloadSealing().catch(() => undefined);
+}
+
+/**
+ * The store as a snapshot says it is (the marks of the same round stay, or come back after a
+ * reload; a published result's anchor is kept on the phone).
+ */
+export function snapshotState(
+  state: DelegateState,
+  s: DelegateSnapshot,
+  drafts: DraftBox,
+  anchors: AnchorBox,
+): Partial<DelegateState> {
   return {
     clockOffsetMs: clockOffset(s.serverTime),
     meeting: s.meeting,
@@ -27,12 +47,13 @@ export function snapshotState(state: DelegateState, s: DelegateSnapshot, drafts:
     myVote: s.myVote,
     result: s.result,
     receipts: s.receipts,
+    ...anchorState(s.anchor, anchors),
     ...roundChange(state, s.ballot, drafts),
   };
 }
 
 export function bindDelegateSocket(session: DelegateSession): void {
-  const { socket, drafts } = session;
+  const { socket, drafts, anchors } = session;
   const set = delegateStore.setState;
   keepDrafts(drafts);
 
@@ -41,7 +62,8 @@ export function bindDelegateSocket(session: DelegateSession): void {
     getStatus: () => delegateStore.getState().connection,
     setStatus: (connection) => set({ connection }),
     onSnapshot: (s) => {
-      set((state) => snapshotState(state, s, drafts));
+      set((state) => snapshotState(state, s, drafts, anchors));
+      readySealing(s.ballot);
       // Only now do we know whether the server has the vote this phone is holding.
       settlePendingVote(session);
     },
@@ -55,17 +77,18 @@ export function bindDelegateSocket(session: DelegateSession): void {
         return {
           ballot: e.ballot,
           clockOffsetMs: clockOffset(e.serverTime),
-          ...(sameRound ? {} : { myVote: null, result: null, receipts: [] }),
+          ...(sameRound ? {} : { myVote: null, result: null, receipts: [], anchor: null, anchorConflict: null }),
           ...roundChange(state, e.ballot, drafts),
         };
       });
+      readySealing(e.ballot);
     }),
   );
 
   socket.on(
     'result:published',
     sequenced((e) => {
-      set({ result: e.result, receipts: e.receipts });
+      set({ result: e.result, receipts: e.receipts, ...anchorState(e.anchor, anchors) });
     }),
   );
 

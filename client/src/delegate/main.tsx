@@ -7,6 +7,7 @@ import { delegateText } from '../i18n/delegate';
 import { connectHall } from '../socket';
 import { pathSegment } from '../ui/credentials';
 import './delegate.css';
+import { anchorBox } from './anchor-box';
 import { bindDelegateSocket, snapshotState } from './bind-delegate-socket';
 import { DelegateApp } from './DelegateApp';
 import { draftBox } from './draft-box';
@@ -46,6 +47,7 @@ if (!token) {
     socket: connectHall({ role: 'delegate', token }),
     pendingVotes: pendingVoteBox(token, localStorage),
     drafts: draftBox(token, localStorage),
+    anchors: anchorBox(token, localStorage),
     newVoteId,
   };
   // A vote confirmed before a reload is picked up here and sent again after the first snapshot.
@@ -54,7 +56,7 @@ if (!token) {
   // The page came with this badge's snapshot (see server/src/features/sync/delegate-page.ts): show
   // the screen now; the socket's own snapshot, a few round trips later, is the truth from then on.
   const embedded = embeddedSnapshot();
-  if (embedded) delegateStore.setState((state) => snapshotState(state, embedded, session.drafts));
+  if (embedded) delegateStore.setState((state) => snapshotState(state, embedded, session.drafts, session.anchors));
   bindWakeLock();
   root.render(
     <StrictMode>

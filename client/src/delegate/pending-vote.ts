@@ -15,8 +15,8 @@ function isVote(value: unknown): value is VoteCastPayload {
     typeof v.ballotId === 'string' &&
     typeof v.round === 'number' &&
     typeof v.voteId === 'string' &&
-    typeof v.marks === 'object' &&
-    v.marks !== null
+    // Marks in clear (an open ballot), or sealed to the round's key (a secret one).
+    ((typeof v.marks === 'object' && v.marks !== null) || typeof v.sealed === 'string')
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type DelegateSnapshot,
   type Marks,
   type MyVote,
+  type PublishedAnchor,
   type RoundResult,
   type VoteCastPayload,
 } from '@hallvote/shared';
@@ -35,6 +36,10 @@ export interface DelegateState {
   readonly myVote: MyVote | null;
   readonly result: RoundResult | null;
   readonly receipts: readonly string[];
+  /** The published result's seal and audit head, kept on the phone too (anchor-box.ts). */
+  readonly anchor: PublishedAnchor | null;
+  /** What this phone kept for the same result at its publication, when the seal differs now. */
+  readonly anchorConflict: PublishedAnchor | null;
   /** Marks made on this phone, not yet sent; they belong to the round named by `draftFor`. */
   readonly draft: Marks;
   readonly draftFor: string | null;
@@ -64,6 +69,8 @@ export function initialDelegateState(): DelegateState {
     myVote: null,
     result: null,
     receipts: [],
+    anchor: null,
+    anchorConflict: null,
     draft: {},
     draftFor: null,
     step: 'mark',

@@ -3,8 +3,10 @@
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
 import { rowOf, assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
 import type { HallSocket, Reply } from '../socket';
+import type { AnchorBox } from './anchor-box';
 import type { DraftBox } from './draft-box';
 import type { PendingVoteBox } from './pending-vote';
+import { sealVote } from './seal-vote';
 import { delegateStore, isCurrentRound, type ElectionStyle } from './store';
 
 export interface DelegateSession {
@@ -12,6 +14,8 @@ export interface DelegateSession {
   readonly pendingVotes: PendingVoteBox;
   /** Marks not yet confirmed, kept across a reload. */
   readonly drafts: DraftBox;
+  /** The seals and audit heads of published results, kept on the phone. */
+  readonly anchors: AnchorBox;
   readonly newVoteId: () => string;
 }
 
@@ -114,15 +118,33 @@ export function completeMarks(
   return Object.fromEntries(ballot.subjects.map((s) => [s.id, chosenFor(ballot, draft, style, s.id)]));
 }
 
-export function confirmVote(session: DelegateSession): void {
+/** A confirm whose marks are being sealed: a second tap waits for it instead of sealing twice. */
+let sealing = false;
+
+/**
+ * Confirms the marks: a secret ballot's are sealed to the round's key first (seal-vote.ts), so the
+ * vote saved on the phone and sent is the sealed one. An open ballot's marks travel as they are.
+ */
+export async function confirmVote(session: DelegateSession): Promise<void> {
   const { ballot, draft, pending, electionStyle } = delegateStore.getState();
-  if (!ballot || ballot.state !== 'open' || pending || !canReview(ballot, draft, electionStyle)) return;
-  const vote: VoteCastPayload = {
-    ballotId: ballot.id,
-    round: ballot.round,
-    voteId: session.newVoteId(),
-    marks: completeMarks(ballot, draft, electionStyle),
-  };
+  if (!ballot || ballot.state !== 'open' || pending || sealing || !canReview(ballot, draft, electionStyle)) return;
+  const marks = completeMarks(ballot, draft, electionStyle);
+  const base = { ballotId: ballot.id, round: ballot.round, voteId: session.newVoteId() };
+  let vote: VoteCastPayload = { ...base, marks };
+  if (ballot.secret && ballot.sealKey) {
+    sealing = true;
+    try {
+      vote = { ...base, sealed: await sealVote(ballot, marks, ballot.sealKey) };
+    } catch {
+      delegateStore.setState({ refusal: { ok: false, error: 'NO_ANSWER', message: '' } });
+      return;
+    } finally {
+      sealing = false;
+    }
+    // The round may have ended, or another vote gone out, while the marks were sealed.
+    const now = delegateStore.getState();
+    if (now.pending || !isCurrentRound(now.ballot, vote) || now.ballot?.state !== 'open') return;
+  }
   // Saved first: whatever happens to the phone from here on, the vote can be sent again.
   session.pendingVotes.save(vote);
   delegateStore.setState({ pending: vote });

@@ -62,20 +62,15 @@ const en = {
   },
   roster: {
     heading: 'Import the roster',
-    help: 'CSV with the columns name, position, group (a header line is optional). Paste it or upload a file.',
-    paste: 'Roster CSV',
-    upload: 'Upload a CSV file',
     replace: 'Replace the roster',
     append: 'Add to the roster',
-    preview: 'Preview',
     store: 'Store the roster',
-    ready: (n: number) => `${n} members read without problems. Check them, then store.`,
-    more: (n: number) => `… and ${n} more`,
     stored: (n: number) => `Stored: ${n} members. Print new badges.`,
     replaceQuestion: (n: number) =>
       `This replaces all ${n} members now on the roster; their badges stop working. Continue?`,
     replaceConfirm: 'Yes, replace the roster',
-    frozen: 'Voting has started: the roster can no longer change.',
+    frozen:
+      'Voting has started: the roster is frozen, nothing can be imported any more. A lost badge can still be re-issued.',
   },
   builder: {
     heading: 'New ballot',
@@ -136,7 +131,8 @@ const en = {
     publishConfirm: 'Yes, publish',
     acknowledgement: 'Written acknowledgement of the warnings (required to publish)',
     cancel: 'Cancel the ballot',
-    cancelQuestion: 'Cancel this ballot? Its votes are kept but never counted.',
+    cancelQuestion:
+      'Cancel this round? Its ballots are destroyed unseen and never counted; only their number is logged.',
     cancelConfirm: 'Yes, cancel it',
     revote: 'Re-vote (new round)',
     revoteQuestion: 'Start a new round? This round stays on record; everyone votes again.',
@@ -281,19 +277,13 @@ const vi: typeof en = {
   },
   roster: {
     heading: 'Nhập danh sách đại biểu',
-    help: 'Tệp CSV gồm các cột họ tên, chức vụ, nhóm (dòng tiêu đề không bắt buộc). Dán nội dung hoặc tải tệp lên.',
-    paste: 'Nội dung CSV',
-    upload: 'Tải tệp CSV lên',
     replace: 'Thay toàn bộ danh sách',
     append: 'Thêm vào danh sách',
-    preview: 'Xem trước',
     store: 'Lưu danh sách',
-    ready: (n) => `Đọc được ${n} đại biểu, không có lỗi. Kiểm tra rồi lưu.`,
-    more: (n) => `… và ${n} người khác`,
     stored: (n) => `Đã lưu ${n} đại biểu. Hãy in thẻ mới.`,
     replaceQuestion: (n) => `Thao tác này thay toàn bộ ${n} đại biểu hiện có; thẻ cũ sẽ không dùng được nữa. Tiếp tục?`,
     replaceConfirm: 'Đồng ý thay danh sách',
-    frozen: 'Đã bắt đầu biểu quyết: không thể thay đổi danh sách.',
+    frozen: 'Đã bắt đầu biểu quyết: danh sách đại biểu đã khóa, không thể nhập thêm. Thẻ bị mất vẫn có thể cấp lại.',
   },
   builder: {
     heading: 'Tạo phiếu biểu quyết',
@@ -354,7 +344,8 @@ const vi: typeof en = {
     publishConfirm: 'Đồng ý công bố',
     acknowledgement: 'Ý kiến xác nhận bằng văn bản về các cảnh báo (bắt buộc để công bố)',
     cancel: 'Hủy phiếu',
-    cancelQuestion: 'Hủy phiếu này? Các phiếu đã bỏ được lưu nhưng không bao giờ được kiểm.',
+    cancelQuestion:
+      'Hủy vòng này? Các phiếu đã bỏ bị hủy mà không ai xem và không bao giờ được kiểm; chỉ số lượng được ghi lại.',
     cancelConfirm: 'Đồng ý hủy',
     revote: 'Bỏ phiếu lại (vòng mới)',
     revoteQuestion: 'Bắt đầu vòng mới? Vòng này vẫn được lưu; mọi người bỏ phiếu lại.',

@@ -17,7 +17,8 @@ const en = {
   },
   loading: 'Loading the minutes…',
   notClosed: 'Voting in this round is still open: the minutes are drawn up once it is closed.',
-  cancelled: 'This round was cancelled by the chair: its ballots are not counted and it has no outcome.',
+  cancelled:
+    'This round was cancelled by the chair: its ballots were destroyed unseen, never counted, and it has no outcome.',
   header: {
     meeting: 'Meeting',
     ballot: 'Ballot',
@@ -117,6 +118,7 @@ const en = {
       'returned=valid+invalid': 'Returned = valid + invalid',
       'subject-counts+empty=valid': 'For each subject: votes + rows with no vote = valid ballots',
       'returned<=present': 'Ballots returned ≤ members present',
+      'paper-returned<=paper-voters': 'Paper ballots returned ≤ members who handed in a paper ballot',
     } satisfies Record<InvariantName, string> as Readonly<Record<InvariantName, string>>,
     electionSubjects: 'For each subject: the votes fit the valid ballots and the number of seats',
   },
@@ -130,8 +132,9 @@ const en = {
   },
   seal: {
     heading: 'Seal',
-    label: 'SHA-256 of the canonical, sorted ballot records of this round',
-    help: 'Anyone holding the JSON export can recompute it: npm run verify -- <export.json>.',
+    label:
+      'SHA-256 over everything this result rests on: the ballot records, named votes, paper totals, the attendance, the rule set and the counts',
+    help: 'Anyone holding the JSON export can check it, and the audit log against the head printed here: npm run verify -- <export.json> --head <audit log head>.',
   },
   signatures: {
     heading: 'Signatures',
@@ -163,7 +166,7 @@ const vi: typeof en = {
   },
   loading: 'Đang tải biên bản…',
   notClosed: 'Vòng bỏ phiếu này chưa kết thúc: biên bản được lập sau khi kết thúc bỏ phiếu.',
-  cancelled: 'Chủ tọa đã hủy vòng bỏ phiếu này: các phiếu không được kiểm và không có kết quả.',
+  cancelled: 'Chủ tọa đã hủy vòng bỏ phiếu này: các phiếu bị hủy mà không ai xem, không được kiểm và không có kết quả.',
   header: {
     meeting: 'Hội nghị',
     ballot: 'Nội dung bỏ phiếu',
@@ -267,6 +270,7 @@ const vi: typeof en = {
       'returned=valid+invalid': 'Số phiếu thu về = hợp lệ + không hợp lệ',
       'subject-counts+empty=valid': 'Mỗi mục: số phiếu + số dòng không có phiếu = số phiếu hợp lệ',
       'returned<=present': 'Số phiếu thu về ≤ số đại biểu có mặt',
+      'paper-returned<=paper-voters': 'Số phiếu giấy thu về ≤ số đại biểu đã nộp phiếu giấy',
     },
     electionSubjects: 'Mỗi mục: số phiếu phù hợp với số phiếu hợp lệ và số lượng cần bầu',
   },
@@ -280,8 +284,9 @@ const vi: typeof en = {
   },
   seal: {
     heading: 'Niêm phong',
-    label: 'Mã SHA-256 của các phiếu trong vòng này (dạng chuẩn, đã sắp xếp)',
-    help: 'Ai có tệp JSON xuất ra đều tính lại được: npm run verify -- <export.json>.',
+    label:
+      'Mã SHA-256 của mọi căn cứ của kết quả này: các phiếu, phiếu ghi danh, số phiếu giấy, điểm danh, bộ quy tắc và các con số',
+    help: 'Ai có tệp JSON xuất ra đều kiểm tra được, và đối chiếu nhật ký với mã nhật ký in ở đây: npm run verify -- <export.json> --head <mã nhật ký>.',
   },
   signatures: {
     heading: 'Chữ ký',

@@ -1,6 +1,7 @@
 import type { BallotKind, SubjectResult } from '@hallvote/shared';
 import type { ReactNode } from 'react';
 import { useLanguage, useText } from '../i18n';
+import { anchorText } from '../i18n/anchor';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
 import {
@@ -29,6 +30,8 @@ export function ResultBoard() {
   const language = useLanguage();
   const kind = useProjector((s) => s.ballot?.kind ?? 'motion');
   const result = useProjector((s) => (ofCurrentRound(s.ballot, s.result) ? s.result : null));
+  const anchor = useProjector((s) => (ofCurrentRound(s.ballot, s.anchor) ? s.anchor : null));
+  const a = useText(anchorText);
   if (!result) return null;
   const { subjects, warnings, ballots } = result.tally;
   const single = subjects.length === 1 ? subjects[0] : undefined;
@@ -54,6 +57,11 @@ export function ResultBoard() {
         <SubjectsTable subjects={subjects} kind={kind} tail={tail} />
       )}
       <p className="counts">{t.counts(ballots.returned, ballots.valid, ballots.invalid)}</p>
+      {anchor ? (
+        <p className="anchor-line">
+          {a.seal}: <code>{anchor.seal}</code> · {a.head(anchor.head.seq)}: <code>{anchor.head.hash}</code>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -11,7 +11,14 @@ export function bindProjectorSocket(socket: HallSocket): void {
     getStatus: () => projectorStore.getState().connection,
     setStatus: (connection) => set({ connection }),
     onSnapshot: (s) =>
-      set({ meeting: s.meeting, presence: s.presence, ballot: s.ballot, turnout: s.turnout, result: s.result }),
+      set({
+        meeting: s.meeting,
+        presence: s.presence,
+        ballot: s.ballot,
+        turnout: s.turnout,
+        result: s.result,
+        anchor: s.anchor,
+      }),
   });
 
   socket.on(
@@ -22,13 +29,13 @@ export function bindProjectorSocket(socket: HallSocket): void {
           e.ballot,
           state.ballot ? { ballotId: state.ballot.id, round: state.ballot.round } : null,
         );
-        return { ballot: e.ballot, ...(same ? {} : { turnout: null, result: null }) };
+        return { ballot: e.ballot, ...(same ? {} : { turnout: null, result: null, anchor: null }) };
       }),
     ),
   );
   socket.on(
     'result:published',
-    sequenced((e) => set({ result: e.result })),
+    sequenced((e) => set({ result: e.result, anchor: e.anchor })),
   );
   socket.on(
     'presence:updated',

@@ -1,7 +1,14 @@
 // The projector's one store: what the hall may see, and nothing more (the server never sends more).
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { BallotView, PresenceSummary, ProjectorSnapshot, RoundResult, Turnout } from '@hallvote/shared';
+import type {
+  BallotView,
+  PresenceSummary,
+  ProjectorSnapshot,
+  PublishedAnchor,
+  RoundResult,
+  Turnout,
+} from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -13,6 +20,8 @@ export interface ProjectorState {
   readonly ballot: BallotView | null;
   readonly turnout: Turnout | null;
   readonly result: RoundResult | null;
+  /** The published result's seal and the audit head after it: on screen for anyone to copy. */
+  readonly anchor: PublishedAnchor | null;
   /** Which page of a long result is up, when it has more than one. */
   readonly pageInfo: { readonly page: number; readonly pages: number } | null;
 }
@@ -26,6 +35,7 @@ export function initialProjectorState(): ProjectorState {
     ballot: null,
     turnout: null,
     result: null,
+    anchor: null,
     pageInfo: null,
   };
 }

@@ -22,8 +22,16 @@ class TokenIndex implements TokenRegistry {
   }
 }
 
+/** A meeting the server refuses to serve: its stored state does not match its seals or audit log. */
+export interface RefusedMeeting {
+  readonly state: MeetingState;
+  /** What differs, for the operator and for whoever holds a key of the meeting. */
+  readonly reason: string;
+}
+
 export class Hall {
   readonly #meetings = new Map<string, MeetingState>();
+  readonly #refused = new Map<string, RefusedMeeting>();
   readonly #tokens = new TokenIndex();
 
   /** Rebuilds every meeting from the store. */
@@ -37,8 +45,22 @@ export class Hall {
     return hall;
   }
 
+  /** The meetings served. */
   get meetings(): ReadonlyMap<string, MeetingState> {
     return this.#meetings;
+  }
+
+  /** The meetings refused at start-up (startup-check.ts). */
+  get refused(): ReadonlyMap<string, RefusedMeeting> {
+    return this.#refused;
+  }
+
+  /** Stops serving a meeting whose stored state does not match: every key of it now hears `reason`. */
+  refuse(meetingId: string, reason: string): void {
+    const state = this.#meetings.get(meetingId);
+    if (!state) return;
+    this.#meetings.delete(meetingId);
+    this.#refused.set(meetingId, { state, reason });
   }
 
   /** A meeting the store has just created, with its first roster. */
@@ -52,29 +74,49 @@ export class Hall {
     return state;
   }
 
-  /** The delegate holding `token`, or null. The final comparison is constant-time. */
+  /**
+   * The delegate holding `token`, or null. The final comparison is constant-time. A badge of a
+   * refused meeting is told why (STATE_MISMATCH).
+   */
   findDelegate(token: string): { state: MeetingState; delegate: DelegateRecord } | null {
     const hit = this.#tokens.find(token);
-    const state = hit && this.#meetings.get(hit.meetingId);
+    const refused = hit && this.#refused.get(hit.meetingId);
+    const state = hit && (this.#meetings.get(hit.meetingId) ?? refused?.state);
     const delegate = hit && state?.delegates.get(hit.delegateId);
     if (!state || !delegate || !sameSecret(token, delegate.token)) return null;
+    if (refused) throw mismatch(refused);
     return { state, delegate };
   }
 
-  /** The meeting if `key` is its chair key (role 'chair') or projector key (role 'projector'). */
+  /**
+   * The meeting if `key` is its chair key (role 'chair') or projector key (role 'projector'). The
+   * right key of a refused meeting is told why (STATE_MISMATCH); a wrong one learns nothing.
+   */
   authorize(meetingId: string, role: 'chair' | 'projector', key: string): MeetingState | null {
-    const state = this.#meetings.get(meetingId);
+    const refused = this.#refused.get(meetingId);
+    const state = this.#meetings.get(meetingId) ?? refused?.state;
     if (!state) {
       // Compare anyway so a wrong meeting id costs the same time as a wrong key.
       sameSecret(key, 'x');
       return null;
     }
     const expected = role === 'chair' ? state.meeting.chairKey : state.meeting.projectorKey;
-    return sameSecret(key, expected) ? state : null;
+    if (!sameSecret(key, expected)) return null;
+    if (refused) throw mismatch(refused);
+    return state;
   }
 
   #add(state: MeetingState): MeetingState {
+    this.#refused.delete(state.meeting.id);
     this.#meetings.set(state.meeting.id, state);
     return state;
   }
+}
+
+function mismatch(refused: RefusedMeeting): HallvoteError {
+  return new HallvoteError(
+    'STATE_MISMATCH',
+    `The stored state of this meeting does not match its seals and audit log, so the server refuses to ` +
+      `serve it. What differs: ${refused.reason}`,
+  );
 }

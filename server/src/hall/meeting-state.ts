@@ -15,6 +15,7 @@ import {
   type BallotState,
   type Marks,
   type PaperTotals,
+  type PublishedAnchor,
   type RoundResult,
   type RuleSet,
 } from '@hallvote/shared';
@@ -52,6 +53,8 @@ export class MeetingState extends RosterState {
   readonly #closing = new Set<string>();
   /** Running results for a chair who asked for them (interimForChair), by ballot id. */
   readonly #interim = new Map<string, RoundResult>();
+  /** Per published round key: the seal and audit head that left the database with it. */
+  readonly #anchors = new Map<string, PublishedAnchor>();
   #currentBallotId: string | null = null;
 
   private constructor(meeting: MeetingRecord, rules: RuleSet, tokens: TokenRegistry) {
@@ -96,6 +99,7 @@ export class MeetingState extends RosterState {
       });
     for (const t of loaded.paper) state.#paper.set(roundKey(t.ballotId, t.round), t.totals);
     for (const i of loaded.issued) state.#issuedIn(i.ballotId, i.round).add(i.delegateId);
+    for (const a of loaded.anchors) state.#anchors.set(roundKey(a.ballotId, a.round), a);
     return state;
   }
 
@@ -174,6 +178,16 @@ export class MeetingState extends RosterState {
     return this.#paper.get(roundKey(ballotId, round));
   }
 
+  /** The seal and audit head a published round went out with. */
+  anchorOf(ballotId: string, round: number): PublishedAnchor | null {
+    return this.#anchors.get(roundKey(ballotId, round)) ?? null;
+  }
+
+  /** Whether the delegate has voted (online or on paper) in a round that is open now. */
+  hasVotedInOpenRound(delegateId: string): boolean {
+    return this.openRounds().some((r) => this.votersOf(r.ballotId, r.round).has(delegateId));
+  }
+
   /** The last running result computed for a chair who asked for one; none once the round ends. */
   interimResult(ballotId: string): RoundResult | null {
     return this.#interim.get(ballotId) ?? null;
@@ -216,8 +230,9 @@ export class MeetingState extends RosterState {
     this.#closing.delete(roundKey(ballotId, round));
   }
 
+  /** The round stops taking votes; its secret seal key is gone with it. */
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult): void {
-    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'closed', closedAt, result }));
+    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'closed', closedAt, result, sealSecretKey: null }));
     this.#interim.delete(ballotId);
   }
 
@@ -226,12 +241,25 @@ export class MeetingState extends RosterState {
     this.#updateRound(ballotId, round, (r) => ({ ...r, result }));
   }
 
-  publishRound(ballotId: string, round: number, publishedAt: string, result: RoundResult): void {
+  publishRound(
+    ballotId: string,
+    round: number,
+    publishedAt: string,
+    result: RoundResult,
+    anchor: PublishedAnchor,
+  ): void {
     this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'published', publishedAt, result }));
+    this.#anchors.set(roundKey(ballotId, round), anchor);
   }
 
+  /** An open round cancelled: its ballots were destroyed unseen, its seal key with them. */
   cancelRound(ballotId: string, round: number, at: string): void {
-    this.#updateRound(ballotId, round, (r) => ({ ...r, state: 'cancelled', closedAt: r.closedAt ?? at }));
+    this.#updateRound(ballotId, round, (r) => ({
+      ...r,
+      state: 'cancelled',
+      closedAt: r.closedAt ?? at,
+      sealSecretKey: null,
+    }));
     this.#interim.delete(ballotId);
   }
 

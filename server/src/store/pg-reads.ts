@@ -37,6 +37,7 @@ async function loadRows(client: PoolClient, meeting: MeetingRow): Promise<Loaded
     participation: await of(PG.participationOf),
     issued: await of(PG.issuedOf),
     paper: await of(PG.paperTotalsOf),
+    published: await of(PG.publishedOf),
   });
 }
 

@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS rounds (
   closed_at    TEXT,
   published_at TEXT,
   result       TEXT,
+  -- Secret rounds: the X25519 key pair phones seal their marks to; the secret half only while open.
+  seal_public_key TEXT,
+  seal_secret_key TEXT,
   PRIMARY KEY (ballot_id, round)
 );
 

@@ -2,9 +2,9 @@
 // the order they were inserted (ctid), and each row carries the id of the transaction that wrote
 // it (xmin), which is the same as that of the delegate's participation row; with the audit log (who
 // voted when) either would pair delegates with secret ballots. So each secret round gets a table of
-// its own, and when the round stops taking votes its rows are copied in key (random) order into a
-// new table, in the closing transaction (one xmin for all, ctid in key order), and the old table
-// is dropped: its file goes, where deleting rows would leave them in the heap until vacuumed and
+// its own, and when the round closes its rows are copied in key (random) order into a new table,
+// in the closing transaction (one xmin for all, ctid in key order), and the old table is dropped
+// (a cancelled round's table is dropped without a copy: its ballots are destroyed unseen): its file goes, where deleting rows would leave them in the heap until vacuumed and
 // their bytes after. After the commit the WAL moves to a new segment and a checkpoint removes the
 // old ones (wal_recycle = off deletes them rather than reusing them with their records inside).
 // What this cannot reach (archives, replicas, backups) is in docs/postgres-store.md.
@@ -72,7 +72,7 @@ export async function readSecretBallots(client: Queryable, ballotId: string, rou
 
 /**
  * Rewrites a round's secret rows in key order into a new table and drops the old one; runs inside
- * the write that closes or cancels the round. The primary key is built after the copy, so the new
+ * the write that closes the round (a cancel destroys them instead: destroySecretRound). The primary key is built after the copy, so the new
  * index is written once, in order, too.
  */
 export async function scrubSecretRound(client: Queryable, ballotId: string, round: number): Promise<void> {
@@ -87,6 +87,19 @@ export async function scrubSecretRound(client: Queryable, ballotId: string, roun
            ALTER TABLE ${fresh} RENAME TO ${name};
            ALTER TABLE ${old} ADD PRIMARY KEY (id);`,
   });
+}
+
+/**
+ * Destroys a cancelled round's secret ballots unseen: the table is dropped (its file goes, as after
+ * a close's rewrite), and only how many there were is returned, for the audit entry. Runs inside
+ * the write that cancels the round; the caller drops the old WAL after the commit.
+ */
+export async function destroySecretRound(client: Queryable, ballotId: string, round: number): Promise<number> {
+  if (!(await hasSecretRound(client, ballotId, round))) return 0;
+  const table = qualified(ballotId, round);
+  const { rows } = await client.query<{ n: string }>({ text: `SELECT count(*) AS n FROM ${table}` });
+  await client.query({ text: `DROP TABLE ${table}` });
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**

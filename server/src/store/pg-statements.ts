@@ -109,6 +109,10 @@ export const PG = {
     'audit_of',
     'SELECT * FROM audit WHERE meeting_id = $1 ORDER BY seq',
   ),
+  publishedOf: statement<[meetingId: string], AuditRow>(
+    'published_of',
+    `SELECT * FROM audit WHERE meeting_id = $1 AND action = 'round.published' ORDER BY seq`,
+  ),
   openMarks: statement<[ballotId: string, round: number], { marks: string }>(
     'open_marks',
     'SELECT marks FROM open_votes WHERE ballot_id = $1 AND round = $2',
@@ -178,18 +182,29 @@ export const PG = {
     'ballot_definition',
     'SELECT definition FROM ballots WHERE id = $1',
   ),
-  insertRound: statement<[ballotId: string, round: number, openedAt: string, closesAt: string | null]>(
+  insertRound: statement<
+    [
+      ballotId: string,
+      round: number,
+      openedAt: string,
+      closesAt: string | null,
+      sealPublic: string | null,
+      sealSecret: string | null,
+    ]
+  >(
     'insert_round',
-    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES ($1, $2, 'open', $3, $4)`,
+    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
+     VALUES ($1, $2, 'open', $3, $4, $5, $6)`,
   ),
   roundState: statement<[ballotId: string, round: number], { state: string }>(
     'round_state',
     'SELECT state FROM rounds WHERE ballot_id = $1 AND round = $2',
   ),
   // Only an open round closes: of two closers (a countdown and a chair, two nodes), one wins.
+  // Closing and cancelling erase the round's secret seal key: it opened ballots only while open.
   closeOpenRound: statement<[ballotId: string, round: number, closedAt: string, result: string]>(
     'close_open_round',
-    `UPDATE rounds SET state = 'closed', closed_at = $3, result = $4
+    `UPDATE rounds SET state = 'closed', closed_at = $3, result = $4, seal_secret_key = NULL
       WHERE ballot_id = $1 AND round = $2 AND state = 'open'`,
   ),
   updateClosedResult: statement<[ballotId: string, round: number, result: string]>(
@@ -202,7 +217,22 @@ export const PG = {
   ),
   cancelRound: statement<[ballotId: string, round: number, at: string]>(
     'cancel_round',
-    `UPDATE rounds SET state = 'cancelled', closed_at = $3 WHERE ballot_id = $1 AND round = $2`,
+    `UPDATE rounds SET state = 'cancelled', closed_at = $3, seal_secret_key = NULL WHERE ballot_id = $1 AND round = $2`,
+  ),
+  deleteOpenVotes: statement<[ballotId: string, round: number]>(
+    'delete_open_votes',
+    'DELETE FROM open_votes WHERE ballot_id = $1 AND round = $2',
+  ),
+  attendanceOf: statement<[delegateId: string], { attendance: string }>(
+    'attendance_of',
+    'SELECT attendance FROM delegates WHERE id = $1',
+  ),
+  /** Whether the delegate has voted (online or on paper) in a round that is open. */
+  votedInOpenRound: statement<[delegateId: string], { found: number }>(
+    'voted_in_open_round',
+    `SELECT 1 AS found FROM participation p
+       JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
+      WHERE p.delegate_id = $1 AND r.state = 'open' LIMIT 1`,
   ),
   issue: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts]>(
     'issue',

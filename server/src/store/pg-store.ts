@@ -4,9 +4,9 @@
 // its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
-import type { AuditEntry, Marks, PaperTotals, RoundResult, StorageStatus, TallyBallot } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
-import { roundRecords, type RoundRecords } from './round-records';
+import { countStoredRound, type CountedRound, type RoundCount } from './round-records';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
 import { PG, run } from './pg-statements';
@@ -21,6 +21,7 @@ import type {
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  Retally,
   RoundRecord,
   Store,
 } from './store';
@@ -107,9 +108,9 @@ class PostgresStore implements PgStore {
     return readRoundBallots(this.pool, ballotId, round);
   }
 
-  /** Packed and sealed on the event loop (round-records.ts), after the rows came over the network. */
-  async readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords> {
-    return roundRecords(ballot, await this.readBallots(ballotId, round));
+  /** Counted and sealed on the event loop (round-records.ts), after the rows came over the network. */
+  async countRound(input: RoundCount): Promise<CountedRound> {
+    return countStoredRound(input, await this.readBallots(input.ballotId, input.round));
   }
 
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
@@ -191,8 +192,14 @@ class PostgresStore implements PgStore {
     return this.write(audit.meetingId, (tx) => writes.markPaperVoter(tx, ballotId, round, delegateId, audit));
   }
 
-  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.recordPaperTotals(tx, ballotId, round, totals, audit));
+  recordPaperTotals(
+    ballotId: string,
+    round: number,
+    totals: PaperTotals,
+    audit: AuditInput,
+    retally: Retally | null,
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.recordPaperTotals(tx, ballotId, round, totals, audit, retally));
   }
 
   async closeRound(
@@ -206,23 +213,20 @@ class PostgresStore implements PgStore {
     await this.scrubWal();
   }
 
-  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.updateResult(tx, ballotId, round, result, audit));
-  }
-
   publishRound(
     ballotId: string,
     round: number,
     publishedAt: string,
     result: RoundResult,
     audit: AuditInput,
-  ): Promise<void> {
+  ): Promise<AuditHead> {
     return this.write(audit.meetingId, (tx) => writes.publishRound(tx, ballotId, round, publishedAt, result, audit));
   }
 
-  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
-    await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
+  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
+    const destroyed = await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
     await this.scrubWal();
+    return destroyed;
   }
 
   /**

@@ -6,11 +6,11 @@
 // throws fails its whole batch, which is then retried write by write. Votes are written together,
 // set-based, by pg-votes.ts.
 import type { PoolClient } from 'pg';
-import { HallvoteError, type AuditEntry, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry, type ChainHead } from './audit-chain';
-import { createSecretRound, scrubSecretRound } from './pg-scrub';
+import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
-import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, RoundRecord } from './store';
+import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, Retally, RoundRecord } from './store';
 
 /** One group transaction of one meeting: its client, and the audit chain's head as it advances. */
 export interface PgTx {
@@ -22,12 +22,16 @@ export interface PgTx {
   readonly entries: AuditEntry[];
 }
 
-/** Appends the audit entry of a write to the meeting's chain (written by `finishAudit`). */
-export function appendAudit(tx: PgTx, audit: AuditInput): void {
+/**
+ * Appends the audit entry of a write to the meeting's chain (written by `finishAudit`); returns the
+ * chain's head after it.
+ */
+export function appendAudit(tx: PgTx, audit: AuditInput): AuditHead {
   if (audit.meetingId !== tx.meetingId) throw new Error('an audit entry of another meeting in this transaction');
   const entry = nextAuditEntry(audit, tx.head);
   tx.entries.push(entry);
   tx.head = { seq: entry.seq, hash: entry.hash };
+  return tx.head;
 }
 
 /** Writes the transaction's audit entries and moves the head past them, in one statement. */
@@ -133,6 +137,9 @@ export async function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): Promise<void> {
+  // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
+  if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
+    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(
@@ -164,7 +171,16 @@ export async function openRound(
   issuedTo: readonly string[],
   audit: AuditInput,
 ): Promise<void> {
-  await run(tx.client, PG.insertRound, round.ballotId, round.round, round.openedAt, round.closesAt);
+  await run(
+    tx.client,
+    PG.insertRound,
+    round.ballotId,
+    round.round,
+    round.openedAt,
+    round.closesAt,
+    round.sealPublicKey,
+    round.sealSecretKey,
+  );
   if (issuedTo.length > 0)
     await run(
       tx.client,
@@ -190,20 +206,28 @@ export async function markPaperVoter(
   if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
   if ((await run(tx.client, PG.participation, ballotId, round, delegateId)).rows.length > 0)
     throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+  if ((await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance !== 'present')
+    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
   await run(tx.client, PG.insertPaperParticipation, ballotId, round, delegateId, audit.at);
   await run(tx.client, PG.issue, [ballotId], [round], [delegateId]);
   appendAudit(tx, audit);
 }
 
+/** Paper totals, and for a closed round its new result, in one write (sqlite-writes.ts). */
 export async function recordPaperTotals(
   tx: PgTx,
   ballotId: string,
   round: number,
   totals: PaperTotals,
   audit: AuditInput,
+  retally: Retally | null,
 ): Promise<void> {
   await run(tx.client, PG.upsertPaperTotals, ballotId, round, JSON.stringify(totals));
   appendAudit(tx, audit);
+  if (!retally) return;
+  const { count } = await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(retally.result));
+  if (count !== 1) throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+  appendAudit(tx, retally.audit);
 }
 
 /**
@@ -225,17 +249,6 @@ export async function closeRound(
   appendAudit(tx, audit);
 }
 
-export async function updateResult(
-  tx: PgTx,
-  ballotId: string,
-  round: number,
-  result: RoundResult,
-  audit: AuditInput,
-): Promise<void> {
-  await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(result));
-  appendAudit(tx, audit);
-}
-
 export async function publishRound(
   tx: PgTx,
   ballotId: string,
@@ -243,20 +256,26 @@ export async function publishRound(
   publishedAt: string,
   result: RoundResult,
   audit: AuditInput,
-): Promise<void> {
+): Promise<AuditHead> {
   await run(tx.client, PG.publishRound, ballotId, round, publishedAt, JSON.stringify(result));
-  appendAudit(tx, audit);
+  return appendAudit(tx, audit);
 }
 
-/** Cancels a round and rewrites its secret rows; the caller drops the old WAL after the commit. */
+/**
+ * Cancels a round and destroys its ballots unseen (the secret table dropped, open votes deleted);
+ * the audit entry records only how many. The caller drops the old WAL after the commit.
+ */
 export async function cancelRound(
   tx: PgTx,
   ballotId: string,
   round: number,
   at: string,
   audit: AuditInput,
-): Promise<void> {
+): Promise<number> {
   await run(tx.client, PG.cancelRound, ballotId, round, at);
-  await scrubSecretRound(tx.client, ballotId, round);
-  appendAudit(tx, audit);
+  const secret = await destroySecretRound(tx.client, ballotId, round);
+  const { count: open } = await run(tx.client, PG.deleteOpenVotes, ballotId, round);
+  const destroyed = secret + open;
+  appendAudit(tx, { ...audit, details: { ...audit.details, destroyed } });
+  return destroyed;
 }

@@ -1,32 +1,54 @@
-// A round's stored ballots as the tally and the seal need them, whatever the database: packed for
-// counting (typed arrays, cheap to hand from a store's thread to the event loop) and sealed (SHA-256
-// over the canonical, sorted records). A store reads the rows where the database is, makes this
-// there, and hands over only the result.
+// A round's count and seal, made where its stored ballots are: the rows are read, packed for the
+// tally and sealed in the store (SQLite: its writer thread), and only the result crosses to the
+// event loop (a 10,000-ballot round is megabytes of JSON). What a count needs besides the ballots
+// comes from the meeting's state, as plain data.
 import { createHash } from 'node:crypto';
-import { packRecords, sealInput, type Marks, type PackedRecords, type TallyBallot } from '@hallvote/shared';
+import {
+  canonicalRecord,
+  packRecords,
+  roundSealInputOfCanonical,
+  tally,
+  type Marks,
+  type PackedRecords,
+  type SealContent,
+  type TallyInput,
+  type TallyResult,
+} from '@hallvote/shared';
 
-export interface RoundRecords {
-  readonly records: PackedRecords;
-  /** SHA-256 (hex) over the canonical, sorted ballot records. */
+/** Everything a round's tally and seal rest on, except its stored ballots. */
+export interface RoundCount {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly tally: Omit<TallyInput, 'records'>;
+  readonly seal: Omit<SealContent, 'records' | 'tally'>;
+}
+
+export interface CountedRound {
+  readonly tally: TallyResult;
+  /** SHA-256 (hex) over roundSealInput of the whole content, records and tally included. */
   readonly seal: string;
 }
 
-/** SHA-256 (hex) over the canonical, sorted ballot records. */
-export function sealOf(records: readonly Marks[]): string {
-  return createHash('sha256').update(sealInput(records)).digest('hex');
+/** A round's ballots as a count needs them: packed for the tally, canonical for the seal. */
+export interface RoundBallots {
+  readonly packed: PackedRecords;
+  /** Each ballot's canonicalRecord text, in any order. */
+  readonly canonical: readonly string[];
 }
 
-export function roundRecords(ballot: TallyBallot, marks: readonly Marks[]): RoundRecords {
-  return {
-    records: packRecords(
-      ballot,
+export function countRound(input: RoundCount, ballots: RoundBallots): CountedRound {
+  const result = tally({ ...input.tally, records: ballots.packed });
+  const text = roundSealInputOfCanonical({ ...input.seal, tally: result }, ballots.canonical);
+  return { tally: result, seal: createHash('sha256').update(text).digest('hex') };
+}
+
+/** For a store that reads its ballots as marks (the PostgreSQL store). */
+export function countStoredRound(input: RoundCount, marks: readonly Marks[]): CountedRound {
+  return countRound(input, {
+    packed: packRecords(
+      input.tally.ballot,
       marks.map((m) => ({ marks: m })),
     ),
-    seal: sealOf(marks),
-  };
-}
-
-/** The typed arrays of packed records, to be moved (not copied) to another thread. */
-export function transferablesOf(r: RoundRecords): ArrayBuffer[] {
-  return [r.records.rowStart.buffer as ArrayBuffer, r.records.marks.buffer as ArrayBuffer];
+    canonical: marks.map(canonicalRecord),
+  });
 }

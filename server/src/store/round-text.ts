@@ -1,11 +1,10 @@
 // A round's stored ballots read straight from their JSON text: a vote is stored as its canonical
-// record (shared/src/seal.ts), so the text is already what the seal hashes, and its marks can be
+// record (shared/src/seal.ts), so the text is already what the seal covers, and its marks can be
 // packed for the tally by reading the text once, without building an object per ballot. Any row
 // that is not exactly that shape (an older row, an id JSON would escape) is parsed the ordinary way;
-// both ways give the same records and the same seal (test/unit/server/round-text.test.ts).
-import { createHash } from 'node:crypto';
+// both ways give the same packed records and canonical texts (test/unit/server/round-text.test.ts).
 import { canonicalRecord, type Marks, type TallyBallot } from '@hallvote/shared';
-import type { RoundRecords } from './round-records';
+import type { RoundBallots } from './round-records';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -91,8 +90,8 @@ class MarkBuffer {
   }
 }
 
-/** The stored ballots of a round, from their JSON texts: packed for the tally, and sealed. */
-export function roundRecordsFromText(ballot: TallyBallot, texts: readonly string[]): RoundRecords {
+/** The stored ballots of a round, from their JSON texts: packed for the tally, canonical for the seal. */
+export function roundBallotsFromText(ballot: TallyBallot, texts: readonly string[]): RoundBallots {
   const plain = ballot.subjects.every((s) => PLAIN_ID.test(s.id)) && ballot.options.every((o) => PLAIN_ID.test(o.id));
   const sorted = ballot.subjects.map((s, index) => ({ id: s.id, index })).sort((a, b) => (a.id < b.id ? -1 : 1));
   const layout: Ballot = { sorted, sortedIds: sorted.map((s) => s.id), options: ballot.options.map((o) => o.id) };
@@ -123,6 +122,5 @@ export function roundRecordsFromText(ballot: TallyBallot, texts: readonly string
     });
   });
   rowStart[texts.length * subjects] = buffer.size;
-  const seal = createHash('sha256').update(canonical.sort().join('\n')).digest('hex');
-  return { records: { count: texts.length, subjects, rowStart, marks: buffer.marks.slice(0, buffer.size) }, seal };
+  return { packed: { count: texts.length, subjects, rowStart, marks: buffer.marks.slice(0, buffer.size) }, canonical };
 }

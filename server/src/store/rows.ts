@@ -1,7 +1,7 @@
 // Rows as a SQL store holds them (the column names of sqlite-schema.ts, JSON columns as text) and
 // their mapping to the store's records. Nothing here speaks SQL or knows the driver, so a second
 // SQL store with the same columns maps its rows with the same functions.
-import type { AuditEntry, BallotDefinition, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type { AuditEntry, BallotDefinition, Marks, PaperTotals, PublishedAnchor, RoundResult } from '@hallvote/shared';
 import type {
   BallotRecordRow,
   DelegateRecord,
@@ -48,6 +48,8 @@ export interface RoundRow {
   readonly closed_at: string | null;
   readonly published_at: string | null;
   readonly result: string | null;
+  readonly seal_public_key: string | null;
+  readonly seal_secret_key: string | null;
 }
 
 /** A participation row with the marks of its open (named) vote, if any. */
@@ -93,6 +95,8 @@ export interface MeetingRows {
   readonly participation: readonly ParticipationRow[];
   readonly issued: readonly IssuedRow[];
   readonly paper: readonly PaperTotalsRow[];
+  /** The meeting's `round.published` audit entries, oldest first. */
+  readonly published: readonly AuditRow[];
 }
 
 export function toLoadedMeeting(rows: MeetingRows): LoadedMeeting {
@@ -108,7 +112,14 @@ export function toLoadedMeeting(rows: MeetingRows): LoadedMeeting {
       round: t.round,
       totals: JSON.parse(t.totals) as PaperTotals,
     })),
+    anchors: rows.published.map(toAnchor),
   };
+}
+
+/** A `round.published` audit entry as the anchor phones were given: the round's seal, the entry as head. */
+export function toAnchor(a: AuditRow): PublishedAnchor {
+  const details = JSON.parse(a.details) as { ballotId: string; round: number; seal: string };
+  return { ballotId: details.ballotId, round: details.round, seal: details.seal, head: { seq: a.seq, hash: a.hash } };
 }
 
 export function toMeeting(m: MeetingRow): MeetingRecord {
@@ -155,6 +166,8 @@ export function toRound(r: RoundRow): RoundRecord {
     closedAt: r.closed_at,
     publishedAt: r.published_at,
     result: r.result === null ? null : (JSON.parse(r.result) as RoundResult),
+    sealPublicKey: r.seal_public_key,
+    sealSecretKey: r.seal_secret_key,
   };
 }
 

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SCHEMA_SQL } from './sqlite-schema';
+import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
 
 export interface SqliteOptions {
   /**
@@ -31,6 +31,7 @@ export function openWriteConnection(file: string, options: SqliteOptions): Datab
   db.pragma('secure_delete = ON');
   for (const pragma of options.pragmas ?? []) db.pragma(pragma);
   db.exec(SCHEMA_SQL);
+  upgradeSchema(db);
   return db;
 }
 

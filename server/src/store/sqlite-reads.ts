@@ -1,10 +1,10 @@
-// The SQLite store's reads: everything at start-up (or one meeting), a round's ballots (packed and
-// sealed for the tally, or as they are for exports), the audit log. The rows are mapped to records
+// The SQLite store's reads: everything at start-up (or one meeting), a round's ballots (counted and
+// sealed, or as they are for exports), the audit log. The rows are mapped to records
 // by rows.ts. Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the
 // statements.
-import type { AuditEntry, Marks, TallyBallot } from '@hallvote/shared';
-import type { RoundRecords } from './round-records';
-import { roundRecordsFromText } from './round-text';
+import type { AuditEntry, Marks } from '@hallvote/shared';
+import { countRound, type CountedRound, type RoundCount } from './round-records';
+import { roundBallotsFromText } from './round-text';
 import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
 import type { LoadedMeeting } from './store';
@@ -27,6 +27,7 @@ function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
     participation: s.participationOf.all(meeting.id),
     issued: s.issuedOf.all(meeting.id),
     paper: s.paperTotalsOf.all(meeting.id),
+    published: s.publishedOf.all(meeting.id),
   });
 }
 
@@ -35,17 +36,10 @@ export function readRoundBallots(s: SqliteStatements, ballotId: string, round: n
   return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
 }
 
-/** A round's stored ballots, packed for the tally and sealed. */
-export function readRoundRecords(
-  s: SqliteStatements,
-  ballot: TallyBallot,
-  ballotId: string,
-  round: number,
-): RoundRecords {
-  return roundRecordsFromText(
-    ballot,
-    s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => r.marks),
-  );
+/** A round counted and sealed from its stored ballots (round-records.ts). */
+export function countStoredRound(s: SqliteStatements, input: RoundCount): CountedRound {
+  const texts = s.ballotMarks.all(input.ballotId, input.round, input.ballotId, input.round).map((r) => r.marks);
+  return countRound(input, roundBallotsFromText(input.tally.ballot, texts));
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS rounds (
   closed_at    TEXT,
   published_at TEXT,
   result       TEXT,
+  -- Secret rounds: the X25519 key pair phones seal their marks to; the secret half only while open.
+  seal_public_key TEXT,
+  seal_secret_key TEXT,
   PRIMARY KEY (ballot_id, round)
 );
 
@@ -125,3 +128,17 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
+
+/** Columns added after a table was first created: ALTER TABLE for a database made before them. */
+const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  { table: 'rounds', column: 'seal_public_key', type: 'TEXT' },
+  { table: 'rounds', column: 'seal_secret_key', type: 'TEXT' },
+];
+
+/** Brings a database made by an earlier version up to SCHEMA_SQL. */
+export function upgradeSchema(db: { prepare(sql: string): { all(): unknown[]; run(): unknown } }): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.prepare(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`).run();
+  }
+}

@@ -57,6 +57,9 @@ export function prepareStatements(db: Database.Database) {
       `SELECT t.* FROM paper_totals t JOIN ballots b ON b.id = t.ballot_id WHERE b.meeting_id = ?`,
     ),
     auditOf: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq'),
+    publishedOf: db.prepare<[string], AuditRow>(
+      `SELECT * FROM audit WHERE meeting_id = ? AND action = 'round.published' ORDER BY seq`,
+    ),
     ballotMarks: db.prepare<[string, number, string, number], { marks: string }>(
       `SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?
        UNION ALL
@@ -88,15 +91,20 @@ export function prepareStatements(db: Database.Database) {
     insertBallot: db.prepare<[id: string, meetingId: string, definition: string, createdAt: string]>(
       'INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)',
     ),
-    insertRound: db.prepare<[...BallotRound, openedAt: string, closesAt: string | null]>(
-      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at) VALUES (?, ?, 'open', ?, ?)`,
+    insertRound: db.prepare<
+      [...BallotRound, openedAt: string, closesAt: string | null, sealPublic: string | null, sealSecret: string | null]
+    >(
+      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
+       VALUES (?, ?, 'open', ?, ?, ?, ?)`,
     ),
     roundState: db.prepare<BallotRound, { state: string }>(
       'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
     ),
-    // Only an open round closes: of two closers (a countdown and the chair), one wins.
+    // Only an open round closes: of two closers (a countdown and the chair), one wins. Closing (and
+    // cancelling) erases the round's secret seal key: it opened ballots only while the round was open.
     closeRound: db.prepare<[closedAt: string, result: string, ...BallotRound]>(
-      `UPDATE rounds SET state = 'closed', closed_at = ?, result = ? WHERE ballot_id = ? AND round = ? AND state = 'open'`,
+      `UPDATE rounds SET state = 'closed', closed_at = ?, result = ?, seal_secret_key = NULL
+        WHERE ballot_id = ? AND round = ? AND state = 'open'`,
     ),
     updateClosedResult: db.prepare<[result: string, ...BallotRound]>(
       `UPDATE rounds SET result = ? WHERE ballot_id = ? AND round = ? AND state = 'closed'`,
@@ -105,7 +113,16 @@ export function prepareStatements(db: Database.Database) {
       `UPDATE rounds SET state = 'published', published_at = ?, result = ? WHERE ballot_id = ? AND round = ?`,
     ),
     cancelRound: db.prepare<[at: string, ...BallotRound]>(
-      `UPDATE rounds SET state = 'cancelled', closed_at = ? WHERE ballot_id = ? AND round = ?`,
+      `UPDATE rounds SET state = 'cancelled', closed_at = ?, seal_secret_key = NULL WHERE ballot_id = ? AND round = ?`,
+    ),
+    attendanceOf: db.prepare<[delegateId: string], { attendance: string }>(
+      'SELECT attendance FROM delegates WHERE id = ?',
+    ),
+    /** Whether the delegate has voted (online or on paper) in a round that is open. */
+    votedInOpenRound: db.prepare<[delegateId: string], { found: number }>(
+      `SELECT 1 AS found FROM participation p
+         JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
+        WHERE p.delegate_id = ? AND r.state = 'open' LIMIT 1`,
     ),
     issue: db.prepare<DelegateInRound>('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
 
@@ -138,6 +155,7 @@ export function prepareStatements(db: Database.Database) {
     markScrubPending: db.prepare<BallotRound>('INSERT OR IGNORE INTO scrub_pending (ballot_id, round) VALUES (?, ?)'),
     scrubsPending: db.prepare<[], { ballot_id: string; round: number }>('SELECT ballot_id, round FROM scrub_pending'),
     scrubDone: db.prepare<BallotRound>('DELETE FROM scrub_pending WHERE ballot_id = ? AND round = ?'),
+    deleteOpenVotes: db.prepare<BallotRound>('DELETE FROM open_votes WHERE ballot_id = ? AND round = ?'),
     upsertPaperTotals: db.prepare<[...BallotRound, totals: string]>(
       `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
        ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,

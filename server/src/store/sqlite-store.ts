@@ -6,11 +6,11 @@
 // sqlite-writes.ts, the reads in sqlite-reads.ts, the scrub in sqlite-scrub.ts, and what any SQL
 // store shares (row mapping, the audit chain, packed round records) in rows.ts, audit-chain.ts and
 // round-records.ts.
-import type { AuditEntry, Marks, PaperTotals, RoundResult, StorageStatus, TallyBallot } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
 import type { SqliteOptions } from './sqlite-open';
 import { isEmptyUpdate } from './delegate-update';
 import { StoreThread } from './store-thread';
-import type { RoundRecords } from './round-records';
+import type { CountedRound, RoundCount } from './round-records';
 import type {
   AuditInput,
   BallotRecordRow,
@@ -19,6 +19,7 @@ import type {
   DelegateRecord,
   LoadedMeeting,
   MeetingRecord,
+  Retally,
   RoundRecord,
   Store,
 } from './store';
@@ -71,8 +72,8 @@ export class SqliteStore implements Store {
     return this.#writer.read('loadMeeting', meetingId);
   }
 
-  readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords> {
-    return this.#writer.read('readRoundRecords', ballot, ballotId, round);
+  countRound(input: RoundCount): Promise<CountedRound> {
+    return this.#writer.read('countStoredRound', input);
   }
 
   readBallots(ballotId: string, round: number): Promise<Marks[]> {
@@ -134,17 +135,19 @@ export class SqliteStore implements Store {
     return this.#writer.write('markPaperVoter', ballotId, round, delegateId, audit);
   }
 
-  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void> {
-    return this.#writer.write('recordPaperTotals', ballotId, round, totals, audit);
+  recordPaperTotals(
+    ballotId: string,
+    round: number,
+    totals: PaperTotals,
+    audit: AuditInput,
+    retally: Retally | null,
+  ): Promise<void> {
+    return this.#writer.write('recordPaperTotals', ballotId, round, totals, audit, retally);
   }
 
   /** The scrub of the round's secret rows is part of the write; the WAL is emptied after its commit. */
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
     return this.#writer.write('closeRound', ballotId, round, closedAt, result, audit);
-  }
-
-  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void> {
-    return this.#writer.write('updateResult', ballotId, round, result, audit);
   }
 
   publishRound(
@@ -153,11 +156,12 @@ export class SqliteStore implements Store {
     publishedAt: string,
     result: RoundResult,
     audit: AuditInput,
-  ): Promise<void> {
+  ): Promise<AuditHead> {
     return this.#writer.write('publishRound', ballotId, round, publishedAt, result, audit);
   }
 
-  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void> {
+  /** The secret rows are deleted in the write; the WAL is emptied right after its commit. */
+  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
     return this.#writer.write('cancelRound', ballotId, round, at, audit);
   }
 

@@ -12,7 +12,6 @@ import { SecretScrubber } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import * as writes from './sqlite-writes';
 import { toWire, type ThreadConfig, type ThreadMessage, type ThreadReply, type ThreadRequest } from './thread-wire';
-import { transferablesOf, type RoundRecords } from './round-records';
 import { WriteQueue } from './write-queue';
 
 type StatementsFn = (s: SqliteStatements, ...args: never[]) => unknown;
@@ -27,7 +26,7 @@ const config = workerData as ThreadConfig;
 if (!parentPort) throw new Error('sqlite-thread.ts runs as a worker thread');
 const port = parentPort;
 
-const post = (message: ThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const post = (message: ThreadMessage) => port.postMessage(message);
 const reportStatus = (status: StorageStatus) => post({ kind: 'status', status });
 
 /**
@@ -35,20 +34,17 @@ const reportStatus = (status: StorageStatus) => post({ kind: 'status', status })
  * fewer messages to receive on the event loop, which takes them in slices (store-thread.ts).
  */
 let replies: ThreadReply[] = [];
-let transfers: ArrayBuffer[] = [];
 let closing = false;
-function reply(answer: ThreadReply, transfer: ArrayBuffer[] = []): void {
+function reply(answer: ThreadReply): void {
   if (replies.length === 0)
     setImmediate(() => {
-      post({ kind: 'replies', replies }, transfers);
+      post({ kind: 'replies', replies });
       replies = [];
-      transfers = [];
       if (closing) port.close();
       // What a close or cancel asked for, now that its answer has left and before any later write.
       else scrubber?.run();
     });
   replies.push(answer);
-  transfers.push(...transfer);
 }
 
 const db: Database.Database =
@@ -110,16 +106,12 @@ port.on('message', (request: ThreadRequest) => {
     .then(() => run(request))
     .then(
       (value) => {
-        reply({ id: request.id, ok: true, value }, isRoundRecords(value) ? transferablesOf(value) : []);
+        reply({ id: request.id, ok: true, value });
         if (request.op === 'close') closing = true;
       },
       (error: unknown) => reply({ id: request.id, ok: false, error: toWire(error) }),
     );
 });
-
-function isRoundRecords(value: unknown): value is RoundRecords {
-  return typeof value === 'object' && value !== null && 'records' in value && 'seal' in value;
-}
 
 /** Every SQL text compiled after the thread opened its statements: a test asks for it. */
 function recordCompiles(connection: Database.Database): string[] {

@@ -3,10 +3,10 @@
 // plain data and the prepared statements and touch nothing else, so they can run wherever the
 // database connection lives. A thrown error rolls the savepoint back: nothing of the write stays.
 import { randomBytes } from 'node:crypto';
-import { HallvoteError, canonicalRecord, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { HallvoteError, canonicalRecord, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
 import type { Editable } from './delegate-update';
-import { scrubAfterCommit } from './sqlite-scrub';
+import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AuditInput,
@@ -15,13 +15,15 @@ import type {
   CastVote,
   DelegateRecord,
   MeetingRecord,
+  Retally,
   RoundRecord,
 } from './store';
 
-/** Appends the audit entry of a write to its meeting's hash chain. */
-export function appendAudit(s: SqliteStatements, audit: AuditInput): void {
+/** Appends the audit entry of a write to its meeting's hash chain; returns the chain's new head. */
+export function appendAudit(s: SqliteStatements, audit: AuditInput): AuditHead {
   const entry = nextAuditEntry(audit, s.lastAudit.get(audit.meetingId));
   s.insertAudit.run({ ...entry, details: JSON.stringify(entry.details) });
+  return { seq: entry.seq, hash: entry.hash };
 }
 
 export function createMeeting(
@@ -75,6 +77,10 @@ export function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): void {
+  // Whoever has voted in the open round counts as present until it closes: excusing them or marking
+  // them absent would change the base their vote is counted against.
+  if (attendance !== 'present' && s.votedInOpenRound.get(delegateId))
+    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);
@@ -91,7 +97,14 @@ export function openRound(
   issuedTo: readonly string[],
   audit: AuditInput,
 ): void {
-  s.insertRound.run(round.ballotId, round.round, round.openedAt, round.closesAt);
+  s.insertRound.run(
+    round.ballotId,
+    round.round,
+    round.openedAt,
+    round.closesAt,
+    round.sealPublicKey,
+    round.sealSecretKey,
+  );
   for (const delegateId of issuedTo) s.issue.run(round.ballotId, round.round, delegateId);
   appendAudit(s, audit);
 }
@@ -133,24 +146,36 @@ export function markPaperVoter(
     throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
   if (s.participation.get(ballotId, round, delegateId))
     throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+  if (s.attendanceOf.get(delegateId)?.attendance !== 'present')
+    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
   s.insertPaperParticipation.run(ballotId, round, delegateId, audit.at);
   s.issue.run(ballotId, round, delegateId);
   appendAudit(s, audit);
 }
 
+/**
+ * Paper totals, and for a closed round its new result, in one write: a crash leaves either both or
+ * neither, never totals that the stored result ignores.
+ */
 export function recordPaperTotals(
   s: SqliteStatements,
   ballotId: string,
   round: number,
   totals: PaperTotals,
   audit: AuditInput,
+  retally: Retally | null,
 ): void {
   s.upsertPaperTotals.run(ballotId, round, JSON.stringify(totals));
   appendAudit(s, audit);
+  if (!retally) return;
+  if (s.updateClosedResult.run(JSON.stringify(retally.result), ballotId, round).changes !== 1)
+    throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+  appendAudit(s, retally.audit);
 }
 
 /**
- * Closes an open round and has its secret rows rewritten and the WAL emptied right after the commit (sqlite-scrub.ts). A
+ * Closes an open round; its secret rows are rewritten and the WAL emptied right after the commit
+ * (sqlite-scrub.ts). A
  * round that is not open is refused (BALLOT_NOT_OPEN) and nothing changes.
  */
 export function closeRound(
@@ -167,17 +192,6 @@ export function closeRound(
   appendAudit(s, audit);
 }
 
-export function updateResult(
-  s: SqliteStatements,
-  ballotId: string,
-  round: number,
-  result: RoundResult,
-  audit: AuditInput,
-): void {
-  s.updateClosedResult.run(JSON.stringify(result), ballotId, round);
-  appendAudit(s, audit);
-}
-
 export function publishRound(
   s: SqliteStatements,
   ballotId: string,
@@ -185,14 +199,26 @@ export function publishRound(
   publishedAt: string,
   result: RoundResult,
   audit: AuditInput,
-): void {
+): AuditHead {
   s.publishRound.run(publishedAt, JSON.stringify(result), ballotId, round);
-  appendAudit(s, audit);
+  return appendAudit(s, audit);
 }
 
-/** Cancels a round and has its secret rows rewritten and the WAL emptied right after the commit (sqlite-scrub.ts). */
-export function cancelRound(s: SqliteStatements, ballotId: string, round: number, at: string, audit: AuditInput): void {
+/**
+ * Cancels a round and destroys its ballots unseen: they are deleted (secure_delete zeroes their
+ * cells; the writer thread empties the WAL right after the commit, sqlite-scrub.ts) and the audit
+ * entry records only how many.
+ */
+export function cancelRound(
+  s: SqliteStatements,
+  ballotId: string,
+  round: number,
+  at: string,
+  audit: AuditInput,
+): number {
   s.cancelRound.run(at, ballotId, round);
-  scrubAfterCommit(s, ballotId, round);
-  appendAudit(s, audit);
+  const destroyed = s.deleteSecretRows.run(ballotId, round).changes + s.deleteOpenVotes.run(ballotId, round).changes;
+  requestWalTruncation(s);
+  appendAudit(s, { ...audit, details: { ...audit.details, destroyed } });
+  return destroyed;
 }

@@ -8,14 +8,15 @@ import type {
   AttendanceStatus,
   AuditActor,
   AuditEntry,
+  AuditHead,
   BallotDefinition,
   BallotState,
   PaperTotals,
+  PublishedAnchor,
   RoundResult,
   StorageStatus,
-  TallyBallot,
 } from '@hallvote/shared';
-import type { RoundRecords } from './round-records';
+import type { CountedRound, RoundCount } from './round-records';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
 export interface AuditInput {
@@ -67,6 +68,13 @@ export interface RoundRecord {
   readonly closedAt: string | null;
   readonly publishedAt: string | null;
   readonly result: RoundResult | null;
+  /**
+   * Secret rounds: the round's X25519 key pair (raw, base64url) that phones seal their marks to.
+   * The secret half exists only while the round takes votes: closing or cancelling erases it, so a
+   * recording of the hall network cannot be opened with a later copy of the disk.
+   */
+  readonly sealPublicKey: string | null;
+  readonly sealSecretKey: string | null;
 }
 
 /** Who has voted in a round; for secret ballots this is the only place a delegate id appears. */
@@ -93,6 +101,14 @@ export interface LoadedMeeting {
   readonly issued: readonly { ballotId: string; round: number; delegateId: string }[];
   /** Per round, the paper totals entered by the counting committee. */
   readonly paper: readonly { ballotId: string; round: number; totals: PaperTotals }[];
+  /** Per published round, its seal and the audit entry that published it (the anchor phones keep). */
+  readonly anchors: readonly PublishedAnchor[];
+}
+
+/** A closed round tallied again in the same transaction as the paper totals that changed it. */
+export interface Retally {
+  readonly result: RoundResult;
+  readonly audit: AuditInput;
 }
 
 export interface CastVote {
@@ -159,6 +175,10 @@ export interface Store {
     audit: AuditInput,
   ): Promise<void>;
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
+  /**
+   * Throws ATTENDANCE_FROZEN when the delegate would stop being present while the database holds
+   * their vote in an open round.
+   */
   setAttendance(
     delegateId: string,
     attendance: AttendanceStatus,
@@ -176,32 +196,49 @@ export interface Store {
    * is appended only when something was stored.
    */
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome>;
-  /** The chair records that a delegate handed in a paper ballot: they can no longer vote online. */
+  /**
+   * The chair records that a delegate handed in a paper ballot: they can no longer vote online.
+   * Throws NOT_PRESENT when the database says the delegate is not present.
+   */
   markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void>;
-  /** The counting committee's paper totals for a round (replacing earlier ones). */
-  recordPaperTotals(ballotId: string, round: number, totals: PaperTotals, audit: AuditInput): Promise<void>;
+  /**
+   * The counting committee's paper totals for a round (replacing earlier ones). For a closed
+   * round, `retally` is its new result: totals, result and both audit entries commit together.
+   */
+  recordPaperTotals(
+    ballotId: string,
+    round: number,
+    totals: PaperTotals,
+    audit: AuditInput,
+    retally: Retally | null,
+  ): Promise<void>;
   /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
   readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
   /**
-   * The stored ballots of a round, packed for the tally and sealed (round-records.ts makes both from
-   * stored marks), once every write requested before has committed: what a close counts.
+   * A round's tally and seal over its stored ballots and `input` (round-records.ts), once every
+   * write requested before has committed: what a close counts, made where the ballots are.
    */
-  readRoundRecords(ballot: TallyBallot, ballotId: string, round: number): Promise<RoundRecords>;
+  countRound(input: RoundCount): Promise<CountedRound>;
   /**
-   * Closes an open round with its result. A round that is not open (closed already, by a countdown
-   * racing the chair or by another node) is refused with BALLOT_NOT_OPEN and nothing changes.
+   * Closes an open round with its result: its secret rows rewritten in key order, its seal key
+   * erased. A round that is not open (closed already, by a countdown racing the chair or by another
+   * node) is refused with BALLOT_NOT_OPEN and nothing changes.
    */
   closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void>;
-  /** Replaces a closed round's result (paper totals entered after close). */
-  updateResult(ballotId: string, round: number, result: RoundResult, audit: AuditInput): Promise<void>;
+  /** Publishes a closed round; resolves with the audit chain's head after the publication. */
   publishRound(
     ballotId: string,
     round: number,
     publishedAt: string,
     result: RoundResult,
     audit: AuditInput,
-  ): Promise<void>;
-  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<void>;
+  ): Promise<AuditHead>;
+  /**
+   * Cancels an open round and destroys its ballots unseen (deleted with secure_delete, never
+   * tallied or exported); the audit entry gains `destroyed`, the number of ballots deleted, which
+   * the promise resolves with.
+   */
+  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;
   /**

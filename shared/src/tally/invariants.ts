@@ -8,13 +8,17 @@ export interface SubjectTotals {
   readonly empty: number;
 }
 
-/** Everything the four invariants are checked against. */
+/** Everything the five invariants are checked against. */
 export interface InvariantInput {
   readonly kind: BallotKind;
   readonly seats: number;
   readonly present: number;
   readonly ballots: BallotCounts;
   readonly subjects: readonly SubjectTotals[];
+  /** Paper ballots the counting committee returned (0 without paper totals). */
+  readonly paperReturned: number;
+  /** Members marked as having voted on paper. */
+  readonly paperVoters: number;
 }
 
 function check(name: InvariantCheck['name'], ok: boolean, detail: string): InvariantCheck {
@@ -43,7 +47,7 @@ function subjectDefect(input: InvariantInput, subject: SubjectTotals): string | 
 }
 
 /**
- * The four invariants, always all four and in a fixed order; a broken one is reported, never
+ * The five invariants, always all five and in a fixed order; a broken one is reported, never
  * thrown. The per-subject check is a single entry so consumers can look every invariant up by
  * name; its detail lists each subject that breaks it.
  */
@@ -72,6 +76,14 @@ export function checkInvariants(input: InvariantInput): InvariantCheck[] {
       returned <= input.present
         ? `returned ${returned} ≤ present ${input.present}`
         : `returned ${returned} > present ${input.present}`,
+    ),
+    // Paper ballots are bounded by people: every paper ballot in the box was handed in by a member
+    // the chair marked as a paper voter (present, and not voting online in this round).
+    check(
+      'paper-returned<=paper-voters',
+      input.paperReturned <= input.paperVoters,
+      `paper ballots returned ${input.paperReturned} ${input.paperReturned <= input.paperVoters ? '≤' : '>'} ` +
+        `paper voters ${input.paperVoters}`,
     ),
   ];
 }

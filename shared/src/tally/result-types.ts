@@ -107,7 +107,11 @@ export interface BallotCounts {
 }
 
 export type InvariantName =
-  'issued>=returned' | 'returned=valid+invalid' | 'subject-counts+empty=valid' | 'returned<=present';
+  | 'issued>=returned'
+  | 'returned=valid+invalid'
+  | 'subject-counts+empty=valid'
+  | 'returned<=present'
+  | 'paper-returned<=paper-voters';
 
 export interface InvariantCheck {
   readonly name: InvariantName;

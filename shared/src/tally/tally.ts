@@ -147,6 +147,8 @@ export function tally(input: TallyInput | PackedTallyInput): TallyResult {
         votes: s.counts.reduce((sum, c) => sum + c.votes, 0),
         empty: s.empty,
       })),
+      paperReturned: input.paper?.returned ?? 0,
+      paperVoters: input.paperVoters,
     }),
     warnings: checkCaps(ballot.kind, rules.caps, subjects, ballot.options),
   };

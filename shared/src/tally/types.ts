@@ -101,6 +101,12 @@ export interface RuleSet {
   readonly basis?: RuleBasis;
   /** The ballot this rule set is written for. */
   readonly template?: BallotTemplate;
+  /**
+   * Secret ballots: the ballots that must be in before the chair may close a round early (before
+   * every member present has voted and before its countdown ends); DEFAULT_EARLY_CLOSE_MINIMUM
+   * (shared/src/early-close.ts) when absent. Not a tally rule: the server checks it at close.
+   */
+  readonly earlyCloseMinimum?: number;
 }
 
 /** An option of a subject (a level, yes/no/abstain, or a candidate). */
@@ -182,6 +188,11 @@ export interface TallyInput {
   readonly issued: number;
   readonly records: readonly BallotRecord[];
   readonly paper?: PaperTotals;
+  /**
+   * Members marked as having handed in a paper ballot in this round. Paper ballots are bounded by
+   * people: the paper returned may not exceed it (0 when nobody voted on paper).
+   */
+  readonly paperVoters: number;
 }
 
 /** A tally's input with its records packed (what a store reads thousands of at close). */

@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import {
   RULE_PRESETS,
   checkQuorum,
-  sealInput,
+  roundSealInput,
+  ruleSetHashInput,
   tally,
   type Acknowledgement,
+  type AttendanceSnapshot,
   type AuditEntry,
   type BallotRecord,
   type BallotView,
@@ -19,6 +21,7 @@ import {
   type ProjectorSnapshot,
   type RoundExport,
   type RoundResult,
+  type RuleSetStamp,
   type TallySubject,
 } from '@hallvote/shared';
 import { classificationBallot as classificationDefinition } from '../../support/ballots';
@@ -41,6 +44,7 @@ export function classificationBallot(overrides: Partial<BallotView> = {}): Ballo
     closesAt: null,
     closedAt: null,
     publishedAt: null,
+    sealKey: null,
     ...overrides,
   };
 }
@@ -60,7 +64,13 @@ export function batchBallot(n: number, overrides: Partial<BallotView> = {}): Bal
 }
 
 /** The real tally of `records` for a ballot of the 53-member roster with `present` checked in. */
-function tallied(ballot: BallotView, records: readonly BallotRecord[], present: number, paper?: PaperTotals) {
+function tallied(
+  ballot: BallotView,
+  records: readonly BallotRecord[],
+  present: number,
+  paper?: PaperTotals,
+  paperVoters = paper?.returned ?? 0,
+) {
   return tally({
     rules: RULES,
     ballot: { kind: ballot.kind, subjects: ballot.subjects, options: ballot.options },
@@ -68,8 +78,24 @@ function tallied(ballot: BallotView, records: readonly BallotRecord[], present: 
     issued: present,
     records,
     ...(paper ? { paper } : {}),
+    paperVoters,
   });
 }
+
+/** Members d1…d`present` present, the rest of the 53 absent: the attendance a result records. */
+export function attendanceSnapshot(present: number, roster = 53): AttendanceSnapshot {
+  const ids = Array.from({ length: roster }, (_, i) => `d${i + 1}`);
+  return { present: ids.slice(0, present).sort(), excused: [], absent: ids.slice(present).sort() };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The stamp a result carries for the hall story's rule set. */
+export const RULES_STAMP: RuleSetStamp = {
+  id: RULES.id,
+  version: RULES.version,
+  hash: sha256(ruleSetHashInput(RULES)),
+};
 
 function roundResult(ballot: BallotView, records: BallotRecord[], present: number): RoundResult {
   return {
@@ -79,6 +105,9 @@ function roundResult(ballot: BallotView, records: BallotRecord[], present: numbe
     acknowledgement: null,
     seal: 'a'.repeat(64),
     closedAt: '2024-01-10T08:10:00.000Z',
+    attendance: attendanceSnapshot(present),
+    rules: RULES_STAMP,
+    earlyClose: null,
   };
 }
 
@@ -112,6 +141,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     myVote: null,
     result: null,
     receipts: [],
+    anchor: null,
     ...overrides,
   };
 }
@@ -147,6 +177,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     ballots: [],
     projectorKey: 'projector-key',
     storage: { scrubPendingSince: null },
+    plainHttp: false,
     ...overrides,
   };
 }
@@ -160,6 +191,7 @@ export function projectorSnapshot(overrides: Partial<ProjectorSnapshot> = {}): P
     ballot: null,
     turnout: null,
     result: null,
+    anchor: null,
     ...overrides,
   };
 }
@@ -177,16 +209,39 @@ export interface RoundExportOptions {
 export function roundExport(ballot: BallotView, options: RoundExportOptions): RoundExport {
   const present = options.present ?? 49;
   const marks = options.records.map((r) => r.marks);
+  const paperVoters = options.paperVoters ?? 0;
+  // What is left of the view after its round fields is the ballot's definition.
+  const { id, state, round, openedAt, closedAt, publishedAt, closesAt: _closes, sealKey: _key, ...definition } = ballot;
+  const tallyResult = tallied(ballot, options.records, present, options.paper, paperVoters);
+  const attendance = attendanceSnapshot(present);
+  const resultClosedAt = ballot.closedAt ?? '2024-01-10T08:10:00.000Z';
   const result: RoundResult = {
     ballotId: ballot.id,
     round: ballot.round,
-    tally: tallied(ballot, options.records, present, options.paper),
+    tally: tallyResult,
     acknowledgement: options.acknowledgement ?? null,
-    seal: createHash('sha256').update(sealInput(marks)).digest('hex'),
-    closedAt: ballot.closedAt ?? '2024-01-10T08:10:00.000Z',
+    seal: sha256(
+      roundSealInput({
+        meetingId: 'm1',
+        ballot: { ...definition, id },
+        round,
+        closedAt: resultClosedAt,
+        rules: RULES_STAMP,
+        issued: present,
+        records: marks,
+        namedVotes: ballot.secret ? null : [],
+        paper: options.paper ?? null,
+        paperVoters,
+        attendance,
+        earlyClose: null,
+        tally: tallyResult,
+      }),
+    ),
+    closedAt: resultClosedAt,
+    attendance,
+    rules: RULES_STAMP,
+    earlyClose: null,
   };
-  // What is left of the view after its round fields is the ballot's definition.
-  const { id, state, round, openedAt, closedAt, publishedAt, closesAt: _closes, ...definition } = ballot;
   return {
     ballot: { ...definition, id },
     round,
@@ -199,9 +254,11 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
     records: marks,
     namedVotes: ballot.secret ? null : [],
     paper: options.paper ?? null,
-    paperVoters: options.paperVoters ?? 0,
+    paperVoters,
     result,
     receipts: options.receipts ?? [],
+    anchor: null,
+    destroyed: 0,
   };
 }
 

@@ -182,7 +182,14 @@ export async function runHttpFuzz(options: FuzzOptions, f?: FuzzHall): Promise<F
               : (JSON.stringify(
                   c.body.kind === 'json'
                     ? c.body.value
-                    : applyMutation({ title: 'Fuzz', rulePresetId: 'simple-majority', rosterCsv: 'An,Unit' }, c.body.m),
+                    : applyMutation(
+                        {
+                          title: 'Fuzz',
+                          rulePresetId: 'simple-majority',
+                          roster: [{ line: 1, name: 'An', position: 'Unit', group: '' }],
+                        },
+                        c.body.m,
+                      ),
                 ) ?? 'null');
         const what = `${method} ${path.slice(0, 120)} as ${typeof c.credential === 'string' ? c.credential : 'hostile'}`;
         const before = await hall.state();

@@ -113,7 +113,13 @@ function validPayload(f: FuzzHall, c: Case): unknown {
   const round = meeting === 'm1' ? f.round : 1;
   switch (c.event) {
     case 'roster:import':
-      return { csv: 'Lê Văn Cường,Ủy viên,C\nPhạm Thị Dung,Ủy viên,C', mode: 'append', dryRun: true };
+      return {
+        lines: [
+          { line: 1, name: 'Lê Văn Cường', position: 'Ủy viên', group: 'C' },
+          { line: 2, name: 'Phạm Thị Dung', position: 'Ủy viên', group: 'C' },
+        ],
+        mode: 'append',
+      };
     case 'delegate:add':
       return { name: 'Hoàng Văn Em', position: 'Ủy viên', group: 'C' };
     case 'delegate:update':

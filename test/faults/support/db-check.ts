@@ -77,7 +77,7 @@ export function checkStoredRound(
         case 'acked':
           if (!row || row.vote_id !== vote.payload.voteId) lost += 1;
           else assert.equal(row.receipt, vote.fate.receipt, 'the receipt the phone holds is the stored one');
-          ackedChoices.push(choiceKey(vote.payload.marks));
+          ackedChoices.push(choiceKey(vote.payload.marks ?? {}));
           break;
         case 'failed':
           assert.notEqual(row?.vote_id, vote.payload.voteId, `a refused vote (${vote.fate.error}) was stored`);

@@ -11,6 +11,7 @@ import {
   type RequestPayload,
   type Snapshot,
 } from '@hallvote/shared';
+import { rosterLines } from '../../support/harness';
 import { NoAck, request, type Client } from '../../support/request';
 import { waitFor } from './random';
 
@@ -21,15 +22,21 @@ export interface NoAnswer {
 }
 export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
+/** Creates a meeting over HTTP; `rosterCsv` is read into roster lines as the admin page reads a file. */
 export async function createMeetingHttp(
   url: string,
   adminToken: string,
-  body: { title?: string; rulePresetId?: string; rosterCsv?: string },
+  { rosterCsv: text, ...body }: { title?: string; rulePresetId?: string; rosterCsv?: string },
 ): Promise<CreateMeetingResponse> {
   const res = await fetch(`${url}/api/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ title: 'Faults', rulePresetId: 'vn-party-classification', ...body }),
+    body: JSON.stringify({
+      title: 'Faults',
+      rulePresetId: 'vn-party-classification',
+      ...body,
+      ...(text === undefined ? {} : { roster: rosterLines(text) }),
+    }),
   });
   const json = (await res.json()) as Ack<CreateMeetingResponse>;
   if (!json.ok) throw new Error(`createMeeting failed: ${JSON.stringify(json)}`);

@@ -68,6 +68,8 @@ export function roundRecord(ballotId: string, round = 1): RoundRecord {
     closedAt: null,
     publishedAt: null,
     result: null,
+    sealPublicKey: null,
+    sealSecretKey: null,
   };
 }
 

@@ -42,7 +42,18 @@ function tokens(): TokenRegistry & { held: Set<string> } {
 }
 
 function openRound(ballotId: string, round: number, openedAt = '2024-01-01T00:00:00Z'): RoundRecord {
-  return { ballotId, round, state: 'open', openedAt, closesAt: null, closedAt: null, publishedAt: null, result: null };
+  return {
+    ballotId,
+    round,
+    state: 'open',
+    openedAt,
+    closesAt: null,
+    closedAt: null,
+    publishedAt: null,
+    result: null,
+    sealPublicKey: null,
+    sealSecretKey: null,
+  };
 }
 
 function withOpenBallot(registry = tokens()): MeetingState {
@@ -107,6 +118,7 @@ describe('MeetingState', () => {
       ],
       issued: [{ ballotId: 'b2', round: 1, delegateId: 'a' }],
       paper: [],
+      anchors: [],
     };
     const registry = tokens();
     const state = MeetingState.fromStore(loaded, rules, registry);

@@ -20,6 +20,7 @@ import {
   type RequestPayload,
   type RolesOf,
   type RosterEntry,
+  type RosterLine,
   type RoundResult,
   type SocketData,
   type SocketRole,
@@ -63,13 +64,17 @@ describe('schemas and types agree (checked by tsc)', () => {
     expectTypeOf<BallotDefinition>().toExtend<RequestPayload<'ballot:create'>>();
     expectTypeOf<PaperTotals>().toExtend<RequestPayload<'paper:record-totals'>['totals']>();
     expectTypeOf<RosterEntry>().toExtend<RequestPayload<'delegate:add'>>();
-    expectTypeOf<{ readonly [subjectId: string]: readonly string[] }>().toEqualTypeOf<
+    expectTypeOf<readonly RosterLine[]>().toExtend<RequestPayload<'roster:import'>['lines']>();
+    // Marks in clear (open ballots) or sealed (secret ballots, shared/src/sealed-marks.ts).
+    expectTypeOf<{ readonly [subjectId: string]: readonly string[] } | undefined>().toEqualTypeOf<
       RequestPayload<'vote:cast'>['marks']
     >();
+    expectTypeOf<string | undefined>().toEqualTypeOf<RequestPayload<'vote:cast'>['sealed']>();
   });
 
   test('what a handler receives is the domain type it works with', () => {
     expectTypeOf<ParsedRequest<'delegate:add'>>().toExtend<RosterEntry>();
+    expectTypeOf<ParsedRequest<'roster:import'>['lines']>().toExtend<readonly RosterLine[]>();
     expectTypeOf<ParsedRequest<'paper:record-totals'>['totals']>().toExtend<PaperTotals>();
     expectTypeOf<ParsedRequest<'attendance:mark'>['status']>().toEqualTypeOf<AttendanceStatus>();
     expectTypeOf<ParsedRequest<'ballot:create'>['kind']>().toEqualTypeOf<BallotKind>();

@@ -142,6 +142,7 @@ export const scenarioArb: fc.Arbitrary<TallyInput> = fc.tuple(ballotArb, rulesAr
       records: recs,
       attendance,
       issued: recs.length,
+      paperVoters: 0,
     })),
   ),
 );

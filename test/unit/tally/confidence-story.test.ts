@@ -35,6 +35,7 @@ function rating() {
     ballot: { kind: 'batch', subjects: OFFICIALS, options: RULES.template.options },
     attendance: COUNCIL,
     issued: 47,
+    paperVoters: 0,
     records: batchRecords(ROWS),
   });
 }
@@ -114,6 +115,7 @@ describe("the People's Council confidence vote", () => {
       ballot: vote.ballot,
       attendance: COUNCIL,
       issued: 47,
+      paperVoters: 0,
       records: batchRecords({ o4: `no-confidence:${noConfidence} confidence:${47 - noConfidence}` }),
     });
     const subject = result.subjects[0];
@@ -130,6 +132,7 @@ describe("the People's Council confidence vote", () => {
       ballot: { kind: 'batch', subjects: OFFICIALS.slice(0, 1), options: RULES.template.options },
       attendance: COUNCIL,
       issued: 47,
+      paperVoters: 0,
       records: batchRecords({ o1: ROWS.o1 ?? '' }),
     });
     expect(followUpVotes(result)).toEqual([]);

@@ -93,5 +93,6 @@ export function batchRecords(specs: Readonly<Record<string, string>>): BallotRec
 /** A tally input with everyone present and one ballot issued per record unless overridden. */
 export function input(partial: Pick<TallyInput, 'rules' | 'ballot' | 'records'> & Partial<TallyInput>): TallyInput {
   const attendance = partial.attendance ?? allPresent(Math.max(partial.records.length, 1));
-  return { attendance, issued: attendance.present, ...partial };
+  // A fixture's paper ballots were handed in by as many paper voters, unless it says otherwise.
+  return { attendance, issued: attendance.present, paperVoters: partial.paper?.returned ?? 0, ...partial };
 }

@@ -19,6 +19,7 @@ describe('the hall story', () => {
       ]),
       attendance: HALL,
       issued: 49,
+      paperVoters: 0,
       records: records('good:48 excellent:1', 0, '', 'province-2023'),
     });
     const subject = result.subjects[0];
@@ -60,6 +61,7 @@ describe('the hall story', () => {
       ballot: ballot('choice', CLASSIFICATION_LEVELS),
       attendance: { ...HALL, present: 35 },
       issued: 49,
+      paperVoters: 0,
       records: records('good:35'),
     });
     expect(result.subjects[0]?.outcome).toEqual({ type: 'no-quorum' });
@@ -86,6 +88,7 @@ describe('the hall story', () => {
       ballot: ballot('batch', CLASSIFICATION_LEVELS, subjects),
       attendance: HALL,
       issued: 49,
+      paperVoters: 0,
       records: batchRecords(Object.fromEntries(subjects.map((s, i) => [s.id, spec(i)]))),
     });
     expect(result.ballots).toMatchObject({ returned: 49, valid: 49, invalid: 0 });

@@ -7,6 +7,7 @@ const NAMES: InvariantName[] = [
   'returned=valid+invalid',
   'subject-counts+empty=valid',
   'returned<=present',
+  'paper-returned<=paper-voters',
 ];
 
 function broken(overrides: Partial<TallyInput>): InvariantName[] {
@@ -83,8 +84,40 @@ describe('invariants', () => {
         }),
         issued: 9,
         attendance: { roster: 12, present: 9, excusedAbsent: 0 },
+        paperVoters: 4,
       },
       NAMES,
+    ],
+    // Paper ballots are bounded by people: no more in the box than members who handed one in.
+    [
+      'paper: 10 returned "yes", no paper voter marked',
+      {
+        paper: paper({ returned: 10, subjects: { s: { counts: { yes: 10 }, empty: 0 } } }),
+        issued: 20,
+        attendance: { roster: 20, present: 20, excusedAbsent: 0 },
+        paperVoters: 0,
+      },
+      ['paper-returned<=paper-voters'],
+    ],
+    [
+      'paper: 2 returned, 2 paper voters',
+      {
+        paper: paper({ returned: 2, subjects: { s: { counts: { yes: 2 }, empty: 0 } } }),
+        issued: 12,
+        attendance: { roster: 12, present: 12, excusedAbsent: 0 },
+        paperVoters: 2,
+      },
+      [],
+    ],
+    [
+      'paper: 3 returned, 2 paper voters',
+      {
+        paper: paper({ returned: 3, subjects: { s: { counts: { yes: 3 }, empty: 0 } } }),
+        issued: 13,
+        attendance: { roster: 13, present: 13, excusedAbsent: 0 },
+        paperVoters: 2,
+      },
+      ['paper-returned<=paper-voters'],
     ],
   ])('%s', (_, overrides, expected) => {
     expect(broken(overrides)).toEqual(expected);
@@ -99,6 +132,7 @@ describe('invariants', () => {
         issued: 1,
         attendance: { roster: 3, present: 1, excusedAbsent: 0 },
         paper: paper({ returned: 1, invalid: [{ reason: 'torn', count: 2 }] }),
+        paperVoters: 0,
       }),
     );
     expect(result.invariants.map((i) => i.detail)).toEqual([
@@ -106,6 +140,7 @@ describe('invariants', () => {
       'returned 3 ≠ valid 2 + invalid 2',
       'every subject: counts + empty = valid 2',
       'returned 3 > present 1',
+      'paper ballots returned 1 > paper voters 0',
     ]);
   });
 

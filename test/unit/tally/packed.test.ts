@@ -35,6 +35,7 @@ describe('packed records', () => {
       records,
       attendance: { roster: 3, present: 3, excusedAbsent: 0 },
       issued: 3,
+      paperVoters: 0,
     };
     const packed = packRecords(b, records);
     expect([...packed.rowStart]).toEqual([0, 1, 1, 1, 1, 2, 3, 3, 3, 3]);

@@ -92,6 +92,7 @@ describe('one more vote never hurts the option it goes to', () => {
           records: recs,
           attendance: { roster: 80, present: 80, excusedAbsent: 0 },
           issued: 80,
+          paperVoters: 0,
         };
         const optionId = ids[option] ?? '';
         const after: TallyInput = { ...before, records: [...recs, { marks: { s: [optionId] } }] };

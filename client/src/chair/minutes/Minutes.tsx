@@ -15,10 +15,10 @@ import {
   BallotsSection,
   ChecksSection,
   ReceiptsAnnex,
-  SealSection,
   SignaturesSection,
   WarningsSection,
 } from './MinutesSections';
+import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection } from './MinutesTrust';
 
 export function Minutes({ source }: { source: MinutesSource }) {
   const t = useText(minutesText);
@@ -32,13 +32,15 @@ export function Minutes({ source }: { source: MinutesSource }) {
           {t.cancelled}
         </p>
       ) : null}
+      <EarlyCloseNotices round={r} rules={r.rules} />
       {r.result ? (
-        <MinutesBody round={r} result={r.result} />
+        <MinutesBody source={source} result={r.result} />
       ) : (
         <p className="minutes-notice" role="note">
           {t.notClosed}
         </p>
       )}
+      {r.result ? null : <RoundsSection rounds={source.ballotRounds} current={r.round} />}
       <p className="minutes-drawn-up">{t.drawnUp(formatTime(source.drawnUpAt, language))}</p>
     </article>
   );
@@ -70,18 +72,25 @@ function MinutesHead({ source }: { source: MinutesSource }) {
   );
 }
 
-function MinutesBody({ round: r, result }: { round: RoundExport; result: RoundResult }) {
+function MinutesBody({ source, result }: { source: MinutesSource; result: RoundResult }) {
   const { tally } = result;
+  const r = source.round;
   return (
     <>
       <RulesSection round={r} result={result} />
       <TimesSection round={r} />
+      <RoundsSection rounds={source.ballotRounds} current={r.round} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
+      <AttendanceNames result={result} names={source.names} />
       <BallotsSection ballots={tally.ballots} paper={r.paper} />
       <MinutesResults subjects={tally.subjects} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
-      <ChecksSection tally={tally} kind={r.ballot.kind} />
+      <ChecksSection
+        tally={tally}
+        kind={r.ballot.kind}
+        paper={{ returned: r.paper?.returned ?? 0, voters: r.paperVoters }}
+      />
       <WarningsSection warnings={tally.warnings} acknowledgement={result.acknowledgement} />
-      <SealSection seal={result.seal} />
+      <SealSection round={r} result={result} head={source.head} />
       <SignaturesSection />
       {r.receipts.length > 0 ? <ReceiptsAnnex receipts={r.receipts} /> : null}
     </>

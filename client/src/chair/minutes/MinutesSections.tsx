@@ -1,5 +1,6 @@
 // The numbered facts of the minutes around the results: attendance and quorum, ballots, checks,
-// warnings with the chair's acknowledgement, the seal, the signatures and the receipts annex.
+// warnings with the chair's acknowledgement, the signatures and the receipts annex (the seal and
+// the audit heads are in MinutesTrust.tsx).
 import type {
   Acknowledgement,
   BallotCounts,
@@ -107,8 +108,14 @@ export function BallotsSection({ ballots, paper }: { ballots: BallotCounts; pape
   );
 }
 
+/** Paper ballots returned and the members marked as paper voters. */
+interface PaperCount {
+  readonly returned: number;
+  readonly voters: number;
+}
+
 /** The relation an invariant asserts, with this round's numbers and the sign that holds. */
-function invariantFigures(check: InvariantCheck, tally: TallyResult): string {
+function invariantFigures(check: InvariantCheck, tally: TallyResult, paper: PaperCount): string {
   const { issued, returned, valid, invalid } = tally.ballots;
   const present = tally.attendance.present;
   switch (check.name) {
@@ -121,12 +128,14 @@ function invariantFigures(check: InvariantCheck, tally: TallyResult): string {
       return check.ok ? String(valid) : check.detail;
     case 'returned<=present':
       return `${returned} ${check.ok ? '≤' : '>'} ${present}`;
+    case 'paper-returned<=paper-voters':
+      return `${paper.returned} ${check.ok ? '≤' : '>'} ${paper.voters}`;
     default:
       return check.detail;
   }
 }
 
-export function ChecksSection({ tally, kind }: { tally: TallyResult; kind: BallotKind }) {
+export function ChecksSection({ tally, kind, paper }: { tally: TallyResult; kind: BallotKind; paper: PaperCount }) {
   const t = useText(minutesText);
   return (
     <section className="minutes-section" aria-labelledby="minutes-checks">
@@ -140,7 +149,7 @@ export function ChecksSection({ tally, kind }: { tally: TallyResult; kind: Ballo
                   ? t.checks.electionSubjects
                   : t.checks.names[check.name]}
               </th>
-              <td className="num">{invariantFigures(check, tally)}</td>
+              <td className="num">{invariantFigures(check, tally, paper)}</td>
               <td>{check.ok ? t.checks.holds : t.checks.fails}</td>
             </tr>
           ))}
@@ -182,20 +191,6 @@ export function WarningsSection({
       ) : warnings.length > 0 ? (
         <p className="minutes-verdict not-met">{t.warnings.missing}</p>
       ) : null}
-    </section>
-  );
-}
-
-export function SealSection({ seal }: { seal: string }) {
-  const t = useText(minutesText);
-  return (
-    <section className="minutes-section" aria-labelledby="minutes-seal">
-      <h2 id="minutes-seal">{t.seal.heading}</h2>
-      <p>{t.seal.label}:</p>
-      <p className="minutes-seal">
-        <code>{seal}</code>
-      </p>
-      <p className="minutes-small">{t.seal.help}</p>
     </section>
   );
 }

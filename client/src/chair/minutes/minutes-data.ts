@@ -1,7 +1,7 @@
 // What the minutes are drawn up from: the round's JSON export (the same file `verify` reads) and
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
-import type { MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
+import type { AuditHead, MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
 import type { Refusal } from '../../reply';
 import { asJson, chairGet, roundExportPath } from '../chair-http';
 
@@ -10,6 +10,12 @@ export interface MinutesSource {
   /** The server's clock when the exports were read. */
   readonly drawnUpAt: string;
   readonly round: RoundExport;
+  /** Every round of the same ballot, this one included: a re-vote never hides an earlier result. */
+  readonly ballotRounds: readonly RoundExport[];
+  /** Roster names by id, for the attendance the result recorded. */
+  readonly names: ReadonlyMap<string, string>;
+  /** The audit chain's head when the minutes were drawn up, printed for the signatures. */
+  readonly head: AuditHead | null;
 }
 
 export type MinutesLoad =
@@ -31,8 +37,20 @@ export async function loadMinutes(
   if (!meeting.ok) return { status: 'refused', refusal: meeting };
   return {
     status: 'ready',
-    source: { meetingTitle: meeting.data.meeting.title, drawnUpAt: meeting.data.exportedAt, round: exported.data },
+    source: {
+      meetingTitle: meeting.data.meeting.title,
+      drawnUpAt: meeting.data.exportedAt,
+      round: exported.data,
+      ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),
+      names: new Map(meeting.data.delegates.map((d) => [d.id, d.name])),
+      head: headOf(meeting.data),
+    },
   };
+}
+
+function headOf(data: MeetingExport): AuditHead | null {
+  const last = data.audit.at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : null;
 }
 
 export function useMinutes(meetingId: string, chairKey: string, ballotId: string, round: number): MinutesLoad {

@@ -1,4 +1,4 @@
-import type { AttendanceStatus } from '@hallvote/shared';
+import { HallvoteError, type AttendanceStatus } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -6,7 +6,8 @@ import type { MeetingState } from '../../hall/meeting-state';
 /**
  * Records a delegate's attendance, from their phone joining or from the chair. Becoming present
  * while a round is open issues them a ballot in it. Returns without writing when nothing changes
- * (a phone re-joining).
+ * (a phone re-joining). Whoever has voted in the open round stays present until it closes
+ * (ATTENDANCE_FROZEN): excusing a voter would shrink the base their vote is counted against.
  */
 export async function setAttendance(
   ctx: HallContext,
@@ -18,6 +19,11 @@ export async function setAttendance(
   const d = state.delegateOf(delegateId);
   const checkedInBy = status === 'present' ? by : null;
   if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
+  if (status !== 'present' && state.hasVotedInOpenRound(delegateId))
+    throw new HallvoteError(
+      'ATTENDANCE_FROZEN',
+      `${d.name} has voted in the open round: attendance cannot change until it closes.`,
+    );
   const issueIn =
     status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
   await ctx.store.setAttendance(

@@ -6,8 +6,10 @@ import type { HallContext } from '../../context';
 import { exclusive } from '../../hall/exclusive';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { RoundRecord } from '../../store/store';
+import { newSealKeyPair } from '../votes/open-sealed-marks';
 import { ballotView } from '../sync/views';
-import { computeRoundResult } from './round-result';
+import { earlyCloseOf } from './early-close';
+import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
 /** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
 export async function openRound(
@@ -34,6 +36,8 @@ export async function openRound(
   }
   const now = ctx.clock.now();
   const seconds = entry.row.definition.countdownSeconds;
+  // A secret round gets its own key pair: phones seal their marks to it (see open-sealed-marks.ts).
+  const keys = entry.row.definition.secret ? newSealKeyPair() : null;
   const round: RoundRecord = {
     ballotId,
     round: (current?.round ?? 0) + 1,
@@ -43,6 +47,8 @@ export async function openRound(
     closedAt: null,
     publishedAt: null,
     result: null,
+    sealPublicKey: keys?.publicKey ?? null,
+    sealSecretKey: keys?.secretKey ?? null,
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
   await ctx.store.openRound(
@@ -63,7 +69,11 @@ export async function openRound(
   return view;
 }
 
-/** Closes the open round: no vote is accepted from the first line on; the result is tallied. */
+/**
+ * Closes the open round: no vote is accepted from the first line on; the result is tallied. A
+ * secret round closed early needs its minimum of ballots (early-close.ts). Closing is a
+ * commitment: the result is stored, sealed and audited, and reaches the minutes published or not.
+ */
 export async function closeRound(
   ctx: HallContext,
   state: MeetingState,
@@ -72,11 +82,17 @@ export async function closeRound(
 ): Promise<RoundResult> {
   state.ballotOf(ballotId); // NOT_FOUND before BALLOT_NOT_OPEN
   const round = state.openRoundOf(ballotId);
+  const now = ctx.clock.now();
+  const earlyClose = earlyCloseOf(state, round, now, actor);
   state.beginClosing(ballotId, round.round);
   try {
     ctx.countdowns.clear(ballotId, round.round);
-    const closedAt = ctx.clock.now().toISOString();
-    const result = await computeRoundResult(ctx.store, state, ballotId, round.round, closedAt);
+    const closedAt = now.toISOString();
+    const result = await computeRoundResult(ctx.store, state, ballotId, round.round, {
+      closedAt,
+      attendance: attendanceSnapshot(state),
+      earlyClose,
+    });
     await ctx.store.closeRound(
       ballotId,
       round.round,
@@ -87,6 +103,9 @@ export async function closeRound(
         round: round.round,
         returned: result.tally.ballots.returned,
         seal: result.seal,
+        outcome: outcomesOf(result),
+        attendance: result.attendance,
+        earlyClose: result.earlyClose,
       }),
     );
     state.closeRound(ballotId, round.round, closedAt, result);
@@ -119,7 +138,7 @@ export async function publishRound(
     );
   const at = ctx.clock.now().toISOString();
   const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
-  await ctx.store.publishRound(
+  const head = await ctx.store.publishRound(
     ballotId,
     round.round,
     at,
@@ -128,19 +147,32 @@ export async function publishRound(
       ballotId,
       round: round.round,
       acknowledgement: result.acknowledgement?.reason ?? null,
+      seal: result.seal,
+      outcome: outcomesOf(result),
+      attendance: result.attendance,
     }),
   );
-  state.publishRound(ballotId, round.round, at, result);
-  ctx.broadcaster.resultPublished(state, ballotId, result);
+  // The seal and the chain's head go to every phone and the projector: an anchor outside the disk.
+  const anchor = { ballotId, round: round.round, seal: result.seal, head };
+  state.publishRound(ballotId, round.round, at, result, anchor);
+  ctx.broadcaster.resultPublished(state, ballotId, result, anchor);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
   return result;
 }
 
-/** Cancels an open or closed (unpublished) round; its votes stay stored but are never counted. */
+/**
+ * Cancels an open round: its ballots are destroyed unseen (never tallied, exported or counted; the
+ * audit says how many). A closed round cannot be cancelled: its result is a commitment, and a
+ * re-vote after an unwelcome result stays visible in the minutes.
+ */
 export async function cancelRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
   const round = state.ballotOf(ballotId).rounds.at(-1);
-  if (round?.state !== 'open' && round?.state !== 'closed')
-    throw new HallvoteError('CONFLICT', 'Only an open or closed, unpublished ballot can be cancelled.');
+  if (round?.state === 'closed')
+    throw new HallvoteError(
+      'CONFLICT',
+      'A closed round cannot be cancelled: its result goes to the minutes. Start a re-vote instead.',
+    );
+  if (round?.state !== 'open') throw new HallvoteError('CONFLICT', 'Only an open ballot can be cancelled.');
   state.beginClosing(ballotId, round.round);
   try {
     ctx.countdowns.clear(ballotId, round.round);

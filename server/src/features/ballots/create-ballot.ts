@@ -22,6 +22,7 @@ export async function createBallot(
     allowChange: p.allowChange,
     ...(p.countdownSeconds !== undefined ? { countdownSeconds: p.countdownSeconds } : {}),
     interimForChair: p.interimForChair,
+    ...(p.earlyCloseMinimum !== undefined ? { earlyCloseMinimum: p.earlyCloseMinimum } : {}),
   };
   const row = { id: newId(), meetingId: state.meeting.id, definition, createdAt: ctx.clock.now().toISOString() };
   await ctx.store.createBallot(
@@ -30,6 +31,7 @@ export async function createBallot(
       ballotId: row.id,
       kind: definition.kind,
       secret: definition.secret,
+      ...(definition.earlyCloseMinimum !== undefined ? { earlyCloseMinimum: definition.earlyCloseMinimum } : {}),
     }),
   );
   state.addBallot(row);

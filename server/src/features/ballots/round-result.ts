@@ -1,43 +1,121 @@
-// A round's result: the shared tally over the stored rows, with attendance at the moment of close.
-// The store reads, packs and seals the rows where the database is (a 10,000-ballot round is
-// megabytes of JSON); the event loop only counts the packed rows.
-import { tally, type AttendanceCounts, type RoundResult, type TallyBallot } from '@hallvote/shared';
+// A round's result: the shared tally over the stored rows, with the attendance of the moment of
+// close, sealed over everything it rests on (shared/src/seal.ts). The store counts and seals where
+// the rows are (a 10,000-ballot round is megabytes of JSON); this file gathers the rest from the
+// meeting's state.
+import { createHash } from 'node:crypto';
+import {
+  roundSealInput,
+  ruleSetHashInput,
+  type AttendanceSnapshot,
+  type EarlyClose,
+  type PaperTotals,
+  type RoundResult,
+  type RuleSet,
+  type RuleSetStamp,
+  type SealContent,
+} from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 
-export { sealOf } from '../../store/round-records';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** SHA-256 (hex) over everything a round's result rests on. */
+export function sealOf(content: SealContent): string {
+  return sha256(roundSealInput(content));
+}
+
+/** The rule set as a result names it: id, version and the hash of its content. */
+export function ruleSetStamp(rules: RuleSet): RuleSetStamp {
+  return { id: rules.id, version: rules.version, hash: sha256(ruleSetHashInput(rules)) };
+}
+
+/** Who is present, excused and absent right now, member by member (ids sorted). */
+export function attendanceSnapshot(state: MeetingState): AttendanceSnapshot {
+  const by = { present: [] as string[], excused: [] as string[], absent: [] as string[] };
+  for (const d of state.delegates.values()) by[d.attendance].push(d.id);
+  return { present: by.present.sort(), excused: by.excused.sort(), absent: by.absent.sort() };
+}
+
+export interface ResultInputs {
+  readonly closedAt: string;
+  /** The attendance to tally with: now at a close, the close's own when tallied again later. */
+  readonly attendance: AttendanceSnapshot;
+  readonly earlyClose: EarlyClose | null;
+  /** Paper totals about to be stored (a re-tally); the stored ones otherwise. */
+  readonly paper?: PaperTotals | undefined;
+}
 
 /**
- * Tallies the stored ballots (and paper totals) of a round. Quorum is checked with attendance
- * now, or with `attendanceAtClose` when a closed round is tallied again (paper totals entered late).
+ * Tallies the stored ballots (and paper totals) of a round and seals the result. Quorum and the
+ * bases use `inputs.attendance`, which the result records, member by member.
  */
 export async function computeRoundResult(
   store: Store,
   state: MeetingState,
   ballotId: string,
   round: number,
-  closedAt: string,
-  attendanceAtClose?: AttendanceCounts,
+  inputs: ResultInputs,
 ): Promise<RoundResult> {
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
-  const ballot: TallyBallot = {
-    kind: def.kind,
-    subjects: def.subjects,
-    options: def.options,
-    ...(def.seats !== undefined ? { seats: def.seats } : {}),
-  };
-  const { records, seal } = await store.readRoundRecords(ballot, ballotId, round);
-  const presence = attendanceAtClose ?? state.presence();
-  const paper = state.paperTotalsOf(ballotId, round);
-  const result = tally({
-    rules: state.rules,
-    ballot,
-    attendance: { roster: presence.roster, present: presence.present, excusedAbsent: presence.excusedAbsent },
-    issued: state.issuedOf(ballotId, round).size,
-    records,
-    ...(paper ? { paper } : {}),
+  const paper = inputs.paper ?? state.paperTotalsOf(ballotId, round) ?? null;
+  const voters = [...state.votersOf(ballotId, round).entries()];
+  const paperVoters = voters.filter(([, v]) => v.channel === 'paper').length;
+  const { attendance } = inputs;
+  const issued = state.issuedOf(ballotId, round).size;
+  const rules = ruleSetStamp(state.rules);
+  const namedVotes = def.secret
+    ? null
+    : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
+  const { tally: result, seal } = await store.countRound({
+    ballotId,
+    round,
+    tally: {
+      rules: state.rules,
+      ballot: {
+        kind: def.kind,
+        subjects: def.subjects,
+        options: def.options,
+        ...(def.seats !== undefined ? { seats: def.seats } : {}),
+      },
+      attendance: {
+        roster: attendance.present.length + attendance.excused.length + attendance.absent.length,
+        present: attendance.present.length,
+        excusedAbsent: attendance.excused.length,
+      },
+      issued,
+      ...(paper ? { paper } : {}),
+      paperVoters,
+    },
+    seal: {
+      meetingId: state.meeting.id,
+      ballot: { ...def, id: ballotId },
+      round,
+      closedAt: inputs.closedAt,
+      rules,
+      issued,
+      namedVotes,
+      paper,
+      paperVoters,
+      attendance,
+      earlyClose: inputs.earlyClose,
+    },
   });
-  return { ballotId, round, tally: result, acknowledgement: null, seal, closedAt };
+  return {
+    ballotId,
+    round,
+    tally: result,
+    acknowledgement: null,
+    seal,
+    closedAt: inputs.closedAt,
+    attendance,
+    rules,
+    earlyClose: inputs.earlyClose,
+  };
+}
+
+/** Each subject's outcome: what the close and publish audit entries record beside the seal. */
+export function outcomesOf(result: RoundResult): { subjectId: string; outcome: unknown }[] {
+  return result.tally.subjects.map((s) => ({ subjectId: s.subjectId, outcome: s.outcome }));
 }

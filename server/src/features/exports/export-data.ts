@@ -1,6 +1,8 @@
 // Builds exports from the meeting state and the store. Nothing here carries a token, and a secret
-// ballot's records are exported exactly as stored: anonymous and in canonical sorted order.
-import { canonicalRecord, type Marks, type MeetingExport, type RoundExport } from '@hallvote/shared';
+// ballot's records are exported exactly as stored: anonymous and in canonical sorted order. A
+// round exports records only once it is closed: an open round's would give away running counts,
+// and a cancelled round's ballots were destroyed unseen.
+import { canonicalRecord, getRulePreset, type Marks, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 import { delegateView, publishedReceipts } from '../sync/views';
@@ -16,25 +18,29 @@ export async function roundExport(
   if (!entry || !r) return null;
   const def = entry.row.definition;
   // An open round exports no records: downloading it after each vote, next to the audit log's
-  // "who voted when", would pair voters with choices (and show interim results).
-  const stored = r.state === 'open' ? [] : await store.readBallots(ballotId, round);
+  // "who voted when", would pair voters with choices (and show interim results). A cancelled
+  // round has none left to export.
+  const counted = r.state === 'closed' || r.state === 'published';
+  const stored = counted ? await store.readBallots(ballotId, round) : [];
   const records = stored
     .map((marks) => ({ marks, text: canonicalRecord(marks) }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     .map((x) => JSON.parse(x.text) as Marks);
   const voters = [...state.votersOf(ballotId, round).entries()];
+  // The rule set the result names (its version may be older than the meeting's preset now).
+  const rules = (r.result ? getRulePreset(r.result.rules.id, r.result.rules.version) : undefined) ?? state.rules;
   return {
     ballot: { ...def, id: ballotId },
     round,
     state: r.state,
-    rules: state.rules,
+    rules,
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     publishedAt: r.publishedAt,
     issued: state.issuedOf(ballotId, round).size,
     records,
     namedVotes:
-      def.secret || r.state === 'open'
+      def.secret || !counted
         ? null
         : voters
             .filter(([, v]) => v.marks !== null)
@@ -48,6 +54,8 @@ export async function roundExport(
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
     result: r.result,
     receipts: publishedReceipts(state, ballotId, round),
+    anchor: state.anchorOf(ballotId, round),
+    destroyed: r.state === 'cancelled' ? voters.filter(([, v]) => v.channel === 'online').length : 0,
   };
 }
 

@@ -1,12 +1,29 @@
-// Recomputes what an export claims: each round's seal and tally from its records, and the audit
-// log's hash chain. Anyone holding the export can run it; it trusts nothing but the records.
+// Recomputes what an export claims, trusting nothing but its records. Per closed round: the rule
+// set against its stamp and against this build's preset of that id and version, the attendance
+// snapshot against the roster, the seal over everything the result rests on, the tally, named
+// votes against records, and the findings the chair acknowledged. Then the audit log: its hash
+// chain, an anchored head copied from the minutes or a phone, and every round against its entries
+// (verify-audit.ts). The server runs the same checks on its own state at start-up.
 import { createHash } from 'node:crypto';
-import { AUDIT_GENESIS, auditHashInput, canonicalJson, sealInput, tally, type MeetingExport } from '@hallvote/shared';
+import {
+  canonicalJson,
+  canonicalRecord,
+  getRulePreset,
+  roundSealInput,
+  ruleSetHashInput,
+  tally,
+  type MeetingExport,
+  type RoundExport,
+  type RoundResult,
+} from '@hallvote/shared';
+import { checkAuditLog } from './verify-audit';
+import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
-export interface VerifyFinding {
-  readonly where: string;
-  readonly ok: boolean;
-  readonly detail: string;
+export type { VerifyFinding } from './verify-findings';
+
+export interface VerifyOptions {
+  /** The audit chain's head (hash) as printed on the minutes or kept by a phone. */
+  readonly head?: string | undefined;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -27,76 +44,170 @@ function differences(expected: unknown, actual: unknown, path = '', limit = 20, 
   return out;
 }
 
-/** Checks every round and the audit chain; `ok` only if every finding is ok. */
-export function verifyExport(data: MeetingExport): { ok: boolean; findings: VerifyFinding[] } {
-  const findings: VerifyFinding[] = [];
-  for (const r of data.rounds) {
-    const where = `ballot "${r.ballot.title}" round ${r.round}`;
-    if (!r.result) {
-      findings.push({ where, ok: true, detail: `not closed (${r.state}); nothing to verify` });
-      continue;
-    }
-    const seal = sha256(sealInput(r.records));
-    findings.push({
-      where: `${where}: seal`,
-      ok: seal === r.result.seal,
-      detail:
-        seal === r.result.seal ? `match ${seal}` : `mismatch: records hash to ${seal}, export says ${r.result.seal}`,
-    });
-    const closedEntry = data.audit.find(
-      (a) => a.action === 'round.closed' && a.details.ballotId === r.ballot.id && a.details.round === r.round,
+/** The multiset of records as sorted canonical text, for comparing two lists of marks. */
+const canonicalList = (marks: readonly Parameters<typeof canonicalRecord>[0][]) =>
+  marks.map(canonicalRecord).sort().join('\n');
+
+function checkRules(where: string, r: RoundExport, result: RoundResult): VerifyFinding[] {
+  const hash = sha256(ruleSetHashInput(r.rules));
+  const stamp = result.rules;
+  const out = [
+    finding(
+      `${where}: rule set`,
+      hash === stamp.hash && r.rules.id === stamp.id && r.rules.version === stamp.version,
+      hash === stamp.hash
+        ? `match ${stamp.id} v${stamp.version}`
+        : `mismatch: the embedded rule set (${r.rules.id} v${r.rules.version}) hashes to ${hash}, ` +
+            `the result was tallied under ${stamp.id} v${stamp.version} (${stamp.hash})`,
+    ),
+  ];
+  const preset = getRulePreset(stamp.id, stamp.version);
+  if (!preset) out.push(warning(`${where}: rule set`, `${stamp.id} v${stamp.version} is not a preset of this build`));
+  else if (sha256(ruleSetHashInput(preset)) !== stamp.hash)
+    out.push(finding(`${where}: rule set`, false, `mismatch: differs from the preset ${stamp.id} v${stamp.version}`));
+  return out;
+}
+
+function checkAttendance(where: string, data: MeetingExport, result: RoundResult): VerifyFinding {
+  const snapshot = result.attendance;
+  const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent];
+  const roster = new Set(data.delegates.map((d) => d.id));
+  const problems: string[] = [];
+  if (new Set(listed).size !== listed.length) problems.push('a member is listed twice');
+  const unknown = listed.filter((id) => !roster.has(id));
+  if (unknown.length) problems.push(`${unknown.length} member(s) not on the roster`);
+  const missing = [...roster].filter((id) => !listed.includes(id));
+  if (missing.length) problems.push(`${missing.length} member(s) of the roster missing`);
+  const counts = result.tally.attendance;
+  if (
+    counts.roster !== listed.length ||
+    counts.present !== snapshot.present.length ||
+    counts.excusedAbsent !== snapshot.excused.length
+  )
+    problems.push(
+      `the tally counts roster ${counts.roster}, present ${counts.present}, excused ${counts.excusedAbsent}; ` +
+        `the snapshot lists ${listed.length}, ${snapshot.present.length}, ${snapshot.excused.length}`,
     );
-    if (closedEntry)
-      findings.push({
-        where: `${where}: seal in audit log`,
-        ok: closedEntry.details.seal === seal,
-        detail:
-          closedEntry.details.seal === seal
-            ? 'match'
-            : `mismatch: the audit log sealed ${String(closedEntry.details.seal)}`,
-      });
-    const { roster, present, excusedAbsent } = r.result.tally.attendance;
-    const recomputed = tally({
-      rules: r.rules,
-      ballot: {
-        kind: r.ballot.kind,
-        subjects: r.ballot.subjects,
-        options: r.ballot.options,
-        ...(r.ballot.seats !== undefined ? { seats: r.ballot.seats } : {}),
-      },
-      attendance: { roster, present, excusedAbsent },
-      issued: r.issued,
-      records: r.records.map((marks) => ({ marks })),
-      ...(r.paper ? { paper: r.paper } : {}),
-    });
-    const diff = differences(recomputed, r.result.tally);
-    findings.push({
-      where: `${where}: tally`,
-      ok: diff.length === 0,
-      detail: diff.length === 0 ? 'match' : `mismatch:\n    ${diff.join('\n    ')}`,
-    });
+  return finding(
+    `${where}: attendance`,
+    problems.length === 0,
+    problems.length === 0
+      ? `match: ${snapshot.present.length} present, ${snapshot.excused.length} excused of ${listed.length}`
+      : `mismatch: ${problems.join('; ')}`,
+  );
+}
+
+function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): VerifyFinding[] {
+  if (r.ballot.secret)
+    return r.namedVotes === null
+      ? []
+      : [finding(`${where}: named votes`, false, 'mismatch: a secret ballot names voters')];
+  const named = r.namedVotes ?? [];
+  const names = new Map(data.delegates.map((d) => [d.id, d.name]));
+  const problems: string[] = [];
+  if (canonicalList(named.map((v) => v.marks)) !== canonicalList(r.records))
+    problems.push('the named votes are not the ballot records');
+  for (const v of named)
+    if (names.get(v.delegateId) !== v.name) problems.push(`${v.name} is not the roster's member ${v.delegateId}`);
+  if (new Set(named.map((v) => v.delegateId)).size !== named.length) problems.push('a member votes twice');
+  return [
+    finding(
+      `${where}: named votes`,
+      problems.length === 0,
+      problems.length === 0 ? `match: ${named.length} named votes` : `mismatch: ${problems.join('; ')}`,
+    ),
+  ];
+}
+
+/** Failed invariants and cap warnings: published only with the chair's written reason. */
+function checkAcknowledged(where: string, r: RoundExport, result: RoundResult): VerifyFinding[] {
+  const findings = [
+    ...result.tally.invariants.filter((i) => !i.ok).map((i) => `failed check ${i.name}: ${i.detail}`),
+    ...result.tally.warnings.map((w) => `cap: ${w.topCount} ${w.top} > ${w.allowed} allowed in group "${w.group}"`),
+  ];
+  if (findings.length === 0) return [];
+  const reason = result.acknowledgement?.reason;
+  if (r.state === 'published' && !reason)
+    return [
+      finding(`${where}: warnings`, false, `mismatch: published without an acknowledgement: ${findings.join('; ')}`),
+    ];
+  return findings.map((f) =>
+    warning(`${where}: warning`, reason ? `${f} (acknowledged: "${reason}")` : `${f} (not acknowledged yet)`),
+  );
+}
+
+function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
+  const where = roundName(r);
+  const result = r.result;
+  if (!result) {
+    const holds = r.records.length === 0 && r.namedVotes === null;
+    return [
+      finding(
+        where,
+        holds,
+        holds ? `not counted (${r.state}); no ballots exported` : `mismatch: ${r.state} round exports ballots`,
+      ),
+    ];
   }
-
-  let prev = AUDIT_GENESIS;
-  let chainOk = true;
-  data.audit.forEach((entry, i) => {
-    const problems: string[] = [];
-    if (entry.seq !== i + 1) problems.push(`seq ${entry.seq} where ${i + 1} was expected (removed or reordered)`);
-    if (entry.prevHash !== prev) problems.push('does not follow the entry before it');
-    const hash = sha256(auditHashInput(entry, entry.prevHash));
-    if (hash !== entry.hash) problems.push('its content does not match its hash (edited)');
-    if (problems.length > 0) {
-      chainOk = false;
-      findings.push({
-        where: `audit entry ${i + 1} (${entry.action})`,
-        ok: false,
-        detail: `mismatch: ${problems.join('; ')}`,
-      });
-    }
-    prev = entry.hash;
+  const seal = sha256(
+    roundSealInput({
+      meetingId: data.meeting.id,
+      ballot: r.ballot,
+      round: r.round,
+      closedAt: result.closedAt,
+      rules: result.rules,
+      issued: r.issued,
+      records: r.records,
+      namedVotes: r.namedVotes,
+      paper: r.paper,
+      paperVoters: r.paperVoters,
+      attendance: result.attendance,
+      earlyClose: result.earlyClose,
+      tally: result.tally,
+    }),
+  );
+  const recomputed = tally({
+    rules: r.rules,
+    ballot: {
+      kind: r.ballot.kind,
+      subjects: r.ballot.subjects,
+      options: r.ballot.options,
+      ...(r.ballot.seats !== undefined ? { seats: r.ballot.seats } : {}),
+    },
+    attendance: {
+      roster: result.attendance.present.length + result.attendance.excused.length + result.attendance.absent.length,
+      present: result.attendance.present.length,
+      excusedAbsent: result.attendance.excused.length,
+    },
+    issued: r.issued,
+    records: r.records.map((marks) => ({ marks })),
+    ...(r.paper ? { paper: r.paper } : {}),
+    paperVoters: r.paperVoters,
   });
-  if (chainOk)
-    findings.push({ where: 'audit log', ok: true, detail: `match: ${data.audit.length} entries, chain intact` });
+  const diff = differences(recomputed, result.tally);
+  return [
+    finding(
+      `${where}: seal`,
+      seal === result.seal,
+      seal === result.seal ? `match ${seal}` : `mismatch: the round hashes to ${seal}, its result says ${result.seal}`,
+    ),
+    ...checkRules(where, r, result),
+    checkAttendance(where, data, result),
+    finding(
+      `${where}: tally`,
+      diff.length === 0,
+      diff.length === 0 ? 'match' : `mismatch:\n    ${diff.join('\n    ')}`,
+    ),
+    ...checkNamedVotes(where, data, r),
+    ...checkAcknowledged(where, r, result),
+  ];
+}
 
+/** Checks every round, the audit chain and the rounds against it; `ok` only if nothing mismatches. */
+export function verifyExport(
+  data: MeetingExport,
+  options: VerifyOptions = {},
+): { ok: boolean; findings: VerifyFinding[] } {
+  const findings = [...data.rounds.flatMap((r) => checkRound(data, r)), ...checkAuditLog(data, options.head)];
   return { ok: findings.every((f) => f.ok), findings };
 }

@@ -16,7 +16,7 @@ import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
 import { streamBadgeSheet } from '../badges/badge-stream';
 import { makeDelegates } from '../roster/new-delegates';
-import { parseRosterCsv } from '../roster/roster-csv';
+import { assertRosterLines } from '../roster/roster-checks';
 
 export function meetingRoutes(ctx: HallContext): Router {
   const router = Router();
@@ -32,13 +32,13 @@ export function meetingRoutes(ctx: HallContext): Router {
         throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
       const parsed = createMeetingSchema.safeParse(req.body);
       if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
-      const { title, rulePresetId, rosterCsv } = parsed.data;
+      const { title, rulePresetId, roster = [] } = parsed.data;
       const rules = getRulePreset(rulePresetId);
       if (!rules)
         throw new HallvoteError('INVALID_PAYLOAD', `Unknown rule preset; use one of ${RULE_PRESET_IDS.join(', ')}.`, [
           { path: 'rulePresetId', message: 'unknown preset' },
         ]);
-      const entries = rosterCsv?.trim() ? parseRosterCsv(rosterCsv) : [];
+      assertRosterLines(roster);
       const meeting = {
         id: newId(),
         title,
@@ -47,7 +47,7 @@ export function meetingRoutes(ctx: HallContext): Router {
         projectorKey: newSecret(),
         createdAt: ctx.clock.now().toISOString(),
       };
-      const delegates = makeDelegates(meeting.id, entries, 0);
+      const delegates = makeDelegates(meeting.id, roster, 0);
       await ctx.store.createMeeting(
         meeting,
         delegates,

@@ -1,8 +1,13 @@
 // Paper ballots for delegates without a phone: the chair marks who voted on paper (so they cannot
-// also vote online), and the counting committee's totals are merged into the tally. Both run
-// inside `exclusive(state, …)`.
+// also vote online), and the counting committee's totals are merged into the tally. Paper ballots
+// are bounded by people: a paper voter is present and has not voted online in the round, and the
+// tally checks that the paper returned does not exceed the paper voters marked (a failed
+// invariant blocks publishing until the chair acknowledges it in writing). Both run inside
+// `exclusive(state, …)`.
+import { createHash } from 'node:crypto';
 import {
   HallvoteError,
+  canonicalJson,
   type BallotDefinition,
   type PaperTotals,
   type RoundResult,
@@ -11,8 +16,10 @@ import {
 import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
-import { computeRoundResult } from '../ballots/round-result';
+import { computeRoundResult, outcomesOf } from '../ballots/round-result';
 import { turnoutOf } from '../sync/views';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Refuses totals that name a subject or option the ballot does not have. */
 function checkTotals(def: BallotDefinition, totals: PaperTotals): void {
@@ -35,9 +42,14 @@ export async function markPaperVoter(
   delegateId: string,
 ): Promise<Turnout> {
   const round = state.openRoundOf(ballotId);
-  state.delegateOf(delegateId);
+  const delegate = state.delegateOf(delegateId);
   if (state.votersOf(ballotId, round.round).has(delegateId))
     throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
+  if (delegate.attendance !== 'present')
+    throw new HallvoteError(
+      'NOT_PRESENT',
+      `${delegate.name} is ${delegate.attendance}: only a delegate who is present can hand in a paper ballot.`,
+    );
   await ctx.store.markPaperVoter(
     ballotId,
     round.round,
@@ -72,21 +84,39 @@ export async function recordPaperTotals(
     ballotId,
     round: roundNumber,
     returned: totals.returned,
+    totals: sha256(canonicalJson(totals)),
   });
-  await ctx.store.recordPaperTotals(ballotId, roundNumber, totals, audit);
+  const closed = round.state === 'closed' ? round.result : null;
+  // A closed round is tallied again with the attendance it was closed with, and the new result is
+  // stored in the same transaction as the totals: a crash leaves both or neither.
+  const recount = closed
+    ? await computeRoundResult(ctx.store, state, ballotId, roundNumber, {
+        closedAt: closed.closedAt,
+        attendance: closed.attendance,
+        earlyClose: closed.earlyClose,
+        paper: totals,
+      })
+    : null;
+  const retally = recount
+    ? {
+        result: recount,
+        audit: {
+          ...audit,
+          action: 'round.retallied',
+          details: {
+            ballotId,
+            round: roundNumber,
+            returned: recount.tally.ballots.returned,
+            seal: recount.seal,
+            outcome: outcomesOf(recount),
+            attendance: recount.attendance,
+          },
+        },
+      }
+    : null;
+  await ctx.store.recordPaperTotals(ballotId, roundNumber, totals, audit, retally);
   state.recordPaperTotals(ballotId, roundNumber, totals);
-  if (round.state !== 'closed' || !round.result) return null;
-  // Tallied again with the attendance it was closed with; the seal covers online rows only.
-  const previous = round.result;
-  const recount = await computeRoundResult(
-    ctx.store,
-    state,
-    ballotId,
-    roundNumber,
-    previous.closedAt,
-    previous.tally.attendance,
-  );
-  await ctx.store.updateResult(ballotId, roundNumber, recount, { ...audit, action: 'round.retallied' });
+  if (!recount) return null;
   state.replaceResult(ballotId, roundNumber, recount);
   ctx.broadcaster.ballotChanged(state, ballotId);
   return recount;

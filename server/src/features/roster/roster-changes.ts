@@ -9,7 +9,7 @@ import type { MeetingState } from '../../hall/meeting-state';
 import type { DelegateRecord } from '../../store/store';
 import { joinUrl } from '../badges/join-url';
 import { makeDelegates } from './new-delegates';
-import { parseRosterCsv } from './roster-csv';
+import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
   if (state.votingStarted())
@@ -21,17 +21,16 @@ function assertRosterEditable(state: MeetingState): void {
 
 const maxOrdinal = (state: MeetingState) => Math.max(0, ...[...state.delegates.values()].map((d) => d.ordinal));
 
-/** Parses a roster CSV; unless it is a dry run, replaces the roster with it or appends it. */
+/** Replaces the roster with the lines of a file, or appends them; all of them, or none. */
 export async function importRoster(
   ctx: HallContext,
   state: MeetingState,
   p: ParsedRequest<'roster:import'>,
 ): Promise<RosterImportResult> {
-  const entries = parseRosterCsv(p.csv, p.mode === 'append' ? [...state.delegates.values()] : []);
-  if (p.dryRun) return { entries, stored: false };
   assertRosterEditable(state);
   const replacing = p.mode === 'replace';
-  const fresh = makeDelegates(state.meeting.id, entries, replacing ? 0 : maxOrdinal(state));
+  assertRosterLines(p.lines, replacing ? [] : [...state.delegates.values()]);
+  const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : maxOrdinal(state));
   const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
   await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
   let removed: readonly DelegateRecord[] = [];
@@ -44,7 +43,7 @@ export async function importRoster(
     removed.map((d) => d.id),
   );
   ctx.log.info({ meetingId: state.meeting.id, count: fresh.length, mode: p.mode }, 'roster imported');
-  return { entries, stored: true };
+  return { stored: fresh.length };
 }
 
 export async function addDelegate(
@@ -53,6 +52,7 @@ export async function addDelegate(
   entry: RosterEntry,
 ): Promise<{ delegateId: string }> {
   assertRosterEditable(state);
+  assertMember(entry, [...state.delegates.values()]);
   const [d] = makeDelegates(state.meeting.id, [entry], maxOrdinal(state));
   if (!d) throw new Error('makeDelegates returned nothing');
   await ctx.store.addDelegates(
@@ -76,6 +76,10 @@ export async function updateDelegate(
     ...(p.position !== undefined ? { position: p.position } : {}),
     ...(p.group !== undefined ? { group: p.group } : {}),
   };
+  assertMember(
+    { ...d, ...fields },
+    [...state.delegates.values()].filter((other) => other.id !== d.id),
+  );
   await ctx.store.updateDelegate(
     d.id,
     fields,

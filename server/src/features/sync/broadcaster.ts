@@ -5,6 +5,7 @@
 import type { Server } from 'socket.io';
 import type {
   ClientToServerEvents,
+  PublishedAnchor,
   RoundResult,
   ServerToClientEvents,
   SocketData,
@@ -79,10 +80,10 @@ export class SocketBroadcaster implements Broadcaster {
     this.emit(state.meeting.id, 'chair', 'console:storage-updated', { storage });
   }
 
-  resultPublished(state: MeetingState, ballotId: string, result: RoundResult): void {
+  resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void {
     const receipts = publishedReceipts(state, ballotId);
-    this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts });
-    this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts });
+    this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts, anchor });
+    this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts, anchor });
     this.ballotChanged(state, ballotId);
   }
 

@@ -2,6 +2,7 @@
 // open ballot) as soon as its code has run, instead of after the socket's handshake: on a slow hall
 // network that is three more round trips, over a second. The socket still connects at once, checks
 // the delegate in, and its own snapshot replaces this one; nothing here checks anyone in.
+import { HallvoteError } from '@hallvote/shared';
 import type { HallContext } from '../../context';
 import { delegateSnapshot } from './views';
 
@@ -13,9 +14,18 @@ function inlineJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The delegate page's HTML with the snapshot of `token`'s badge, or null for an unknown badge. */
+/**
+ * The delegate page's HTML with the snapshot of `token`'s badge, or null for an unknown badge or a
+ * meeting refused at start-up (the page then hears why from the socket's handshake).
+ */
 export function delegatePage(ctx: HallContext, html: string, token: string): string | null {
-  const found = ctx.hall.findDelegate(token);
+  let found: ReturnType<HallContext['hall']['findDelegate']>;
+  try {
+    found = ctx.hall.findDelegate(token);
+  } catch (err) {
+    if (err instanceof HallvoteError) return null;
+    throw err;
+  }
   if (!found) return null;
   const { state, delegate } = found;
   const snapshot = delegateSnapshot(

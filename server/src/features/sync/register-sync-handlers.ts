@@ -11,6 +11,7 @@ import { snapshotFor } from './views';
 export function registerSyncHandlers(ctx: HallContext, socket: HallSocket, state: MeetingState): void {
   const snapshot = () =>
     snapshotFor(state, socket.data, ctx.broadcaster.seq(state.meeting.id, socket.data.role), {
+      plainHttp: ctx.config.publicUrl.startsWith('http:'),
       serverTime: ctx.clock.now().getTime(),
       storage: ctx.storage(),
     });

@@ -7,6 +7,7 @@ import type {
   Delegate,
   DelegateSnapshot,
   ProjectorSnapshot,
+  PublishedAnchor,
   RoundResult,
   Snapshot,
   SocketData,
@@ -43,6 +44,7 @@ export function ballotView(state: MeetingState, ballotId: string): BallotView | 
     closesAt: r?.closesAt ?? null,
     closedAt: r?.closedAt ?? null,
     publishedAt: r?.publishedAt ?? null,
+    sealKey: r?.state === 'open' ? r.sealPublicKey : null,
   };
 }
 
@@ -79,6 +81,13 @@ export function publishedResult(state: MeetingState): RoundResult | null {
   return round?.state === 'published' ? round.result : null;
 }
 
+/** The seal and audit head the current ballot's result was published with. */
+export function publishedAnchor(state: MeetingState): PublishedAnchor | null {
+  const id = state.currentBallotId;
+  const round = id ? state.currentRound(id) : undefined;
+  return id && round?.state === 'published' ? state.anchorOf(id, round.round) : null;
+}
+
 /** Receipt codes of a published secret round (the current one by default), sorted so that order says nothing. */
 export function publishedReceipts(state: MeetingState, ballotId: string, roundNumber?: number): string[] {
   const entry = state.ballots.get(ballotId);
@@ -90,20 +99,27 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
-/** What a snapshot says besides the meeting: the server's clock (epoch ms), and the store's status. */
+/** What a snapshot says besides the meeting: how the server is reached, its clock, its store. */
 export interface SnapshotContext {
+  /** Phones come over plain HTTP (PUBLIC_URL is http://). */
+  readonly plainHttp: boolean;
+  /** The app clock (epoch ms): a phone with a wrong clock counts down right. */
   readonly serverTime: number;
   readonly storage: StorageStatus;
 }
 
 /** The snapshot for a connection's role, stamped with its audience's current sequence number. */
 export function snapshotFor(state: MeetingState, who: SocketData, seq: number, context: SnapshotContext): Snapshot {
-  if (who.role === 'chair') return chairSnapshot(state, seq, context.storage);
+  if (who.role === 'chair') return chairSnapshot(state, seq, context);
   if (who.role === 'projector') return projectorSnapshot(state, seq);
   return delegateSnapshot(state, who.delegateId, seq, context.serverTime);
 }
 
-export function chairSnapshot(state: MeetingState, seq: number, storage: StorageStatus): ChairSnapshot {
+export function chairSnapshot(
+  state: MeetingState,
+  seq: number,
+  context: Pick<SnapshotContext, 'plainHttp' | 'storage'>,
+): ChairSnapshot {
   return {
     role: 'chair',
     seq,
@@ -117,7 +133,8 @@ export function chairSnapshot(state: MeetingState, seq: number, storage: Storage
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
-    storage,
+    plainHttp: context.plainHttp,
+    storage: context.storage,
   };
 }
 
@@ -146,6 +163,7 @@ export function delegateSnapshot(
         : null,
     result: publishedResult(state),
     receipts: ballotId ? publishedReceipts(state, ballotId) : [],
+    anchor: publishedAnchor(state),
   };
 }
 
@@ -159,5 +177,6 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,
     result: publishedResult(state),
+    anchor: publishedAnchor(state),
   };
 }

@@ -1,11 +1,24 @@
 // A delegate's vote: checked against the round and the ballot, stored (the ack waits for the
 // commit), then applied to the meeting state and counted in the turnout.
-import { HallvoteError, type MyVote, type ParsedRequest } from '@hallvote/shared';
+import { HallvoteError, type BallotDefinition, type Marks, type MyVote, type ParsedRequest } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newReceipt } from '../../auth';
 import type { HallContext } from '../../context';
 import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
+import { openSealedMarks } from './open-sealed-marks';
 import { validateMarks } from './validate-marks';
+
+/**
+ * The marks of a vote: as sent (open ballots) or opened with the round's key (secret ballots). A
+ * secret ballot may also come in clear from a client that does not seal (a script); that is no
+ * weaker against a listener, who has read it already, and it lands in the same secret table.
+ */
+function marksOf(ballot: BallotDefinition, p: ParsedRequest<'vote:cast'>, sealSecretKey: string | null): Marks {
+  if (p.sealed === undefined) return p.marks ?? {};
+  if (!ballot.secret || !sealSecretKey)
+    throw new HallvoteError('INVALID_VOTE', 'Only a secret ballot is sealed; send the marks of this one as they are.');
+  return openSealedMarks(ballot, p.sealed, sealSecretKey);
+}
 
 function myVote(ballotId: string, round: number, v: VoterEntry): MyVote {
   return { ballotId, round, voteId: v.voteId, receipt: v.receipt, marks: v.marks };
@@ -32,7 +45,7 @@ export async function castVote(
   if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
   if (earlier && (def.secret || !def.allowChange))
     throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
-  const marks = validateMarks(def, p.marks);
+  const marks = validateMarks(def, marksOf(def, p, state.roundOf(p.ballotId, p.round)?.sealSecretKey ?? null));
   // No await between the checks above and this enqueue: a close that starts later is ordered after it.
   const outcome = await ctx.store.castVote(
     {

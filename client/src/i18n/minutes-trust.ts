@@ -1,0 +1,38 @@
+// The minutes' texts about what makes a result trustworthy (issue 12): the audit heads printed for
+// the counting committee, an early close, a lowered early-close minimum, the ballots destroyed by
+// a cancel, the other rounds of the ballot, and who was excused or absent.
+import { bilingual } from './index';
+
+const en = {
+  anchor: (seq: number) => `Audit log head when the result was published (entry ${seq})`,
+  headNow: (seq: number) => `Audit log head when these minutes were drawn up (entry ${seq})`,
+  closedEarly: (returned: number, present: number, minimum: number) =>
+    `Closed early by the chair: ${returned} of the ${present} members present had voted, before the countdown ended (at least ${minimum} ballots required).`,
+  lowered: (n: number, rule: number) =>
+    `Warning: this secret ballot lowered the ballots required for an early close to ${n} (the rules require ${rule}).`,
+  destroyed: (n: number) => `${n} ballot(s) of this round were destroyed unseen when it was cancelled.`,
+  rounds: 'Rounds of this ballot',
+  thisRound: '(these minutes)',
+  roundLine: (round: number, state: string) => `Round ${round}: ${state}`,
+  returned: (n: number) => `${n} ballots returned`,
+  notPublished: 'closed, result not published',
+  excusedNames: 'Absent with an excuse',
+  absentNames: 'Absent without an excuse',
+};
+
+export const minutesTrustText = bilingual(en, {
+  anchor: (seq) => `Mã nhật ký khi công bố kết quả (mục ${seq})`,
+  headNow: (seq) => `Mã nhật ký khi lập biên bản này (mục ${seq})`,
+  closedEarly: (returned, present, minimum) =>
+    `Chủ tọa kết thúc sớm: ${returned} trên ${present} đại biểu có mặt đã bỏ phiếu, trước khi hết thời gian (cần ít nhất ${minimum} phiếu).`,
+  lowered: (n, rule) =>
+    `Cảnh báo: cuộc bỏ phiếu kín này hạ số phiếu cần có để kết thúc sớm xuống ${n} (quy định là ${rule}).`,
+  destroyed: (n) => `${n} phiếu của vòng này đã bị hủy mà không ai xem khi vòng bị hủy.`,
+  rounds: 'Các vòng bỏ phiếu của phiếu này',
+  thisRound: '(biên bản này)',
+  roundLine: (round, state) => `Vòng ${round}: ${state}`,
+  returned: (n) => `${n} phiếu thu về`,
+  notPublished: 'đã kết thúc, chưa công bố kết quả',
+  excusedNames: 'Vắng mặt có lý do',
+  absentNames: 'Vắng mặt không có lý do',
+});

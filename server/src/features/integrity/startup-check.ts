@@ -1,0 +1,35 @@
+// The server checks itself before it serves anyone: every stored meeting is exported and run
+// through `verify` (seals over everything each result rests on, tallies, the audit chain, every
+// round against its audit entries). A meeting whose stored state does not match is refused, with
+// what differs, instead of being shown: an edit of the database file is caught at restart, not on
+// the projector. An edit that also recomputes every seal and the whole chain is caught only against
+// a head kept outside (phones, the minutes): see README, "Threat model".
+import type { Clock } from '../../context';
+import type { Hall } from '../../hall/hall';
+import type { Logger } from '../../logger';
+import type { Store } from '../../store/store';
+import { meetingExport } from '../exports/export-data';
+import { verifyExport } from '../exports/verify-export';
+
+/** How many differing findings a refusal names; the rest are counted. */
+const NAMED_FINDINGS = 3;
+
+/** Verifies every meeting the hall loaded; refuses those that do not match. Returns their ids. */
+export async function checkStoredMeetings(hall: Hall, store: Store, clock: Clock, log: Logger): Promise<string[]> {
+  const refused: string[] = [];
+  for (const state of [...hall.meetings.values()]) {
+    const data = await meetingExport(store, state, clock.now().toISOString());
+    const differs = verifyExport(data).findings.filter((f) => !f.ok);
+    if (differs.length === 0) continue;
+    const named = differs.slice(0, NAMED_FINDINGS).map((f) => `${f.where}: ${f.detail.replace(/\s+/g, ' ')}`);
+    const more = differs.length - named.length;
+    const reason = named.join('; ') + (more > 0 ? `; and ${more} more (run npm run verify on a copy)` : '');
+    hall.refuse(state.meeting.id, reason);
+    refused.push(state.meeting.id);
+    log.error(
+      { meetingId: state.meeting.id, findings: differs.length },
+      'stored state does not match: meeting refused',
+    );
+  }
+  return refused;
+}
