@@ -71,7 +71,9 @@ describe('the server machine clock steps back 120 s', () => {
     const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
     const chair = (await h.chair(meeting)).socket;
     for (const token of h.tokens(meeting.meetingId)) await h.delegate(token);
-    const first = okData(await request(chair, 'ballot:create', classificationBallot({ title: 'First' }))).ballotId;
+    const first = okData(
+      await request(chair, 'ballot:create', classificationBallot({ title: 'First', earlyCloseMinimum: 0 })),
+    ).ballotId;
     okData(await request(chair, 'ballot:open', { ballotId: first }));
     okData(await request(chair, 'ballot:close', { ballotId: first }));
     okData(await request(chair, 'ballot:publish', { ballotId: first }));

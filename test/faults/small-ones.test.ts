@@ -153,6 +153,7 @@ describe('in-process', () => {
       options: [...CLASSIFICATION_LEVELS],
       allowChange: false,
       interimForChair: false,
+      earlyCloseMinimum: 0,
     };
     const { ballotId } = okData(await request(chair, 'ballot:create', def));
     okData(await request(chair, 'ballot:open', { ballotId }));
