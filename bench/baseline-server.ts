@@ -6,7 +6,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { BallotDefinition, BallotView, DelegateSnapshot, ProjectorSnapshot, Turnout } from '@hallvote/shared';
+import {
+  PROTOCOL_VERSION,
+  type BallotDefinition,
+  type BallotView,
+  type DelegateSnapshot,
+  type ProjectorSnapshot,
+  type Turnout,
+} from '@hallvote/shared';
 
 const port = Number(process.env.PORT ?? 3100);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -30,7 +37,7 @@ type Auth = { protocol?: unknown; role?: unknown; token?: unknown; meetingId?: u
 io.use((socket, next) => {
   const auth = socket.handshake.auth as Auth;
   const ok =
-    auth.protocol === 1 &&
+    auth.protocol === PROTOCOL_VERSION &&
     (auth.role === 'delegate'
       ? typeof auth.token === 'string'
       : (auth.role === 'chair' || auth.role === 'projector') && typeof auth.key === 'string');
