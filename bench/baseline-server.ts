@@ -148,6 +148,8 @@ function onChair(socket: Socket): void {
     ballots.set(id, {
       view: {
         ...def,
+        // The baseline tallies nothing; it names the rules as the real server does.
+        rules: def.rules ?? { id: 'vn-party-classification', version: 2 },
         id,
         state: 'draft',
         round: 0,

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'VOTING_STARTED',
   'ACK_REQUIRED',
   'INVALID_ROSTER',
+  'UNKNOWN_RULE_PRESET',
   'RATE_LIMITED',
   'SESSION_REPLACED',
   /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */

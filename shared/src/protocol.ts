@@ -94,6 +94,8 @@ export type SocketData =
 export interface CreateMeetingRequest {
   readonly title: string;
   readonly rulePresetId: string;
+  /** The preset's version; its current one when absent. */
+  readonly rulePresetVersion?: number;
   /** Optional roster: the lines of the admin's file, read and mapped in the browser (shared/src/roster). */
   readonly roster?: readonly RosterLine[];
 }

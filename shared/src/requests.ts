@@ -13,6 +13,7 @@ import {
   delegateIdSchema,
   delegateUpdateSchema,
   emptySchema,
+  followUpSchema,
   paperMarkSchema,
   paperTotalsSchema,
   rosterEntrySchema,
@@ -80,6 +81,16 @@ export const REQUESTS = {
   'ballot:cancel': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
   /** A new round of a closed, published or cancelled ballot; the old rounds are kept. */
   'ballot:revote': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  /**
+   * A draft of the vote a published round's band calls for (the vote of no confidence after a
+   * confidence rating): the subjects in that band, under the band's follow-up preset. Once only.
+   */
+  'ballot:create-follow-up': {
+    roles: CHAIR,
+    schema: followUpSchema,
+    rate: 'chair',
+    ack: answers<{ ballotId: string }>(),
+  },
 
   // Chair: paper ballots, for delegates without a phone.
   /** The delegate handed in a paper ballot in the open round: they can no longer vote online. */

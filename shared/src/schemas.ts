@@ -78,8 +78,26 @@ export const attendanceMarkSchema = z.object({
   status: z.enum(ATTENDANCE_STATUSES),
 });
 
-const subjectSchema = z.object({ id, label, group: text(100).optional() });
+/** QĐ 366-QĐ/TW scores evaluations out of 100; a score is compared, never computed with. */
+export const MAX_SCORE = 100;
+
+const subjectSchema = z.object({
+  id,
+  label,
+  group: text(100).optional(),
+  /** The level proposed before the vote: an option id of the ballot. */
+  proposedLevel: id.optional(),
+  score: z.number().min(0).max(MAX_SCORE).optional(),
+});
 const optionSchema = z.object({ id, label, abstain: z.boolean().optional() });
+
+const version = z.number().int().min(1).max(1000);
+
+/**
+ * A rule preset by id and version. Whether this build has it is the domain's question (refused
+ * with UNKNOWN_RULE_PRESET), not the shape's.
+ */
+const ruleSetRefSchema = z.object({ id, version });
 
 const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
 
@@ -96,6 +114,7 @@ export const ballotDefinitionSchema = z
     countdownSeconds: z.number().int().min(MIN_COUNTDOWN_SECONDS).max(MAX_COUNTDOWN_SECONDS).optional(),
     interimForChair: z.boolean().default(false),
     earlyCloseMinimum: z.number().int().min(0).max(MAX_EARLY_CLOSE_MINIMUM).optional(),
+    rules: ruleSetRefSchema.optional(),
   })
   .superRefine((b, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -113,9 +132,27 @@ export const ballotDefinitionSchema = z
     if (b.secret && b.interimForChair) issue('interimForChair', 'a secret ballot shows no running counts');
     if (!b.secret && b.earlyCloseMinimum !== undefined)
       issue('earlyCloseMinimum', 'the early-close minimum applies to secret ballots only');
+    // A proposal is a level the vote approves or not: only ballots of levels carry one.
+    const levels = b.kind === 'choice' || b.kind === 'batch';
+    const options = new Set(b.options.map((o) => o.id));
+    for (const s of b.subjects) {
+      if (!levels && (s.proposedLevel !== undefined || s.score !== undefined))
+        issue('subjects', `a ${b.kind} ballot carries no proposed level or score`);
+      else if (s.proposedLevel !== undefined && !options.has(s.proposedLevel))
+        issue('subjects', `the proposed level of "${s.label}" is not an option of the ballot`);
+    }
   });
 
 export const ballotIdSchema = z.object({ ballotId: id });
+
+/** The follow-up vote a published round's band calls for, and the title the chair gives it. */
+export const followUpSchema = z.object({
+  ballotId: id,
+  round: z.number().int().min(1).max(1000),
+  optionId: id,
+  bandId: id,
+  title: label,
+});
 
 export const ballotPublishSchema = z.object({
   ballotId: id,
@@ -166,6 +203,8 @@ export const createMeetingSchema = z
   .object({
     title: label,
     rulePresetId: id,
+    /** The preset's current version when absent. */
+    rulePresetVersion: version.optional(),
     roster: rosterLinesSchema.optional(),
   })
   .strict();

@@ -7,6 +7,7 @@ import type {
   PaperTotals,
   QuorumVerdict,
   RuleSet,
+  RuleSetRef,
   TallyOption,
   TallyResult,
   TallySubject,
@@ -44,6 +45,17 @@ export interface Delegate {
 /** A ballot's life: draft → open → closed → published, or cancelled. */
 export type BallotState = 'draft' | 'open' | 'closed' | 'published' | 'cancelled';
 
+/**
+ * Where a follow-up vote comes from: the band a published round's subjects fell in, whose rule
+ * calls for another vote (a confidence rating's band → the vote of no confidence).
+ */
+export interface FollowUpSource {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly optionId: string;
+  readonly bandId: string;
+}
+
 /** What the chair asks for when creating a ballot. */
 export interface BallotDefinition {
   readonly title: string;
@@ -65,11 +77,21 @@ export interface BallotDefinition {
    * and the minutes then show the lowered number as a warning.
    */
   readonly earlyCloseMinimum?: number;
+  /**
+   * The rule preset (id and version) every round of this ballot is tallied under. The chair may
+   * leave it out: the server then stores the meeting's. Ballots stored before rules were chosen
+   * per ballot have none and are tallied under the meeting's.
+   */
+  readonly rules?: RuleSetRef;
+  /** Set by the server on a follow-up vote only (`ballot:create-follow-up`). */
+  readonly followUpOf?: FollowUpSource;
 }
 
 /** A ballot as every role may see it (no counts). */
 export interface BallotView extends BallotDefinition {
   readonly id: string;
+  /** The rules it is tallied under, always named (the meeting's for a ballot that named none). */
+  readonly rules: RuleSetRef;
   readonly state: BallotState;
   /** 1 for the first round; a re-vote opens round 2, and so on. 0 while a draft. */
   readonly round: number;

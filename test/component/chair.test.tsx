@@ -37,8 +37,9 @@ resetChairStoreAroundEachTest();
 describe('rules and quorum', () => {
   test('the preset in numbers from the live presence, and a quorate indicator', () => {
     start();
-    expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
-    expect(screen.getByText('Adopted: more than half of eligible members = 27 votes')).toBeInTheDocument();
+    const panel = within(screen.getByRole('region', { name: 'Rules in numbers' }));
+    expect(panel.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
+    expect(panel.getByText('Adopted: more than half of eligible members = 27 votes')).toBeInTheDocument();
     expect(screen.getByText('Quorate: 49 present, 36 of 53 needed')).toBeInTheDocument();
   });
 
@@ -54,7 +55,8 @@ describe('rules and quorum', () => {
     });
     // 53 − 8 excused = 45 eligible: 30 of 45 is exactly two thirds.
     expect(screen.getByText('Quorate: 30 present, 30 of 45 needed')).toBeInTheDocument();
-    expect(screen.getByText('Adopted: more than half of eligible members = 23 votes')).toBeInTheDocument();
+    const panel = within(screen.getByRole('region', { name: 'Rules in numbers' }));
+    expect(panel.getByText('Adopted: more than half of eligible members = 23 votes')).toBeInTheDocument();
   });
 });
 
@@ -201,11 +203,12 @@ describe('attendance (the roster import: roster-import.test.tsx)', () => {
 test('the language switch turns the console into Vietnamese and back', () => {
   start();
   fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-  expect(screen.getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeInTheDocument();
-  expect(screen.getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeInTheDocument();
+  const panel = () => within(screen.getByRole('region', { name: /^(Rules in numbers|Quy định bằng con số)$/ }));
+  expect(panel().getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeInTheDocument();
+  expect(panel().getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
-  expect(screen.getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
+  expect(panel().getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
 });
 
 describe('minutes, exports and the audit log', () => {

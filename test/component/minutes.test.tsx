@@ -57,7 +57,7 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getByText(MEETING_TITLE)).toBeInTheDocument();
     expect(screen.getByText('Xếp loại Đảng bộ tỉnh năm 2023 (Classification)')).toBeInTheDocument();
     expect(
-      screen.getByText('Party organisation classification (Vietnam, QĐ 366) (vn-party-classification, version 2)'),
+      screen.getByText('Party organisation classification (Regulation 366-QĐ/TW) (vn-party-classification, version 2)'),
     ).toBeInTheDocument();
   });
 

@@ -156,6 +156,12 @@ describe.sequential('the hall story in a real browser', () => {
 
   test('4. classification: 48 good, 1 excellent; the phones and the projector see it only once published', async () => {
     await chairPage.getByRole('button', { name: '+ New ballot' }).click();
+    // The ballot takes the meeting's rules unless the chair picks others, shown in numbers beside the form.
+    expect(await chairPage.getByLabel('Rules for this ballot').inputValue()).toBe('vn-party-classification@2');
+    await chairPage
+      .getByRole('region', { name: 'These rules in numbers' })
+      .getByText('Quorum: 2/3 of eligible = 36 of 53')
+      .waitFor();
     await chairPage.getByLabel('Classification: four levels').check();
     await chairPage
       .getByLabel('Title', { exact: true })
@@ -214,7 +220,7 @@ describe.sequential('the hall story in a real browser', () => {
 
     await projectorPage.getByText('Adopted: Good').waitFor();
     await projectorPage.getByText('90.57%').waitFor();
-    await projectorPage.getByText('Ballots returned 49 · valid 49 · invalid 0').waitFor();
+    await projectorPage.getByText('Ballots returned 49 (92.45% of eligible members) · valid 49 · invalid 0').waitFor();
     await shot(projectorPage, 'projector-result');
     await phones[0]!.page.getByText(/is in the published list/).waitFor();
     await shot(phones[0]!.page, 'phone-published');

@@ -6,7 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLASSIFICATION_LEVELS, MOTION_OPTIONS, type BallotDefinition } from '@hallvote/shared';
+import {
+  APPROVAL_OPTIONS,
+  CLASSIFICATION_LEVELS,
+  CONFIDENCE_LEVELS,
+  MOTION_OPTIONS,
+  type BallotDefinition,
+} from '@hallvote/shared';
 import { ChildServer } from '../support/child-server';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/browser';
@@ -50,6 +56,16 @@ interface Case {
   readonly labels: readonly string[];
   readonly acknowledgement?: string;
 }
+
+const OFFICIALS = [
+  'Chủ tịch Hội đồng nhân dân tỉnh',
+  'Phó Chủ tịch Hội đồng nhân dân tỉnh',
+  'Chủ tịch Ủy ban nhân dân tỉnh',
+  'Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách kinh tế',
+  'Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách văn hóa - xã hội',
+  'Trưởng Ban Pháp chế Hội đồng nhân dân tỉnh',
+  'Trưởng Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh',
+];
 
 const level = (i: number, row: number) => (row < 4 ? 'excellent' : i % 7 === 0 ? 'completed' : 'good');
 
@@ -101,6 +117,50 @@ const CASES: readonly Case[] = [
     labels: n === 19 ? [...units(n), 'Cảnh báo', 'giữ nguyên kết quả'] : units(n),
     acknowledgement: 'Ban Thường vụ đã xem xét bốn tổ chức được đề nghị xếp loại xuất sắc và giữ nguyên kết quả.',
   })),
+  {
+    // A confidence rating's bands are sentences: the table keeps the whole width and wraps them.
+    name: 'confidence rating',
+    definition: {
+      title: 'Lấy phiếu tín nhiệm đối với người giữ chức vụ do Hội đồng nhân dân tỉnh bầu',
+      kind: 'batch',
+      secret: true,
+      subjects: OFFICIALS.map((label, i) => ({ id: `o${i + 1}`, label })),
+      options: [...CONFIDENCE_LEVELS],
+      allowChange: false,
+      interimForChair: false,
+      rules: { id: 'vn-confidence-2023', version: 1 },
+    },
+    // o4: 26 "low confidence" of 49 returned (53,06 %), more than half; o5: 33 (67,35 %), two thirds or more.
+    marks: (i) =>
+      Object.fromEntries(
+        OFFICIALS.map((_, row) => [
+          `o${row + 1}`,
+          [
+            (row === 3 && i < 26) || (row === 4 && i < 33)
+              ? 'low-confidence'
+              : i % 3
+                ? 'high-confidence'
+                : 'confidence',
+          ],
+        ]),
+      ),
+    labels: [...OFFICIALS, 'Có thể xin từ chức', 'trình miễn nhiệm', '53,06%', 'Điều 19'],
+  },
+  {
+    name: 'approval of one nominee',
+    definition: {
+      title: 'Bầu Bí thư Tỉnh ủy nhiệm kỳ 2025–2030',
+      kind: 'motion',
+      secret: true,
+      subjects: [{ id: 'motion', label: 'Đồng chí Nguyễn Văn An' }],
+      options: [...APPROVAL_OPTIONS],
+      allowChange: false,
+      interimForChair: false,
+      rules: { id: 'vn-party-election', version: 1 },
+    },
+    marks: (i) => ({ motion: [i < 30 ? 'agree' : 'disagree'] }),
+    labels: ['Đồng ý', 'Không đồng ý', '61,22%', '56,60%', 'Điều 30'],
+  },
   ...[5, 30].map((n): Case => ({
     name: `election of ${n}`,
     definition: {
@@ -120,6 +180,7 @@ const CASES: readonly Case[] = [
     }),
     labels: candidates(n),
   })),
+  // Last: the paging test below turns the pages of the ballot on screen, the election of 30.
 ];
 
 async function pageCount(page: Page): Promise<{ page: number; pages: number }> {

@@ -158,6 +158,12 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   { event: 'ballot:publish', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
   { event: 'ballot:revote', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
   { event: 'ballot:cancel', payload: () => ({ ballotId }), expected: chairOnly('NOT_FOUND') },
+  {
+    event: 'ballot:create-follow-up',
+    payload: () => ({ ballotId, round: 1, optionId: 'low-confidence', bandId: 'may-resign', title: 'Follow-up' }),
+    // The chair's own ballot was cancelled above: it calls for no follow-up, but the chair may ask.
+    expected: { ...chairOnly('NOT_FOUND'), chair: 'CONFLICT' },
+  },
 ];
 
 describe('socket: role × request', () => {

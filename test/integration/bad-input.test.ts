@@ -150,6 +150,10 @@ describe('malformed HTTP', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({ title: 'T', rulePresetId: 'dictatorship' }),
     });
-    expect(await res.json()).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', issues: [{ path: 'rulePresetId' }] });
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: 'UNKNOWN_RULE_PRESET',
+      issues: [{ path: 'rulePresetId' }],
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   type ChairSnapshot,
   reviewRosterText,
+  type CreateMeetingRequest,
   type CreateMeetingResponse,
   type RosterLine,
   type ServerToClientEvents,
@@ -53,7 +54,9 @@ export interface Harness {
   stop(): Promise<void>;
   cleanup(): void;
   /** Creates a meeting; `rosterCsv` is read into roster lines as the admin page reads a file. */
-  createMeeting(body: { title?: string; rulePresetId?: string; rosterCsv?: string }): Promise<CreateMeetingResponse>;
+  createMeeting(
+    body: Partial<Omit<CreateMeetingRequest, 'roster'>> & { rosterCsv?: string },
+  ): Promise<CreateMeetingResponse>;
   chair(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
   projector(meeting: CreateMeetingResponse): Promise<{ socket: Client; snapshot: Snapshot }>;
   delegate(token: string): Promise<{ socket: Client; snapshot: Snapshot }>;

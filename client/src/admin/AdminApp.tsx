@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { RosterEntry } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
+import { presetName, rulesText } from '../i18n/rules';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { RosterRefusal } from '../ui/roster/RosterProblems';
 import { RosterReader } from '../ui/roster/RosterReader';
@@ -67,6 +68,7 @@ function TokenForm() {
 
 function MeetingForm() {
   const t = useText(adminText);
+  const r = useText(rulesText);
   const presets = useAdmin((s) => s.presets);
   const presetsFailed = useAdmin((s) => s.presetsFailed);
   const refusal = useAdmin((s) => s.refusal);
@@ -96,7 +98,7 @@ function MeetingForm() {
       <select id="meeting-preset" value={presetId} onChange={(e) => setPresetId(e.target.value)}>
         {(presets ?? []).map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name}
+            {presetName(r, p)}
           </option>
         ))}
       </select>

@@ -3,10 +3,12 @@ import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
+import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
+import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
 import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
@@ -16,6 +18,7 @@ import { EarlyCloseNotes } from './TrustNotes';
 export function BallotDetail({ ballotId }: { ballotId: string }) {
   const t = useText(chairText);
   const c = useText(commonText);
+  const r = useText(rulesText);
   const ballot = useChair((s) => s.ballots.find((b) => b.id === ballotId) ?? null);
   if (!ballot) return null;
   const candidates = ballot.kind === 'election' ? ballot.options.length : 0;
@@ -32,11 +35,13 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
           {ballot.kind === 'election' ? (
             <span className="tag">{t.ballots.seats(ballot.seats ?? 1, candidates)}</span>
           ) : null}
+          <span className="tag rules">{`${presetName(r, ballot.rules)} · ${r.version(ballot.rules.version)}`}</span>
         </p>
       </header>
       <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
       <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
+      <FollowUpActions ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}

@@ -1,7 +1,7 @@
 // What the console says about the protection of votes (issue 12): a warning while phones reach the
 // server over plain HTTP, in both languages at once, and per ballot the early-close minimum it
 // lowered and the early close of its result.
-import { earlyCloseMinimum, loweredEarlyCloseMinimum, type ChairBallotView } from '@hallvote/shared';
+import { earlyCloseMinimum, getRulePreset, loweredEarlyCloseMinimum, type ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { trustText } from '../i18n/trust';
 import { useChair } from './store';
@@ -19,7 +19,9 @@ export function PlainHttpWarning() {
 
 export function EarlyCloseNotes({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(trustText);
-  const rules = useChair((s) => s.meeting?.rules);
+  const meetingRules = useChair((s) => s.meeting?.rules);
+  // The ballot's own rule set names its minimum (the meeting's for a ballot that chose none).
+  const rules = getRulePreset(ballot.rules.id, ballot.rules.version) ?? meetingRules;
   if (!rules || !ballot.secret) return null;
   const lowered = loweredEarlyCloseMinimum(rules, ballot);
   const early = ballot.state !== 'open' ? ballot.result?.earlyClose : null;

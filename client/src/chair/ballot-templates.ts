@@ -1,18 +1,23 @@
 // The ballot builder's templates, and the checks a chair can fail before anything is sent. The
 // server validates again; these exist so the chair hears about a mistake at once, in words.
 import {
+  APPROVAL_OPTIONS,
   CLASSIFICATION_LEVELS,
   MAX_COUNTDOWN_SECONDS,
   MAX_LABEL_CHARS,
   MAX_OPTIONS,
+  MAX_SCORE,
   MAX_SUBJECTS,
   MIN_COUNTDOWN_SECONDS,
   MOTION_OPTIONS,
   assertNever,
   type BallotDefinition,
+  type RuleSet,
+  type RuleSetRef,
   type TallyOption,
   type TallySubject,
 } from '@hallvote/shared';
+import { matchLevel } from './subject-lines';
 
 export const TEMPLATES = ['motion', 'classification', 'batch', 'election'] as const;
 export type Template = (typeof TEMPLATES)[number];
@@ -33,6 +38,8 @@ export interface BuilderForm {
   readonly allowChange: boolean;
   readonly countdown: string;
   readonly interimForChair: boolean;
+  /** The rule preset chosen for this ballot; null keeps the meeting's. */
+  readonly rules: RuleSetRef | null;
 }
 
 export const EMPTY_FORM: BuilderForm = {
@@ -47,6 +54,7 @@ export const EMPTY_FORM: BuilderForm = {
   allowChange: false,
   countdown: '',
   interimForChair: false,
+  rules: null,
 };
 
 export type BuilderProblem =
@@ -59,7 +67,9 @@ export type BuilderProblem =
   | { readonly type: 'too-long'; readonly label: string }
   | { readonly type: 'too-many'; readonly max: number }
   | { readonly type: 'countdown' }
-  | { readonly type: 'secret-change' };
+  | { readonly type: 'secret-change' }
+  | { readonly type: 'unknown-level'; readonly line: number; readonly text: string }
+  | { readonly type: 'bad-score'; readonly line: number; readonly text: string };
 
 export type BuildResult =
   | { readonly ok: true; readonly definition: BallotDefinition }
@@ -82,7 +92,38 @@ function checkLabels(labels: readonly string[], max: number, problems: BuilderPr
   if (labels.length > max) problems.push({ type: 'too-many', max });
 }
 
-function subjectsOf(form: BuilderForm, problems: BuilderProblem[]): TallySubject[] {
+const SCORE = /^\d{1,3}([.,]\d{1,2})?$/;
+
+/**
+ * One line of the batch list: the subject, then optionally its proposed level and its score, in
+ * cells split by tabs (a paste from a spreadsheet) or semicolons: "Chi bộ 1; HTT; 78,5". A cell
+ * that is a number is the score; any other is the level (an id, its name in either language, or
+ * its short form).
+ */
+function subjectLine(
+  text: string,
+  index: number,
+  options: readonly TallyOption[],
+  problems: BuilderProblem[],
+): { label: string; proposedLevel?: string; score?: number } {
+  const [label = '', ...cells] = text.split(/\t|;/).map((c) => c.trim());
+  const subject: { label: string; proposedLevel?: string; score?: number } = { label };
+  for (const cell of cells.filter((c) => c !== '')) {
+    if (SCORE.test(cell)) {
+      const score = Number(cell.replace(',', '.'));
+      if (score > MAX_SCORE) problems.push({ type: 'bad-score', line: index + 1, text: cell });
+      else subject.score = score;
+    } else if (/^[\d.,-]+$/.test(cell)) problems.push({ type: 'bad-score', line: index + 1, text: cell });
+    else {
+      const level = matchLevel(cell, options);
+      if (level === null) problems.push({ type: 'unknown-level', line: index + 1, text: cell });
+      else subject.proposedLevel = level;
+    }
+  }
+  return subject;
+}
+
+function subjectsOf(form: BuilderForm, options: readonly TallyOption[], problems: BuilderProblem[]): TallySubject[] {
   const title = form.title.trim();
   const one = (id: string): TallySubject[] => [{ id, label: form.subject.trim() || title }];
   switch (form.template) {
@@ -93,24 +134,41 @@ function subjectsOf(form: BuilderForm, problems: BuilderProblem[]): TallySubject
     case 'election':
       return [{ id: 'election', label: title }];
     case 'batch': {
-      const labels = lines(form.subjectsText);
-      if (labels.length === 0) problems.push({ type: 'no-subjects' });
-      checkLabels(labels, MAX_SUBJECTS, problems);
+      const parsed = lines(form.subjectsText).map((line, i) => subjectLine(line, i, options, problems));
+      if (parsed.length === 0) problems.push({ type: 'no-subjects' });
+      checkLabels(
+        parsed.map((p) => p.label),
+        MAX_SUBJECTS,
+        problems,
+      );
       const group = form.group.trim();
-      return labels.map((label, i) => ({ id: `s${i + 1}`, label, ...(group ? { group } : {}) }));
+      return parsed.map((p, i) => ({ id: `s${i + 1}`, ...p, ...(group ? { group } : {}) }));
     }
     default:
       return assertNever(form.template);
   }
 }
 
-function optionsOf(form: BuilderForm, problems: BuilderProblem[]): TallyOption[] {
+/**
+ * The options a template gets under a rule set: per-nominee approval ("đồng ý / không đồng ý")
+ * where the rule decides so, the levels the rule's own ballot names (a confidence rating's),
+ * else yes / no / not voting for a motion and the four classification levels.
+ */
+export function optionsFor(template: Exclude<Template, 'election'>, rules: RuleSet): TallyOption[] {
+  if (rules.decision === 'approval') return [...APPROVAL_OPTIONS];
+  if (template === 'motion') return [...MOTION_OPTIONS];
+  const own = rules.template;
+  return own !== undefined && own.kind !== 'election' && own.kind !== 'motion' && own.options.length > 0
+    ? [...own.options]
+    : [...CLASSIFICATION_LEVELS];
+}
+
+function optionsOf(form: BuilderForm, rules: RuleSet, problems: BuilderProblem[]): TallyOption[] {
   switch (form.template) {
     case 'motion':
-      return [...MOTION_OPTIONS];
     case 'classification':
     case 'batch':
-      return [...CLASSIFICATION_LEVELS];
+      return optionsFor(form.template, rules);
     case 'election': {
       const names = lines(form.candidatesText);
       if (names.length === 0) problems.push({ type: 'no-options' });
@@ -124,13 +182,14 @@ function optionsOf(form: BuilderForm, problems: BuilderProblem[]): TallyOption[]
 
 const WHOLE = /^\d+$/;
 
-export function buildBallot(form: BuilderForm): BuildResult {
+/** The definition the form describes under `rules` (the chosen preset, or the meeting's). */
+export function buildBallot(form: BuilderForm, rules: RuleSet): BuildResult {
   const problems: BuilderProblem[] = [];
   const title = form.title.trim();
   if (!title) problems.push({ type: 'no-title' });
   else if (title.length > MAX_LABEL_CHARS) problems.push({ type: 'too-long', label: title });
-  const subjects = subjectsOf(form, problems);
-  const options = optionsOf(form, problems);
+  const options = optionsOf(form, rules, problems);
+  const subjects = subjectsOf(form, options, problems);
 
   let seats: number | undefined;
   if (form.template === 'election') {
@@ -168,6 +227,7 @@ export function buildBallot(form: BuilderForm): BuildResult {
       allowChange,
       ...(countdownSeconds !== undefined ? { countdownSeconds } : {}),
       interimForChair: !form.secret && form.interimForChair,
+      ...(form.rules ? { rules: form.rules } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import { delegateText } from '../i18n/delegate';
 import { optionLabel } from '../ui/option-label';
 import { onOptionGroupKey, radioTabIndex } from '../ui/roving';
 import { shortLabels } from './option-labels';
+import { ProposalLine } from './ProposalLine';
 import { useDelegate } from './store';
 import { toggleMark } from './vote-actions';
 
@@ -93,6 +94,7 @@ function GridRow({
     >
       <span className="subject" id={labelId}>
         {subject.label}
+        <ProposalLine subject={subject} short />
       </span>
       {options.map((option, i) => {
         const checked = chosen.includes(option.id);
@@ -139,6 +141,7 @@ export function BatchGridReview() {
             >
               <span className="subject">
                 {subject.label}
+                <ProposalLine subject={subject} short />
                 <span className={chosen.length === 0 ? 'row-note' : 'visually-hidden'}>
                   {chosen.length === 0 ? t.notRated : `: ${names.join(', ')}`}
                 </span>

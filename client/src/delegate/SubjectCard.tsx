@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLanguage } from '../i18n';
 import { optionLabel } from '../ui/option-label';
 import { onOptionGroupKey, radioTabIndex } from '../ui/roving';
+import { ProposalLine } from './ProposalLine';
 import { useDelegate } from './store';
 import { toggleMark } from './vote-actions';
 
@@ -24,6 +25,7 @@ export function SubjectCard({ subject }: { subject: TallySubject }) {
           {subject.label}
         </p>
       )}
+      <ProposalLine subject={subject} />
       <div role="radiogroup" aria-labelledby={headingId} className="options" onKeyDown={onOptionGroupKey}>
         {options.map((option, i) => (
           <OptionButton

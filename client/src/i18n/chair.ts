@@ -28,19 +28,23 @@ const en = {
     preset: (name: string, version: number) => `${name} (version ${version})`,
     eligible: (roster: number, excused: number, eligible: number) =>
       `Eligible: ${roster} on the roster − ${excused} excused = ${eligible}`,
-    quorum: (fraction: string, required: number, eligible: number) =>
-      `Quorum: ${fraction} of eligible = ${required} of ${eligible}`,
+    quorum: (strict: boolean, fraction: string, required: number, eligible: number) =>
+      `Quorum: ${strict ? 'more than ' : ''}${fraction} of eligible = ${required} of ${eligible}`,
     majority: (strict: boolean, f: Fraction, base: string, needed: number) =>
       `Adopted: ${strict ? 'more than' : 'at least'} ${isHalf(f) ? 'half' : `${f.num}/${f.den}`} of ${base} = ${needed} votes`,
     estimated: (present: number) => `(if all ${present} present cast valid ballots)`,
-    percentages: (base: string) => `Percentages are of ${base}.`,
+    percentages: (base: string) => `Percentages are of ${base}`,
+    alsoOf: (bases: string) => `, and also of ${bases}`,
+    bands: (option: string) => `Nothing is adopted by majority; the share of "${option}" decides what follows:`,
+    band: (threshold: string, needed: number, consequence: string) => `${threshold} (${needed} votes): ${consequence}`,
+    batchStrict: 'Strict batch: a spoilt row voids the whole ballot.',
     noDecision: {
       revote: 'When nothing carries: a new round.',
       refer: 'When nothing carries: referred to the higher body.',
       'cumulate-down': 'When no level carries: votes are cumulated downward, level by level.',
     },
-    cap: (top: string, rate: string, reference: string) =>
-      `"${top}" at most ${rate} of "${reference}" per group: a breach is a warning to acknowledge, never a change.`,
+    cap: (top: string, rate: string, reference: string, above: string) =>
+      `"${top}" at most ${rate} of "${reference}"${above} per group: a breach is a warning to acknowledge, never a change.`,
   },
   attendance: {
     summary: (present: number, absent: number, excused: number, phones: number) =>
@@ -84,7 +88,13 @@ const en = {
     title: 'Title',
     subject: 'What is being decided (optional, the title by default)',
     subjects: 'Subjects, one per line',
+    subjectsHint:
+      'After a name, optionally the proposed level and the score out of 100, separated by a tab or ";": Chi bộ 1; HTT; 78.5',
     group: 'Group for the cap rule (optional)',
+    rules: 'Rules for this ballot',
+    meetingRules: "the meeting's",
+    rulesInNumbers: 'These rules in numbers',
+    options: 'On the ballot',
     candidates: 'Candidates, one per line',
     seats: 'Seats to fill (k)',
     secret: 'Secret ballot',
@@ -104,6 +114,8 @@ const en = {
       tooMany: (max: number) => `At most ${max} lines.`,
       countdown: 'The countdown must be a whole number of seconds, at least 10.',
       secretChange: 'A secret ballot is final once cast; it cannot allow changes.',
+      unknownLevel: (line: number, text: string) => `Line ${line}: "${text}" is not a level of this ballot.`,
+      badScore: (line: number, text: string) => `Line ${line}: "${text}" is not a score from 0 to 100.`,
     },
   },
   ballots: {
@@ -139,6 +151,13 @@ const en = {
     revoteConfirm: 'Yes, new round',
     back: 'No, go back',
     refused: 'Refused:',
+  },
+  followUp: {
+    heading: 'Follow-up votes',
+    create: (name: string, n: number) =>
+      `Create the follow-up vote: ${name} (${n === 1 ? '1 subject' : `${n} subjects`})`,
+    created: (title: string) => `Follow-up vote created as a draft: ${title}.`,
+    show: 'Show it',
   },
   exports: {
     heading: 'Export',
@@ -200,6 +219,9 @@ const en = {
       secret: 'secret',
       seal: 'seal',
       rulePresetId: 'rule set',
+      rulePresetVersion: 'version',
+      rules: 'rules',
+      followUpOf: 'follow-up of ballot',
       fields: 'fields',
       acknowledgement: 'acknowledgement',
     } as Readonly<Record<string, string>>,
@@ -215,6 +237,7 @@ const en = {
     carries: 'Carries',
     subject: 'Subject',
     outcome: 'Outcome',
+    proposal: 'Proposal',
     empty: (n: number) => `No vote on this subject (empty rows): ${n}`,
     needed: (n: number, base: number, baseName: string) => `Needs ${n} of ${base} ${baseName}.`,
     warnings: 'Warnings',
@@ -245,20 +268,25 @@ const vi: typeof en = {
     preset: (name, version) => `${name} (phiên bản ${version})`,
     eligible: (roster, excused, eligible) =>
       `Được tính: ${roster} trong danh sách − ${excused} vắng có lý do = ${eligible}`,
-    quorum: (fraction, required, eligible) => `Điều kiện tiến hành: ${fraction} tổng số = ${required} / ${eligible}`,
+    quorum: (strict, fraction, required, eligible) =>
+      `Điều kiện tiến hành: ${strict ? 'trên ' : ''}${fraction} tổng số = ${required} / ${eligible}`,
     majority: (strict, f, base, needed) =>
       strict
         ? `Thông qua: ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base} = ${needed} phiếu`
         : `Thông qua: từ ${isHalf(f) ? 'một nửa' : `${f.num}/${f.den}`} ${base} trở lên = ${needed} phiếu`,
     estimated: (present) => `(nếu cả ${present} đại biểu có mặt đều bỏ phiếu hợp lệ)`,
-    percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}.`,
+    percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}`,
+    alsoOf: (bases) => `, và so với ${bases}`,
+    bands: (option) => `Không quyết định theo đa số; tỷ lệ "${option}" quyết định hệ quả:`,
+    band: (threshold, needed, consequence) => `${threshold} (${needed} phiếu): ${consequence}`,
+    batchStrict: 'Chế độ nghiêm ngặt: một dòng đánh dấu sai làm cả phiếu không hợp lệ.',
     noDecision: {
       revote: 'Nếu không phương án nào đạt: bỏ phiếu lại.',
       refer: 'Nếu không phương án nào đạt: chuyển cấp trên xem xét.',
       'cumulate-down': 'Nếu không mức nào đạt: cộng dồn phiếu từ mức cao xuống mức thấp kế tiếp.',
     },
-    cap: (top, rate, reference) =>
-      `"${top}" không quá ${rate} số "${reference}" trong mỗi nhóm: vượt là cảnh báo cần xác nhận, không làm thay đổi kết quả.`,
+    cap: (top, rate, reference, above) =>
+      `"${top}" không quá ${rate} số "${reference}"${above} trong mỗi nhóm: vượt là cảnh báo cần xác nhận, không làm thay đổi kết quả.`,
   },
   attendance: {
     summary: (present, absent, excused, phones) =>
@@ -297,7 +325,13 @@ const vi: typeof en = {
     title: 'Tiêu đề',
     subject: 'Nội dung biểu quyết (không bắt buộc, mặc định là tiêu đề)',
     subjects: 'Các đối tượng, mỗi dòng một',
+    subjectsHint:
+      'Sau tên, có thể ghi mức đề xuất và số điểm (thang 100), cách nhau bằng phím Tab hoặc dấu ";": Chi bộ 1; HTT; 78,5',
     group: 'Nhóm áp dụng giới hạn tỷ lệ (không bắt buộc)',
+    rules: 'Quy định áp dụng cho phiếu này',
+    meetingRules: 'của hội nghị',
+    rulesInNumbers: 'Quy định này bằng con số',
+    options: 'Trên phiếu',
     candidates: 'Ứng cử viên, mỗi dòng một người',
     seats: 'Số lượng cần bầu (k)',
     secret: 'Bỏ phiếu kín',
@@ -317,6 +351,8 @@ const vi: typeof en = {
       tooMany: (max) => `Tối đa ${max} dòng.`,
       countdown: 'Thời gian đếm ngược phải là số giây nguyên, ít nhất 10.',
       secretChange: 'Phiếu kín đã bỏ là không đổi được; không thể cho phép đổi lựa chọn.',
+      unknownLevel: (line, text) => `Dòng ${line}: "${text}" không phải là một mức của phiếu này.`,
+      badScore: (line, text) => `Dòng ${line}: "${text}" không phải là số điểm từ 0 đến 100.`,
     },
   },
   ballots: {
@@ -352,6 +388,12 @@ const vi: typeof en = {
     revoteConfirm: 'Đồng ý, vòng mới',
     back: 'Không, quay lại',
     refused: 'Không thực hiện được:',
+  },
+  followUp: {
+    heading: 'Biểu quyết tiếp theo',
+    create: (name, n) => `Tạo phiếu tiếp theo: ${name} (${n} đối tượng)`,
+    created: (title) => `Đã tạo phiếu nháp: ${title}.`,
+    show: 'Xem phiếu',
   },
   exports: {
     heading: 'Xuất dữ liệu',
@@ -413,6 +455,9 @@ const vi: typeof en = {
       secret: 'bỏ phiếu kín',
       seal: 'niêm phong',
       rulePresetId: 'bộ quy định',
+      rulePresetVersion: 'phiên bản',
+      rules: 'quy định',
+      followUpOf: 'tiếp theo phiếu',
       fields: 'trường',
       acknowledgement: 'ý kiến xác nhận',
     },
@@ -428,6 +473,7 @@ const vi: typeof en = {
     carries: 'Đạt',
     subject: 'Đối tượng',
     outcome: 'Kết quả',
+    proposal: 'Đề xuất',
     empty: (n) => `Không có phiếu cho mục này (dòng trống): ${n}`,
     needed: (n, base, baseName) => `Cần ${n} / ${base} ${baseName}.`,
     warnings: 'Cảnh báo',

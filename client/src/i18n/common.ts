@@ -21,6 +21,7 @@ const en = {
     VOTING_STARTED: 'Voting has started; the roster can no longer change.',
     ACK_REQUIRED: 'The result has warnings: write an acknowledgement first.',
     INVALID_ROSTER: 'The roster has problems; nothing was changed.',
+    UNKNOWN_RULE_PRESET: 'This version of the app does not have that rule set or version.',
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
     SESSION_REPLACED: 'Opened on another device.',
     STORE_UNAVAILABLE: 'The server could not save just now; nothing was changed. Try again in a moment.',
@@ -39,6 +40,10 @@ const en = {
     decisive: 'yes + no votes',
   } satisfies Record<TallyBase, string> as Readonly<Record<TallyBase, string>>,
   percentCaption: (base: string, value: number) => `Percentages of ${base} (${value})`,
+  turnout: (returned: number, percent: string, base: string, value: number) =>
+    `Turnout: ${returned} ballots returned, ${percent}% of ${base} (${value})`,
+  shareOf: (percent: string, base: string) => `${percent}% of ${base}`,
+  andAbove: ' and above',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   outcome: {
     adoptedMotion: 'The motion is adopted.',
@@ -71,8 +76,9 @@ const en = {
     rate: string,
     reference: string,
     referenceCount: number,
+    above: string,
   ) =>
-    `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}").`,
+    `${group ? `Group "${group}": ` : ''}${topCount} × "${top}", but at most ${allowed} allowed (${rate} of ${referenceCount} × "${reference}"${above}).`,
   acknowledged: (reason: string) => `Published with the chair's acknowledgement: ${reason}`,
   closesIn: (time: string) => `Closes in ${time}`,
   secret: 'Secret ballot',
@@ -98,6 +104,7 @@ const vi: typeof en = {
     VOTING_STARTED: 'Đã bắt đầu biểu quyết; không thể thay đổi danh sách đại biểu.',
     ACK_REQUIRED: 'Kết quả có cảnh báo: cần ghi ý kiến xác nhận trước.',
     INVALID_ROSTER: 'Danh sách đại biểu có lỗi; chưa có gì thay đổi.',
+    UNKNOWN_RULE_PRESET: 'Phiên bản phần mềm này không có bộ quy định hoặc phiên bản quy định đó.',
     RATE_LIMITED: 'Quá nhiều yêu cầu; vui lòng đợi giây lát rồi thử lại.',
     SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
     STORE_UNAVAILABLE: 'Máy chủ tạm thời chưa lưu được; không có gì bị thay đổi. Vui lòng thử lại sau giây lát.',
@@ -117,6 +124,10 @@ const vi: typeof en = {
     decisive: 'số phiếu tán thành và không tán thành',
   },
   percentCaption: (base, value) => `Tỷ lệ phần trăm so với ${base} (${value})`,
+  turnout: (returned, percent, base, value) =>
+    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent}% ${base} (${value})`,
+  shareOf: (percent, base) => `${percent}% ${base}`,
+  andAbove: ' trở lên',
   votes: (n) => `${n} phiếu`,
   outcome: {
     adoptedMotion: 'Được thông qua.',
@@ -141,8 +152,8 @@ const vi: typeof en = {
     noBand: 'Không thuộc ngưỡng nào: không có hệ quả.',
   },
   cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
-  capWarning: (group, top, topCount, allowed, rate, reference, referenceCount) =>
-    `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}").`,
+  capWarning: (group, top, topCount, allowed, rate, reference, referenceCount, above) =>
+    `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}"${above}).`,
   acknowledged: (reason) => `Công bố kèm ý kiến của chủ tọa: ${reason}`,
   closesIn: (time) => `Kết thúc sau ${time}`,
   secret: 'Bỏ phiếu kín',

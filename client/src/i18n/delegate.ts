@@ -51,6 +51,8 @@ const en = {
   >,
   rowsLeft: (n: number) => (n === 1 ? '1 row not rated, marked below.' : `${n} rows not rated, marked below.`),
   elected: 'You elect',
+  proposed: (level: string) => `Proposed: ${level}`,
+  points: (score: string) => `${score} points`,
 };
 
 const vi: typeof en = {
@@ -99,6 +101,8 @@ const vi: typeof en = {
   short: { excellent: 'HTXS', good: 'HTT', completed: 'HT', 'not-completed': 'KHT' },
   rowsLeft: (n) => `${n} dòng chưa đánh giá, được đánh dấu bên dưới.`,
   elected: 'Bạn bầu',
+  proposed: (level) => `Đề xuất: ${level}`,
+  points: (score) => `${score} điểm`,
 };
 
 export const delegateText = bilingual(en, vi);

@@ -37,19 +37,24 @@ const en = {
     heading: 'Rules applied',
     ruleSet: 'Rule set',
     preset: (name: string, id: string, version: number) => `${name} (${id}, version ${version})`,
-    quorum: (f: Fraction) =>
-      `Quorum: present × ${f.den} ≥ eligible × ${f.num} (${f.num}/${f.den} of the eligible base).`,
+    sources: 'Legal sources',
+    source: (document: string, date: string) => `${document} of ${date}`,
+    quorum: (f: Fraction, strict: boolean) =>
+      `Quorum: present × ${f.den} ${strict ? '>' : '≥'} eligible × ${f.num} (${strict ? 'more than ' : ''}${f.num}/${f.den} of the eligible base).`,
     majority: (strict: boolean, f: Fraction, base: string) =>
       `An option carries with ${strict ? 'more than' : 'at least'} ${isHalf(f) ? 'half' : `${f.num}/${f.den}`} of ${base}.`,
-    percentages: (base: string) => `Percentages are of ${base}, two decimals, rounded half up.`,
+    percentages: (base: string) => `Percentages are of ${base}, two decimals, rounded half up`,
+    bands: (option: string) =>
+      `No option is adopted by majority; the share of "${option}" puts each subject in a band:`,
+    band: (threshold: string, consequence: string) => `${threshold}: ${consequence}`,
     noDecision: {
       revote: 'If no option carries: a new round.',
       refer: 'If no option carries: referred to the higher body.',
       'cumulate-down':
         "If no level carries: each higher level's votes are added to the next lower level until one carries.",
     },
-    cap: (top: string, rate: string, reference: string) =>
-      `Cap: "${top}" at most ${rate} of "${reference}" per group; a breach is a warning, never a change of result.`,
+    cap: (top: string, rate: string, reference: string, above: string) =>
+      `Cap: "${top}" at most ${rate} of "${reference}"${above} per group; a breach is a warning, never a change of result.`,
     batchStrict: 'Strict batch: a spoilt row voids the whole ballot.',
   },
   times: {
@@ -108,6 +113,17 @@ const en = {
     onlinePlusPaper: (online: number, paper: number) => `${online} + ${paper} paper`,
     neededShort: (n: number, base: number) => `needs ${n} of ${base}`,
     yes: '✓',
+    band: (option: string, votes: number, percent: string, base: string, value: number, consequence: string | null) =>
+      `"${option}": ${votes} votes, ${percent}% of ${base} (${value}): ${consequence ?? 'no band reached, no consequence follows'}.`,
+    bandLegend: (option: string, base: string) =>
+      `Each subject's band follows from the share of "${option}" of ${base}; see the rules applied above.`,
+    bandColumn: 'Band and consequence',
+    proposals: 'Proposed levels and scores',
+    proposalsKept: 'Every subject ended on its proposed level, and every score allows the level adopted.',
+    proposalsFlagged: (n: number) =>
+      n === 1
+        ? '1 subject departs from its proposal or its score (marked ⚠).'
+        : `${n} subjects depart from their proposal or their score (marked ⚠).`,
   },
   checks: {
     heading: 'Checks',
@@ -185,21 +201,26 @@ const vi: typeof en = {
     heading: 'Quy định áp dụng',
     ruleSet: 'Bộ quy định',
     preset: (name, id, version) => `${name} (${id}, phiên bản ${version})`,
-    quorum: (f) =>
-      `Điều kiện tiến hành: số có mặt × ${f.den} ≥ số được tính × ${f.num} (${f.num}/${f.den} số đại biểu được tính).`,
+    sources: 'Căn cứ',
+    source: (document, date) => `${document} ngày ${date}`,
+    quorum: (f, strict) =>
+      `Điều kiện tiến hành: số có mặt × ${f.den} ${strict ? '>' : '≥'} số được tính × ${f.num} (${strict ? 'trên ' : ''}${f.num}/${f.den} số đại biểu được tính).`,
     majority: (strict, f, base) =>
       strict
         ? `Một phương án được thông qua khi đạt ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base}.`
         : `Một phương án được thông qua khi đạt từ ${isHalf(f) ? 'một nửa' : `${f.num}/${f.den}`} ${base} trở lên.`,
-    percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}, lấy hai chữ số thập phân, làm tròn nửa lên.`,
+    percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}, lấy hai chữ số thập phân, làm tròn nửa lên`,
+    bands: (option) =>
+      `Không phương án nào được thông qua theo đa số; tỷ lệ "${option}" xác định ngưỡng của từng đối tượng:`,
+    band: (threshold, consequence) => `${threshold}: ${consequence}`,
     noDecision: {
       revote: 'Nếu không phương án nào đạt: bỏ phiếu lại.',
       refer: 'Nếu không phương án nào đạt: chuyển cấp trên xem xét.',
       'cumulate-down':
         'Nếu không mức nào đạt: cộng số phiếu của mức cao hơn vào mức thấp kế tiếp cho đến khi có mức đạt.',
     },
-    cap: (top, rate, reference) =>
-      `Giới hạn: "${top}" không quá ${rate} số "${reference}" trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,
+    cap: (top, rate, reference, above) =>
+      `Giới hạn: "${top}" không quá ${rate} số "${reference}"${above} trong mỗi nhóm; vượt là cảnh báo, không làm thay đổi kết quả.`,
     batchStrict: 'Chế độ nghiêm ngặt: một dòng đánh dấu sai làm cả phiếu không hợp lệ.',
   },
   times: {
@@ -260,6 +281,14 @@ const vi: typeof en = {
     onlinePlusPaper: (online, paper) => `${online} + ${paper} giấy`,
     neededShort: (n, base) => `cần ${n} / ${base}`,
     yes: '✓',
+    band: (option, votes, percent, base, value, consequence) =>
+      `"${option}": ${votes} phiếu, bằng ${percent}% ${base} (${value}): ${consequence ?? 'không thuộc ngưỡng nào, không có hệ quả'}.`,
+    bandLegend: (option, base) =>
+      `Ngưỡng của từng đối tượng xác định theo tỷ lệ "${option}" so với ${base}; xem quy định áp dụng ở trên.`,
+    bandColumn: 'Ngưỡng và hệ quả',
+    proposals: 'Mức đề xuất và số điểm',
+    proposalsKept: 'Mọi đối tượng đều đạt đúng mức đề xuất, và số điểm đều cho phép mức được thông qua.',
+    proposalsFlagged: (n) => `${n} đối tượng khác mức đề xuất hoặc không phù hợp số điểm (đánh dấu ⚠).`,
   },
   checks: {
     heading: 'Kiểm tra tính khớp đúng',

@@ -16,8 +16,10 @@ const en = {
   subject: 'Subject',
   result: 'Result',
   warnings: 'Warnings',
-  counts: (returned: number, valid: number, invalid: number) =>
-    `Ballots returned ${returned} · valid ${valid} · invalid ${invalid}`,
+  counts: (returned: number, share: string, valid: number, invalid: number) =>
+    `Ballots returned ${returned}${share ? ` (${share})` : ''} · valid ${valid} · invalid ${invalid}`,
+  furtherBelow: (bases: string) => `below: of ${bases}`,
+  bandCaption: (option: string, base: string, value: number) => `Share of "${option}", of ${base} (${value})`,
   page: (n: number, of: number) => `Page ${n} of ${of}`,
 };
 
@@ -37,7 +39,10 @@ const vi: typeof en = {
   subject: 'Đối tượng',
   result: 'Kết quả',
   warnings: 'Cảnh báo',
-  counts: (returned, valid, invalid) => `Phiếu thu về ${returned} · hợp lệ ${valid} · không hợp lệ ${invalid}`,
+  counts: (returned, share, valid, invalid) =>
+    `Phiếu thu về ${returned}${share ? ` (${share})` : ''} · hợp lệ ${valid} · không hợp lệ ${invalid}`,
+  furtherBelow: (bases) => `dòng dưới: so với ${bases}`,
+  bandCaption: (option, base, value) => `Tỷ lệ "${option}" so với ${base} (${value})`,
   page: (n, of) => `Trang ${n} / ${of}`,
 };
 

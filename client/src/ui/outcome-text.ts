@@ -5,7 +5,10 @@ import {
   type CapWarning,
   type Fraction,
   type OptionCount,
+  type OptionShare,
+  type QuorumVerdict,
   type SubjectResult,
+  type TurnoutShare,
 } from '@hallvote/shared';
 import type { commonText } from '../i18n/common';
 import { formatDecimal, type Language } from '../i18n';
@@ -88,6 +91,7 @@ export function fractionAsPercent(f: Fraction): string {
   return (f.num * 100) % f.den === 0 ? `${(f.num * 100) / f.den}%` : `${f.num}/${f.den}`;
 }
 
+/** "5 × Excellent, but at most 3 allowed (20% of 16 × Good and above)" when the rule counts so. */
 export function capWarningText(w: CapWarning, t: CommonTexts, language: Language): string {
   const label = (id: string) => optionLabel({ id, label: id }, language);
   return t.capWarning(
@@ -98,5 +102,28 @@ export function capWarningText(w: CapWarning, t: CommonTexts, language: Language
     fractionAsPercent(w.rate),
     label(w.reference),
     w.referenceCount,
+    w.denominator === 'reference-and-above' ? t.andAbove : '',
   );
+}
+
+/**
+ * Whether a view may show this option as carried. The tally never lets an option pass without
+ * quorum, but results stored by builds from before that rule may say so: no view believes them.
+ */
+export function carried(count: OptionCount, quorum: QuorumVerdict): boolean {
+  return count.passes && quorum.met;
+}
+
+/** "Turnout: 448 ballots returned, 94.71% of eligible members (473)". */
+export function turnoutText(turnout: TurnoutShare, t: CommonTexts, language: Language): string {
+  const percent = turnout.percent ? formatDecimal(turnout.percent.text, language) : '—';
+  return t.turnout(turnout.returned, percent, t.bases[turnout.base.name], turnout.base.value);
+}
+
+/** The shares after the first (which `percent` already shows): "56.60% of eligible members". */
+export function furtherShares(count: OptionCount, t: CommonTexts, language: Language): string[] {
+  return count.shares
+    .slice(1)
+    .filter((s): s is OptionShare & { percent: NonNullable<OptionShare['percent']> } => s.percent !== null)
+    .map((s) => t.shareOf(formatDecimal(s.percent.text, language), t.bases[s.base.name]));
 }

@@ -38,8 +38,12 @@ export class Hall {
   static async load(store: Store): Promise<Hall> {
     const hall = new Hall();
     for (const loaded of await store.loadAll()) {
-      const rules = getRulePreset(loaded.meeting.rulePresetId);
-      if (!rules) throw new Error(`meeting ${loaded.meeting.id} uses an unknown rule preset`);
+      const { rulePresetId, rulePresetVersion } = loaded.meeting;
+      const rules = getRulePreset(rulePresetId, rulePresetVersion);
+      if (!rules)
+        throw new Error(
+          `meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`,
+        );
       hall.#add(MeetingState.fromStore(loaded, rules, hall.#tokens));
     }
     return hall;

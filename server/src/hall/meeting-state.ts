@@ -11,6 +11,7 @@
 import {
   HallvoteError,
   roundKey,
+  ruleSetFor,
   type AttendanceStatus,
   type BallotState,
   type Marks,
@@ -34,6 +35,8 @@ export interface VoterEntry {
 
 export interface BallotEntry {
   readonly row: BallotRecordRow;
+  /** The rule set every round of this ballot is tallied under (its own, or the meeting's). */
+  readonly rules: RuleSet;
   /** Oldest first; the last one is the current round. */
   readonly rounds: readonly RoundRecord[];
 }
@@ -42,7 +45,7 @@ const NO_VOTERS: ReadonlyMap<string, VoterEntry> = new Map();
 const NO_ONE: ReadonlySet<string> = new Set();
 
 export class MeetingState extends RosterState {
-  readonly #ballots = new Map<string, { row: BallotRecordRow; rounds: RoundRecord[] }>();
+  readonly #ballots = new Map<string, { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] }>();
   /** Per round key: who voted, with their vote id and receipt. */
   readonly #voters = new Map<string, Map<string, VoterEntry>>();
   /** Per round key: who was issued a ballot. */
@@ -77,7 +80,12 @@ export class MeetingState extends RosterState {
   static fromStore(loaded: LoadedMeeting, rules: RuleSet, tokens: TokenRegistry): MeetingState {
     const state = new MeetingState(loaded.meeting, rules, tokens);
     state.addDelegates(loaded.delegates);
-    for (const b of loaded.ballots) state.#ballots.set(b.id, { row: b, rounds: [] });
+    for (const b of loaded.ballots) {
+      // A build that no longer has a ballot's preset version must not tally it under other rules.
+      const ballotRules = ruleSetFor(b.definition.rules, rules);
+      if (!ballotRules) throw new Error(`ballot ${b.id} uses an unknown rule preset or version`);
+      state.#ballots.set(b.id, { row: b, rules: ballotRules, rounds: [] });
+    }
     // The ballot everybody looks at: the one open now, whatever the clock said when it opened (a
     // clock set back makes an open round look older than a closed one). Only when none is open,
     // the round opened last by its time.
@@ -119,6 +127,11 @@ export class MeetingState extends RosterState {
     const entry = this.#ballots.get(ballotId);
     if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
     return entry;
+  }
+
+  /** The rule set a ballot is tallied under; NOT_FOUND for no such ballot. */
+  rulesOf(ballotId: string): RuleSet {
+    return this.ballotOf(ballotId).rules;
   }
 
   /** Round `round` of a ballot, current or not. */
@@ -208,8 +221,9 @@ export class MeetingState extends RosterState {
 
   // ---- Ballots and rounds (after the store committed them) ---------------------------------------
 
-  addBallot(row: BallotRecordRow): void {
-    this.#ballots.set(row.id, { row, rounds: [] });
+  /** A ballot just created, with the rule set its definition resolved to. */
+  addBallot(row: BallotRecordRow, rules: RuleSet): void {
+    this.#ballots.set(row.id, { row, rules, rounds: [] });
   }
 
   /** A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at. */
@@ -289,7 +303,7 @@ export class MeetingState extends RosterState {
 
   // ---- Internals --------------------------------------------------------------------------------
 
-  #entry(ballotId: string): { row: BallotRecordRow; rounds: RoundRecord[] } {
+  #entry(ballotId: string): { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] } {
     const entry = this.#ballots.get(ballotId);
     if (!entry) throw new Error(`unknown ballot ${ballotId}`);
     return entry;

@@ -49,15 +49,18 @@ export class RosterState {
     return this.#connected.get(delegateId);
   }
 
-  /** Roster, present, excused and the quorum verdict under the meeting's rules, as of now. */
-  presence(): PresenceSummary {
+  /**
+   * Roster, present, excused and the quorum verdict, as of now, under the meeting's rules or under
+   * `rules` (a ballot's own, to open it).
+   */
+  presence(rules: RuleSet = this.rules): PresenceSummary {
     const attendance = summarizeAttendance(
       [...this.#delegates.values()].map((d) => ({
         present: d.attendance === 'present',
         excused: d.attendance === 'excused',
       })),
     );
-    const quorum = checkQuorum(attendance, this.rules.quorum);
+    const quorum = checkQuorum(attendance, rules.quorum);
     return {
       roster: attendance.roster,
       present: attendance.present,

@@ -14,7 +14,7 @@ const SCHEMA_SQL = readFileSync(new URL('./pg-schema.sql', import.meta.url), 'ut
 export async function ensureSchema(client: PoolClient): Promise<void> {
   const present = async () =>
     (await client.query<{ t: string | null }>(`SELECT to_regclass('meeting_head')::text AS t`)).rows[0]?.t != null;
-  if (await present()) return;
+  if (await present()) return migrate(client);
   await client.query('BEGIN');
   try {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
@@ -23,6 +23,42 @@ export async function ensureSchema(client: PoolClient): Promise<void> {
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
+  }
+}
+
+/**
+ * A schema written by an earlier build, brought up to pg-schema.sql's shape; the same steps as
+ * sqlite-migrations.ts. meetings.rule_preset_version: a meeting without it gets the version its
+ * stored results were tallied under, else 1. Altering a table takes its owner: a database whose
+ * owner is not the server's role is migrated by the owner (or `npm run services`), and until then
+ * this refuses to start rather than resolve a meeting to the newest version of its preset.
+ */
+async function migrate(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'meetings' AND column_name = 'rule_preset_version'`,
+  );
+  if (Number(rows[0]?.n) > 0) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
+    await client.query(`ALTER TABLE meetings ADD COLUMN IF NOT EXISTS rule_preset_version INTEGER NOT NULL DEFAULT 1`);
+    await client.query(
+      `UPDATE meetings m SET rule_preset_version = coalesce((
+         SELECT (r.result::jsonb #>> '{tally,rules,version}')::int
+           FROM rounds r JOIN ballots b ON b.id = r.ballot_id
+          WHERE b.meeting_id = m.id AND r.result IS NOT NULL
+            AND r.result::jsonb #>> '{tally,rules,id}' = m.rule_preset_id
+          ORDER BY r.closed_at COLLATE "C" LIMIT 1), 1)`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new Error(
+      'meetings has no rule_preset_version column and this role cannot add it; as the schema owner run ' +
+        '"ALTER TABLE meetings ADD COLUMN rule_preset_version INTEGER NOT NULL DEFAULT 1" (docs/postgres-store.md)',
+      { cause: error },
+    );
   }
 }
 

@@ -82,7 +82,17 @@ export async function createMeeting(
   audit: AuditInput,
 ): Promise<void> {
   const m = meeting;
-  await run(tx.client, PG.insertMeeting, m.id, m.title, m.rulePresetId, m.chairKey, m.projectorKey, m.createdAt);
+  await run(
+    tx.client,
+    PG.insertMeeting,
+    m.id,
+    m.title,
+    m.rulePresetId,
+    m.rulePresetVersion,
+    m.chairKey,
+    m.projectorKey,
+    m.createdAt,
+  );
   await run(tx.client, PG.insertHead, m.id);
   tx.hasHead = true;
   await insertDelegates(tx, delegates);

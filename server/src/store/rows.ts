@@ -15,6 +15,7 @@ export interface MeetingRow {
   readonly id: string;
   readonly title: string;
   readonly rule_preset_id: string;
+  readonly rule_preset_version: number;
   readonly chair_key: string;
   readonly projector_key: string;
   readonly created_at: string;
@@ -127,6 +128,7 @@ export function toMeeting(m: MeetingRow): MeetingRecord {
     id: m.id,
     title: m.title,
     rulePresetId: m.rule_preset_id,
+    rulePresetVersion: m.rule_preset_version,
     chairKey: m.chair_key,
     projectorKey: m.projector_key,
     createdAt: m.created_at,

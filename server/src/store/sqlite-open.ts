@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { migrate } from './sqlite-migrations';
 import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
 
 export interface SqliteOptions {
@@ -32,6 +33,7 @@ export function openWriteConnection(file: string, options: SqliteOptions): Datab
   for (const pragma of options.pragmas ?? []) db.pragma(pragma);
   db.exec(SCHEMA_SQL);
   upgradeSchema(db);
+  migrate(db);
   return db;
 }
 

@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS meetings (
   id             TEXT PRIMARY KEY,
   title          TEXT NOT NULL,
   rule_preset_id TEXT NOT NULL,
+  rule_preset_version INTEGER NOT NULL,
   chair_key      TEXT NOT NULL,
   projector_key  TEXT NOT NULL,
   created_at     TEXT NOT NULL

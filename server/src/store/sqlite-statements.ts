@@ -68,8 +68,8 @@ export function prepareStatements(db: Database.Database) {
 
     // Meetings and the roster.
     insertMeeting: db.prepare<[MeetingRecord]>(
-      `INSERT INTO meetings (id, title, rule_preset_id, chair_key, projector_key, created_at)
-       VALUES (@id, @title, @rulePresetId, @chairKey, @projectorKey, @createdAt)`,
+      `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
+       VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt)`,
     ),
     insertDelegate: db.prepare<[DelegateRecord]>(
       `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)

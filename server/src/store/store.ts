@@ -33,6 +33,8 @@ export interface MeetingRecord {
   readonly id: string;
   readonly title: string;
   readonly rulePresetId: string;
+  /** Pins the preset's rules: a newer version of it never changes how this meeting is tallied. */
+  readonly rulePresetVersion: number;
   readonly chairKey: string;
   readonly projectorKey: string;
   readonly createdAt: string;

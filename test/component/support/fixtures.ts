@@ -37,6 +37,7 @@ export function presence(present: number, roster = 53, excusedAbsent = 0): Prese
 export function classificationBallot(overrides: Partial<BallotView> = {}): BallotView {
   return {
     ...classificationDefinition(),
+    rules: { id: RULES.id, version: RULES.version },
     id: 'b1',
     state: 'open',
     round: 1,

@@ -143,6 +143,8 @@ function validPayload(f: FuzzHall, c: Case): unknown {
       };
     case 'vote:cast':
       return { ballotId, round, voteId: c.voteId, marks: { province: ['good'] } };
+    case 'ballot:create-follow-up':
+      return { ballotId, round, optionId: 'low-confidence', bandId: 'may-resign', title: 'Bỏ phiếu tín nhiệm' };
     case 'ballot:open':
     case 'ballot:close':
     case 'ballot:cancel':

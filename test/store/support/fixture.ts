@@ -31,6 +31,7 @@ export function meetingRecord(): MeetingRecord {
     id: randomUUID(),
     title: 'Hội nghị thường niên',
     rulePresetId: 'vn-party-classification',
+    rulePresetVersion: 2,
     chairKey: randomUUID(),
     projectorKey: randomUUID(),
     createdAt: at(),

@@ -16,6 +16,7 @@ const meeting = {
   id: 'm1',
   title: 'T',
   rulePresetId: 'simple-majority',
+  rulePresetVersion: 1,
   chairKey: 'c',
   projectorKey: 'p',
   createdAt: '',
@@ -58,7 +59,7 @@ function openRound(ballotId: string, round: number, openedAt = '2024-01-01T00:00
 
 function withOpenBallot(registry = tokens()): MeetingState {
   const state = MeetingState.create(meeting, rules, [delegate('a'), delegate('b')], registry);
-  state.addBallot({ id: 'b1', meetingId: 'm1', createdAt: '', definition: {} as never });
+  state.addBallot({ id: 'b1', meetingId: 'm1', createdAt: '', definition: {} as never }, rules);
   state.openRound(openRound('b1', 1), ['a', 'b']);
   return state;
 }

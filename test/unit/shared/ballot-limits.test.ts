@@ -7,15 +7,18 @@ import {
   MAX_OPTIONS,
   MAX_SUBJECTS,
   MIN_COUNTDOWN_SECONDS,
+  RULE_PRESETS,
   ballotDefinitionSchema,
 } from '@hallvote/shared';
 import { EMPTY_FORM, buildBallot, type BuilderForm } from '../../../client/src/chair/ballot-templates';
+
+const RULES = RULE_PRESETS['vn-party-classification'];
 
 const lines = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n');
 
 /** Whether the builder accepts the form, and whether the schema accepts what it built. */
 function verdicts(patch: Partial<BuilderForm>): { builder: boolean; schema: boolean | null } {
-  const built = buildBallot({ ...EMPTY_FORM, title: 'Bầu Ban Thường vụ', ...patch });
+  const built = buildBallot({ ...EMPTY_FORM, title: 'Bầu Ban Thường vụ', ...patch }, RULES);
   return { builder: built.ok, schema: built.ok ? ballotDefinitionSchema.safeParse(built.definition).success : null };
 }
 
@@ -32,7 +35,10 @@ describe('at the bound, both accept', () => {
 });
 
 describe('one past the bound, the builder refuses, and so would the schema', () => {
-  const sound = buildBallot({ ...EMPTY_FORM, title: 'Bầu Ban Thường vụ', template: 'batch', subjectsText: 'Unit 1' });
+  const sound = buildBallot(
+    { ...EMPTY_FORM, title: 'Bầu Ban Thường vụ', template: 'batch', subjectsText: 'Unit 1' },
+    RULES,
+  );
   if (!sound.ok) throw new Error('the sound batch must build');
   const definition = sound.definition;
 

@@ -6,10 +6,10 @@ import { useLanguage, useText } from '../../i18n';
 import { chairText } from '../../i18n/chair';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
-import { fractionAsPercent, optionLabel } from '../../ui/outcome-text';
 import { formatTime } from '../format-time';
 import type { MinutesSource } from './minutes-data';
 import { MinutesResults } from './MinutesResults';
+import { RulesSection } from './MinutesRules';
 import {
   AttendanceSection,
   BallotsSection,
@@ -82,8 +82,8 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
       <AttendanceNames result={result} names={source.names} />
-      <BallotsSection ballots={tally.ballots} paper={r.paper} />
-      <MinutesResults subjects={tally.subjects} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
+      <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />
+      <MinutesResults tally={tally} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
       <ChecksSection
         tally={tally}
         kind={r.ballot.kind}
@@ -94,36 +94,6 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <SignaturesSection />
       {r.receipts.length > 0 ? <ReceiptsAnnex receipts={r.receipts} /> : null}
     </>
-  );
-}
-
-function RulesSection({ round: r, result }: { round: RoundExport; result: RoundResult }) {
-  const t = useText(minutesText);
-  const c = useText(commonText);
-  const language = useLanguage();
-  const rules = r.rules;
-  // The name and version recorded with the tally are the ones that decided this round.
-  const decided = result.tally.rules;
-  const label = (id: string) => optionLabel({ id, label: id }, language);
-  return (
-    <section className="minutes-section" aria-labelledby="minutes-rules">
-      <h2 id="minutes-rules">{t.rules.heading}</h2>
-      <p>
-        <strong>{t.rules.ruleSet}:</strong> {t.rules.preset(decided.name, decided.id, decided.version)}
-      </p>
-      <ul>
-        <li>{t.rules.quorum(rules.quorum)}</li>
-        <li>{t.rules.majority(rules.majority.strict, rules.majority.fraction, c.bases[rules.majority.base])}</li>
-        <li>{t.rules.percentages(c.bases[rules.percentBase])}</li>
-        <li>{t.rules.noDecision[rules.noDecision]}</li>
-        {rules.caps.map((cap) => (
-          <li key={`${cap.top}-${cap.reference}`}>
-            {t.rules.cap(label(cap.top), fractionAsPercent(cap.rate), label(cap.reference))}
-          </li>
-        ))}
-        {rules.batchStrict && r.ballot.kind === 'batch' ? <li>{t.rules.batchStrict}</li> : null}
-      </ul>
-    </section>
   );
 }
 

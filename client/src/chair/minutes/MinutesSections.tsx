@@ -1,19 +1,22 @@
 // The numbered facts of the minutes around the results: attendance and quorum, ballots, checks,
 // warnings with the chair's acknowledgement, the signatures and the receipts annex (the seal and
 // the audit heads are in MinutesTrust.tsx).
-import type {
-  Acknowledgement,
-  BallotCounts,
-  BallotKind,
-  CapWarning,
-  InvariantCheck,
-  PaperTotals,
-  TallyResult,
+import {
+  basisText,
+  type Acknowledgement,
+  type BallotCounts,
+  type BallotKind,
+  type CapWarning,
+  type InvariantCheck,
+  type LegalBasis,
+  type PaperTotals,
+  type TallyResult,
+  type TurnoutShare,
 } from '@hallvote/shared';
 import { useLanguage, useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
-import { capWarningText } from '../../ui/outcome-text';
+import { capWarningText, turnoutText } from '../../ui/outcome-text';
 import { formatTime } from '../format-time';
 import { paperBallots } from './minutes-data';
 
@@ -49,8 +52,20 @@ export function AttendanceSection({ tally, paperVoters }: { tally: TallyResult; 
   );
 }
 
-export function BallotsSection({ ballots, paper }: { ballots: BallotCounts; paper: PaperTotals | null }) {
+export function BallotsSection({
+  ballots,
+  paper,
+  turnout,
+  basis,
+}: {
+  ballots: BallotCounts;
+  paper: PaperTotals | null;
+  turnout: TurnoutShare;
+  basis: LegalBasis | null;
+}) {
   const t = useText(minutesText);
+  const c = useText(commonText);
+  const language = useLanguage();
   const onPaper = paperBallots(paper);
   const split = (label: string, total: number, paperCount: number) => (
     <tr>
@@ -90,6 +105,10 @@ export function BallotsSection({ ballots, paper }: { ballots: BallotCounts; pape
           {split(t.ballots.invalid, ballots.invalid, onPaper.invalid)}
         </tbody>
       </table>
+      <p>
+        {turnoutText(turnout, c, language)}
+        {basis ? <span className="minutes-basis"> ({basisText(basis, language)})</span> : null}
+      </p>
       {ballots.invalidReasons.length > 0 ? (
         <>
           <h3>{t.ballots.reasons}</h3>

@@ -26,7 +26,9 @@ export async function openRound(
     throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
   const other = state.openRounds()[0];
   if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
-  const presence = state.presence();
+  // The ballot's own quorum: a National-Assembly motion (one half) may open where a
+  // classification (two thirds) may not.
+  const presence = state.presence(entry.rules);
   if (!presence.quorum.met) {
     const q = presence.quorum;
     throw new HallvoteError(

@@ -23,7 +23,7 @@ export function earlyCloseOf(
   const voters = state.votersOf(round.ballotId, round.round);
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present');
   if (present.every((d) => voters.has(d.id))) return null;
-  const { minimum, ruleMinimum } = earlyCloseMinimum(state.rules, def);
+  const { minimum, ruleMinimum } = earlyCloseMinimum(state.rulesOf(round.ballotId), def);
   const returned = voters.size;
   if (returned < minimum)
     throw new HallvoteError(

@@ -4,12 +4,14 @@ import type { MeetingState } from '../../hall/meeting-state';
 import { onRequest, type HallSocket } from '../../with-validation';
 import { cancelRound, closeRound, openRound, publishRound } from './ballot-lifecycle';
 import { createBallot } from './create-ballot';
+import { createFollowUp } from './follow-up';
 
-/** Chair: create a ballot, open, close, publish, cancel, re-vote. */
+/** Chair: create a ballot (or the follow-up vote a result calls for), open, close, publish, cancel, re-vote. */
 export function registerBallotHandlers(ctx: HallContext, socket: HallSocket, state: MeetingState): void {
   const { log } = ctx;
 
   onRequest(socket, log, 'ballot:create', (p) => exclusive(state, () => createBallot(ctx, state, p)));
+  onRequest(socket, log, 'ballot:create-follow-up', (p) => exclusive(state, () => createFollowUp(ctx, state, p)));
   onRequest(socket, log, 'ballot:open', (p) => exclusive(state, () => openRound(ctx, state, p.ballotId, false)));
   onRequest(socket, log, 'ballot:revote', (p) => exclusive(state, () => openRound(ctx, state, p.ballotId, true)));
   onRequest(socket, log, 'ballot:close', (p) => exclusive(state, () => closeRound(ctx, state, p.ballotId)));

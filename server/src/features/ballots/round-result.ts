@@ -64,7 +64,8 @@ export async function computeRoundResult(
   const paperVoters = voters.filter(([, v]) => v.channel === 'paper').length;
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
-  const rules = ruleSetStamp(state.rules);
+  // The ballot's rule set, which decides it (the meeting's unless the ballot chose another).
+  const rules = ruleSetStamp(entry.rules);
   const namedVotes = def.secret
     ? null
     : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
@@ -72,7 +73,7 @@ export async function computeRoundResult(
     ballotId,
     round,
     tally: {
-      rules: state.rules,
+      rules: entry.rules,
       ballot: {
         kind: def.kind,
         subjects: def.subjects,

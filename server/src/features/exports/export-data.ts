@@ -27,8 +27,8 @@ export async function roundExport(
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     .map((x) => JSON.parse(x.text) as Marks);
   const voters = [...state.votersOf(ballotId, round).entries()];
-  // The rule set the result names (its version may be older than the meeting's preset now).
-  const rules = (r.result ? getRulePreset(r.result.rules.id, r.result.rules.version) : undefined) ?? state.rules;
+  // The rule set the result names, else the ballot's own: `verify` recomputes the tally with it.
+  const rules = (r.result ? getRulePreset(r.result.rules.id, r.result.rules.version) : undefined) ?? entry.rules;
   return {
     ballot: { ...def, id: ballotId },
     round,

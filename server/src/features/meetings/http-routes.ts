@@ -32,17 +32,22 @@ export function meetingRoutes(ctx: HallContext): Router {
         throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
       const parsed = createMeetingSchema.safeParse(req.body);
       if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
-      const { title, rulePresetId, roster = [] } = parsed.data;
-      const rules = getRulePreset(rulePresetId);
+      const { title, rulePresetId, rulePresetVersion, roster = [] } = parsed.data;
+      const rules = getRulePreset(rulePresetId, rulePresetVersion);
       if (!rules)
-        throw new HallvoteError('INVALID_PAYLOAD', `Unknown rule preset; use one of ${RULE_PRESET_IDS.join(', ')}.`, [
-          { path: 'rulePresetId', message: 'unknown preset' },
-        ]);
+        throw new HallvoteError(
+          'UNKNOWN_RULE_PRESET',
+          `Unknown rule preset or version; use one of ${RULE_PRESET_IDS.join(', ')}.`,
+          getRulePreset(rulePresetId)
+            ? [{ path: 'rulePresetVersion', message: 'unknown version of the preset' }]
+            : [{ path: 'rulePresetId', message: 'unknown preset' }],
+        );
       assertRosterLines(roster);
       const meeting = {
         id: newId(),
         title,
         rulePresetId,
+        rulePresetVersion: rules.version,
         chairKey: newSecret(),
         projectorKey: newSecret(),
         createdAt: ctx.clock.now().toISOString(),
@@ -51,7 +56,11 @@ export function meetingRoutes(ctx: HallContext): Router {
       await ctx.store.createMeeting(
         meeting,
         delegates,
-        auditInput(ctx.clock, meeting.id, 'admin', 'meeting.created', { rulePresetId, delegates: delegates.length }),
+        auditInput(ctx.clock, meeting.id, 'admin', 'meeting.created', {
+          rulePresetId,
+          rulePresetVersion: rules.version,
+          delegates: delegates.length,
+        }),
       );
       ctx.hall.addMeeting(meeting, rules, delegates);
       ctx.log.info({ meetingId: meeting.id, delegates: delegates.length, rulePresetId }, 'meeting created');

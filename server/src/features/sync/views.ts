@@ -37,6 +37,8 @@ export function ballotView(state: MeetingState, ballotId: string): BallotView | 
   const r = entry.rounds.at(-1);
   return {
     ...entry.row.definition,
+    // Named even for a ballot stored before rules were chosen per ballot (the meeting's).
+    rules: { id: entry.rules.id, version: entry.rules.version },
     id: ballotId,
     state: r?.state ?? 'draft',
     round: r?.round ?? 0,
