@@ -86,6 +86,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     result: null,
     receipts: [],
     anchor: null,
+    joinedAfter: null,
   };
 }
 
@@ -99,6 +100,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     turnout: turnout(),
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
   };
 }
 

@@ -14,6 +14,8 @@ import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
 import { formatTime } from './format-time';
+import { MemberList } from './MemberList';
+import { ProjectorPanel } from './ProjectorPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
@@ -61,6 +63,7 @@ function Console() {
         <div className="chair-body">
           <aside className="chair-side">
             <QuorumIndicator />
+            <ProjectorPanel />
             <RulesPanel />
             <ExportPanel />
           </aside>
@@ -192,6 +195,7 @@ function TabContent() {
     case 'roster':
       return (
         <div role="tabpanel">
+          <MemberList />
           <RosterImport />
         </div>
       );

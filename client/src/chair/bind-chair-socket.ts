@@ -47,6 +47,7 @@ export function bindChairSocket(socket: HallSocket): void {
         projectorKey: s.projectorKey,
         storage: s.storage,
         plainHttp: s.plainHttp,
+        projector: s.projector,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
       })),
@@ -76,5 +77,10 @@ export function bindChairSocket(socket: HallSocket): void {
   socket.on(
     'console:storage-updated',
     sequenced((e) => set({ storage: e.storage })),
+  );
+
+  socket.on(
+    'console:projector-updated',
+    sequenced((e) => set({ projector: e.projector })),
   );
 }

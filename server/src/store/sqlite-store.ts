@@ -12,6 +12,7 @@ import { isEmptyUpdate } from './delegate-update';
 import { StoreThread } from './store-thread';
 import type { CountedRound, RoundCount } from './round-records';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -119,12 +120,20 @@ export class SqliteStore implements Store {
     return this.#writer.write('setAttendance', delegateId, attendance, checkedInBy, issueIn, audit);
   }
 
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
+    return this.#writer.write('setAttendanceMany', changes, audit);
+  }
+
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.#writer.write('createBallot', ballot, audit);
   }
 
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
     return this.#writer.write('openRound', round, issuedTo, audit);
+  }
+
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+    return this.#writer.write('draftRevote', ballotId, drafted, audit);
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

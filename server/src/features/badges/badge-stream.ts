@@ -16,7 +16,7 @@ export function streamBadgeSheet(state: MeetingState, publicUrl: string, res: Re
   const members = [...state.delegates.values()]
     .sort((a, b) => a.ordinal - b.ordinal)
     .map((d) => ({ name: d.name, position: d.position, token: d.token }));
-  const job: BadgeJob = { entry: ENTRY, publicUrl, members };
+  const job: BadgeJob = { entry: ENTRY, publicUrl, title: state.meeting.title, members };
   const worker = new Worker(BOOT, { workerData: job, name: 'hallvote-badges', execArgv: [] });
   res.type('html');
   res.setHeader('cache-control', 'no-store');

@@ -7,6 +7,8 @@ import { badgeHtml, type BadgeMember } from './badge-sheet';
 export interface BadgeJob {
   readonly entry: string;
   readonly publicUrl: string;
+  /** The meeting's title, printed on every badge. */
+  readonly title: string;
   readonly members: readonly BadgeMember[];
 }
 
@@ -27,7 +29,7 @@ async function sendBatch(): Promise<void> {
   }
   const batch = job.members.slice(next, next + BATCH);
   next += batch.length;
-  const html = (await Promise.all(batch.map((m) => badgeHtml(m, job.publicUrl)))).join('');
+  const html = (await Promise.all(batch.map((m) => badgeHtml(m, job.title, job.publicUrl)))).join('');
   port?.postMessage({ kind: 'batch', html } satisfies BadgeMessage);
 }
 

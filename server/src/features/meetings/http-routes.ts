@@ -14,6 +14,7 @@ import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
+import { renderBadgeSheet } from '../badges/badge-sheet';
 import { streamBadgeSheet } from '../badges/badge-stream';
 import { makeDelegates } from '../roster/new-delegates';
 import { assertRosterLines } from '../roster/roster-checks';
@@ -81,6 +82,16 @@ export function meetingRoutes(ctx: HallContext): Router {
     route(ctx, async (req, res) => {
       const state = chairMeeting(ctx, req);
       await streamBadgeSheet(state, ctx.config.publicUrl, res, ctx.log);
+    }),
+  );
+
+  // One badge on its own: a re-issued badge, printed while the meeting goes on.
+  router.get(
+    '/api/meetings/:meetingId/badges/:delegateId',
+    route(ctx, async (req, res) => {
+      const state = chairMeeting(ctx, req);
+      const delegate = state.delegateOf(String(req.params.delegateId));
+      res.type('html').send(await renderBadgeSheet(state, ctx.config.publicUrl, new Set([delegate.id])));
     }),
   );
 

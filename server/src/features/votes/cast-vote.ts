@@ -39,6 +39,11 @@ export async function castVote(
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
   if (!state.acceptsVotes(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
+  if (!state.onRoster(p.ballotId, p.round, delegateId))
+    throw new HallvoteError(
+      'NOT_IN_ROUND',
+      'You joined the roster after this ballot opened; you vote from the next one.',
+    );
   if (state.delegates.get(delegateId)?.attendance !== 'present')
     throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
   const def = entry.row.definition;
