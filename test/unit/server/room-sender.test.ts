@@ -9,14 +9,16 @@ function fakeIo(rooms: Map<string, Set<string>>) {
   const writes: number[] = [];
   const io = {
     sockets: { adapter: { rooms } },
-    to(target: string | string[]) {
-      return {
-        emit(event: string) {
-          const ids = Array.isArray(target) ? target : [...(rooms.get(target) ?? [])];
-          writes.push(ids.length);
-          for (const id of ids) heard.set(id, [...(heard.get(id) ?? []), event]);
-        },
-      };
+    local: {
+      to(target: string | string[]) {
+        return {
+          emit(event: string) {
+            const ids = Array.isArray(target) ? target : [...(rooms.get(target) ?? [])];
+            writes.push(ids.length);
+            for (const id of ids) heard.set(id, [...(heard.get(id) ?? []), event]);
+          },
+        };
+      },
     },
   };
   return { io: io as RoomServer, heard, writes };
@@ -54,4 +56,19 @@ test('stop drops what is left to send', async () => {
   await turn();
   await turn();
   expect(writes).toEqual([10]);
+});
+
+test("drop forgets one room's queue and leaves the others", async () => {
+  const rooms = new Map([
+    ['a', new Set(Array.from({ length: 30 }, (_, i) => `a${i}`))],
+    ['b', new Set(Array.from({ length: 30 }, (_, i) => `b${i}`))],
+  ]);
+  const { io, heard } = fakeIo(rooms);
+  const sender = new RoomSender(io, 10);
+  sender.send('a', 'e', {});
+  sender.send('b', 'e', {});
+  sender.drop('a');
+  for (let i = 0; i < 5; i += 1) await turn();
+  expect([...heard.keys()].filter((id) => id.startsWith('a'))).toHaveLength(10);
+  expect([...heard.keys()].filter((id) => id.startsWith('b'))).toHaveLength(30);
 });

@@ -4,10 +4,14 @@
 // next starts once the last has reached everyone), and an announcement goes to the sockets in the
 // room when it was made: one that joins later already has a snapshot stamped with its number.
 
-/** What RoomSender needs of the socket.io server: the rooms' members, and emitting to rooms or sockets. */
+/**
+ * What RoomSender needs of the socket.io server: the rooms' members on this node, and emitting to
+ * rooms or sockets on this node only (a meeting's sockets are all on the node that runs it; with
+ * the cluster's Redis adapter, `io.to` would also publish to every other node).
+ */
 export interface RoomServer {
   readonly sockets: { readonly adapter: { readonly rooms: ReadonlyMap<string, ReadonlySet<string>> } };
-  to(room: string | string[]): unknown;
+  readonly local: { to(room: string | string[]): unknown };
 }
 
 /** Sockets written to in one turn of the loop: about 10 ms of writes on a busy 2-core machine. */
@@ -45,6 +49,11 @@ export class RoomSender {
     this.#sendSlice(room);
   }
 
+  /** Drops what is still to be sent to one room (its meeting moved to another node). */
+  drop(room: string): void {
+    this.#queues.delete(room);
+  }
+
   /** Drops what is still to be sent (shutdown). */
   stop(): void {
     for (const turn of this.#turns) clearImmediate(turn);
@@ -74,5 +83,5 @@ export class RoomSender {
 
 /** The event map types each payload; a sender of any announcement widens it, hence the one cast. */
 function emitTo(io: RoomServer, to: string | string[], event: string, payload: unknown): void {
-  (io.to(to) as { emit(e: string, p: unknown): void }).emit(event, payload);
+  (io.local.to(to) as { emit(e: string, p: unknown): void }).emit(event, payload);
 }
