@@ -75,11 +75,25 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * round counted by heads without proxies does not have is left out, so its seal is what it was.
  */
 export function roundSealInput(content: SealContent): string {
+  const { records, weightedRecords, ...rest } = content;
+  return roundSealInputOfCanonical(rest, records.map(canonicalRecord), weightedRecords?.map(canonicalWeightedRecord));
+}
+
+/**
+ * The same text, from records already in canonical form (what `canonicalRecord` and
+ * `canonicalWeightedRecord` make): a store that keeps them so seals a large round without building
+ * a record object per ballot.
+ */
+export function roundSealInputOfCanonical(
+  content: Omit<SealContent, 'records' | 'weightedRecords'>,
+  canonicalRecords: readonly string[],
+  canonicalWeightedRecords?: readonly string[],
+): string {
   return canonicalJson({
     format: SEAL_FORMAT,
     ...content,
-    records: content.records.map(canonicalRecord).sort(),
-    weightedRecords: content.weightedRecords?.map(canonicalWeightedRecord).sort(),
+    records: [...canonicalRecords].sort(),
+    weightedRecords: canonicalWeightedRecords && [...canonicalWeightedRecords].sort(),
     namedVotes:
       content.namedVotes
         ?.map((v) => ({

@@ -10,6 +10,7 @@ import type {
   PresenceSummary,
   ProjectorScreen,
   Proxy,
+  StorageStatus,
 } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
@@ -26,6 +27,8 @@ export interface ChairState {
   readonly projectorKey: string | null;
   /** Every proxy recorded, in force or taken back, oldest first. */
   readonly proxies: readonly Proxy[];
+  /** Secrecy work of the database waiting for another program (shown until it is done). */
+  readonly storage: StorageStatus;
   /** Phones reach the server over plain HTTP (ChairSnapshot.plainHttp). */
   readonly plainHttp: boolean;
   /** Why the server refused this console, when it said (a meeting whose stored state does not match). */
@@ -47,6 +50,7 @@ export function initialChairState(): ChairState {
     ballots: [],
     projectorKey: null,
     proxies: [],
+    storage: { scrubPendingSince: null },
     plainHttp: false,
     refusal: null,
     projector: null,

@@ -16,6 +16,7 @@ import type {
   RuleSet,
   SubjectResult,
   TallyBase,
+  PackedTallyInput,
   TallyInput,
   TallyResult,
   TallySubject,
@@ -44,7 +45,11 @@ interface SubjectMeasure {
   readonly meets: readonly boolean[];
 }
 
-function subjectMeasure(input: TallyInput, counted: SubjectTally, bases: BallotBases): SubjectMeasure {
+function subjectMeasure(
+  input: TallyInput | PackedTallyInput,
+  counted: SubjectTally,
+  bases: BallotBases,
+): SubjectMeasure {
   const { rules, ballot } = input;
   const votes = ballot.options.map((_, o) => counted.votes[o] ?? 0);
   const decisive = ballot.options.reduce(
@@ -66,7 +71,7 @@ function subjectMeasure(input: TallyInput, counted: SubjectTally, bases: BallotB
 }
 
 function subjectResult(
-  input: TallyInput,
+  input: TallyInput | PackedTallyInput,
   subject: TallySubject,
   s: number,
   main: Measure,
@@ -162,7 +167,7 @@ function basisOf(rules: RuleSet): ResultBasis {
  * Counts the records under one measure: as heads (each ballot one), or as weight (each ballot its
  * weight; paper totals, issued ballots and paper voters in weight).
  */
-function measureOf(input: TallyInput, unit: 'heads' | 'weight'): Measure {
+function measureOf(input: TallyInput | PackedTallyInput, unit: 'heads' | 'weight'): Measure {
   const { rules, ballot, attendance } = input;
   // A blank election ballot keeps no name, or, approving a single nominee, marks neither (or
   // both) of "đồng ý / không đồng ý". With several nominees and no surplus, a row left blank only
@@ -204,7 +209,11 @@ function ballotCounts(measure: Measure): BallotCounts {
 }
 
 /** The invariants of one measure; those of weight say so. */
-function invariantsOf(input: TallyInput, measure: Measure, perSubject: readonly SubjectTally[]): InvariantCheck[] {
+function invariantsOf(
+  input: TallyInput | PackedTallyInput,
+  measure: Measure,
+  perSubject: readonly SubjectTally[],
+): InvariantCheck[] {
   const checks = checkInvariants({
     kind: input.ballot.kind,
     seats: seatsOf(input.ballot),
@@ -223,12 +232,13 @@ function invariantsOf(input: TallyInput, measure: Measure, perSubject: readonly 
 
 /**
  * Tallies one ballot round: counts, bases, per-subject outcomes, bands and proposal checks, cap
- * warnings and invariants. Pure and deterministic: the same input, in any record order, gives
+ * warnings and invariants. Records come as objects or packed (packRecords): the same result. Pure
+ * and deterministic: the same input, in any record order, gives
  * the same result. A quorum lost by tally time turns every outcome into "no quorum"; the counts
  * and shares are still reported. A rule that counts weight counts every ballot as its weight; a
  * double majority counts heads and weight both, and an option passes only on both.
  */
-export function tally(input: TallyInput): TallyResult {
+export function tally(input: TallyInput | PackedTallyInput): TallyResult {
   const { rules, ballot, attendance } = input;
   const countBy = rules.countBy ?? 'heads';
   const quorum = checkQuorum(attendance, rules.quorum, rules.quorumBy ?? 'heads');

@@ -135,6 +135,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
   return {
     role: 'delegate',
     seq: 5,
+    serverTime: Date.now(),
     meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' },
     me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy', weight: 1 },
     ballot: null,
@@ -194,6 +195,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     ballots: [],
     projectorKey: 'projector-key',
     proxies: [],
+    storage: { scrubPendingSince: null },
     plainHttp: false,
     projector: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,

@@ -1,11 +1,12 @@
 // A round's result: the shared tally over the stored rows, with the attendance of the moment of
-// close, sealed over everything it rests on (shared/src/seal.ts).
+// close, sealed over everything it rests on (shared/src/seal.ts). The store counts and seals where
+// the rows are (a 10,000-ballot round is megabytes of JSON); this file gathers the rest from the
+// meeting's state.
 import { createHash } from 'node:crypto';
 import {
   roundSealInput,
   roundTallyInput,
   ruleSetHashInput,
-  tally,
   type AttendanceSnapshot,
   type EarlyClose,
   type PaperTotals,
@@ -16,7 +17,7 @@ import {
 } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
-import { roundBasis } from './round-basis';
+import { roundContext } from './round-basis';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -80,44 +81,45 @@ export async function computeRoundResult(
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
-  const stored = await store.readBallots(ballotId, round);
   const paper = inputs.paper ?? state.paperTotalsOf(ballotId, round) ?? null;
   const paperVoters = [...state.votersOf(ballotId, round).values()].filter((v) => v.channel === 'paper').length;
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
-  const basis = roundBasis(state, entry.rules, ballotId, round, stored);
-  const result = tally(
-    roundTallyInput({
-      rules: entry.rules,
-      ballot: def,
-      attendance,
-      weightOf: basis.weightOf,
-      issued,
-      records: basis.records,
-      paper,
-      paperVoters,
-      weights: basis.weights ?? null,
-    }),
-  );
-  // The ballot's rule set, which decided it (the meeting's unless the ballot chose another).
-  const rules = ruleSetStamp(entry.rules);
-  const seal = sealOf({
-    meetingId: state.meeting.id,
-    ballot: { ...def, id: ballotId },
-    round,
-    closedAt: inputs.closedAt,
-    rules,
+  // What the round rests on besides its ballots: the proxies, the weights issued, who cast each
+  // named vote. The store cuts, weighs, counts and seals the ballots where they are.
+  const context = roundContext(state, entry.rules, ballotId, round);
+  const { records: _none, ...tallyInput } = roundTallyInput({
+    rules: entry.rules,
+    ballot: def,
+    attendance,
+    weightOf: context.weightOf,
     issued,
-    records: basis.sealRecords,
-    weightedRecords: basis.weightedRecords,
-    namedVotes: basis.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
-    proxies: basis.proxies,
-    weights: basis.weights,
+    records: [],
     paper,
     paperVoters,
-    attendance,
-    earlyClose: inputs.earlyClose,
-    tally: result,
+    weights: context.weights ?? null,
+  });
+  // The ballot's rule set, which decides it (the meeting's unless the ballot chose another).
+  const rules = ruleSetStamp(entry.rules);
+  const { tally: result, seal } = await store.countRound({
+    ballotId,
+    round,
+    tally: tallyInput,
+    seal: {
+      meetingId: state.meeting.id,
+      ballot: { ...def, id: ballotId },
+      round,
+      closedAt: inputs.closedAt,
+      rules,
+      issued,
+      namedVotes: context.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
+      proxies: context.proxies,
+      weights: context.weights,
+      paper,
+      paperVoters,
+      attendance,
+      earlyClose: inputs.earlyClose,
+    },
   });
   return {
     ballotId,
