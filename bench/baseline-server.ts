@@ -157,7 +157,7 @@ function onChair(socket: Socket): void {
   });
   const change = (args: unknown[], patch: Partial<BallotView>) => {
     const entry = ballots.get((args[0] as { ballotId: string }).ballotId);
-    if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', message: 'No such ballot.' });
+    if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', params: { what: 'ballot' } });
     entry.view = { ...entry.view, ...patch };
     current = entry;
     io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view });

@@ -10,7 +10,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { HallvoteError, PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
+import {
+  HallvoteError,
+  PROTOCOL_VERSION,
+  handshakeAuthSchema,
+  refusal,
+  type ErrorBody,
+  type SocketData,
+} from '@hallvote/shared';
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { safeUrl, type Logger } from './logger';
@@ -33,7 +40,7 @@ import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster'
 import { delegatePage } from './features/sync/delegate-page';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
-import { answerUnlistened, type HallSocket } from './with-validation';
+import { answerUnlistened, zodIssues, type HallSocket } from './with-validation';
 
 export interface AppDeps {
   readonly store: Store;
@@ -137,31 +144,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(meetingRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use('/api', (_req, res) => {
-    res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
+    res.status(404).json(refusal('NOT_FOUND', { what: 'route' }));
   });
   serveClient(app, config.clientDir, (html, token) => delegatePage(ctx, html, token));
   // Malformed JSON and other body errors: a typed error, never a stack trace.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      res
-        .status(status)
-        .json({ ok: false, error: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large.' });
+      const problem = status === 413 ? 'too-large' : 'not-json';
+      res.status(status).json(refusal('INVALID_PAYLOAD', { issues: [{ path: '', problem }] }));
       return;
     }
     log.error({ err, url: safeUrl(req.url) }, 'unexpected HTTP error');
-    res.status(500).json({ ok: false, error: 'INTERNAL', message: 'Something went wrong on the server.' });
+    res.status(500).json(refusal('INTERNAL'));
   });
 
   // Handshake: the credential decides the role; nothing in a later payload can change it.
   io.use((socket, next) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'STATE_MISMATCH', message: string) =>
-      next(Object.assign(new Error(message), { data: { code } }));
-    if (!parsed.success) return refuse('INVALID_PAYLOAD', 'Malformed handshake.');
+    // socket.io sends an Error's message with the refusal: the code, never a sentence. The code and
+    // its parameters travel in `data`, as every other refusal does.
+    const refuse = (body: ErrorBody) => next(Object.assign(new Error(body.error), { data: body }));
+    if (!parsed.success) return refuse(refusal('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) }));
     const auth = parsed.data;
-    if (auth.protocol !== PROTOCOL_VERSION)
-      return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
+    if (auth.protocol !== PROTOCOL_VERSION) return refuse(refusal('PROTOCOL_MISMATCH', { expected: PROTOCOL_VERSION }));
     let data: SocketData | null = null;
     try {
       if (auth.role === 'delegate') {
@@ -172,10 +178,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     } catch (err) {
       // A meeting refused at start-up: whoever holds one of its keys is told what differs.
-      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refuse(err.code, err.message);
+      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refuse(err.toBody());
       throw err;
     }
-    if (!data) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
+    if (!data)
+      return refuse(
+        refusal('UNAUTHORIZED', {
+          credential: auth.role === 'delegate' ? 'badge' : auth.role === 'chair' ? 'chair-key' : 'projector-key',
+        }),
+      );
     socket.data = data;
     next();
   });

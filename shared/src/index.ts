@@ -15,3 +15,4 @@ export * from './ballot-limits';
 export * from './roster/index';
 export * from './early-close';
 export * from './marks-code';
+export * from './meeting-settings';

@@ -81,7 +81,7 @@ describe('the admin page', () => {
   test("the server's problems are shown in Vietnamese, like the chair's", async () => {
     answer = () =>
       Response.json(
-        { ok: false, error: 'INVALID_ROSTER', message: '', problems: [{ code: 'DUPLICATE', line: 4, sameAs: 2 }] },
+        { ok: false, error: 'INVALID_ROSTER', params: { problems: [{ code: 'DUPLICATE', line: 4, sameAs: 2 }] } },
         { status: 400 },
       );
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));

@@ -151,12 +151,11 @@ describe('running a ballot', () => {
     socket.answer('ballot:open', () => ({
       ok: false,
       error: 'NO_QUORUM',
-      message: 'No quorum: 30 present, 36 of 53 eligible needed (2/3).',
+      params: { present: 30, required: 36, eligible: 53, fraction: { num: 2, den: 3 }, strict: false },
     }));
     fireEvent.click(screen.getByRole('button', { name: 'Open voting' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('No quorum.');
-    expect(alert).toHaveTextContent('30 present, 36 of 53 eligible needed');
+    expect(alert).toHaveTextContent('Not quorate: 30 present; at least 36 of 53 needed (2/3).');
   });
 
   test('the result with counts and percentages of the named base', () => {
@@ -275,7 +274,7 @@ describe('minutes, exports and the audit log', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Whole meeting (JSON)' }));
     });
-    expect(screen.getByRole('alert')).toHaveTextContent('Not found.');
+    expect(screen.getByRole('alert')).toHaveTextContent('The server has no such address.');
   });
 
   test('the audit log lists entries newest first, with names for ids, and refreshes', async () => {

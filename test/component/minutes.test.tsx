@@ -270,10 +270,12 @@ test('a round still open has no minutes yet', async () => {
 test('a wrong key is said plainly', async () => {
   stubFetch({
     [ROUND_URL('b1')]: Response.json(
-      { ok: false, error: 'UNAUTHORIZED', message: 'The chair key is missing or wrong.' },
+      { ok: false, error: 'UNAUTHORIZED', params: { credential: 'chair-key' } },
       { status: 401 },
     ),
   });
   render(<MinutesPage meetingId="m1" chairKey="wrong" ballotId="b1" round={1} />);
-  expect(await screen.findByRole('alert')).toHaveTextContent('This link or key is not valid.');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'The chair key of this meeting is not valid. Open the chair link again.',
+  );
 });

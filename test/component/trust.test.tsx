@@ -174,10 +174,13 @@ describe("the chair's console", () => {
     consoleWith(socket);
     socket.connection({
       type: 'refused',
-      code: 'STATE_MISMATCH',
-      message: 'What differs: ballot "X" round 1: seal: mismatch',
+      refusal: {
+        ok: false,
+        error: 'STATE_MISMATCH',
+        params: { mismatches: 2, rounds: [{ ballot: 'X', round: 1 }], auditLog: false },
+      },
     });
     expect(screen.getByRole('alert')).toHaveTextContent('does not match its seals');
-    expect(screen.getByRole('alert')).toHaveTextContent('ballot "X" round 1: seal: mismatch');
+    expect(screen.getByRole('alert')).toHaveTextContent('2 checks differ, in “X” round 1.');
   });
 });

@@ -1,36 +1,12 @@
 // Texts every view uses: connection state, refusals, bases, outcomes in words.
-import type { ErrorCode, TallyBase } from '@hallvote/shared';
+import type { TallyBase } from '@hallvote/shared';
 import { bilingual } from './index';
-
-type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER', string>>;
 
 const en = {
   switchTo: 'Language',
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',
-  errors: {
-    INVALID_PAYLOAD: 'The request was not valid.',
-    UNAUTHORIZED: 'This link or key is not valid.',
-    FORBIDDEN: 'This is not allowed.',
-    NOT_FOUND: 'Not found.',
-    CONFLICT: 'Not possible in the current state.',
-    NO_QUORUM: 'No quorum.',
-    BALLOT_NOT_OPEN: 'The ballot is not open.',
-    ALREADY_VOTED: 'A vote is already recorded in this round.',
-    INVALID_VOTE: 'The vote was not valid.',
-    VOTING_STARTED: 'Voting has started; the roster can no longer change.',
-    ACK_REQUIRED: 'The result has warnings: write an acknowledgement first.',
-    INVALID_ROSTER: 'The roster has problems; nothing was changed.',
-    UNKNOWN_RULE_PRESET: 'This version of the app does not have that rule set or version.',
-    RATE_LIMITED: 'Too many requests; wait a moment and try again.',
-    SESSION_REPLACED: 'Opened on another device.',
-    NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
-    ATTENDANCE_FROZEN: 'This member has voted in the open ballot: their attendance is fixed until it closes.',
-    TOO_FEW_BALLOTS: 'Too few ballots are in to close this secret ballot early.',
-    STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
-    INTERNAL: 'Something went wrong on the server. Nothing was changed.',
-    NO_ANSWER: 'No answer from the server (is this device offline?).',
-  } satisfies ErrorTexts as ErrorTexts,
+  issues: 'Problems',
   bases: {
     eligible: 'eligible members',
     present: 'members present',
@@ -40,8 +16,8 @@ const en = {
   } satisfies Record<TallyBase, string> as Readonly<Record<TallyBase, string>>,
   percentCaption: (base: string, value: number) => `Percentages of ${base} (${value})`,
   turnout: (returned: number, percent: string, base: string, value: number) =>
-    `Turnout: ${returned} ballots returned, ${percent}% of ${base} (${value})`,
-  shareOf: (percent: string, base: string) => `${percent}% of ${base}`,
+    `Turnout: ${returned} ballots returned, ${percent} of ${base} (${value})`,
+  shareOf: (percent: string, base: string) => `${percent} of ${base}`,
   andAbove: ' and above',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   outcome: {
@@ -90,30 +66,7 @@ const vi: typeof en = {
   switchTo: 'Ngôn ngữ',
   connecting: 'Đang kết nối…',
   reconnecting: 'Mất kết nối. Đang kết nối lại…',
-  errors: {
-    INVALID_PAYLOAD: 'Yêu cầu không hợp lệ.',
-    UNAUTHORIZED: 'Đường dẫn hoặc khóa này không hợp lệ.',
-    FORBIDDEN: 'Không được phép.',
-    NOT_FOUND: 'Không tìm thấy.',
-    CONFLICT: 'Không thực hiện được ở trạng thái hiện tại.',
-    NO_QUORUM: 'Không đủ số đại biểu cần thiết.',
-    BALLOT_NOT_OPEN: 'Phiếu biểu quyết chưa mở hoặc đã kết thúc.',
-    ALREADY_VOTED: 'Đã ghi nhận một phiếu trong vòng này.',
-    INVALID_VOTE: 'Phiếu không hợp lệ.',
-    VOTING_STARTED: 'Đã bắt đầu biểu quyết; không thể thay đổi danh sách đại biểu.',
-    ACK_REQUIRED: 'Kết quả có cảnh báo: cần ghi ý kiến xác nhận trước.',
-    INVALID_ROSTER: 'Danh sách đại biểu có lỗi; chưa có gì thay đổi.',
-    UNKNOWN_RULE_PRESET: 'Phiên bản phần mềm này không có bộ quy định hoặc phiên bản quy định đó.',
-    RATE_LIMITED: 'Quá nhiều yêu cầu; vui lòng đợi giây lát rồi thử lại.',
-    SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
-    NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
-    ATTENDANCE_FROZEN:
-      'Đại biểu này đã biểu quyết trong vòng đang mở: không thể thay đổi điểm danh cho đến khi kết thúc.',
-    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu để kết thúc sớm cuộc bỏ phiếu kín này.',
-    STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
-    INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
-    NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
-  },
+  issues: 'Các lỗi',
   bases: {
     eligible: 'tổng số đại biểu được triệu tập',
     present: 'số đại biểu có mặt',
@@ -123,8 +76,8 @@ const vi: typeof en = {
   },
   percentCaption: (base, value) => `Tỷ lệ phần trăm so với ${base} (${value})`,
   turnout: (returned, percent, base, value) =>
-    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent}% ${base} (${value})`,
-  shareOf: (percent, base) => `${percent}% ${base}`,
+    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent} ${base} (${value})`,
+  shareOf: (percent, base) => `${percent} ${base}`,
   andAbove: ' trở lên',
   votes: (n) => `${n} phiếu`,
   outcome: {

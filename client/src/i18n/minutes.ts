@@ -114,7 +114,7 @@ const en = {
     neededShort: (n: number, base: number) => `needs ${n} of ${base}`,
     yes: '✓',
     band: (option: string, votes: number, percent: string, base: string, value: number, consequence: string | null) =>
-      `"${option}": ${votes} votes, ${percent}% of ${base} (${value}): ${consequence ?? 'no band reached, no consequence follows'}.`,
+      `"${option}": ${votes} votes, ${percent} of ${base} (${value}): ${consequence ?? 'no band reached, no consequence follows'}.`,
     bandLegend: (option: string, base: string) =>
       `Each subject's band follows from the share of "${option}" of ${base}; see the rules applied above.`,
     bandColumn: 'Band and consequence',
@@ -282,7 +282,7 @@ const vi: typeof en = {
     neededShort: (n, base) => `cần ${n} / ${base}`,
     yes: '✓',
     band: (option, votes, percent, base, value, consequence) =>
-      `"${option}": ${votes} phiếu, bằng ${percent}% ${base} (${value}): ${consequence ?? 'không thuộc ngưỡng nào, không có hệ quả'}.`,
+      `"${option}": ${votes} phiếu, bằng ${percent} ${base} (${value}): ${consequence ?? 'không thuộc ngưỡng nào, không có hệ quả'}.`,
     bandLegend: (option, base) =>
       `Ngưỡng của từng đối tượng xác định theo tỷ lệ "${option}" so với ${base}; xem quy định áp dụng ở trên.`,
     bandColumn: 'Ngưỡng và hệ quả',

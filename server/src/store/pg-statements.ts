@@ -284,9 +284,9 @@ export const PG = {
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])
      ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
   ),
-  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string }>(
+  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string; channel: string }>(
     'participation',
-    'SELECT vote_id FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
+    'SELECT vote_id, channel FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
   ),
   insertPaperParticipation: statement<[ballotId: string, round: number, delegateId: string, votedAt: string]>(
     'insert_paper_participation',

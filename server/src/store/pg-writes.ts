@@ -10,6 +10,7 @@ import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type 
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, Retally, RoundRecord } from './store';
 
 /** One group transaction of one meeting: its client, and the audit chain's head as it advances. */
@@ -149,7 +150,7 @@ export async function setAttendance(
 ): Promise<void> {
   // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
   if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId });
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(
@@ -213,11 +214,11 @@ export async function markPaperVoter(
   audit: AuditInput,
 ): Promise<void> {
   const state = (await run(tx.client, PG.roundState, ballotId, round)).rows[0]?.state;
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if ((await run(tx.client, PG.participation, ballotId, round, delegateId)).rows.length > 0)
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if ((await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = (await run(tx.client, PG.participation, ballotId, round, delegateId)).rows[0];
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = (await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   await run(tx.client, PG.insertPaperParticipation, ballotId, round, delegateId, audit.at);
   await run(tx.client, PG.issue, [ballotId], [round], [delegateId]);
   appendAudit(tx, audit);
@@ -236,7 +237,7 @@ export async function recordPaperTotals(
   appendAudit(tx, audit);
   if (!retally) return;
   const { count } = await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(retally.result));
-  if (count !== 1) throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(tx, retally.audit);
 }
 
@@ -254,7 +255,7 @@ export async function closeRound(
   audit: AuditInput,
 ): Promise<void> {
   const { count } = await run(tx.client, PG.closeOpenRound, ballotId, round, closedAt, JSON.stringify(result));
-  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   await scrubSecretRound(tx.client, ballotId, round);
   appendAudit(tx, audit);
 }

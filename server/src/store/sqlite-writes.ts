@@ -7,6 +7,7 @@ import { HallvoteError, type AuditHead, type PaperTotals, type RoundResult } fro
 import { nextAuditEntry } from './audit-chain';
 import type { Editable } from './delegate-update';
 import { scrubSecretRound } from './sqlite-scrub';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AuditInput,
@@ -80,7 +81,7 @@ export function setAttendance(
   // Whoever has voted in the open round counts as present until it closes: excusing them or marking
   // them absent would change the base their vote is counted against.
   if (attendance !== 'present' && s.votedInOpenRound.get(delegateId))
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId });
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);
@@ -114,11 +115,11 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   const state = s.roundState.get(vote.ballotId, vote.round)?.state;
   const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
   if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
   const marks = JSON.stringify(vote.marks);
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
-      throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
+      throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
     s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
     s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
     appendAudit(s, { ...audit, action: 'vote.changed' });
@@ -141,12 +142,12 @@ export function markPaperVoter(
   delegateId: string,
   audit: AuditInput,
 ): void {
-  if (s.roundState.get(ballotId, round)?.state !== 'open')
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if (s.participation.get(ballotId, round, delegateId))
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if (s.attendanceOf.get(delegateId)?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  const state = s.roundState.get(ballotId, round)?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = s.participation.get(ballotId, round, delegateId);
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = s.attendanceOf.get(delegateId)?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   s.insertPaperParticipation.run(ballotId, round, delegateId, audit.at);
   s.issue.run(ballotId, round, delegateId);
   appendAudit(s, audit);
@@ -168,7 +169,7 @@ export function recordPaperTotals(
   appendAudit(s, audit);
   if (!retally) return;
   if (s.updateClosedResult.run(JSON.stringify(retally.result), ballotId, round).changes !== 1)
-    throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+    throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(s, retally.audit);
 }
 
@@ -185,7 +186,7 @@ export function closeRound(
   audit: AuditInput,
 ): void {
   if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   scrubSecretRound(s, ballotId, round);
   appendAudit(s, audit);
 }

@@ -20,10 +20,7 @@ export async function setAttendance(
   const checkedInBy = status === 'present' ? by : null;
   if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
   if (status !== 'present' && state.hasVotedInOpenRound(delegateId))
-    throw new HallvoteError(
-      'ATTENDANCE_FROZEN',
-      `${d.name} has voted in the open round: attendance cannot change until it closes.`,
-    );
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId });
   const issueIn =
     status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
   await ctx.store.setAttendance(

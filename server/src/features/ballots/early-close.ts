@@ -25,11 +25,6 @@ export function earlyCloseOf(
   if (present.every((d) => voters.has(d.id))) return null;
   const { minimum, ruleMinimum } = earlyCloseMinimum(state.rulesOf(round.ballotId), def);
   const returned = voters.size;
-  if (returned < minimum)
-    throw new HallvoteError(
-      'TOO_FEW_BALLOTS',
-      `Only ${returned} of ${minimum} ballots needed to close a secret ballot early are in ` +
-        `(${present.length} present). Wait for more votes, for everyone present, or for the countdown.`,
-    );
+  if (returned < minimum) throw new HallvoteError('TOO_FEW_BALLOTS', { returned, minimum, present: present.length });
   return { returned, present: present.length, minimum, ruleMinimum };
 }

@@ -208,6 +208,11 @@ export function verifyExport(
   data: MeetingExport,
   options: VerifyOptions = {},
 ): { ok: boolean; findings: VerifyFinding[] } {
-  const findings = [...data.rounds.flatMap((r) => checkRound(data, r)), ...checkAuditLog(data, options.head)];
+  const findings = [
+    ...data.rounds.flatMap((r) =>
+      checkRound(data, r).map((f) => ({ ...f, round: { ballot: r.ballot.title, round: r.round } })),
+    ),
+    ...checkAuditLog(data, options.head),
+  ];
   return { ok: findings.every((f) => f.ok), findings };
 }

@@ -29,19 +29,16 @@ export function meetingRoutes(ctx: HallContext): Router {
     '/api/meetings',
     route(ctx, async (req, res) => {
       if (!sameSecret(bearer(req), ctx.config.adminToken))
-        throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
+        throw new HallvoteError('UNAUTHORIZED', { credential: 'admin-token' });
       const parsed = createMeetingSchema.safeParse(req.body);
-      if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
+      if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) });
       const { title, rulePresetId, rulePresetVersion, roster = [] } = parsed.data;
       const rules = getRulePreset(rulePresetId, rulePresetVersion);
       if (!rules)
-        throw new HallvoteError(
-          'UNKNOWN_RULE_PRESET',
-          `Unknown rule preset or version; use one of ${RULE_PRESET_IDS.join(', ')}.`,
-          getRulePreset(rulePresetId)
-            ? [{ path: 'rulePresetVersion', message: 'unknown version of the preset' }]
-            : [{ path: 'rulePresetId', message: 'unknown preset' }],
-        );
+        throw new HallvoteError('UNKNOWN_RULE_PRESET', {
+          id: rulePresetId,
+          version: getRulePreset(rulePresetId) ? (rulePresetVersion ?? null) : null,
+        });
       assertRosterLines(roster);
       const meeting = {
         id: newId(),

@@ -12,11 +12,7 @@ import { makeDelegates } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
-  if (state.votingStarted())
-    throw new HallvoteError(
-      'VOTING_STARTED',
-      'Voting has started; the roster can no longer change (a lost badge can still be re-issued).',
-    );
+  if (state.votingStarted()) throw new HallvoteError('VOTING_STARTED');
 }
 
 const maxOrdinal = (state: MeetingState) => Math.max(0, ...[...state.delegates.values()].map((d) => d.ordinal));
