@@ -64,7 +64,9 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** Settings as stored or sent, with every part a meeting left out taken from the defaults. */
-export function meetingSettings(partial: Partial<MeetingSettings> | null | undefined): MeetingSettings {
+export function meetingSettings(
+  partial: { readonly [K in keyof MeetingSettings]?: MeetingSettings[K] | undefined } | null | undefined,
+): MeetingSettings {
   return {
     address: partial?.address ?? DEFAULT_MEETING_SETTINGS.address,
     timeZone: partial?.timeZone ?? DEFAULT_MEETING_SETTINGS.timeZone,

@@ -135,11 +135,20 @@ export const PG = {
 
   // Meetings and the roster.
   insertMeeting: statement<
-    [id: string, title: string, preset: string, version: number, chair: string, projector: string, at: string]
+    [
+      id: string,
+      title: string,
+      preset: string,
+      version: number,
+      chair: string,
+      projector: string,
+      at: string,
+      settings: string,
+    ]
   >(
     'insert_meeting',
-    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at, settings)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
   ),
   insertDelegates: statement<
     [

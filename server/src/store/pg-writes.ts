@@ -93,6 +93,7 @@ export async function createMeeting(
     m.chairKey,
     m.projectorKey,
     m.createdAt,
+    JSON.stringify(m.settings),
   );
   await run(tx.client, PG.insertHead, m.id);
   tx.hasHead = true;

@@ -29,9 +29,19 @@ function ruleVersionOfMeetings(db: Database.Database): void {
   `);
 }
 
+/**
+ * meetings.settings (form of address, time zone, minutes header; issue 16). A meeting stored
+ * before it keeps NULL, read as the defaults: "đồng chí", Asia/Ho_Chi_Minh, a header to fill in.
+ */
+function settingsOfMeetings(db: Database.Database): void {
+  if (hasColumn(db, 'meetings', 'settings')) return;
+  db.exec('ALTER TABLE meetings ADD COLUMN settings TEXT');
+}
+
 /** Brings an older database up to SCHEMA_SQL's shape, in one transaction. */
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     ruleVersionOfMeetings(db);
+    settingsOfMeetings(db);
   })();
 }

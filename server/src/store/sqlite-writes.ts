@@ -33,7 +33,7 @@ export function createMeeting(
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): void {
-  s.insertMeeting.run(meeting);
+  s.insertMeeting.run({ ...meeting, settings: JSON.stringify(meeting.settings) });
   for (const d of delegates) s.insertDelegate.run(d);
   appendAudit(s, audit);
 }

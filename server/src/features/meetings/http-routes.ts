@@ -7,6 +7,7 @@ import {
   RULE_PRESETS,
   createMeetingSchema,
   getRulePreset,
+  meetingSettings,
   type CreateMeetingResponse,
 } from '@hallvote/shared';
 import { newId, newSecret, sameSecret } from '../../auth';
@@ -32,7 +33,7 @@ export function meetingRoutes(ctx: HallContext): Router {
         throw new HallvoteError('UNAUTHORIZED', { credential: 'admin-token' });
       const parsed = createMeetingSchema.safeParse(req.body);
       if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) });
-      const { title, rulePresetId, rulePresetVersion, roster = [] } = parsed.data;
+      const { title, rulePresetId, rulePresetVersion, roster = [], settings } = parsed.data;
       const rules = getRulePreset(rulePresetId, rulePresetVersion);
       if (!rules)
         throw new HallvoteError('UNKNOWN_RULE_PRESET', {
@@ -48,6 +49,7 @@ export function meetingRoutes(ctx: HallContext): Router {
         chairKey: newSecret(),
         projectorKey: newSecret(),
         createdAt: ctx.clock.now().toISOString(),
+        settings: meetingSettings(settings),
       };
       const delegates = makeDelegates(meeting.id, roster, 0);
       await ctx.store.createMeeting(
@@ -57,6 +59,7 @@ export function meetingRoutes(ctx: HallContext): Router {
           rulePresetId,
           rulePresetVersion: rules.version,
           delegates: delegates.length,
+          settings: meeting.settings,
         }),
       );
       ctx.hall.addMeeting(meeting, rules, delegates);

@@ -6,6 +6,7 @@ import type {
   ChairSnapshot,
   Delegate,
   DelegateSnapshot,
+  MeetingHeading,
   ProjectorSnapshot,
   PublishedAnchor,
   RoundResult,
@@ -113,6 +114,11 @@ export function snapshotFor(state: MeetingState, who: SocketData, seq: number, t
   return delegateSnapshot(state, who.delegateId, seq);
 }
 
+/** What every role knows of its meeting: its title, and how its views speak and date things. */
+function heading(state: MeetingState): MeetingHeading {
+  return { id: state.meeting.id, title: state.meeting.title, settings: state.meeting.settings };
+}
+
 export function chairSnapshot(state: MeetingState, seq: number, transport: Transport): ChairSnapshot {
   return {
     role: 'chair',
@@ -122,6 +128,7 @@ export function chairSnapshot(state: MeetingState, seq: number, transport: Trans
       title: state.meeting.title,
       rules: state.rules,
       createdAt: state.meeting.createdAt,
+      settings: state.meeting.settings,
     },
     presence: state.presence(),
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
@@ -141,7 +148,7 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
   return {
     role: 'delegate',
     seq,
-    meeting: { id: state.meeting.id, title: state.meeting.title },
+    meeting: heading(state),
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
     ballot: ballotId ? ballotView(state, ballotId) : null,
     myVote:
@@ -159,7 +166,7 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
   return {
     role: 'projector',
     seq,
-    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules },
+    meeting: { ...heading(state), rules: state.rules },
     presence: state.presence(),
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,
