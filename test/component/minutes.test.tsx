@@ -3,7 +3,7 @@
 // lines and the receipts annex, in either language; plus print and the downloads.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import type { MeetingExport, RoundExport } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import { MinutesPage } from '../../client/src/chair/minutes/MinutesPage';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { stubFetch, type FetchCall } from './support/fetch-stub';
@@ -17,7 +17,13 @@ function meetingExport(round: RoundExport): MeetingExport {
     format: 'hallvote-export',
     version: 1,
     exportedAt: '2024-01-10T08:20:00.000Z',
-    meeting: { id: 'm1', title: MEETING_TITLE, rules: RULES, createdAt: '2024-01-10T07:00:00.000Z' },
+    meeting: {
+      id: 'm1',
+      title: MEETING_TITLE,
+      rules: RULES,
+      createdAt: '2024-01-10T07:00:00.000Z',
+      settings: DEFAULT_MEETING_SETTINGS,
+    },
     delegates: [],
     rounds: [round],
     audit: [],
