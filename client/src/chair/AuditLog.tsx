@@ -109,7 +109,19 @@ function useDetails(): (details: AuditEntry['details']) => string {
         const label = t.audit.detailKeys[key] ?? key;
         if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
-        return `${label}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`;
+        return `${label}: ${detailValue(value, t.audit.values)}`;
       })
       .join(' · ');
+}
+
+/** A detail's value in words: never "null", "true" or JSON in front of the chair. */
+function detailValue(value: unknown, words: { none: string; yes: string; no: string }): string {
+  if (value === null || value === undefined) return words.none;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.map((v) => detailValue(v, words)).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${detailValue(v, words)}`)
+      .join(', ');
+  return String(value as string | number);
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { assertNever } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
+import { MeetingVoice } from '../ui/MeetingVoice';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -22,12 +23,13 @@ import { chairStore, setLanguage, useChair, type ChairTab } from './store';
 
 export function ChairApp({ session }: { session: ChairSession }) {
   const language = useChair((s) => s.language);
+  const settings = useChair((s) => s.meeting?.settings);
   return (
-    <LanguageContext value={language}>
+    <MeetingVoice language={language} settings={settings}>
       <ChairSessionContext value={session}>
         <Console />
       </ChairSessionContext>
-    </LanguageContext>
+    </MeetingVoice>
   );
 }
 

@@ -1,5 +1,6 @@
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, useText } from '../i18n';
+import { useText } from '../i18n';
+import { MeetingVoice } from '../ui/MeetingVoice';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -15,8 +16,9 @@ import type { DelegateSession } from './vote-actions';
 
 export function DelegateApp({ session }: { session: DelegateSession }) {
   const language = useDelegate((s) => s.language);
+  const settings = useDelegate((s) => s.meeting?.settings);
   return (
-    <LanguageContext value={language}>
+    <MeetingVoice language={language} settings={settings}>
       <SessionContext value={session}>
         <div className="delegate-app">
           <DelegateHeader />
@@ -27,7 +29,7 @@ export function DelegateApp({ session }: { session: DelegateSession }) {
           </main>
         </div>
       </SessionContext>
-    </LanguageContext>
+    </MeetingVoice>
   );
 }
 

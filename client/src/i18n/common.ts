@@ -1,6 +1,6 @@
 // Texts every view uses: connection state, refusals, bases, outcomes in words.
 import type { TallyBase } from '@hallvote/shared';
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const en = {
   switchTo: 'Language',
@@ -23,6 +23,7 @@ const en = {
   outcome: {
     adoptedMotion: 'The motion is adopted.',
     adopted: (label: string) => `Adopted: ${label}`,
+    classified: (label: string) => `Level adopted: ${label}`,
     rejectedMotion: 'The motion is rejected.',
     rejected: 'Rejected: no option reached the required majority.',
     cumulated: (label: string, votes: number) =>
@@ -62,14 +63,15 @@ const en = {
   line: (n: number) => `Line ${n}`,
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   switchTo: 'Ngôn ngữ',
   connecting: 'Đang kết nối…',
   reconnecting: 'Mất kết nối. Đang kết nối lại…',
   issues: 'Các lỗi',
   bases: {
-    eligible: 'tổng số đại biểu được triệu tập',
-    present: 'số đại biểu có mặt',
+    // Convened less the excused: never "được triệu tập", which is the roster (issue 16).
+    eligible: `số ${a.unit} được tính`,
+    present: `số ${a.unit} có mặt`,
     returned: 'số phiếu thu về',
     valid: 'số phiếu hợp lệ',
     decisive: 'số phiếu tán thành và không tán thành',
@@ -83,6 +85,7 @@ const vi: typeof en = {
   outcome: {
     adoptedMotion: 'Được thông qua.',
     adopted: (label) => `Thông qua: ${label}`,
+    classified: (label) => `Kết quả xếp loại: ${label}`,
     rejectedMotion: 'Không được thông qua.',
     rejected: 'Không phương án nào đạt đa số cần thiết.',
     cumulated: (label, votes) =>
@@ -105,12 +108,12 @@ const vi: typeof en = {
   cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
   capWarning: (group, top, topCount, allowed, rate, reference, referenceCount, above) =>
     `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}"${above}).`,
-  acknowledged: (reason) => `Công bố kèm ý kiến của chủ tọa: ${reason}`,
+  acknowledged: (reason) => `Công bố kèm ý kiến của ${a.chair}: ${reason}`,
   closesIn: (time) => `Kết thúc sau ${time}`,
   secret: 'Bỏ phiếu kín',
   named: 'Biểu quyết công khai',
   round: (n) => `Vòng ${n}`,
   line: (n) => `Dòng ${n}`,
-};
+});
 
-export const commonText = bilingual(en, vi);
+export const commonText = addressed(en, vi);

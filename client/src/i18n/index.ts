@@ -23,18 +23,22 @@ export function bilingual<T>(en: T, vi: NoInfer<T>): Bilingual<T> {
 /**
  * How Vietnamese addresses and counts members under a meeting's form of address: `you` is the
  * pronoun ("Phiếu của đồng chí"), `You` the same at the start of a sentence, `unit` the word after a
- * count ("53 đồng chí", "47 đại biểu", "120 người").
+ * count ("53 đồng chí", "47 đại biểu", "120 người"); `chair` names who presides: a Party
+ * committee's conference has a "người chủ trì" (the seed article: "… chủ trì hội nghị"), a People's
+ * Council session a "chủ tọa" (NQ 96/2023, Luật Tổ chức chính quyền địa phương).
  */
 export interface Address {
   readonly you: string;
   readonly You: string;
   readonly unit: string;
+  readonly chair: string;
+  readonly Chair: string;
 }
 
 export const ADDRESSES: Readonly<Record<AddressForm, Address>> = {
-  'dong-chi': { you: 'đồng chí', You: 'Đồng chí', unit: 'đồng chí' },
-  'dai-bieu': { you: 'đại biểu', You: 'Đại biểu', unit: 'đại biểu' },
-  'quy-vi': { you: 'quý vị', You: 'Quý vị', unit: 'người' },
+  'dong-chi': { you: 'đồng chí', You: 'Đồng chí', unit: 'đồng chí', chair: 'người chủ trì', Chair: 'Người chủ trì' },
+  'dai-bieu': { you: 'đại biểu', You: 'Đại biểu', unit: 'đại biểu', chair: 'chủ tọa', Chair: 'Chủ tọa' },
+  'quy-vi': { you: 'quý vị', You: 'Quý vị', unit: 'người', chair: 'người chủ trì', Chair: 'Người chủ trì' },
 };
 
 /**

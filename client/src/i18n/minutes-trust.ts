@@ -1,7 +1,7 @@
 // The minutes' texts about what makes a result trustworthy (issue 12): the audit heads printed for
 // the counting committee, an early close, a lowered early-close minimum, the ballots destroyed by
 // a cancel, the other rounds of the ballot, and who was excused or absent.
-import { bilingual } from './index';
+import { addressed } from './index';
 
 const en = {
   anchor: (seq: number) => `Audit log head when the result was published (entry ${seq})`,
@@ -20,11 +20,11 @@ const en = {
   absentNames: 'Absent without an excuse',
 };
 
-export const minutesTrustText = bilingual(en, {
+export const minutesTrustText = addressed(en, (a) => ({
   anchor: (seq) => `Mã nhật ký khi công bố kết quả (mục ${seq})`,
   headNow: (seq) => `Mã nhật ký khi lập biên bản này (mục ${seq})`,
   closedEarly: (returned, present, minimum) =>
-    `Chủ tọa kết thúc sớm: ${returned} trên ${present} đại biểu có mặt đã bỏ phiếu, trước khi hết thời gian (cần ít nhất ${minimum} phiếu).`,
+    `${a.Chair} kết thúc sớm: ${returned} trên ${present} ${a.unit} có mặt đã bỏ phiếu, trước khi hết thời gian (cần ít nhất ${minimum} phiếu).`,
   lowered: (n, rule) =>
     `Cảnh báo: cuộc bỏ phiếu kín này hạ số phiếu cần có để kết thúc sớm xuống ${n} (quy định là ${rule}).`,
   destroyed: (n) => `${n} phiếu của vòng này đã bị hủy mà không ai xem khi vòng bị hủy.`,
@@ -35,4 +35,4 @@ export const minutesTrustText = bilingual(en, {
   notPublished: 'đã kết thúc, chưa công bố kết quả',
   excusedNames: 'Vắng mặt có lý do',
   absentNames: 'Vắng mặt không có lý do',
-});
+}));

@@ -1,7 +1,7 @@
 // The counting minutes (biên bản kiểm phiếu): a document to print, sign and file. Every number
 // is said with what it counts and, for percentages and majorities, the base it is measured on.
 import type { BallotState, Fraction, InvariantName } from '@hallvote/shared';
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
@@ -170,7 +170,7 @@ const en = {
   drawnUp: (time: string) => `Drawn up from the server's records at ${time}.`,
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   title: 'Biên bản kiểm phiếu',
   documentTitle: (ballot, round) => `Biên bản kiểm phiếu — ${ballot} — vòng ${round}`,
   toolbar: {
@@ -182,7 +182,7 @@ const vi: typeof en = {
   },
   loading: 'Đang tải biên bản…',
   notClosed: 'Vòng bỏ phiếu này chưa kết thúc: biên bản được lập sau khi kết thúc bỏ phiếu.',
-  cancelled: 'Chủ tọa đã hủy vòng bỏ phiếu này: các phiếu bị hủy mà không ai xem, không được kiểm và không có kết quả.',
+  cancelled: `${a.Chair} đã hủy vòng bỏ phiếu này: các phiếu bị hủy mà không ai xem, không được kiểm và không có kết quả.`,
   header: {
     meeting: 'Hội nghị',
     ballot: 'Nội dung bỏ phiếu',
@@ -231,13 +231,13 @@ const vi: typeof en = {
     none: '—',
   },
   attendance: {
-    heading: 'Số đại biểu và điều kiện tiến hành',
-    roster: 'Tổng số đại biểu được triệu tập',
-    excused: 'Vắng mặt có lý do (không tính vào cơ sở)',
-    absent: 'Vắng mặt không có lý do',
-    present: 'Có mặt khi kết thúc bỏ phiếu',
-    eligible: 'Số đại biểu được tính (triệu tập − vắng có lý do)',
-    paperVoters: 'Số đại biểu bỏ phiếu giấy',
+    heading: `Số ${a.unit} và điều kiện tiến hành`,
+    roster: `Tổng số ${a.unit} được triệu tập`,
+    excused: `Số ${a.unit} vắng mặt có lý do (không tính vào số được tính)`,
+    absent: `Số ${a.unit} vắng mặt không có lý do`,
+    present: `Số ${a.unit} có mặt khi kết thúc biểu quyết`,
+    eligible: `Số ${a.unit} được tính (được triệu tập − vắng mặt có lý do)`,
+    paperVoters: `Số ${a.unit} bỏ phiếu giấy`,
     quorate: (present, required, f, eligible) =>
       `Đủ điều kiện tiến hành: có mặt ${present}, cần ít nhất ${required} (${f.num}/${f.den} của ${eligible}).`,
     notQuorate: (present, required, f, eligible) =>
@@ -306,10 +306,10 @@ const vi: typeof en = {
   warnings: {
     heading: 'Cảnh báo và ý kiến xác nhận',
     none: 'Không có cảnh báo.',
-    acknowledged: 'Chủ tọa đã xác nhận',
+    acknowledged: `${a.Chair} đã xác nhận`,
     reason: 'Lý do',
     at: 'Lúc',
-    missing: 'Chưa có ý kiến xác nhận: chủ tọa phải xác nhận các cảnh báo bằng văn bản trước khi công bố.',
+    missing: `Chưa có ý kiến xác nhận: ${a.chair} phải xác nhận các cảnh báo bằng văn bản trước khi công bố.`,
   },
   seal: {
     heading: 'Niêm phong',
@@ -323,7 +323,7 @@ const vi: typeof en = {
     committee: 'Ban kiểm phiếu',
     head: 'Trưởng ban',
     member: 'Thành viên',
-    chair: 'Chủ tọa hội nghị',
+    chair: `${a.Chair} hội nghị`,
     name: 'Họ và tên',
     signature: 'Chữ ký',
   },
@@ -333,6 +333,6 @@ const vi: typeof en = {
       `${n} mã biên nhận của các phiếu bỏ trực tuyến đã được kiểm, xếp theo thứ tự. Mã không bao giờ đi kèm lựa chọn: mỗi đại biểu tự tìm mã của mình.`,
   },
   drawnUp: (time) => `Lập từ dữ liệu của máy chủ lúc ${time}.`,
-};
+});
 
-export const minutesText = bilingual(en, vi);
+export const minutesText = addressed(en, vi);

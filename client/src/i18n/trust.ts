@@ -1,7 +1,7 @@
 // The console's texts about what protects a vote (issue 12): plain HTTP, a secret ballot's
 // early-close minimum, an early close. The plain-HTTP warning is shown in both languages at once:
 // whoever sits at the console should not miss it for want of a language switch.
-import { bilingual } from './index';
+import { addressed } from './index';
 
 const en = {
   plainHttp:
@@ -12,11 +12,10 @@ const en = {
     `Closed early: ${returned} of ${present} present had voted (at least ${minimum} needed).`,
 };
 
-export const trustText = bilingual(en, {
-  plainHttp:
-    'HTTP không mã hóa: bất kỳ ai trong mạng này đều đọc được mã thẻ, họ tên và khóa của chủ tọa. Phiếu kín được niêm phong trên điện thoại, nhưng chỉ HTTPS ngăn được kẻ sửa đổi trang. Hãy cấp chứng chỉ cho máy chủ (README, "HTTPS in the hall").',
+export const trustText = addressed(en, (a) => ({
+  plainHttp: `HTTP không mã hóa: bất kỳ ai trong mạng này đều đọc được mã thẻ, họ tên và khóa của ${a.chair}. Phiếu kín được niêm phong trên điện thoại, nhưng chỉ HTTPS ngăn được kẻ sửa đổi trang. Hãy cấp chứng chỉ cho máy chủ (xem mục HTTPS trong tệp README).`,
   lowered: (n, rule) =>
     `Kết thúc sớm: cuộc bỏ phiếu kín này có thể kết thúc khi có ${n} phiếu (quy định là ${rule}). Điện thoại và biên bản đều hiển thị cảnh báo này.`,
   closedEarly: (returned, present, minimum) =>
-    `Kết thúc sớm: ${returned} trên ${present} đại biểu có mặt đã bỏ phiếu (cần ít nhất ${minimum}).`,
-});
+    `Kết thúc sớm: ${returned} trên ${present} ${a.unit} có mặt đã bỏ phiếu (cần ít nhất ${minimum}).`,
+}));

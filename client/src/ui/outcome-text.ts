@@ -1,5 +1,6 @@
 // A tally outcome in words, in the viewer's language. Used by the chair, the projector and the phone.
 import {
+  CLASSIFICATION_LEVELS,
   assertNever,
   type BallotKind,
   type CapWarning,
@@ -28,12 +29,19 @@ function labelsOf(subject: SubjectResult, ids: readonly string[], language: Lang
   return ids.map((id) => labelOf(subject, id, language)).join(', ');
 }
 
+/** A motion is adopted; a classification ends on a level ("Kết quả xếp loại: …"); another choice carries an option. */
+function adoptedLine(subject: SubjectResult, optionId: string, kind: BallotKind, t: CommonTexts, language: Language) {
+  if (kind === 'motion') return t.outcome.adoptedMotion;
+  const label = labelOf(subject, optionId, language);
+  return CLASSIFICATION_LEVELS.some((l) => l.id === optionId) ? t.outcome.classified(label) : t.outcome.adopted(label);
+}
+
 /** The outcome of one subject as one or more sentences. */
 export function outcomeLines(subject: SubjectResult, kind: BallotKind, t: CommonTexts, language: Language): string[] {
   const o = subject.outcome;
   switch (o.type) {
     case 'adopted':
-      return [kind === 'motion' ? t.outcome.adoptedMotion : t.outcome.adopted(labelOf(subject, o.optionId, language))];
+      return [adoptedLine(subject, o.optionId, kind, t, language)];
     case 'rejected':
       return [kind === 'motion' ? t.outcome.rejectedMotion : t.outcome.rejected];
     case 'cumulated':

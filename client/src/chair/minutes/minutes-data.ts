@@ -1,12 +1,21 @@
 // What the minutes are drawn up from: the round's JSON export (the same file `verify` reads) and
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
-import type { AuditHead, MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
+import {
+  meetingSettings,
+  type AuditHead,
+  type MeetingExport,
+  type MeetingSettings,
+  type PaperTotals,
+  type RoundExport,
+} from '@hallvote/shared';
 import type { Refusal } from '../../reply';
 import { asJson, chairGet, roundExportPath } from '../chair-http';
 
 export interface MinutesSource {
   readonly meetingTitle: string;
+  /** The meeting's form of address, time zone and document header (defaults for an older export). */
+  readonly settings: MeetingSettings;
   /** The server's clock when the exports were read. */
   readonly drawnUpAt: string;
   readonly round: RoundExport;
@@ -39,6 +48,7 @@ export async function loadMinutes(
     status: 'ready',
     source: {
       meetingTitle: meeting.data.meeting.title,
+      settings: meetingSettings(meeting.data.meeting.settings),
       drawnUpAt: meeting.data.exportedAt,
       round: exported.data,
       ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),
