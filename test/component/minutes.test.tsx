@@ -141,7 +141,7 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getByRole('heading', { level: 1, name: 'Biên bản kiểm phiếu' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
     expect(
-      within(table).getByRole('columnheader', { name: '% so với tổng số đại biểu được triệu tập (53)' }),
+      within(table).getByRole('columnheader', { name: '% so với số đồng chí được tính (53)' }),
     ).toBeInTheDocument();
     expect(cells(table, 'Hoàn thành tốt nhiệm vụ')).toEqual(['48', '0', '48', '90,57', '✓']);
     expect(cells(table, 'Hoàn thành xuất sắc nhiệm vụ')).toEqual(['0', '1', '1', '1,89', '']);
@@ -149,7 +149,9 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getByRole('heading', { name: 'Ban kiểm phiếu' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Trưởng ban' })).toBeInTheDocument();
     expect(screen.getAllByRole('group', { name: 'Thành viên' })).toHaveLength(2);
-    expect(within(screen.getByRole('group', { name: 'Chủ tọa hội nghị' })).getByText('Họ và tên:')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('group', { name: 'Người chủ trì hội nghị' })).getByText('Họ và tên:'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'In / Lưu PDF' })).toBeInTheDocument();
     expect(screen.queryByText('Counting minutes')).not.toBeInTheDocument();
 

@@ -59,7 +59,8 @@ export function englishIn(text: string): string[] {
   let rest = text;
   for (const a of ALLOWED) rest = rest.split(a).join(' ');
   const found = ENGLISH_STRINGS.filter((s) => rest.includes(s));
-  for (const run of rest.match(/\b[A-Za-z'’]+(?:[ ,.:;-]+[A-Za-z'’]+){2,}\b/g) ?? [])
+  // Words of ASCII letters only, whole: a Vietnamese word with a mark is a boundary, not a letter.
+  for (const run of rest.match(/(?<![\p{L}\p{M}'’])[A-Za-z'’]+(?:[ ,.:;-]+[A-Za-z'’]+){2,}(?![\p{L}\p{M}'’])/gu) ?? [])
     if (run.split(/[ ,.:;-]+/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()))) found.push(run);
   return found;
 }

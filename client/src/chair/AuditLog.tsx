@@ -2,11 +2,11 @@
 // details are shown as the names the chair knows them by.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '@hallvote/shared';
-import { useLanguage, useText } from '../i18n';
+import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
-import { formatTime } from './format-time';
+import { useFormats } from '../i18n/format';
 import { useChairSession } from './session';
 import { useChair } from './store';
 
@@ -52,7 +52,7 @@ const FIRST_PAGE = 200;
 
 function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const t = useText(chairText);
-  const language = useLanguage();
+  const f = useFormats();
   const describe = useDetails();
   const [all, setAll] = useState(false);
   const newestFirst = useMemo(() => [...entries].sort((a, b) => b.seq - a.seq), [entries]);
@@ -76,7 +76,7 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
           {shown.map((e) => (
             <tr key={e.seq}>
               <td className="num">{e.seq}</td>
-              <td>{formatTime(e.at, language)}</td>
+              <td>{f.dateTimeSeconds(e.at)}</td>
               <td>{t.audit.actors[e.actor]}</td>
               <td>
                 {t.audit.actions[e.action] ?? e.action}
@@ -123,5 +123,5 @@ function detailValue(value: unknown, words: { none: string; yes: string; no: str
     return Object.entries(value)
       .map(([k, v]) => `${k} ${detailValue(v, words)}`)
       .join(', ');
-  return String(value as string | number);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

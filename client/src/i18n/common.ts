@@ -23,7 +23,7 @@ const en = {
   outcome: {
     adoptedMotion: 'The motion is adopted.',
     adopted: (label: string) => `Adopted: ${label}`,
-    classified: (label: string) => `Level adopted: ${label}`,
+    classified: (label: string) => `Adopted: ${label}`,
     rejectedMotion: 'The motion is rejected.',
     rejected: 'Rejected: no option reached the required majority.',
     cumulated: (label: string, votes: number) =>

@@ -5,8 +5,30 @@ import { addressed, type Address } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const en = {
   title: 'Counting minutes',
+  document: {
+    label: 'Document header',
+    /** The place-and-date line: "Bắc Ninh, 26 November 2026". */
+    placeDate: (place: string, day: string, month: string, year: string) =>
+      `${place}, ${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`,
+    blank: '……………………',
+  },
   documentTitle: (ballot: string, round: number) => `Counting minutes — ${ballot} — round ${round}`,
   toolbar: {
     label: 'Minutes actions',
@@ -79,6 +101,7 @@ const en = {
   },
   ballots: {
     heading: 'Ballots',
+    headingElection: 'Ballots',
     issued: 'Ballots issued',
     returned: 'Ballots returned',
     valid: 'Valid ballots',
@@ -150,11 +173,10 @@ const en = {
     heading: 'Seal',
     label:
       'SHA-256 over everything this result rests on: the ballot records, named votes, paper totals, the attendance, the rule set and the counts',
-    help: 'Anyone holding the JSON export can check it, and the audit log against the head printed here: npm run verify -- <export.json> --head <audit log head>.',
+    help: 'The seal is a fingerprint of this result: change any ballot, count or name it rests on, and the fingerprint changes. Anyone given the meeting’s export file can compute it again with the published free software and compare it with the one printed here; the audit log codes show that no record was changed or removed after the result was published.',
   },
   signatures: {
     heading: 'Signatures',
-    placeDate: 'Place and date: ……………………………, ……/……/…………',
     committee: 'The counting committee',
     head: 'Head',
     member: 'Member',
@@ -172,6 +194,14 @@ const en = {
 
 const vi = (a: Address): typeof en => ({
   title: 'Biên bản kiểm phiếu',
+  document: {
+    label: 'Tiêu đề văn bản',
+    // NĐ 30/2020/NĐ-CP (Phụ lục I) and HD 36-HD/VPTW: a day below 10 and the months 1 and 2 take a
+    // leading zero ("ngày 05 tháng 02"), so a date cannot be altered by a stroke in front of it.
+    placeDate: (place, day, month, year) =>
+      `${place}, ngày ${Number(day) < 10 ? `0${Number(day)}` : Number(day)} tháng ${Number(month) <= 2 ? `0${Number(month)}` : Number(month)} năm ${year}`,
+    blank: '……………………',
+  },
   documentTitle: (ballot, round) => `Biên bản kiểm phiếu — ${ballot} — vòng ${round}`,
   toolbar: {
     label: 'Thao tác với biên bản',
@@ -244,7 +274,8 @@ const vi = (a: Address): typeof en => ({
       `KHÔNG đủ điều kiện tiến hành: có mặt ${present}, cần ${required} (${f.num}/${f.den} của ${eligible}). Không có kết quả.`,
   },
   ballots: {
-    heading: 'Phiếu bầu',
+    heading: 'Phiếu biểu quyết',
+    headingElection: 'Phiếu bầu',
     issued: 'Số phiếu phát ra',
     returned: 'Số phiếu thu về',
     valid: 'Số phiếu hợp lệ',
@@ -315,11 +346,10 @@ const vi = (a: Address): typeof en => ({
     heading: 'Niêm phong',
     label:
       'Mã SHA-256 của mọi căn cứ của kết quả này: các phiếu, phiếu ghi danh, số phiếu giấy, điểm danh, bộ quy tắc và các con số',
-    help: 'Ai có tệp JSON xuất ra đều kiểm tra được, và đối chiếu nhật ký với mã nhật ký in ở đây: npm run verify -- <export.json> --head <mã nhật ký>.',
+    help: 'Mã niêm phong là “dấu vân tay” của kết quả này: chỉ cần sửa một phiếu, một con số hay một tên mà kết quả dựa vào, mã sẽ khác đi. Bất kỳ ai được giao tệp xuất của hội nghị đều có thể dùng phần mềm nguồn mở đã công bố để tính lại mã và so với mã in ở đây; các mã nhật ký cho thấy không bản ghi nào bị sửa hay xóa sau khi công bố kết quả.',
   },
   signatures: {
     heading: 'Chữ ký',
-    placeDate: '……………………………, ngày …… tháng …… năm …………',
     committee: 'Ban kiểm phiếu',
     head: 'Trưởng ban',
     member: 'Thành viên',
