@@ -145,7 +145,7 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     ).toBeInTheDocument();
     expect(cells(table, 'Hoàn thành tốt nhiệm vụ')).toEqual(['48', '0', '48', '90,57', '✓']);
     expect(cells(table, 'Hoàn thành xuất sắc nhiệm vụ')).toEqual(['0', '1', '1', '1,89', '']);
-    expect(screen.getByText('Thông qua: Hoàn thành tốt nhiệm vụ')).toBeInTheDocument();
+    expect(screen.getByText('Kết quả xếp loại: Hoàn thành tốt nhiệm vụ')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Ban kiểm phiếu' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Trưởng ban' })).toBeInTheDocument();
     expect(screen.getAllByRole('group', { name: 'Thành viên' })).toHaveLength(2);
