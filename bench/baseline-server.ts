@@ -6,7 +6,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { BallotDefinition, BallotView, DelegateSnapshot, ProjectorSnapshot, Turnout } from '@hallvote/shared';
+import {
+  DEFAULT_MEETING_SETTINGS,
+  type BallotDefinition,
+  type BallotView,
+  type DelegateSnapshot,
+  type ProjectorSnapshot,
+  type Turnout,
+} from '@hallvote/shared';
 
 const port = Number(process.env.PORT ?? 3100);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -71,13 +78,14 @@ function delegateSnapshot(token: string): DelegateSnapshot {
   return {
     role: 'delegate',
     seq: seqs.delegate,
-    meeting: { id: 'baseline', title: 'Baseline' },
+    meeting: { id: 'baseline', title: 'Baseline', settings: DEFAULT_MEETING_SETTINGS },
     me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
     ballot: current?.view ?? null,
     myVote: null,
     result: null,
     receipts: [],
     anchor: null,
+    joinedAfter: null,
   };
 }
 
@@ -91,6 +99,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     turnout: turnout(),
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
   };
 }
 

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
   'STATE_MISMATCH',
+  /** The member was added to the roster after this round opened: they vote from the next one. */
+  'NOT_IN_ROUND',
   'INTERNAL',
 ] as const;
 
@@ -79,7 +81,7 @@ export interface PayloadIssue {
 export type Credential = 'admin-token' | 'chair-key' | 'projector-key' | 'badge';
 
 /** What a NOT_FOUND did not find. */
-export type Missing = 'meeting' | 'ballot' | 'round' | 'delegate' | 'request' | 'route' | 'format';
+export type Missing = 'meeting' | 'ballot' | 'round' | 'delegate' | 'group' | 'request' | 'route' | 'format';
 
 /**
  * Why a ballot action is not possible now. `state` is the ballot's state when it matters to the
@@ -88,6 +90,8 @@ export type Missing = 'meeting' | 'ballot' | 'round' | 'delegate' | 'request' | 
 export type ConflictParams =
   /** ballot:open on a ballot that was opened before: a new round is a re-vote. */
   | { readonly reason: 'already-opened' }
+  /** A re-vote of this ballot is prepared already (a draft round waits to be opened). */
+  | { readonly reason: 'revote-prepared' }
   /** A re-vote needs a closed, published or cancelled round. */
   | { readonly reason: 'revote-too-early'; readonly state: BallotState }
   /** Publishing needs a closed round. */
@@ -175,6 +179,8 @@ export interface ErrorParams {
     readonly rounds: readonly { readonly ballot: string; readonly round: number }[];
     readonly auditLog: boolean;
   };
+  /** The member joined the roster after this round opened: they vote from the next one. */
+  readonly NOT_IN_ROUND: Record<string, never>;
   readonly INTERNAL: Record<string, never>;
 }
 

@@ -3,24 +3,20 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hall
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
+import { consoleText } from '../i18n/console';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
+import { BulkCheckIn } from './BulkCheckIn';
+import { matchesQuery } from './name-search';
 import { useChairRequest } from './session';
 import { useChair } from './store';
 
-/** Who is here: present / absent / excused per member, manual check-in, live connection. */
+/** Who is here: present / absent / excused per member, a group at once, manual check-in, live connection. */
 export function AttendancePanel() {
   const t = useText(chairText);
   const [query, setQuery] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const ids = useChair(
-    useShallow((s) => {
-      const q = query.trim().toLowerCase();
-      return s.delegates
-        .filter((d) => !q || d.name.toLowerCase().includes(q) || d.position.toLowerCase().includes(q))
-        .map((d) => d.id);
-    }),
-  );
+  const ids = useChair(useShallow((s) => s.delegates.filter((d) => matchesQuery(d, query)).map((d) => d.id)));
   const counts = useChair(
     useShallow((s) => {
       const count = (status: AttendanceStatus) => s.delegates.filter((d) => d.attendance === status).length;
@@ -37,6 +33,7 @@ export function AttendancePanel() {
   return (
     <section className="attendance-panel">
       <p className="summary">{t.attendance.summary(...counts)}</p>
+      <BulkCheckIn />
       <label className="find">
         <span className="visually-hidden">{t.attendance.find}</span>
         <input type="search" placeholder={t.attendance.find} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -63,19 +60,32 @@ export function AttendancePanel() {
 
 function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefused: (r: Refusal | null) => void }) {
   const t = useText(chairText);
+  const c = useText(consoleText);
   // Each row waits for its own answer; the panel shows the latest refusal of any row.
   const { run, busy } = useChairRequest();
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
+  const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
+  const onPaper = useChair((s) => s.ballots.some((b) => b.state === 'open' && b.paperVoterIds.includes(delegateId)));
+  /** A status that would take a connected phone's vote away, waiting for the chair to confirm it. */
+  const [asking, setAsking] = useState<AttendanceStatus | null>(null);
   if (!delegate) return null;
   const mark = async (status: AttendanceStatus) => {
+    setAsking(null);
     const reply = await run('attendance:mark', { delegateId, status });
     onRefused(reply.ok ? null : reply);
+  };
+  const choose = (status: AttendanceStatus) => {
+    // One click must not silently take away the vote of someone holding a live phone.
+    const takesVoteAway = status !== 'present' && delegate.attendance === 'present' && delegate.connected;
+    if (takesVoteAway && ballotOpen) setAsking(status);
+    else void mark(status);
   };
   return (
     <tr className={delegate.attendance}>
       <td>
         <strong>{delegate.name}</strong>
         {delegate.position ? <span className="position">{delegate.position}</span> : null}
+        {onPaper ? <span className="tag paper">{c.attendance.votedOnPaper}</span> : null}
       </td>
       <td>{delegate.group}</td>
       <td>
@@ -89,13 +99,24 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
               type="button"
               className={`status-${status}`}
               aria-pressed={delegate.attendance === status}
-              disabled={busy}
-              onClick={() => void mark(status)}
+              disabled={busy || asking !== null}
+              onClick={() => choose(status)}
             >
               {t.attendance.statuses[status]}
             </button>
           ))}
         </div>
+        {asking ? (
+          <div className="confirm" role="alertdialog" aria-label={t.attendance.statuses[asking]}>
+            <p>{c.attendance.absentQuestion(delegate.name, t.attendance.statuses[asking])}</p>
+            <button type="button" className="danger" onClick={() => void mark(asking)}>
+              {c.attendance.absentConfirm(t.attendance.statuses[asking])}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t.ballots.back}
+            </button>
+          </div>
+        ) : null}
       </td>
     </tr>
   );

@@ -10,6 +10,13 @@ export type ExportPath =
   | `rounds/${string}/${number}.json`
   | `rounds/${string}/${number}.csv`;
 
+/** The whole badge sheet, or one member's badge. */
+export type BadgePath = 'badges' | `badges/${string}`;
+
+export function badgePath(delegateId?: string): BadgePath {
+  return delegateId === undefined ? 'badges' : `badges/${encodeURIComponent(delegateId)}`;
+}
+
 export function roundExportPath(ballotId: string, round: number, format: 'json' | 'csv'): ExportPath {
   return `rounds/${encodeURIComponent(ballotId)}/${round}.${format}`;
 }
@@ -18,7 +25,7 @@ export function roundExportPath(ballotId: string, round: number, format: 'json' 
 export async function chairGet<T>(
   meetingId: string,
   chairKey: string,
-  path: ExportPath | 'badges',
+  path: ExportPath | BadgePath,
   read: (res: Response) => Promise<T>,
 ): Promise<HttpReply<T>> {
   let res: Response;

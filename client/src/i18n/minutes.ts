@@ -94,6 +94,7 @@ const en = {
     present: 'Present when voting closed',
     eligible: 'Eligible base (roster − excused absent)',
     paperVoters: 'Members who voted on paper',
+    addedAfterOpening: 'Added to the roster after this round opened (not on its roster, not in its base)',
     quorate: (present: number, required: number, f: Fraction, eligible: number) =>
       `Quorate: ${present} present, at least ${required} needed (${f.num}/${f.den} of ${eligible}).`,
     notQuorate: (present: number, required: number, f: Fraction, eligible: number) =>
@@ -255,7 +256,7 @@ const vi = (a: Address): typeof en => ({
   },
   times: {
     heading: 'Thời gian',
-    opened: 'Mở bỏ phiếu',
+    opened: 'Mở biểu quyết',
     closed: 'Kết thúc bỏ phiếu',
     published: 'Công bố kết quả',
     none: '—',
@@ -268,6 +269,7 @@ const vi = (a: Address): typeof en => ({
     present: `Số ${a.unit} có mặt khi kết thúc biểu quyết`,
     eligible: `Số ${a.unit} được tính (được triệu tập − vắng mặt có lý do)`,
     paperVoters: `Số ${a.unit} bỏ phiếu giấy`,
+    addedAfterOpening: `Số ${a.unit} bổ sung vào danh sách sau khi vòng này mở (không tính trong vòng này)`,
     quorate: (present, required, f, eligible) =>
       `Đủ điều kiện tiến hành: có mặt ${present}, cần ít nhất ${required} (${f.num}/${f.den} của ${eligible}).`,
     notQuorate: (present, required, f, eligible) =>

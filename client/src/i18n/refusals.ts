@@ -138,6 +138,7 @@ const EN_CONFLICTS: {
   readonly [R in ConflictParams['reason']]: (p: Extract<ConflictParams, { reason: R }>) => string;
 } = {
   'already-opened': () => 'This ballot has been opened before: a new round is a re-vote.',
+  'revote-prepared': () => 'A re-vote of this ballot is prepared already: open it, or drop it.',
   'revote-too-early': (p) =>
     `A re-vote follows a closed, published or cancelled round; this ballot is ${EN_STATES[p.state]}.`,
   'publish-not-closed': (p) => `Only a closed ballot can be published; this one is ${EN_STATES[p.state]}.`,
@@ -153,6 +154,7 @@ const VI_CONFLICTS: {
   readonly [R in ConflictParams['reason']]: (p: Extract<ConflictParams, { reason: R }>) => string;
 } = {
   'already-opened': () => 'Nội dung này đã được đưa ra biểu quyết: muốn biểu quyết lại, hãy mở vòng mới.',
+  'revote-prepared': () => 'Vòng biểu quyết lại của nội dung này đã được chuẩn bị: hãy mở vòng đó, hoặc bỏ đi.',
   'revote-too-early': (p) =>
     `Chỉ biểu quyết lại được sau khi vòng trước đã kết thúc, đã công bố hoặc đã hủy; nội dung này ${VI_STATES[p.state]}.`,
   'publish-not-closed': (p) =>
@@ -205,6 +207,7 @@ const enTexts: RefusalTexts = {
       ballot: 'There is no such ballot in this meeting.',
       round: 'There is no such round of this ballot.',
       delegate: 'There is no such member on the roster.',
+      group: 'Nobody on the roster is in this group.',
       request: 'The server does not know this request.',
       route: 'The server has no such address.',
       format: 'There is no such export format.',
@@ -234,6 +237,7 @@ const enTexts: RefusalTexts = {
       : `This version of hallvote does not have version ${en.int(version)} of that rule set.`,
   RATE_LIMITED: () => 'Too many requests: wait a moment and try again.',
   SESSION_REPLACED: () => 'This badge was opened on another device.',
+  NOT_IN_ROUND: () => 'This member was added to the roster after this round opened: they vote from the next one.',
   NOT_PRESENT: ({ attendance }) =>
     attendance === 'excused'
       ? 'This member is recorded as excused: only a member who is present can hand in a paper ballot.'
@@ -274,6 +278,7 @@ const viTexts = (a: Address): RefusalTexts => ({
       ballot: 'Hội nghị không có nội dung biểu quyết này.',
       round: 'Nội dung biểu quyết không có vòng này.',
       delegate: 'Không có đại biểu này trong danh sách.',
+      group: 'Không ai trong danh sách thuộc nhóm này.',
       request: 'Máy chủ không nhận yêu cầu này.',
       route: 'Máy chủ không có địa chỉ này.',
       format: 'Không có định dạng tệp xuất này.',
@@ -299,6 +304,7 @@ const viTexts = (a: Address): RefusalTexts => ({
       : `Phiên bản phần mềm này không có phiên bản ${vi.int(version)} của bộ quy định đó.`,
   RATE_LIMITED: () => 'Quá nhiều yêu cầu: vui lòng đợi giây lát rồi thử lại.',
   SESSION_REPLACED: () => 'Thẻ đại biểu này đã được mở trên thiết bị khác.',
+  NOT_IN_ROUND: () => `${a.You} này được bổ sung vào danh sách sau khi vòng này mở: bỏ phiếu từ lần biểu quyết sau.`,
   NOT_PRESENT: ({ attendance }) =>
     attendance === 'excused'
       ? `${a.You} này đang được ghi vắng mặt có lý do: chỉ ${a.unit} có mặt mới được bỏ phiếu giấy.`

@@ -183,6 +183,12 @@ export const PG = {
     'set_attendance',
     'UPDATE delegates SET attendance = $2, checked_in_by = $3 WHERE id = $1',
   ),
+  setAttendanceMany: statement<[delegateIds: Texts, attendance: Texts, checkedInBy: (string | null)[]]>(
+    'set_attendance_many',
+    `UPDATE delegates d SET attendance = c.attendance, checked_in_by = c.checked_in_by
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, attendance, checked_in_by)
+      WHERE d.id = c.id`,
+  ),
 
   // Ballots and rounds.
   insertBallot: statement<[id: string, meetingId: string, definition: string, createdAt: string]>(
@@ -201,11 +207,16 @@ export const PG = {
       closesAt: string | null,
       sealPublic: string | null,
       sealSecret: string | null,
+      rosterThrough: number | null,
     ]
   >(
     'insert_round',
-    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
-     VALUES ($1, $2, 'open', $3, $4, $5, $6)`,
+    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key, roster_through)
+     VALUES ($1, $2, 'open', $3, $4, $5, $6, $7)`,
+  ),
+  draftRevote: statement<[ballotId: string, drafted: boolean]>(
+    'draft_revote',
+    'UPDATE ballots SET revote_drafted = $2 WHERE id = $1',
   ),
   roundState: statement<[ballotId: string, round: number], { state: string }>(
     'round_state',

@@ -92,11 +92,19 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)',
     ),
     insertRound: db.prepare<
-      [...BallotRound, openedAt: string, closesAt: string | null, sealPublic: string | null, sealSecret: string | null]
+      [
+        ...BallotRound,
+        openedAt: string,
+        closesAt: string | null,
+        sealPublic: string | null,
+        sealSecret: string | null,
+        rosterThrough: number | null,
+      ]
     >(
-      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
-       VALUES (?, ?, 'open', ?, ?, ?, ?)`,
+      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key, roster_through)
+       VALUES (?, ?, 'open', ?, ?, ?, ?, ?)`,
     ),
+    draftRevote: db.prepare<[drafted: 0 | 1, ballotId: string]>('UPDATE ballots SET revote_drafted = ? WHERE id = ?'),
     roundState: db.prepare<BallotRound, { state: string }>(
       'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
     ),

@@ -82,7 +82,7 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RulesSection round={r} result={result} />
       <TimesSection round={r} />
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
-      <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
+      <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
       <BallotsSection
         election={r.ballot.kind === 'election'}

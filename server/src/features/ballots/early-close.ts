@@ -21,7 +21,10 @@ export function earlyCloseOf(
   if (!def.secret || actor === 'system') return null;
   if (round.closesAt !== null && now.getTime() >= new Date(round.closesAt).getTime()) return null;
   const voters = state.votersOf(round.ballotId, round.round);
-  const present = [...state.delegates.values()].filter((d) => d.attendance === 'present');
+  // A member added after the round opened cannot vote in it: they are not waited for.
+  const present = [...state.delegates.values()].filter(
+    (d) => d.attendance === 'present' && state.onRoster(round.ballotId, round.round, d.id),
+  );
   if (present.every((d) => voters.has(d.id))) return null;
   const { minimum, ruleMinimum } = earlyCloseMinimum(state.rulesOf(round.ballotId), def);
   const returned = voters.size;

@@ -41,6 +41,7 @@ export async function markPaperVoter(
 ): Promise<Turnout> {
   const round = state.openRoundOf(ballotId);
   const delegate = state.delegateOf(delegateId);
+  if (!state.onRoster(ballotId, round.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND');
   if (state.votersOf(ballotId, round.round).has(delegateId))
     throw new HallvoteError('ALREADY_VOTED', {
       channel: state.votersOf(ballotId, round.round).get(delegateId)?.channel ?? 'online',

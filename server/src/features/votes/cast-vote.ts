@@ -37,6 +37,7 @@ export async function castVote(
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
   if (!state.acceptsVotes(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', { state: state.roundOf(p.ballotId, p.round)?.state ?? null });
+  if (!state.onRoster(p.ballotId, p.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND');
   const attendance = state.delegates.get(delegateId)?.attendance ?? 'absent';
   if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance });
   const def = entry.row.definition;
