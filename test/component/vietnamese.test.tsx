@@ -25,6 +25,7 @@ import {
   classificationBallot,
   delegateSnapshot,
   hallStoryResult,
+  presence,
 } from './support/fixtures';
 
 const COUNCIL: MeetingSettings = { ...DEFAULT_MEETING_SETTINGS, address: 'dai-bieu' };
@@ -109,6 +110,25 @@ describe('the chair console in Vietnamese', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Nhật ký' }));
     await screen.findByText(/ý kiến xác nhận: không có/);
     expect(text()).not.toMatch(/null|true|false|\{"/);
+  });
+
+  test('every roster problem in Vietnamese: the count, an empty name, an unclosed quote, a duplicate', () => {
+    console_(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Danh sách' }));
+    const lines = [
+      'Họ và tên,Chức vụ',
+      'Nguyễn Văn An,Bí thư',
+      ',Phó Bí thư',
+      '"Trần Bình,Ủy viên',
+      'nguyễn văn an,bí thư',
+    ];
+    fireEvent.change(screen.getByLabelText('Dán từ Excel hoặc Google Sheets, hoặc nhập dạng CSV'), {
+      target: { value: lines.join('\n') },
+    });
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(3);
+    expect(text()).not.toMatch(/problem\(s\)|name is empty|Quote Not Closed|same name and position/i);
+    expect(englishIn(text())).toEqual([]);
   });
 
   test.each([

@@ -1,4 +1,5 @@
-// The Vietnamese minutes in Chromium, printed to PDF (issue 16): the Party document header and the
+// A Vietnamese browser (issue 16): the phone and every tab of the console with no English in them;
+// the minutes printed to PDF: the Party document header and the
 // meeting's time zone on paper, no English on the page, and no heading left alone at the foot of a
 // page (the PDF's text is read back page by page with pdf.js: a page must not end with a heading).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { batchBallot } from '../support/ballots';
 import { ChildServer } from '../support/child-server';
 import { englishIn } from '../support/english';
-import { launchChromium } from './support/browser';
+import { PHONE, launchChromium } from './support/browser';
 import { openHall, type Hall } from './support/hall';
 
 const SHOTS = join(new URL('../../', import.meta.url).pathname, 'test-results/e2e');
@@ -62,13 +63,25 @@ test('the minutes of a 40-unit classification, printed: header, local times, no 
   const ballotId = await hall.open(ballot);
   const marks = Object.fromEntries(ballot.subjects.map((s) => [s.id, ['good']]));
   for (let i = 0; i < 3; i += 1) await hall.vote(i, ballotId, marks);
+
+  // A phone in a vi-VN browser, with the ballot open: Vietnamese only, addressed as "đồng chí".
+  const phoneContext = await browser.newContext(PHONE);
+  const phone = await phoneContext.newPage();
+  await phone.goto(hall.joinUrl(4));
+  await phone.getByRole('heading', { name: ballot.title }).waitFor();
+  expect(englishIn((await phone.textContent('body')) ?? '')).toEqual([]);
+  await phoneContext.close();
+
   await hall.closeAndPublish(ballotId);
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const { meetingId, chairKey } = hall.meeting;
   await page.goto(`${server.url}/chair/${meetingId}#key=${chairKey}`);
-  await page.getByRole('tab', { name: 'Nhật ký' }).waitFor();
+  for (const tab of ['Biểu quyết', 'Điểm danh', 'Danh sách', 'Nhật ký']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await expect.poll(async () => englishIn((await page.textContent('body')) ?? '')).toEqual([]);
+  }
   await page.goto(`${server.url}/chair/${meetingId}/minutes/${ballotId}/1`);
   const minutes = page.locator('article.minutes');
   await minutes.getByRole('heading', { name: 'Niêm phong' }).waitFor();
