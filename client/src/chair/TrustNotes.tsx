@@ -1,5 +1,5 @@
 // What the console says about the protection of votes (issue 12): a warning while phones reach the
-// server over plain HTTP, in both languages at once, and per ballot the early-close minimum it
+// server over plain HTTP, in the console's language, and per ballot the early-close minimum it
 // lowered and the early close of its result.
 import { earlyCloseMinimum, getRulePreset, loweredEarlyCloseMinimum, type ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
@@ -7,12 +7,13 @@ import { trustText } from '../i18n/trust';
 import { useChair } from './store';
 
 export function PlainHttpWarning() {
+  const t = useText(trustText);
   const plainHttp = useChair((s) => s.plainHttp);
   if (!plainHttp) return null;
+  // In the console's language only: English inside the Vietnamese console is what issue 16 removed.
   return (
     <div className="warning plain-http" role="note">
-      <p>{trustText.en.plainHttp}</p>
-      <p lang="vi">{trustText.vi.plainHttp}</p>
+      <p>{t.plainHttp}</p>
     </div>
   );
 }
