@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
   'STATE_MISMATCH',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
   'NOT_IN_ROUND',
   'INTERNAL',
@@ -179,6 +181,11 @@ export interface ErrorParams {
     readonly rounds: readonly { readonly ballot: string; readonly round: number }[];
     readonly auditLog: boolean;
   };
+  /**
+   * The store cannot take a write just now; nothing changed, try again: the meeting `moved` to
+   * another server, is `moving` between servers, or the database is `unreachable`.
+   */
+  readonly STORE_UNAVAILABLE: { readonly reason: 'moved' | 'moving' | 'unreachable' };
   /** The member joined the roster after this round opened: they vote from the next one. */
   readonly NOT_IN_ROUND: Record<string, never>;
   readonly INTERNAL: Record<string, never>;

@@ -33,6 +33,7 @@ const en: RefusalTexts = {
   UNAUTHORIZED: () => 'This badge is not valid (any more).',
   FORBIDDEN: () => 'A member’s phone cannot do this.',
   SESSION_REPLACED: () => 'This badge was opened on another phone.',
+  STORE_UNAVAILABLE: () => 'The server cannot store your vote just now. It is kept on this phone; try again.',
   NOT_IN_ROUND: () => 'You were added to the roster after this ballot opened: you vote from the next one.',
   NO_ANSWER: ({ reason }) =>
     reason === 'sealing'
@@ -55,6 +56,7 @@ const vi = (a: Address): RefusalTexts => ({
   UNAUTHORIZED: () => 'Thẻ đại biểu này không còn hiệu lực.',
   FORBIDDEN: () => 'Điện thoại của đại biểu không làm được thao tác này.',
   SESSION_REPLACED: () => 'Thẻ đại biểu này đã được mở trên một điện thoại khác.',
+  STORE_UNAVAILABLE: () => 'Máy chủ tạm thời chưa lưu được phiếu. Phiếu vẫn được giữ trên điện thoại này; hãy thử lại.',
   NOT_IN_ROUND: () =>
     `${a.You} được bổ sung vào danh sách sau khi phiếu này mở: ${a.you} bỏ phiếu từ lần biểu quyết sau.`,
   NO_ANSWER: ({ reason }) =>

@@ -237,6 +237,12 @@ const enTexts: RefusalTexts = {
       : `This version of hallvote does not have version ${en.int(version)} of that rule set.`,
   RATE_LIMITED: () => 'Too many requests: wait a moment and try again.',
   SESSION_REPLACED: () => 'This badge was opened on another device.',
+  STORE_UNAVAILABLE: ({ reason }) =>
+    ({
+      moved: 'This meeting moved to another server; nothing was changed. Try again.',
+      moving: 'This meeting is moving between servers; try again in a moment.',
+      unreachable: 'The server cannot store anything just now; nothing was changed. Try again.',
+    })[reason],
   NOT_IN_ROUND: () => 'This member was added to the roster after this round opened: they vote from the next one.',
   NOT_PRESENT: ({ attendance }) =>
     attendance === 'excused'
@@ -304,6 +310,12 @@ const viTexts = (a: Address): RefusalTexts => ({
       : `Phiên bản phần mềm này không có phiên bản ${vi.int(version)} của bộ quy định đó.`,
   RATE_LIMITED: () => 'Quá nhiều yêu cầu: vui lòng đợi giây lát rồi thử lại.',
   SESSION_REPLACED: () => 'Thẻ đại biểu này đã được mở trên thiết bị khác.',
+  STORE_UNAVAILABLE: ({ reason }) =>
+    ({
+      moved: 'Hội nghị này vừa chuyển sang máy chủ khác; chưa có gì thay đổi. Hãy thử lại.',
+      moving: 'Hội nghị này đang chuyển giữa các máy chủ; hãy thử lại sau giây lát.',
+      unreachable: 'Máy chủ tạm thời chưa lưu được; chưa có gì thay đổi. Hãy thử lại.',
+    })[reason],
   NOT_IN_ROUND: () => `${a.You} này được bổ sung vào danh sách sau khi vòng này mở: bỏ phiếu từ lần biểu quyết sau.`,
   NOT_PRESENT: ({ attendance }) =>
     attendance === 'excused'

@@ -4,7 +4,7 @@
 import { HallvoteError, getRulePreset, type ErrorParams, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
 import { joinCodeOf } from '../features/badges/join-code';
-import type { DelegateRecord, MeetingRecord, Store } from '../store/store';
+import type { DelegateRecord, LoadedMeeting, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
 
 /**
@@ -63,20 +63,44 @@ export class Hall {
   readonly #meetings = new Map<string, MeetingState>();
   readonly #refused = new Map<string, RefusedMeeting>();
   readonly #tokens = new TokenIndex();
+  readonly #keepsCreated: boolean;
+
+  /**
+   * `keepsCreated` false: a cluster node's hall, which holds only the meetings the node owns. A
+   * meeting created here is run by whichever node its first request is sent to (docs/cluster.md).
+   */
+  constructor(options: { readonly keepsCreated?: boolean } = {}) {
+    this.#keepsCreated = options.keepsCreated ?? true;
+  }
 
   /** Rebuilds every meeting from the store. */
   static async load(store: Store): Promise<Hall> {
     const hall = new Hall();
-    for (const loaded of await store.loadAll()) {
-      const { rulePresetId, rulePresetVersion } = loaded.meeting;
-      const rules = getRulePreset(rulePresetId, rulePresetVersion);
-      if (!rules)
-        throw new Error(
-          `meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`,
-        );
-      hall.#add(MeetingState.fromStore(loaded, rules, hall.#tokens));
-    }
+    for (const loaded of await store.loadAll()) hall.adopt(loaded);
     return hall;
+  }
+
+  /**
+   * A meeting rebuilt from the store: at start-up, or when this node becomes its owner (a cluster
+   * node loads only the meetings it owns; cluster/meeting-keeper.ts).
+   */
+  adopt(loaded: LoadedMeeting): MeetingState {
+    const { rulePresetId, rulePresetVersion } = loaded.meeting;
+    const rules = getRulePreset(rulePresetId, rulePresetVersion);
+    if (!rules)
+      throw new Error(`meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`);
+    this.remove(loaded.meeting.id);
+    return this.#add(MeetingState.fromStore(loaded, rules, this.#tokens));
+  }
+
+  /** Forgets a meeting (served or refused) and its badges: this node no longer owns it. */
+  remove(meetingId: string): MeetingState | undefined {
+    const state = this.#meetings.get(meetingId) ?? this.#refused.get(meetingId)?.state;
+    if (!state) return undefined;
+    this.#meetings.delete(meetingId);
+    this.#refused.delete(meetingId);
+    for (const d of state.delegates.values()) this.#tokens.unregister(d.token);
+    return state;
   }
 
   /** The meetings served. */
@@ -98,8 +122,8 @@ export class Hall {
   }
 
   /** A meeting the store has just created, with its first roster. */
-  addMeeting(meeting: MeetingRecord, rules: RuleSet, delegates: readonly DelegateRecord[]): MeetingState {
-    return this.#add(MeetingState.create(meeting, rules, delegates, this.#tokens));
+  addMeeting(meeting: MeetingRecord, rules: RuleSet, delegates: readonly DelegateRecord[]): void {
+    if (this.#keepsCreated) this.#add(MeetingState.create(meeting, rules, delegates, this.#tokens));
   }
 
   meeting(meetingId: string): MeetingState {
