@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   DEFAULT_MEETING_SETTINGS,
+  PROTOCOL_VERSION,
   type BallotDefinition,
   type BallotView,
   type DelegateSnapshot,
@@ -37,7 +38,7 @@ type Auth = { protocol?: unknown; role?: unknown; token?: unknown; meetingId?: u
 io.use((socket, next) => {
   const auth = socket.handshake.auth as Auth;
   const ok =
-    auth.protocol === 1 &&
+    auth.protocol === PROTOCOL_VERSION &&
     (auth.role === 'delegate'
       ? typeof auth.token === 'string'
       : (auth.role === 'chair' || auth.role === 'projector') && typeof auth.key === 'string');
@@ -78,6 +79,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
   return {
     role: 'delegate',
     seq: seqs.delegate,
+    serverTime: Date.now(),
     meeting: { id: 'baseline', title: 'Baseline', settings: DEFAULT_MEETING_SETTINGS },
     me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
     ballot: current?.view ?? null,
@@ -169,8 +171,8 @@ function onChair(socket: Socket): void {
     if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', params: { what: 'ballot' } });
     entry.view = { ...entry.view, ...patch };
     current = entry;
-    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view });
-    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view });
+    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view, serverTime: Date.now() });
+    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view, serverTime: Date.now() });
     ackOf(args)({ ok: true, data: entry.view });
   };
   socket.on('ballot:open', (...args: unknown[]) =>

@@ -234,4 +234,14 @@ export class HallvoteError<C extends ErrorCode = ErrorCode> extends Error {
   toBody(): ErrorBody {
     return { ok: false, error: this.code, params: this.params } as ErrorBody;
   }
+
+  /**
+   * The error again from its body (it crossed a thread as data); `detail` says why for the
+   * operator's log and becomes the message, never part of the body.
+   */
+  static fromBody(body: ErrorBody, detail?: string): HallvoteError {
+    const error = new HallvoteError(body.error, body.params);
+    if (detail) error.message = `${body.error}: ${detail}`;
+    return error;
+  }
 }

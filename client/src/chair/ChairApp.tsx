@@ -14,6 +14,7 @@ import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
+import { useFormats } from '../i18n/format';
 import { MemberList } from './MemberList';
 import { ProjectorPanel } from './ProjectorPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
@@ -35,6 +36,19 @@ export function ChairApp({ session }: { session: ChairSession }) {
   );
 }
 
+/** Never silent: the secret-round scrub is waiting for another program to let go of the files. */
+function StorageNotice() {
+  const t = useText(chairText);
+  const f = useFormats();
+  const since = useChair((s) => s.storage.scrubPendingSince);
+  if (since === null) return null;
+  return (
+    <div className="connection-banner storage" role="alert">
+      <p>{t.scrubPending(f.dateTimeSeconds(since))}</p>
+    </div>
+  );
+}
+
 function Console() {
   const c = useText(commonText);
   const connection = useChair((s) => s.connection);
@@ -45,6 +59,7 @@ function Console() {
     <div className="chair-app">
       <ChairHeader />
       <ConnectionBanner status={connection} />
+      <StorageNotice />
       <PlainHttpWarning />
       {joined ? (
         <div className="chair-body">

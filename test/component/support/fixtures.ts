@@ -136,6 +136,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
   return {
     role: 'delegate',
     seq: 5,
+    serverTime: Date.now(),
     meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', settings: DEFAULT_MEETING_SETTINGS },
     me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy' },
     ballot: null,
@@ -189,6 +190,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     delegates: delegates(53, 49),
     ballots: [],
     projectorKey: 'projector-key',
+    storage: { scrubPendingSince: null },
     plainHttp: false,
     projector: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,
