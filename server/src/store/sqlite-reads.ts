@@ -3,7 +3,7 @@
 import type { AuditEntry, Marks } from '@hallvote/shared';
 import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
-import type { LoadedMeeting } from './store';
+import type { JoinCodeBadge, LoadedMeeting } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
   return s.meetings.all().map((meeting) => loadRows(s, meeting));
@@ -34,4 +34,8 @@ export function readRoundBallots(s: SqliteStatements, ballotId: string, round: n
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {
   return s.auditOf.all(meetingId).map(toAuditEntry);
+}
+
+export function readBadgesOfJoinCode(s: SqliteStatements, code: string): JoinCodeBadge[] {
+  return s.badgesOfJoinCode.all(code).map((r) => ({ meetingId: r.meeting_id, delegateId: r.id, token: r.token }));
 }

@@ -8,12 +8,13 @@ import { dirname } from 'node:path';
 import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
 import { migrate } from './sqlite-migrations';
 import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
-import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
+import { loadMeeting, loadMeetings, readAuditLog, readBadgesOfJoinCode, readRoundBallots } from './sqlite-reads';
 import { truncateWal } from './sqlite-scrub';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
 import * as writes from './sqlite-writes';
 import { WriteQueue } from './write-queue';
 import { isEmptyUpdate } from './delegate-update';
+import { JoinGuessLimiter, type GuessVerdict } from '../features/badges/join-code-limit';
 import type {
   AttendanceChange,
   AuditInput,
@@ -21,6 +22,7 @@ import type {
   CastOutcome,
   CastVote,
   DelegateRecord,
+  JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
   Retally,
@@ -51,6 +53,8 @@ export function openSqliteStore(file: string): Store {
 class SqliteStore implements Store {
   private readonly queue: WriteQueue;
   private readonly s: SqliteStatements;
+  /** One process per database file: the budget of wrong join codes lives in its memory. */
+  private readonly joinGuesses = new JoinGuessLimiter();
 
   constructor(private readonly db: Database.Database) {
     this.queue = new WriteQueue(db);
@@ -75,6 +79,20 @@ class SqliteStore implements Store {
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
     await this.queue.drained();
     return readAuditLog(this.s, meetingId);
+  }
+
+  async badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]> {
+    await this.queue.drained();
+    return readBadgesOfJoinCode(this.s, code);
+  }
+
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict> {
+    return Promise.resolve(this.joinGuesses.take(address, at));
+  }
+
+  returnJoinGuess(address: string): Promise<void> {
+    this.joinGuesses.giveBack(address);
+    return Promise.resolve();
   }
 
   createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
