@@ -65,7 +65,7 @@ test('a code two badges share opens neither; re-issuing one gives it its own cod
   const reissued = joinUrl.split('/d/')[1]!;
   const own = joinCodeOf(reissued);
   expect(own).not.toBe(SHARED);
-  expect(await postCode(own)).toMatchObject({ status: 303, location: `/d/${reissued}` });
+  expect(await postCode(own)).toMatchObject({ status: 303, location: `/d/${reissued}?m=${meeting.meetingId}` });
   // The shared code now belongs to one badge only: the one not re-issued.
-  expect(await postCode(SHARED)).toMatchObject({ status: 303, location: `/d/${sharing[1]}` });
+  expect(await postCode(SHARED)).toMatchObject({ status: 303, location: `/d/${sharing[1]}?m=${meeting.meetingId}` });
 });

@@ -24,7 +24,7 @@ const HALL = 'hall';
 const addressRow = (address: string) => `a:${address}`;
 
 /** Guesses waiting on this node past which more are refused (as if the budget were spent). */
-const MAX_WAITING = 32;
+const MAX_WAITING = 256;
 
 interface BucketRow {
   readonly tokens: number;
