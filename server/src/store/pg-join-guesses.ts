@@ -74,7 +74,11 @@ export class PgJoinGuesses {
       const mine = await client.query<BucketRow>('SELECT tokens, at_ms FROM join_guesses WHERE key = $1', [
         addressRow(address),
       ]);
-      const taken = takeGuess(bucketOf(hall.rows[0]), bucketOf(mine.rows[0]), at);
+      // The latest time any node has written: a node whose clock is behind refills nothing, so
+      // guesses that alternate between nodes whose clocks differ gain nothing from it.
+      const hallBucket = bucketOf(hall.rows[0]);
+      const now = Math.max(at, hallBucket?.at ?? at);
+      const taken = takeGuess(hallBucket, bucketOf(mine.rows[0]), now);
       if (taken.verdict === 'allowed') {
         await client.query('UPDATE join_guesses SET tokens = $2, at_ms = $3 WHERE key = $1', [
           HALL,
@@ -89,7 +93,7 @@ export class PgJoinGuesses {
         // Addresses whose bucket has refilled since are no buckets: forgotten.
         const { burst, refillMs } = JOIN_GUESSES.perAddress;
         await client.query(`DELETE FROM join_guesses WHERE key LIKE 'a:%' AND at_ms + $2 * (1 - tokens / $3) <= $1`, [
-          at,
+          now,
           burst * refillMs,
           burst,
         ]);
