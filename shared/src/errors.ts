@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'UNKNOWN_RULE_PRESET',
   'RATE_LIMITED',
   'SESSION_REPLACED',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   /** Paper ballots: the delegate is not present (absent or excused). */
   'NOT_PRESENT',
   /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
