@@ -22,7 +22,7 @@ export const ERROR_CODES = [
   'SESSION_REPLACED',
   /** Paper ballots: the delegate is not present (absent or excused). */
   'NOT_PRESENT',
-  /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
+  /** While a round is open nobody's attendance changes, except a latecomer becoming present. */
   'ATTENDANCE_FROZEN',
   /** A secret round closed early with fewer ballots returned than the minimum. */
   'TOO_FEW_BALLOTS',

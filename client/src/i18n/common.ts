@@ -25,7 +25,8 @@ const en = {
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
     SESSION_REPLACED: 'Opened on another device.',
     NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
-    ATTENDANCE_FROZEN: 'This member has voted in the open ballot: their attendance is fixed until it closes.',
+    ATTENDANCE_FROZEN:
+      'A ballot is open: attendance is fixed until it closes (presence counts from the opening). Only a latecomer can be marked present.',
     TOO_FEW_BALLOTS: 'Too few ballots are in to close this secret ballot early.',
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
@@ -108,7 +109,7 @@ const vi: typeof en = {
     SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
     NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
     ATTENDANCE_FROZEN:
-      'Đại biểu này đã biểu quyết trong vòng đang mở: không thể thay đổi điểm danh cho đến khi kết thúc.',
+      'Đang có cuộc biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận đại biểu đến muộn là có mặt.',
     TOO_FEW_BALLOTS: 'Chưa đủ số phiếu để kết thúc sớm cuộc bỏ phiếu kín này.',
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',

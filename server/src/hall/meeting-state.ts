@@ -192,11 +192,6 @@ export class MeetingState extends RosterState {
     return this.#anchors.get(roundKey(ballotId, round)) ?? null;
   }
 
-  /** Whether the delegate has voted (online or on paper) in a round that is open now. */
-  hasVotedInOpenRound(delegateId: string): boolean {
-    return this.openRounds().some((r) => this.votersOf(r.ballotId, r.round).has(delegateId));
-  }
-
   /** The last running result computed for a chair who asked for one; none once the round ends. */
   interimResult(ballotId: string): RoundResult | null {
     return this.#interim.get(ballotId) ?? null;
