@@ -143,7 +143,7 @@ export interface AttendanceSnapshot {
  * ended. The minutes say so, with the numbers.
  */
 export interface EarlyClose {
-  /** Members who had voted (online or on paper) at the close. */
+  /** Ballots cast online at the close (paper voters do not count toward the minimum). */
   readonly returned: number;
   readonly present: number;
   /** The minimum that applied (the ballot's own when it set one). */
@@ -197,8 +197,21 @@ export interface AuditHead {
 }
 
 /** The chair's view of a ballot: turnout always, voters' names for open ballots only. */
+/**
+ * A secret round whose countdown ran out with fewer online ballots than its minimum and not every
+ * member present having voted online. It is not counted: it takes no more ballots, the close is
+ * refused, and the chair may cancel it (its ballots destroyed unseen) and vote again.
+ */
+export interface Uncounted {
+  readonly online: number;
+  readonly present: number;
+  readonly minimum: number;
+}
+
 export interface ChairBallotView extends BallotView {
   readonly turnout: Turnout | null;
+  /** The open round's countdown ran out short of its minimum (see {@link Uncounted}); else null. */
+  readonly uncounted: Uncounted | null;
   /** Open (named) ballots: who has voted in the current round. Empty for secret ballots. */
   readonly voterIds: readonly string[];
   /** Running result while open, only when interimForChair; the result once closed. */

@@ -2,7 +2,7 @@
 import type { ErrorCode, TallyBase } from '@hallvote/shared';
 import { bilingual } from './index';
 
-type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER', string>>;
+type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER' | 'NOT_SEALED', string>>;
 
 const en = {
   switchTo: 'Language',
@@ -31,6 +31,8 @@ const en = {
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     NO_ANSWER: 'No answer from the server (is this device offline?).',
+    NOT_SEALED:
+      'This secret ballot came without its sealing key, so this phone does not send it: your choice would travel readable on the network. Nothing was sent; tell the chair.',
   } satisfies ErrorTexts as ErrorTexts,
   bases: {
     eligible: 'eligible members',
@@ -114,6 +116,8 @@ const vi: typeof en = {
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
     NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
+    NOT_SEALED:
+      'Phiếu kín này không kèm khóa niêm phong nên điện thoại không gửi: lựa chọn của bạn sẽ bị đọc được trên đường truyền. Chưa có gì được gửi; hãy báo chủ tọa.',
   },
   bases: {
     eligible: 'tổng số đại biểu được triệu tập',

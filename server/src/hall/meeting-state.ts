@@ -54,6 +54,8 @@ export class MeetingState extends RosterState {
   readonly #paper = new Map<string, PaperTotals>();
   /** Round keys a close or cancel has begun for: no vote is accepted from then on. */
   readonly #closing = new Set<string>();
+  /** Round keys whose countdown ran out short of their minimum: open, uncounted, taking no votes. */
+  readonly #countdownEnded = new Set<string>();
   /** Running results for a chair who asked for them (interimForChair), by ballot id. */
   readonly #interim = new Map<string, RoundResult>();
   /** Per published round key: the seal and audit head that left the database with it. */
@@ -153,10 +155,21 @@ export class MeetingState extends RosterState {
     return open;
   }
 
-  /** True while `round` is the ballot's current round, open, and no close or cancel has begun. */
+  /**
+   * True while `round` is the ballot's current round, open, no close or cancel has begun, and its
+   * countdown has not run out uncounted.
+   */
   acceptsVotes(ballotId: string, round: number): boolean {
     const current = this.currentRound(ballotId);
-    return current?.round === round && current.state === 'open' && !this.#closing.has(roundKey(ballotId, round));
+    const key = roundKey(ballotId, round);
+    return (
+      current?.round === round && current.state === 'open' && !this.#closing.has(key) && !this.#countdownEnded.has(key)
+    );
+  }
+
+  /** Whether the round's countdown ran out without it being counted (too few online ballots). */
+  countdownEnded(ballotId: string, round: number): boolean {
+    return this.#countdownEnded.has(roundKey(ballotId, round));
   }
 
   /** The ballot's current round if it accepts votes; else BALLOT_NOT_OPEN. */
@@ -228,6 +241,15 @@ export class MeetingState extends RosterState {
   /** A close or cancel has begun: the round accepts no vote until `endClosing`. */
   beginClosing(ballotId: string, round: number): void {
     this.#closing.add(roundKey(ballotId, round));
+  }
+
+  /**
+   * The countdown ran out with too few online ballots: the round stays open but takes no more votes
+   * until the chair cancels it. Not stored: a restarted server re-arms the countdown, which runs
+   * out at once and marks it again.
+   */
+  endCountdown(ballotId: string, round: number): void {
+    this.#countdownEnded.add(roundKey(ballotId, round));
   }
 
   /** The close or cancel has ended (done, or failed and the round is still open). */

@@ -159,7 +159,7 @@ export function delegates(n: number, present: number): Delegate[] {
 }
 
 export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> = {}): ChairBallotView {
-  return { ...ballot, turnout: null, voterIds: [], result: null, ...extra };
+  return { ...ballot, turnout: null, voterIds: [], result: null, uncounted: null, ...extra };
 }
 
 export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnapshot {

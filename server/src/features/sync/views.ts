@@ -14,6 +14,7 @@ import type {
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState } from '../../hall/meeting-state';
+import { uncountedAtDeadline } from '../ballots/early-close';
 import type { DelegateRecord } from '../../store/store';
 
 /** A roster member as the chair sees them: no token. */
@@ -70,6 +71,7 @@ export function chairBallotView(state: MeetingState, ballotId: string): ChairBal
   return {
     ...view,
     turnout: turnoutOf(state, ballotId),
+    uncounted: open && state.countdownEnded(ballotId, round.round) ? uncountedAtDeadline(state, round) : null,
     voterIds: round && !view.secret ? [...state.votersOf(ballotId, round.round).keys()] : [],
     result: open ? (view.interimForChair ? state.interimResult(ballotId) : null) : (round?.result ?? null),
   };
