@@ -82,6 +82,20 @@ describe('the phone', () => {
     expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).not.toContain('not-completed');
   });
 
+  test('a secret ballot without the round key is not sent in clear: the phone says why, in either language', async () => {
+    const socket = phone();
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ sealKey: null }) }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Not completed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('without its sealing key'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+    expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).toBeNull();
+    delegateStore.setState({ language: 'vi' });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('không kèm khóa niêm phong'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+  });
+
   test('an open (named) ballot is sent as marked', async () => {
     const socket = phone();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ secret: false }) }));
