@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'NOT_PRESENT',
   /** While a round is open nobody's attendance changes, except a latecomer becoming present. */
   'ATTENDANCE_FROZEN',
+  /** A badge re-issued while the round was open cannot vote in it (the member may vote on paper). */
+  'BADGE_REISSUED',
   /** A secret round closed early with fewer ballots returned than the minimum. */
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */

@@ -27,7 +27,9 @@ const en = {
     NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
     ATTENDANCE_FROZEN:
       'A ballot is open: attendance is fixed until it closes (presence counts from the opening). Only a latecomer can be marked present.',
-    TOO_FEW_BALLOTS: 'Too few ballots are in to close this secret ballot early.',
+    BADGE_REISSUED:
+      'This badge was issued while the ballot was open, so it cannot vote in this round. Vote on paper; from the next ballot on, this badge votes.',
+    TOO_FEW_BALLOTS: 'Too few online ballots are in to count this secret ballot.',
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     NO_ANSWER: 'No answer from the server (is this device offline?).',
@@ -112,7 +114,9 @@ const vi: typeof en = {
     NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
     ATTENDANCE_FROZEN:
       'Đang có cuộc biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận đại biểu đến muộn là có mặt.',
-    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu để kết thúc sớm cuộc bỏ phiếu kín này.',
+    BADGE_REISSUED:
+      'Thẻ này được cấp lại khi cuộc biểu quyết đang mở nên không thể bỏ phiếu trong vòng này. Hãy bỏ phiếu giấy; từ cuộc biểu quyết sau, thẻ này bỏ phiếu được.',
+    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu trực tuyến để kiểm phiếu kín này.',
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
     NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',

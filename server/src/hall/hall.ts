@@ -1,6 +1,6 @@
 // Every meeting this server runs, and the index from delegate tokens to delegates. The index is
 // kept by the meetings themselves (see TokenRegistry): a roster change cannot forget it.
-import { HallvoteError, getRulePreset, type RuleSet } from '@hallvote/shared';
+import { HallvoteError, getRulePreset, type AuditEntry, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
 import type { DelegateRecord, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
@@ -19,6 +19,23 @@ class TokenIndex implements TokenRegistry {
 
   find(token: string): { meetingId: string; delegateId: string } | undefined {
     return this.byDigest.get(digest(token));
+  }
+}
+
+/**
+ * Badges re-issued while a round is open cannot vote in it (roster-changes.ts); the bar lives in
+ * memory, so a restart replays it from the audit log: every `delegate.reissued` after the open
+ * round's `round.opened`.
+ */
+function replayReissues(state: MeetingState, audit: readonly AuditEntry[]): void {
+  for (const round of state.openRounds()) {
+    const opened = audit.findIndex(
+      (e) => e.action === 'round.opened' && e.details.ballotId === round.ballotId && e.details.round === round.round,
+    );
+    if (opened < 0) continue;
+    for (const e of audit.slice(opened))
+      if (e.action === 'delegate.reissued' && typeof e.details.delegateId === 'string')
+        state.reissuedIn(e.details.delegateId, [round]);
   }
 }
 
@@ -44,7 +61,9 @@ export class Hall {
         throw new Error(
           `meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`,
         );
-      hall.#add(MeetingState.fromStore(loaded, rules, hall.#tokens));
+      const state = MeetingState.fromStore(loaded, rules, hall.#tokens);
+      if (state.openRounds().length > 0) replayReissues(state, await store.readAudit(state.meeting.id));
+      hall.#add(state);
     }
     return hall;
   }

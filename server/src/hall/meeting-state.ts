@@ -56,6 +56,8 @@ export class MeetingState extends RosterState {
   readonly #closing = new Set<string>();
   /** Round keys whose countdown ran out short of their minimum: open, uncounted, taking no votes. */
   readonly #countdownEnded = new Set<string>();
+  /** Per round key: delegates whose badge was re-issued while the round was open (they vote on paper). */
+  readonly #reissuedIn = new Map<string, Set<string>>();
   /** Running results for a chair who asked for them (interimForChair), by ballot id. */
   readonly #interim = new Map<string, RoundResult>();
   /** Per published round key: the seal and audit head that left the database with it. */
@@ -167,6 +169,11 @@ export class MeetingState extends RosterState {
     );
   }
 
+  /** Whether the delegate's badge was re-issued while this round was open: it cannot vote in it. */
+  reissuedDuring(ballotId: string, round: number, delegateId: string): boolean {
+    return this.#reissuedIn.get(roundKey(ballotId, round))?.has(delegateId) ?? false;
+  }
+
   /** Whether the round's countdown ran out without it being counted (too few online ballots). */
   countdownEnded(ballotId: string, round: number): boolean {
     return this.#countdownEnded.has(roundKey(ballotId, round));
@@ -221,6 +228,19 @@ export class MeetingState extends RosterState {
   ): void {
     this.recordAttendance(delegateId, status, checkedInBy);
     for (const r of issuedIn) this.#issuedIn(r.ballotId, r.round).add(delegateId);
+  }
+
+  /**
+   * The delegate's badge was re-issued (committed) while these rounds were open. Also replayed from
+   * the audit log at start-up (Hall.load), so a restart does not lift the bar.
+   */
+  reissuedIn(delegateId: string, rounds: readonly { ballotId: string; round: number }[]): void {
+    for (const r of rounds) {
+      const key = roundKey(r.ballotId, r.round);
+      let set = this.#reissuedIn.get(key);
+      if (!set) this.#reissuedIn.set(key, (set = new Set<string>()));
+      set.add(delegateId);
+    }
   }
 
   // ---- Ballots and rounds (after the store committed them) ---------------------------------------

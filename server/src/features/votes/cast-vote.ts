@@ -44,6 +44,11 @@ export async function castVote(
   const closesAt = state.roundOf(p.ballotId, p.round)?.closesAt;
   if (closesAt && ctx.clock.now().getTime() >= new Date(closesAt).getTime())
     throw new HallvoteError('BALLOT_NOT_OPEN', 'The countdown has ended; your vote was not recorded.');
+  if (state.reissuedDuring(p.ballotId, p.round, delegateId))
+    throw new HallvoteError(
+      'BADGE_REISSUED',
+      'This badge was re-issued while the ballot was open: it cannot vote in this round. Vote on paper.',
+    );
   if (state.delegates.get(delegateId)?.attendance !== 'present')
     throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
   const def = entry.row.definition;
