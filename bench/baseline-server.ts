@@ -78,6 +78,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     result: null,
     receipts: [],
     anchor: null,
+    joinedAfter: null,
   };
 }
 
@@ -91,6 +92,7 @@ function projectorSnapshot(): Omit<ProjectorSnapshot, 'meeting'> & { meeting: { 
     turnout: turnout(),
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
   };
 }
 

@@ -3,7 +3,7 @@
 import { assertNever, type Snapshot } from '@hallvote/shared';
 import { createSequenceGuard } from './sequence';
 import type { HallSocket } from './socket';
-import type { ConnectionStatus } from './ui/connection';
+import { isFinal, type ConnectionStatus } from './ui/connection';
 
 /** Seconds between attempts when a resync request itself gets no answer. */
 const RESYNC_RETRY_MS = 2000;
@@ -43,8 +43,8 @@ export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: O
   socket.on('snapshot', take);
   socket.onConnection((event) => {
     const status = getStatus();
-    // A badge opened elsewhere or a refused credential is final: show it, never fight it.
-    const final = status === 'replaced' || status === 'refused';
+    // A badge opened elsewhere, re-issued, removed, or a refused credential is final: show it, never fight it.
+    const final = isFinal(status);
     switch (event.type) {
       case 'connected':
         // The snapshot follows at once and flips the status to online.
@@ -57,7 +57,7 @@ export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: O
         if (event.byServer) socket.reconnect();
         return;
       case 'refused':
-        if (status !== 'replaced') setStatus('refused');
+        if (!final) setStatus('refused');
         return;
       case 'unreachable':
         if (!final) setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');

@@ -23,11 +23,13 @@ import { registerAttendanceHandlers } from './features/attendance/register-atten
 import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
 import { attendanceSnapshot, computeRoundResult } from './features/ballots/round-result';
+import { joinRoutes } from './features/badges/join-routes';
 import { exportRoutes } from './features/exports/export-routes';
 import { checkStoredMeetings } from './features/integrity/startup-check';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
+import { registerProjectorHandlers } from './features/projector/register-projector-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
 import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster';
 import { delegatePage } from './features/sync/delegate-page';
@@ -115,7 +117,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     return round
       ? computeRoundResult(store, state, ballotId, round.round, {
           closedAt: clock.now().toISOString(),
-          attendance: attendanceSnapshot(state),
+          attendance: attendanceSnapshot(state, ballotId, round.round),
           earlyClose: null,
         })
       : null;
@@ -128,14 +130,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     broadcaster,
     countdowns: new Countdowns(),
-    disconnectDelegate: (state, delegateId) => {
+    disconnectDelegate: (state, delegateId, reason) => {
       const socketId = state.connectionOf(delegateId);
-      if (socketId) io.sockets.sockets.get(socketId)?.disconnect(true);
+      const socket = socketId ? io.sockets.sockets.get(socketId) : undefined;
+      socket?.emit('session:revoked', { reason });
+      socket?.disconnect(true);
     },
   };
 
   app.use(meetingRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(joinRoutes(ctx));
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
   });
@@ -222,6 +227,7 @@ async function onConnection(
     registerAttendanceHandlers(ctx, socket, state);
     registerBallotHandlers(ctx, socket, state);
     registerPaperHandlers(ctx, socket, state);
+    registerProjectorHandlers(ctx, socket, state);
     registerAuditHandlers(ctx, socket, state);
     registerVoteHandlers(ctx, socket, state);
     if (socket.data.role === 'delegate') await delegateJoined(ctx, state, socket, socketById);

@@ -18,6 +18,10 @@ export interface Clock {
 export interface Broadcaster {
   /** A ballot's state changed (created, opened, closed, cancelled, tallied again). */
   ballotChanged(state: MeetingState, ballotId: string): void;
+  /** A re-vote was prepared or dropped: only the chair sees drafts. */
+  draftChanged(state: MeetingState, ballotId: string): void;
+  /** The chair changed what the projector shows. */
+  projectorChanged(state: MeetingState): void;
   /** A result was published; `anchor` (its seal and the audit head) goes out with it. */
   resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void;
   /** The whole roster changed (import). */
@@ -39,6 +43,6 @@ export interface HallContext {
   readonly clock: Clock;
   readonly broadcaster: Broadcaster;
   readonly countdowns: Countdowns;
-  /** Closes a delegate's phone connection (removed, or badge re-issued). */
-  readonly disconnectDelegate: (state: MeetingState, delegateId: string) => void;
+  /** Tells a delegate's phone why its badge stopped working (re-issued, or removed), then closes it. */
+  readonly disconnectDelegate: (state: MeetingState, delegateId: string, reason: 'reissued' | 'removed') => void;
 }

@@ -10,6 +10,7 @@ import type {
   Delegate,
   PresenceSummary,
   PublishedAnchor,
+  ProjectorScreen,
   Role,
   RoundResult,
   Snapshot,
@@ -35,6 +36,13 @@ export type HandshakeAuth =
 export interface RosterImportResult {
   /** How many members the import stored. */
   readonly stored: number;
+}
+
+/** What checking in a group (or everyone) answers. */
+export interface MarkPresentResult {
+  /** How many members it marked present (absent before; present and excused ones stay as they are). */
+  readonly marked: number;
+  readonly presence: PresenceSummary;
 }
 
 /** Every announcement carries the sequence number of its audience's channel. */
@@ -70,8 +78,19 @@ export interface ServerToClientEvents {
   ) => void;
   /** Chair: a ballot changed (state, turnout, result). */
   'console:ballot-updated': (event: Sequenced & { ballot: ChairBallotView }) => void;
+  /** Chair: the projector's screen changed (mode, slide, result shown or hidden). */
+  'console:projector-updated': (event: Sequenced & { projector: ProjectorScreen }) => void;
+  /** Projector: what to show, and the published result it may show (null while hidden). */
+  'projector:updated': (
+    event: Sequenced & { screen: ProjectorScreen; result: RoundResult | null; anchor: PublishedAnchor | null },
+  ) => void;
   /** Delegate: this token connected on another phone; this connection is being closed. */
   'session:replaced': () => void;
+  /**
+   * Delegate: this badge stopped working (the chair re-issued it, or removed the member); the
+   * connection is being closed.
+   */
+  'session:revoked': (event: { reason: 'reissued' | 'removed' }) => void;
 }
 
 /** The roles a socket connects as (the admin uses HTTP only). */

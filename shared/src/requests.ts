@@ -4,8 +4,9 @@
 // so adding a request is one entry here plus its handler. Requests are imperative `domain:verb`.
 import type { z } from 'zod';
 import type { AuditEntry } from './audit';
-import type { Ack, AckFn, RosterImportResult, SocketRole } from './protocol';
+import type { Ack, AckFn, MarkPresentResult, RosterImportResult, SocketRole } from './protocol';
 import {
+  attendanceMarkPresentSchema,
   attendanceMarkSchema,
   ballotDefinitionSchema,
   ballotIdSchema,
@@ -16,11 +17,13 @@ import {
   followUpSchema,
   paperMarkSchema,
   paperTotalsSchema,
+  projectorResultSchema,
+  projectorScreenSchema,
   rosterEntrySchema,
   rosterImportSchema,
   voteCastSchema,
 } from './schemas';
-import type { BallotView, MyVote, PresenceSummary, RoundResult, Snapshot, Turnout } from './types';
+import type { BallotView, MyVote, PresenceSummary, ProjectorScreen, RoundResult, Snapshot, Turnout } from './types';
 
 /**
  * How the server limits a request per socket: every chair action shares one bucket, votes have
@@ -48,12 +51,16 @@ export const REQUESTS = {
   /** Any role: send me a full snapshot (after a sequence gap). */
   'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'none', ack: answers<Snapshot>() },
 
-  // Chair: roster and attendance, before voting starts for the roster itself.
+  // Chair: roster and attendance. Import, edit and removal only before voting starts.
   /**
    * Store the lines of a roster file (read and mapped in the chair's browser), replacing the
    * roster or appended to it; refused whole, with every problem, by the roster checks.
    */
   'roster:import': { roles: CHAIR, schema: rosterImportSchema, rate: 'chair', ack: answers<RosterImportResult>() },
+  /**
+   * A member added on their own, at any time: added while a round is open, a latecomer or
+   * substitute is on the roster of the rounds opened after them, not of that one.
+   */
   'delegate:add': { roles: CHAIR, schema: rosterEntrySchema, rate: 'chair', ack: answers<{ delegateId: string }>() },
   'delegate:update': {
     roles: CHAIR,
@@ -65,6 +72,13 @@ export const REQUESTS = {
   /** A lost badge: the old token stops working, a new one is issued. */
   'delegate:reissue': { roles: CHAIR, schema: delegateIdSchema, rate: 'chair', ack: answers<{ joinUrl: string }>() },
   'attendance:mark': { roles: CHAIR, schema: attendanceMarkSchema, rate: 'chair', ack: answers<PresenceSummary>() },
+  /** Every absent member of a group (or of the roster) checked in, in one write and one audit entry. */
+  'attendance:mark-present': {
+    roles: CHAIR,
+    schema: attendanceMarkPresentSchema,
+    rate: 'chair',
+    ack: answers<MarkPresentResult>(),
+  },
 
   // Chair: ballots.
   'ballot:create': {
@@ -73,12 +87,17 @@ export const REQUESTS = {
     rate: 'chair',
     ack: answers<{ ballotId: string }>(),
   },
+  /** Opens a draft ballot's first round, or the round a re-vote prepared; a countdown starts now. */
   'ballot:open': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
   'ballot:close': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<RoundResult>() },
   /** The acknowledgement is required when the result carries warnings or failed checks. */
   'ballot:publish': { roles: CHAIR, schema: ballotPublishSchema, rate: 'chair', ack: answers<RoundResult>() },
+  /** Cancels the open or closed (unpublished) round; a prepared re-vote is dropped instead. */
   'ballot:cancel': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
-  /** A new round of a closed, published or cancelled ballot; the old rounds are kept. */
+  /**
+   * Prepares a new round of a closed, published or cancelled ballot, as a draft the chair opens
+   * with `ballot:open`; the old rounds are kept.
+   */
   'ballot:revote': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
   /**
    * A draft of the vote a published round's band calls for (the vote of no confidence after a
@@ -89,6 +108,22 @@ export const REQUESTS = {
     schema: followUpSchema,
     rate: 'chair',
     ack: answers<{ ballotId: string }>(),
+  },
+
+  // Chair: the projector, apart from the phones.
+  /** The live view, a blank screen, or a slide with the meeting's title. */
+  'projector:set-screen': {
+    roles: CHAIR,
+    schema: projectorScreenSchema,
+    rate: 'chair',
+    ack: answers<ProjectorScreen>(),
+  },
+  /** Shows the current ballot's published result on the projector, or takes it off. */
+  'projector:show-result': {
+    roles: CHAIR,
+    schema: projectorResultSchema,
+    rate: 'chair',
+    ack: answers<ProjectorScreen>(),
   },
 
   // Chair: paper ballots, for delegates without a phone.

@@ -1,7 +1,7 @@
 // zod schemas for every inbound payload: the boundary. Past a schema, handlers trust their types.
 // Bounds are generous for a hall and tight for an attacker: no unbounded strings or arrays.
 import { z } from 'zod';
-import { ATTENDANCE_STATUSES } from './types';
+import { ATTENDANCE_STATUSES, PROJECTOR_MODES } from './types';
 import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
 import { MAX_SEALED_CHARS } from './marks-code';
@@ -77,6 +77,20 @@ export const attendanceMarkSchema = z.object({
   delegateId: id,
   status: z.enum(ATTENDANCE_STATUSES),
 });
+
+/** Check in every absent member of a group, or of the whole roster (`group: null`), at once. */
+export const attendanceMarkPresentSchema = z.object({
+  group: text(ROSTER_FIELD_MAX.group).nullable(),
+});
+
+/** The projector's screen: live, blank, or a slide with the meeting's title and a line of text. */
+export const projectorScreenSchema = z.object({
+  mode: z.enum(PROJECTOR_MODES),
+  slideText: text(200).default(''),
+});
+
+/** Show the current ballot's published result on the projector, or take it off. */
+export const projectorResultSchema = z.object({ shown: z.boolean() });
 
 /** QĐ 366-QĐ/TW scores evaluations out of 100; a score is compared, never computed with. */
 export const MAX_SCORE = 100;
@@ -157,6 +171,8 @@ export const followUpSchema = z.object({
 export const ballotPublishSchema = z.object({
   ballotId: id,
   acknowledgement: text(2000).optional(),
+  /** The projector shows the result too (false: phones only, until the chair shows it). */
+  showOnProjector: z.boolean().default(true),
 });
 
 /**

@@ -196,7 +196,6 @@ export interface AuditHead {
   readonly hash: string;
 }
 
-/** The chair's view of a ballot: turnout always, voters' names for open ballots only. */
 /**
  * A secret round whose countdown ran out with fewer online ballots than its minimum and not every
  * member present having voted online. It is not counted: it takes no more ballots, the close is
@@ -208,14 +207,44 @@ export interface Uncounted {
   readonly minimum: number;
 }
 
+/**
+ * The chair's view of a ballot: turnout, and who has voted (participation, never a choice: for a
+ * secret ballot it is what the audit log's "vote cast" entries already say).
+ */
 export interface ChairBallotView extends BallotView {
   readonly turnout: Turnout | null;
   /** The open round's countdown ran out short of its minimum (see {@link Uncounted}); else null. */
   readonly uncounted: Uncounted | null;
-  /** Open (named) ballots: who has voted in the current round. Empty for secret ballots. */
+  /** Who has voted in the current round, online or on paper. */
   readonly voterIds: readonly string[];
+  /** Of `voterIds`, those the chair marked as having handed in a paper ballot. */
+  readonly paperVoterIds: readonly string[];
+  /** Members added to the roster after the current round opened: not in its roster or base. */
+  readonly lateIds: readonly string[];
+  /** A re-vote prepared and not opened yet: the number of the round `ballot:open` will open. */
+  readonly draftRound: number | null;
+  /** The counting committee's paper totals of the current round, as last entered. */
+  readonly paper: PaperTotals | null;
   /** Running result while open, only when interimForChair; the result once closed. */
   readonly result: RoundResult | null;
+}
+
+/** What the projector shows, as the chair set it. */
+export type ProjectorMode = 'live' | 'blank' | 'slide';
+
+/** Same set as {@link ProjectorMode}, as a value. */
+export const PROJECTOR_MODES = ['live', 'blank', 'slide'] as const;
+
+/**
+ * The projector as the chair drives it: the live view (presence, ballot, turnout, result), a blank
+ * screen, or a slide with the meeting's title and an optional line of text; and whether the
+ * current ballot's published result is shown on it (publishing to phones is a separate act).
+ */
+export interface ProjectorScreen {
+  readonly mode: ProjectorMode;
+  /** The slide's line under the meeting's title; '' for the title alone. */
+  readonly slideText: string;
+  readonly resultShown: boolean;
 }
 
 /** What a delegate's own phone knows about their vote in a round. */
@@ -241,6 +270,7 @@ export interface ChairSnapshot {
    * reads badge tokens, names and the chair key. The console says so.
    */
   readonly plainHttp: boolean;
+  readonly projector: ProjectorScreen;
 }
 
 export interface DelegateSnapshot {
@@ -257,6 +287,11 @@ export interface DelegateSnapshot {
   readonly receipts: readonly string[];
   /** The published result's seal and audit head; null before publishing. */
   readonly anchor: PublishedAnchor | null;
+  /**
+   * The round this member was added after (they are not on its roster and do not vote in it); null
+   * when they are on the current round's roster. Every later round has them.
+   */
+  readonly joinedAfter: { readonly ballotId: string; readonly round: number } | null;
 }
 
 export interface ProjectorSnapshot {
@@ -266,10 +301,11 @@ export interface ProjectorSnapshot {
   readonly presence: PresenceSummary;
   readonly ballot: BallotView | null;
   readonly turnout: Turnout | null;
-  /** Only once the chair publishes. */
+  /** Only once the chair publishes, and while the chair shows it on the projector. */
   readonly result: RoundResult | null;
   /** The published result's seal and audit head; null before publishing. */
   readonly anchor: PublishedAnchor | null;
+  readonly screen: ProjectorScreen;
 }
 
 /** The snapshot for whichever role the connection has. */
@@ -298,6 +334,11 @@ export interface RoundExport {
   readonly paper: PaperTotals | null;
   /** Delegates the chair marked as having voted on paper. */
   readonly paperVoters: number;
+  /**
+   * Members added to the roster after this round opened (ids, sorted): not on its roster, not in
+   * its base or its attendance. The audit log has each one's `delegate.added` after `round.opened`.
+   */
+  readonly lateMembers: readonly string[];
   readonly result: RoundResult | null;
   /** Secret ballots, once published: the receipt codes counted, sorted, never with choices. */
   readonly receipts: readonly string[];

@@ -163,7 +163,7 @@ describe('running a ballot', () => {
     const view = classificationBallot({ state: 'closed' });
     start(chairSnapshot({ ballots: [chairBallot(view, { result: hallStoryResult(view) })] }));
     fireEvent.click(screen.getByRole('button', { name: /Xếp loại Đảng bộ tỉnh năm 2023/ }));
-    const table = within(screen.getByRole('table'));
+    const table = within(within(screen.getByRole('region', { name: 'Result' })).getByRole('table'));
     expect(table.getByRole('columnheader', { name: '% of eligible members' })).toBeInTheDocument();
     const good = table.getByRole('row', { name: /Good/ });
     expect(good.textContent).toBe('Good4890.57✓');
@@ -185,7 +185,7 @@ describe('running a ballot', () => {
     fireEvent.click(publish);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
     expect(socket.sent('ballot:publish')).toEqual([
-      { ballotId: 'b2', acknowledgement: 'Both units led the province in 2023.' },
+      { ballotId: 'b2', showOnProjector: true, acknowledgement: 'Both units led the province in 2023.' },
     ]);
   });
 });

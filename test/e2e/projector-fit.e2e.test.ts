@@ -14,6 +14,7 @@ import {
   type BallotDefinition,
 } from '@hallvote/shared';
 import { ChildServer } from '../support/child-server';
+import { okData, request } from '../support/request';
 import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { textOverflows } from './support/fit';
@@ -285,6 +286,25 @@ describe.sequential('the projector fits every screen', () => {
       .poll(() => page.locator('.projector-footer .switch').getAttribute('class'), { timeout: 10_000 })
       .toBe('switch idle');
     expect(await page.getByRole('button', { name: 'English' }).isVisible()).toBe(false);
+  });
+
+  test('the chair holds it on the title slide (with a line), then blanks it: fits, and shows nothing', async () => {
+    const line = 'Nghỉ giải lao 15 phút. Phiên chiều bắt đầu lúc 14 giờ tại Hội trường tầng 3';
+    okData(await request(hall.chair, 'projector:set-screen', { mode: 'slide', slideText: line }));
+    for (const { size, page } of screens) {
+      await page.locator('.title-slide').getByText(line).waitFor();
+      expect(await textOverflows(page), `title slide at ${size.width}×${size.height}`).toEqual([]);
+      if (size.width === 1280) await page.screenshot({ path: join(SHOTS, 'projector-1280-title-slide.png') });
+    }
+    violations.push(...(await seriousViolations(screens[2]!.page, 'projector title slide')));
+    okData(await request(hall.chair, 'projector:set-screen', { mode: 'blank', slideText: '' }));
+    for (const { page } of screens) {
+      await page.locator('.stage.blank').waitFor();
+      expect(await page.locator('.stage.blank').innerText()).toBe('');
+      expect(await page.getByText('Hội nghị Ban Chấp hành').count()).toBe(0);
+    }
+    okData(await request(hall.chair, 'projector:set-screen', { mode: 'live', slideText: '' }));
+    await screens[0]!.page.locator('.result-board').waitFor();
   });
 
   test('axe-core: no serious or critical violation on the projector', () => {

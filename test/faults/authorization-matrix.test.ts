@@ -126,6 +126,7 @@ const SOCKET_ROWS: readonly SocketRow[] = [
     payload: () => ({ delegateId: ids[4], status: 'present' }),
     expected: chairOnly('NOT_FOUND'),
   },
+  { event: 'attendance:mark-present', payload: () => ({ group: 'A' }), expected: chairOnly('own') },
   { event: 'ballot:create', payload: () => classificationBallot(), expected: chairOnly('own') },
   {
     event: 'ballot:open',
@@ -172,9 +173,15 @@ const SOCKET_ROWS: readonly SocketRow[] = [
   {
     event: 'ballot:create-follow-up',
     payload: () => ({ ballotId, round: 1, optionId: 'low-confidence', bandId: 'may-resign', title: 'Follow-up' }),
-    // The chair's own ballot was cancelled above: it calls for no follow-up, but the chair may ask.
+    // The chair's own ballot (its re-vote dropped above) calls for no follow-up, but the chair may ask.
     expected: { ...chairOnly('NOT_FOUND'), chair: 'CONFLICT' },
   },
+  {
+    event: 'projector:set-screen',
+    payload: () => ({ mode: 'slide', slideText: 'Nghỉ giải lao' }),
+    expected: chairOnly('own'),
+  },
+  { event: 'projector:show-result', payload: () => ({ shown: false }), expected: chairOnly('own') },
 ];
 
 describe('socket: role × request', () => {
@@ -216,6 +223,13 @@ const HTTP_ROWS: readonly HttpRow[] = [
   { name: 'GET /api/presets', method: 'GET', path: () => '/api/presets', expected: everyone(200) },
   { name: 'GET /healthz', method: 'GET', path: () => '/healthz', expected: everyone(200) },
   { name: 'GET badges', method: 'GET', path: () => `/api/meetings/${m.meetingId}/badges`, expected: chairRoute },
+  {
+    name: 'GET one badge',
+    method: 'GET',
+    path: () => `/api/meetings/${m.meetingId}/badges/${ids[0]}`,
+    expected: chairRoute,
+  },
+  { name: 'GET /j', method: 'GET', path: () => '/j', expected: everyone(200) },
   {
     name: 'GET export.json',
     method: 'GET',

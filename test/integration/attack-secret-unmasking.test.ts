@@ -76,7 +76,8 @@ describe('a secret round gives nothing away before it is counted', () => {
   });
 
   test('closing early with one ballot in the box is refused; with the minimum, the close is marked early', async () => {
-    const round = okData(await request(hall.chair, 'ballot:revote', { ballotId })).round;
+    okData(await request(hall.chair, 'ballot:revote', { ballotId }));
+    const round = okData(await request(hall.chair, 'ballot:open', { ballotId })).round;
     await vote(hall.phones[1]!, ballotId, round, { province: ['excellent'] });
     const refused = await request(hall.chair, 'ballot:close', { ballotId });
     expect(refused).toMatchObject({ ok: false, error: 'TOO_FEW_BALLOTS' });
@@ -98,7 +99,8 @@ describe('a secret round gives nothing away before it is counted', () => {
 
   test('closing is a commitment: a closed round cannot be cancelled, and a re-vote keeps it in the minutes', async () => {
     expect(await request(hall.chair, 'ballot:cancel', { ballotId })).toMatchObject({ ok: false, error: 'CONFLICT' });
-    const next = okData(await request(hall.chair, 'ballot:revote', { ballotId })).round;
+    okData(await request(hall.chair, 'ballot:revote', { ballotId }));
+    const next = okData(await request(hall.chair, 'ballot:open', { ballotId })).round;
     expect(next).toBe(3);
     const data = await get<MeetingExport>('export.json');
     const closed = data.rounds.find((r) => r.ballot.id === ballotId && r.round === 2)!;

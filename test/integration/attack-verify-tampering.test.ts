@@ -95,6 +95,7 @@ beforeAll(async () => {
   for (const [i, p] of phones.entries()) await vote(p, ids.revote, 1, { motion: [i < 5 ? 'yes' : 'no'] });
   await closeAndPublish(ids.revote);
   okData(await request(chair, 'ballot:revote', { ballotId: ids.revote }));
+  okData(await request(chair, 'ballot:open', { ballotId: ids.revote }));
   for (const [i, p] of phones.entries()) await vote(p, ids.revote, 2, { motion: [i < 7 ? 'yes' : 'no'] });
   okData(await request(chair, 'ballot:close', { ballotId: ids.revote }));
   okData(await request(chair, 'ballot:publish', { ballotId: ids.revote }));

@@ -40,12 +40,15 @@ const chairActions = (): [RequestEvent, unknown][] => [
   ['delegate:remove', { delegateId: 'abc' }],
   ['delegate:reissue', { delegateId: 'abc' }],
   ['attendance:mark', { delegateId: 'abc', status: 'present' }],
+  ['attendance:mark-present', { group: null }],
   ['ballot:create', classificationBallot()],
   ['ballot:open', { ballotId }],
   ['ballot:close', { ballotId }],
   ['ballot:publish', { ballotId }],
   ['ballot:cancel', { ballotId }],
   ['ballot:revote', { ballotId }],
+  ['projector:set-screen', { mode: 'blank' }],
+  ['projector:show-result', { shown: false }],
 ];
 
 describe('socket actions by role', () => {

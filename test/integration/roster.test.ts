@@ -1,4 +1,4 @@
-// Roster edits before voting starts; frozen after, except re-issuing a lost badge.
+// Roster edits before voting starts; after it, only additions (latecomer.test.ts) and re-issued badges.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { ChairSnapshot, CreateMeetingResponse } from '@hallvote/shared';
@@ -40,7 +40,7 @@ test('add, edit and remove a delegate before voting; the chair hears each change
   expect((await delegates()).map((d) => d.id)).not.toContain(delegateId);
 });
 
-test('once a ballot has opened the roster is frozen, but a badge can be re-issued', async () => {
+test('once a ballot has opened import, edits and removal are refused; a badge can be re-issued', async () => {
   const tokens = h.tokens(meeting.meetingId);
   const phones = await Promise.all(tokens.map(async (t) => (await h.delegate(t)).socket));
   const { ballotId } = okData(await request(chair, 'ballot:create', classificationBallot()));
@@ -50,7 +50,6 @@ test('once a ballot has opened the roster is frozen, but a badge can be re-issue
   );
   const [first] = await delegates();
   for (const [event, payload] of [
-    ['delegate:add', { name: 'Late', position: '', group: '' }],
     ['delegate:remove', { delegateId: first!.id }],
     ['delegate:update', { delegateId: first!.id, name: 'Renamed' }],
     ['roster:import', { lines: [{ line: 1, name: 'A', position: 'B', group: '' }], mode: 'replace' }],

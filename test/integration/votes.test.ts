@@ -174,7 +174,7 @@ describe('one vote per delegate per round', () => {
     }
   });
 
-  test('a re-vote opens round 2 and keeps round 1', async () => {
+  test('a re-vote, once opened, is round 2 and keeps round 1', async () => {
     const { phones } = await join(40);
     const ballotId = await openBallot();
     okData(
@@ -186,7 +186,8 @@ describe('one vote per delegate per round', () => {
       }),
     );
     const r1 = okData(await request(chair, 'ballot:close', { ballotId }));
-    expect(okData(await request(chair, 'ballot:revote', { ballotId }))).toMatchObject({ state: 'open', round: 2 });
+    expect(okData(await request(chair, 'ballot:revote', { ballotId }))).toMatchObject({ state: 'closed', round: 1 });
+    expect(okData(await request(chair, 'ballot:open', { ballotId }))).toMatchObject({ state: 'open', round: 2 });
     okData(
       await request(phones[0]!, 'vote:cast', {
         ballotId,

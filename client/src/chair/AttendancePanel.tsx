@@ -3,24 +3,20 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hall
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
+import { consoleText } from '../i18n/console';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
+import { BulkCheckIn } from './BulkCheckIn';
+import { matchesQuery } from './name-search';
 import { useChairRequest } from './session';
 import { useChair } from './store';
 
-/** Who is here: present / absent / excused per member, manual check-in, live connection. */
+/** Who is here: present / absent / excused per member, a group at once, manual check-in, live connection. */
 export function AttendancePanel() {
   const t = useText(chairText);
   const [query, setQuery] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const ids = useChair(
-    useShallow((s) => {
-      const q = query.trim().toLowerCase();
-      return s.delegates
-        .filter((d) => !q || d.name.toLowerCase().includes(q) || d.position.toLowerCase().includes(q))
-        .map((d) => d.id);
-    }),
-  );
+  const ids = useChair(useShallow((s) => s.delegates.filter((d) => matchesQuery(d, query)).map((d) => d.id)));
   const counts = useChair(
     useShallow((s) => {
       const count = (status: AttendanceStatus) => s.delegates.filter((d) => d.attendance === status).length;
@@ -33,10 +29,18 @@ export function AttendancePanel() {
     }),
   );
   const total = useChair((s) => s.delegates.length);
+  const c = useText(consoleText);
+  const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
   if (total === 0) return <p className="empty">{t.attendance.empty}</p>;
   return (
     <section className="attendance-panel">
       <p className="summary">{t.attendance.summary(...counts)}</p>
+      {ballotOpen ? (
+        <p className="frozen-note" role="status">
+          {c.attendance.fixedWhileOpen}
+        </p>
+      ) : null}
+      <BulkCheckIn />
       <label className="find">
         <span className="visually-hidden">{t.attendance.find}</span>
         <input type="search" placeholder={t.attendance.find} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -63,9 +67,14 @@ export function AttendancePanel() {
 
 function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefused: (r: Refusal | null) => void }) {
   const t = useText(chairText);
+  const c = useText(consoleText);
   // Each row waits for its own answer; the panel shows the latest refusal of any row.
   const { run, busy } = useChairRequest();
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
+  // Attendance is fixed for the roster of an open round until it closes (set-attendance.ts on the
+  // server): only a latecomer becomes present. A member added after it opened is not on its roster.
+  const fixed = useChair((s) => s.ballots.some((b) => b.state === 'open' && !b.lateIds.includes(delegateId)));
+  const onPaper = useChair((s) => s.ballots.some((b) => b.state === 'open' && b.paperVoterIds.includes(delegateId)));
   if (!delegate) return null;
   const mark = async (status: AttendanceStatus) => {
     const reply = await run('attendance:mark', { delegateId, status });
@@ -76,6 +85,7 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
       <td>
         <strong>{delegate.name}</strong>
         {delegate.position ? <span className="position">{delegate.position}</span> : null}
+        {onPaper ? <span className="tag paper">{c.attendance.votedOnPaper}</span> : null}
       </td>
       <td>{delegate.group}</td>
       <td>
@@ -89,7 +99,7 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
               type="button"
               className={`status-${status}`}
               aria-pressed={delegate.attendance === status}
-              disabled={busy}
+              disabled={busy || (fixed && status !== 'present')}
               onClick={() => void mark(status)}
             >
               {t.attendance.statuses[status]}

@@ -109,6 +109,14 @@ function useDetails(): (details: AuditEntry['details']) => string {
         const label = t.audit.detailKeys[key] ?? key;
         if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
+        if (key === 'delegateIds' && Array.isArray(value))
+          return `${label}: ${value.map((id) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id))).join(', ')}`;
+        if (key === 'notInRounds' && Array.isArray(value))
+          return `${label}: ${value
+            .map((r: { ballotId?: unknown; round?: unknown }) =>
+              typeof r.ballotId === 'string' ? `${titles.get(r.ballotId) ?? r.ballotId} (${String(r.round)})` : '',
+            )
+            .join(', ')}`;
         return `${label}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`;
       })
       .join(' · ');

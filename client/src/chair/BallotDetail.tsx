@@ -3,13 +3,16 @@ import { roundKey, warningsToAcknowledge, type ChairBallotView } from '@hallvote
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
+import { consoleText } from '../i18n/console';
 import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
+import { PaperTotals } from './PaperTotals';
 import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
+import { VotersPanel } from './VotersPanel';
 import { useChairRequest, useChairSession } from './session';
 import { useChair } from './store';
 import { EarlyCloseNotes } from './TrustNotes';
@@ -40,10 +43,14 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
       </header>
       <EarlyCloseNotes ballot={ballot} />
       <Turnout ballot={ballot} />
-      <Actions key={roundKey(ballot.id, ballot.round)} ballot={ballot} />
+      <Actions key={`actions:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+      {ballot.state === 'open' ? <VotersPanel ballot={ballot} /> : null}
       <FollowUpActions ballot={ballot} />
       {ballot.result ? (
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
+      ) : null}
+      {ballot.state === 'open' || ballot.state === 'closed' ? (
+        <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
       ) : null}
       <MinutesLinks ballot={ballot} />
     </article>
@@ -101,8 +108,10 @@ function Turnout({ ballot }: { ballot: ChairBallotView }) {
 
 function Actions({ ballot }: { ballot: ChairBallotView }) {
   const t = useText(chairText);
+  const c = useText(consoleText);
   const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
+  const [showOnProjector, setShowOnProjector] = useState(true);
 
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
@@ -110,9 +119,29 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const warnings = ballot.result ? warningsToAcknowledge(ballot.result.tally) : 0;
   const ackMissing = warnings > 0 && acknowledgement.trim() === '';
   const confirmProps = { backLabel: t.ballots.back, disabled: busy };
+  const draft = ballot.draftRound;
 
   return (
     <div className="actions">
+      {draft !== null ? (
+        <div className="revote-draft">
+          <p className="frozen-note" role="status">
+            {c.revote.drafted(draft)}
+          </p>
+          <div className="row">
+            <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
+              {c.revote.open(draft)}
+            </button>
+            <ConfirmButton
+              {...confirmProps}
+              label={c.revote.drop}
+              question={c.revote.dropQuestion(draft)}
+              confirmLabel={c.revote.dropConfirm}
+              onConfirm={() => void run('ballot:cancel', id)}
+            />
+          </div>
+        </div>
+      ) : null}
       {ballot.state === 'closed' && warnings > 0 ? (
         <div className="acknowledgement">
           <label htmlFor="acknowledgement">{t.ballots.acknowledgement}</label>
@@ -123,6 +152,12 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             onChange={(e) => setAcknowledgement(e.target.value)}
           />
         </div>
+      ) : null}
+      {ballot.state === 'closed' ? (
+        <label className="inline">
+          <input type="checkbox" checked={showOnProjector} onChange={(e) => setShowOnProjector(e.target.checked)} />
+          {c.publish.onProjector}
+        </label>
       ) : null}
       <div className="row">
         {ballot.state === 'draft' ? (
@@ -147,11 +182,15 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             question={t.ballots.publishQuestion}
             confirmLabel={t.ballots.publishConfirm}
             onConfirm={() =>
-              void run('ballot:publish', warnings > 0 ? { ...id, acknowledgement: acknowledgement.trim() } : id)
+              void run('ballot:publish', {
+                ...id,
+                showOnProjector,
+                ...(warnings > 0 ? { acknowledgement: acknowledgement.trim() } : {}),
+              })
             }
           />
         ) : null}
-        {ballot.state === 'open' ? (
+        {ballot.state === 'open' && draft === null ? (
           <ConfirmButton
             {...confirmProps}
             danger
@@ -161,12 +200,13 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
             onConfirm={() => void run('ballot:cancel', id)}
           />
         ) : null}
-        {ballot.state === 'closed' || ballot.state === 'published' ? (
+        {(ballot.state === 'closed' || ballot.state === 'published' || ballot.state === 'cancelled') &&
+        draft === null ? (
           <ConfirmButton
             {...confirmProps}
             label={t.ballots.revote}
-            question={t.ballots.revoteQuestion}
-            confirmLabel={t.ballots.revoteConfirm}
+            question={c.revote.question(ballot.round + 1)}
+            confirmLabel={c.revote.confirm(ballot.round + 1)}
             onConfirm={() => void run('ballot:revote', id)}
           />
         ) : null}

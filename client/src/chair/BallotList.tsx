@@ -28,6 +28,7 @@ function BallotItem({ ballotId }: { ballotId: string }) {
   const title = useChair((s) => s.ballots.find((b) => b.id === ballotId)?.title ?? '');
   const state = useChair((s) => s.ballots.find((b) => b.id === ballotId)?.state ?? 'draft');
   const round = useChair((s) => s.ballots.find((b) => b.id === ballotId)?.round ?? 0);
+  const draftRound = useChair((s) => s.ballots.find((b) => b.id === ballotId)?.draftRound ?? null);
   const selected = useChair((s) => s.selectedBallotId === ballotId);
   return (
     <li>
@@ -41,6 +42,7 @@ function BallotItem({ ballotId }: { ballotId: string }) {
         <span className={`state ${state}`}>
           {t.ballots.states[state]}
           {round > 1 ? ` · ${round}` : ''}
+          {draftRound !== null ? ` → ${draftRound}: ${t.ballots.states.draft}` : ''}
         </span>
       </button>
     </li>

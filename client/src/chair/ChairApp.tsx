@@ -13,6 +13,8 @@ import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
+import { MemberList } from './MemberList';
+import { ProjectorPanel } from './ProjectorPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
 import { RosterImport } from './RosterImport';
 import { QuorumIndicator, RulesPanel } from './RulesPanel';
@@ -46,6 +48,7 @@ function Console() {
         <div className="chair-body">
           <aside className="chair-side">
             <QuorumIndicator />
+            <ProjectorPanel />
             <RulesPanel />
             <ExportPanel />
           </aside>
@@ -177,6 +180,7 @@ function TabContent() {
     case 'roster':
       return (
         <div role="tabpanel">
+          <MemberList />
           <RosterImport />
         </div>
       );

@@ -46,6 +46,7 @@ export function bindChairSocket(socket: HallSocket): void {
         ballots: s.ballots,
         projectorKey: s.projectorKey,
         plainHttp: s.plainHttp,
+        projector: s.projector,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
         ...(state.meeting === null ? { selectedBallotId: ballotInProgress(s.ballots) } : {}),
       })),
@@ -70,5 +71,10 @@ export function bindChairSocket(socket: HallSocket): void {
   socket.on(
     'console:ballot-updated',
     sequenced((e) => set((state) => ({ ballots: upsertBallot(state.ballots, e.ballot) }))),
+  );
+
+  socket.on(
+    'console:projector-updated',
+    sequenced((e) => set({ projector: e.projector })),
   );
 }

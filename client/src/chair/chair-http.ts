@@ -11,6 +11,13 @@ export type ExportPath =
   | `rounds/${string}/${number}.json`
   | `rounds/${string}/${number}.csv`;
 
+/** The whole badge sheet, or one member's badge. */
+export type BadgePath = 'badges' | `badges/${string}`;
+
+export function badgePath(delegateId?: string): BadgePath {
+  return delegateId === undefined ? 'badges' : `badges/${encodeURIComponent(delegateId)}`;
+}
+
 export function roundExportPath(ballotId: string, round: number, format: 'json' | 'csv'): ExportPath {
   return `rounds/${encodeURIComponent(ballotId)}/${round}.${format}`;
 }
@@ -21,7 +28,7 @@ const noAnswer: NoAnswer = { ok: false, error: 'NO_ANSWER', message: 'The server
 export async function chairGet<T>(
   meetingId: string,
   chairKey: string,
-  path: ExportPath | 'badges',
+  path: ExportPath | BadgePath,
   read: (res: Response) => Promise<T>,
 ): Promise<HttpReply<T>> {
   let res: Response;

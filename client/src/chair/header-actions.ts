@@ -1,17 +1,22 @@
 // The console's two outward links: the printable badge sheet and the projector view.
 import type { Refusal } from '../reply';
-import { asText, chairGet } from './chair-http';
+import { asText, badgePath, chairGet } from './chair-http';
 
 export type BadgeSheetOutcome = { readonly ok: true } | { readonly ok: false; readonly popupBlocked: true } | Refusal;
 
 /**
- * Fetches the badge sheet with the chair key as a Bearer token (never in a URL) and writes it
- * into a new window. The window is opened first, inside the click, or pop-up blockers stop it.
+ * Fetches the badge sheet (every badge, or one member's) with the chair key as a Bearer token
+ * (never in a URL) and writes it into a new window. The window is opened first, inside the click,
+ * or pop-up blockers stop it.
  */
-export async function openBadgeSheet(meetingId: string, chairKey: string): Promise<BadgeSheetOutcome> {
+export async function openBadgeSheet(
+  meetingId: string,
+  chairKey: string,
+  delegateId?: string,
+): Promise<BadgeSheetOutcome> {
   const win = window.open('', '_blank');
   if (!win) return { ok: false, popupBlocked: true };
-  const reply = await chairGet(meetingId, chairKey, 'badges', asText);
+  const reply = await chairGet(meetingId, chairKey, badgePath(delegateId), asText);
   if (!reply.ok) {
     win.close();
     return reply;

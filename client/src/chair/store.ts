@@ -2,7 +2,7 @@
 // the chair is looking at. Forms keep their half-typed input in component state.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary } from '@hallvote/shared';
+import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary, ProjectorScreen } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -20,6 +20,8 @@ export interface ChairState {
   readonly plainHttp: boolean;
   /** Why the server refused this console, when it said (a meeting whose stored state does not match). */
   readonly refusal: ErrorBody | null;
+  /** What the projector shows, as the server says it does. */
+  readonly projector: ProjectorScreen | null;
   readonly tab: ChairTab;
   /** The ballot shown in detail; null shows the ballot builder. */
   readonly selectedBallotId: string | null;
@@ -36,6 +38,7 @@ export function initialChairState(): ChairState {
     projectorKey: null,
     plainHttp: false,
     refusal: null,
+    projector: null,
     tab: 'ballots',
     selectedBallotId: null,
   };

@@ -65,15 +65,19 @@ function Screen() {
   const step = useDelegate((s) => s.step);
   const sendingNow = useDelegate((s) => isCurrentRound(s.ballot, s.pending));
   const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing);
+  const notMine = useDelegate((s) => isCurrentRound(s.ballot, s.joinedAfter));
 
   if (connection === 'refused') return <FinalScreen title={t.invalid} hint={t.invalidHint} />;
   if (connection === 'replaced') return <FinalScreen title={t.replaced} hint={t.replacedHint} />;
+  if (connection === 'reissued') return <FinalScreen title={t.reissued} hint={t.reissuedHint} />;
+  if (connection === 'removed') return <FinalScreen title={t.removed} hint={t.removedHint} />;
   if (!joined) return <MessageScreen title={c.connecting} />;
   switch (ballotState) {
     case null:
     case 'draft':
       return <IdleScreen />;
     case 'open':
+      if (notMine) return <MessageScreen title={t.joinedLate} hint={t.joinedLateHint} />;
       if (sendingNow) return <SendingScreen />;
       if (voted) return <VotedScreen />;
       return step === 'review' ? <ReviewScreen /> : <MarkingScreen />;

@@ -41,6 +41,7 @@ export function snapshotState(
     result: s.result,
     receipts: s.receipts,
     ...anchorState(s.anchor, anchors),
+    joinedAfter: s.joinedAfter,
     ...roundChange(state, s.ballot, drafts),
   };
 }
@@ -86,5 +87,9 @@ export function bindDelegateSocket(session: DelegateSession): void {
 
   socket.on('session:replaced', () => {
     set({ connection: 'replaced' });
+  });
+
+  socket.on('session:revoked', (e) => {
+    set({ connection: e.reason });
   });
 }

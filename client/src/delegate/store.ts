@@ -38,6 +38,8 @@ export interface DelegateState {
   readonly anchor: PublishedAnchor | null;
   /** What this phone kept for the same result at its publication, when the seal differs now. */
   readonly anchorConflict: PublishedAnchor | null;
+  /** The round this member was added after: they do not vote in it (DelegateSnapshot.joinedAfter). */
+  readonly joinedAfter: DelegateSnapshot['joinedAfter'];
   /** Marks made on this phone, not yet sent; they belong to the round named by `draftFor`. */
   readonly draft: Marks;
   readonly draftFor: string | null;
@@ -68,6 +70,7 @@ export function initialDelegateState(): DelegateState {
     receipts: [],
     anchor: null,
     anchorConflict: null,
+    joinedAfter: null,
     draft: {},
     draftFor: null,
     step: 'mark',

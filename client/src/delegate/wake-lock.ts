@@ -1,5 +1,6 @@
 // Keeps the phone's screen on while a ballot is open, where the browser allows it (it needs a
 // secure context and a visible page). Any failure is ignored: the screen lock is a comfort.
+import { isFinal } from '../ui/connection';
 import { delegateStore, type DelegateState } from './store';
 
 interface WakeLockSentinelLike {
@@ -10,7 +11,7 @@ interface WakeLockLike {
   request(type: 'screen'): Promise<WakeLockSentinelLike>;
 }
 
-const wantsLock = (s: DelegateState) => s.ballot?.state === 'open' && s.connection !== 'replaced';
+const wantsLock = (s: DelegateState) => s.ballot?.state === 'open' && !isFinal(s.connection);
 
 export function bindWakeLock(): void {
   const wakeLock = (navigator as Navigator & { wakeLock?: WakeLockLike }).wakeLock;

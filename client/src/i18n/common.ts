@@ -31,6 +31,7 @@ const en = {
       'This badge was issued while the ballot was open, so it cannot vote in this round. Vote on paper; from the next ballot on, this badge votes.',
     TOO_FEW_BALLOTS: 'Too few online ballots are in to count this secret ballot.',
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
+    NOT_IN_ROUND: 'Added to the roster after this round opened: votes from the next ballot on.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     NO_ANSWER: 'No answer from the server (is this device offline?).',
     NOT_SEALED:
@@ -118,6 +119,7 @@ const vi: typeof en = {
       'Thẻ này được cấp lại khi cuộc biểu quyết đang mở nên không thể bỏ phiếu trong vòng này. Hãy bỏ phiếu giấy; từ cuộc biểu quyết sau, thẻ này bỏ phiếu được.',
     TOO_FEW_BALLOTS: 'Chưa đủ số phiếu trực tuyến để kiểm phiếu kín này.',
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
+    NOT_IN_ROUND: 'Được bổ sung vào danh sách sau khi vòng bỏ phiếu này mở: bỏ phiếu từ lần biểu quyết sau.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
     NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
     NOT_SEALED:

@@ -72,6 +72,7 @@ const en = {
     present: 'Present when voting closed',
     eligible: 'Eligible base (roster − excused absent)',
     paperVoters: 'Members who voted on paper',
+    addedAfterOpening: 'Added to the roster after this round opened (not on its roster, not in its base)',
     quorate: (present: number, required: number, f: Fraction, eligible: number) =>
       `Quorate: ${present} present, at least ${required} needed (${f.num}/${f.den} of ${eligible}).`,
     notQuorate: (present: number, required: number, f: Fraction, eligible: number) =>
@@ -238,6 +239,7 @@ const vi: typeof en = {
     present: 'Có mặt khi kết thúc bỏ phiếu',
     eligible: 'Số đại biểu được tính (triệu tập − vắng có lý do)',
     paperVoters: 'Số đại biểu bỏ phiếu giấy',
+    addedAfterOpening: 'Bổ sung vào danh sách sau khi vòng này mở (không tính trong vòng này)',
     quorate: (present, required, f, eligible) =>
       `Đủ điều kiện tiến hành: có mặt ${present}, cần ít nhất ${required} (${f.num}/${f.den} của ${eligible}).`,
     notQuorate: (present, required, f, eligible) =>

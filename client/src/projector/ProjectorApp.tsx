@@ -20,7 +20,7 @@ export function ProjectorApp() {
     <LanguageContext value={language}>
       <Canvas>
         <ConnectionBanner status={connection} />
-        {connection === 'refused' ? <ProjectorMessage which="refused" /> : <Stage />}
+        {connection === 'refused' ? <ProjectorMessage which="refused" /> : <Screen />}
         <Footer />
       </Canvas>
     </LanguageContext>
@@ -74,6 +74,33 @@ export function ProjectorMessage({ which }: { which: 'noKey' | 'refused' }) {
   return (
     <main className="stage message">
       <p role="alert">{t[which]}</p>
+    </main>
+  );
+}
+
+/** What the chair has the projector show: the live stage, nothing at all, or the title slide. */
+function Screen() {
+  const mode = useProjector((s) => s.screen.mode);
+  switch (mode) {
+    case 'live':
+      return <Stage />;
+    case 'blank':
+      return <main className="stage blank" aria-hidden="true" />;
+    case 'slide':
+      return <TitleSlide />;
+    default:
+      return assertNever(mode);
+  }
+}
+
+/** The meeting's title, large, and the chair's line under it ("a break of 15 minutes"). */
+function TitleSlide() {
+  const title = useProjector((s) => s.meeting?.title ?? '');
+  const text = useProjector((s) => s.screen.slideText);
+  return (
+    <main className="stage title-slide">
+      <h1>{title}</h1>
+      {text ? <p>{text}</p> : null}
     </main>
   );
 }

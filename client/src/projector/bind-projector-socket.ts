@@ -18,6 +18,7 @@ export function bindProjectorSocket(socket: HallSocket): void {
         turnout: s.turnout,
         result: s.result,
         anchor: s.anchor,
+        screen: s.screen,
       }),
   });
 
@@ -36,6 +37,11 @@ export function bindProjectorSocket(socket: HallSocket): void {
   socket.on(
     'result:published',
     sequenced((e) => set({ result: e.result, anchor: e.anchor })),
+  );
+  // The chair blanked the screen, held it on a slide, or showed or hid the result.
+  socket.on(
+    'projector:updated',
+    sequenced((e) => set({ screen: e.screen, result: e.result, anchor: e.anchor })),
   );
   socket.on(
     'presence:updated',

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type {
   BallotView,
   PresenceSummary,
+  ProjectorScreen,
   ProjectorSnapshot,
   PublishedAnchor,
   RoundResult,
@@ -22,6 +23,8 @@ export interface ProjectorState {
   readonly result: RoundResult | null;
   /** The published result's seal and the audit head after it: on screen for anyone to copy. */
   readonly anchor: PublishedAnchor | null;
+  /** What the chair has the projector show: live, blank, or the title slide. */
+  readonly screen: ProjectorScreen;
   /** Which page of a long result is up, when it has more than one. */
   readonly pageInfo: { readonly page: number; readonly pages: number } | null;
 }
@@ -36,6 +39,7 @@ export function initialProjectorState(): ProjectorState {
     turnout: null,
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
     pageInfo: null,
   };
 }

@@ -16,7 +16,9 @@ import {
   type BallotState,
   type Marks,
   type PaperTotals,
+  type PresenceSummary,
   type PublishedAnchor,
+  type ProjectorScreen,
   type RoundResult,
   type RuleSet,
 } from '@hallvote/shared';
@@ -44,6 +46,9 @@ export interface BallotEntry {
 const NO_VOTERS: ReadonlyMap<string, VoterEntry> = new Map();
 const NO_ONE: ReadonlySet<string> = new Set();
 
+/** The projector when nobody has told it otherwise: the live view, results shown once published. */
+const LIVE: ProjectorScreen = { mode: 'live', slideText: '', resultShown: true };
+
 export class MeetingState extends RosterState {
   readonly #ballots = new Map<string, { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] }>();
   /** Per round key: who voted, with their vote id and receipt. */
@@ -63,6 +68,11 @@ export class MeetingState extends RosterState {
   /** Per published round key: the seal and audit head that left the database with it. */
   readonly #anchors = new Map<string, PublishedAnchor>();
   #currentBallotId: string | null = null;
+  /**
+   * What the projector shows. Display only, never stored: after a restart the projector is live
+   * again, and shows a published result (it is public already, on every phone).
+   */
+  #projector: ProjectorScreen = LIVE;
 
   private constructor(meeting: MeetingRecord, rules: RuleSet, tokens: TokenRegistry) {
     super(meeting, rules, tokens);
@@ -187,7 +197,30 @@ export class MeetingState extends RosterState {
     return round;
   }
 
-  /** Voting has started once any round was opened; the roster is frozen from then on. */
+  /**
+   * Whether a member is on a round's roster: every member there was when it opened. A member added
+   * later (a latecomer, a substitute) is on the roster of the rounds opened after them.
+   */
+  onRoster(ballotId: string, round: number, delegateId: string): boolean {
+    const through = this.roundOf(ballotId, round)?.rosterThrough ?? null;
+    const d = this.delegates.get(delegateId);
+    return d !== undefined && (through === null || d.ordinal <= through);
+  }
+
+  /** Members added after a round opened: not on its roster, not in its base. */
+  lateFor(ballotId: string, round: number): string[] {
+    const through = this.roundOf(ballotId, round)?.rosterThrough ?? null;
+    if (through === null) return [];
+    return [...this.delegates.values()].filter((d) => d.ordinal > through).map((d) => d.id);
+  }
+
+  /** Presence among a round's roster: what its turnout, quorum at close and base are counted on. */
+  roundPresence(ballotId: string, round: number): PresenceSummary {
+    const through = this.roundOf(ballotId, round)?.rosterThrough ?? null;
+    return this.presence(this.rulesOf(ballotId), (d) => through === null || d.ordinal <= through);
+  }
+
+  /** Voting has started once any round was opened; import, edits and removal stop from then on. */
   votingStarted(): boolean {
     for (const b of this.#ballots.values()) if (b.rounds.length > 0) return true;
     return false;
@@ -215,6 +248,11 @@ export class MeetingState extends RosterState {
   /** The last running result computed for a chair who asked for one; none once the round ends. */
   interimResult(ballotId: string): RoundResult | null {
     return this.#interim.get(ballotId) ?? null;
+  }
+
+  /** What the projector shows, as the chair set it. */
+  get projector(): ProjectorScreen {
+    return this.#projector;
   }
 
   // ---- Attendance (after the store committed it) ------------------------------------------------
@@ -250,12 +288,24 @@ export class MeetingState extends RosterState {
     this.#ballots.set(row.id, { row, rules, rounds: [] });
   }
 
-  /** A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at. */
+  /** A re-vote of the ballot prepared (opened later by `openRound`), or dropped. */
+  setRevoteDrafted(ballotId: string, revoteDrafted: boolean): void {
+    const entry = this.#entry(ballotId);
+    entry.row = { ...entry.row, revoteDrafted };
+  }
+
+  /**
+   * A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at, a prepared
+   * re-vote of it is done with, and the projector will show its result once published.
+   */
   openRound(round: RoundRecord, issuedTo: readonly string[]): void {
-    this.#entry(round.ballotId).rounds.push(round);
+    const entry = this.#entry(round.ballotId);
+    entry.rounds.push(round);
+    entry.row = { ...entry.row, revoteDrafted: false };
     const issued = this.#issuedIn(round.ballotId, round.round);
     for (const id of issuedTo) issued.add(id);
     this.#currentBallotId = round.ballotId;
+    this.#projector = { ...this.#projector, resultShown: true };
   }
 
   /** A close or cancel has begun: the round accepts no vote until `endClosing`. */
@@ -308,6 +358,11 @@ export class MeetingState extends RosterState {
       sealSecretKey: null,
     }));
     this.#interim.delete(ballotId);
+  }
+
+  /** The chair changed what the projector shows. */
+  setProjector(screen: ProjectorScreen): void {
+    this.#projector = screen;
   }
 
   /** A running result for the chair of an open round that asked for one. */

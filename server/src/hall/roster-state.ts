@@ -49,13 +49,20 @@ export class RosterState {
     return this.#connected.get(delegateId);
   }
 
+  /** The highest roster ordinal (0 for an empty roster): a new member is numbered after it. */
+  maxOrdinal(): number {
+    let max = 0;
+    for (const d of this.#delegates.values()) if (d.ordinal > max) max = d.ordinal;
+    return max;
+  }
+
   /**
    * Roster, present, excused and the quorum verdict, as of now, under the meeting's rules or under
-   * `rules` (a ballot's own, to open it).
+   * `rules` (a ballot's own, to open it); of the members `among` keeps (a round's roster), or of everyone.
    */
-  presence(rules: RuleSet = this.rules): PresenceSummary {
+  presence(rules: RuleSet = this.rules, among: (d: DelegateRecord) => boolean = () => true): PresenceSummary {
     const attendance = summarizeAttendance(
-      [...this.#delegates.values()].map((d) => ({
+      [...this.#delegates.values()].filter(among).map((d) => ({
         present: d.attendance === 'present',
         excused: d.attendance === 'excused',
       })),

@@ -42,10 +42,11 @@ CREATE TABLE IF NOT EXISTS delegates (
 CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
 
 CREATE TABLE IF NOT EXISTS ballots (
-  id         TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  definition TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  id             TEXT PRIMARY KEY,
+  meeting_id     TEXT NOT NULL REFERENCES meetings(id),
+  definition     TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  revote_drafted BOOLEAN NOT NULL DEFAULT false
 );
 CREATE INDEX IF NOT EXISTS ballots_meeting ON ballots(meeting_id);
 
@@ -61,6 +62,7 @@ CREATE TABLE IF NOT EXISTS rounds (
   -- Secret rounds: the X25519 key pair phones seal their marks to; the secret half only while open.
   seal_public_key TEXT,
   seal_secret_key TEXT,
+  roster_through INTEGER,
   PRIMARY KEY (ballot_id, round)
 );
 

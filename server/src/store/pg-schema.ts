@@ -14,7 +14,11 @@ const SCHEMA_SQL = readFileSync(new URL('./pg-schema.sql', import.meta.url), 'ut
 export async function ensureSchema(client: PoolClient): Promise<void> {
   const present = async () =>
     (await client.query<{ t: string | null }>(`SELECT to_regclass('meeting_head')::text AS t`)).rows[0]?.t != null;
-  if (await present()) return migrate(client);
+  if (await present()) {
+    await migrate(client);
+    await addColumns(client);
+    return;
+  }
   await client.query('BEGIN');
   try {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
@@ -23,6 +27,45 @@ export async function ensureSchema(client: PoolClient): Promise<void> {
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
+  }
+}
+
+/**
+ * Columns added after a table was first created, as sqlite-schema.ts's ADDED_COLUMNS: a database
+ * made by an earlier build gets them when the store opens.
+ */
+const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  { table: 'rounds', column: 'seal_public_key', type: 'TEXT' },
+  { table: 'rounds', column: 'seal_secret_key', type: 'TEXT' },
+  { table: 'rounds', column: 'roster_through', type: 'INTEGER' },
+  { table: 'ballots', column: 'revote_drafted', type: 'BOOLEAN NOT NULL DEFAULT false' },
+];
+
+/**
+ * The columns of ADDED_COLUMNS a database made by an earlier build lacks. Altering a table takes
+ * its owner: a database whose owner is not the server's role is migrated by the owner, and until
+ * then this refuses to start, naming the statements to run.
+ */
+async function addColumns(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()`,
+  );
+  const have = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+  const statements = ADDED_COLUMNS.filter((c) => !have.has(`${c.table}.${c.column}`)).map(
+    (c) => `ALTER TABLE ${c.table} ADD COLUMN IF NOT EXISTS ${c.column} ${c.type}`,
+  );
+  if (statements.length === 0) return;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
+    for (const sql of statements) await client.query(sql);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw new Error(
+      `the schema lacks columns of this build and this role cannot add them; as the schema owner run: ${statements.join('; ')}`,
+      { cause: error },
+    );
   }
 }
 

@@ -174,6 +174,12 @@ export const PG = {
     'set_attendance',
     'UPDATE delegates SET attendance = $2, checked_in_by = $3 WHERE id = $1',
   ),
+  setAttendanceMany: statement<[delegateIds: Texts, attendance: Texts, checkedInBy: (string | null)[]]>(
+    'set_attendance_many',
+    `UPDATE delegates d SET attendance = c.attendance, checked_in_by = c.checked_in_by
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, attendance, checked_in_by)
+      WHERE d.id = c.id`,
+  ),
 
   // Ballots and rounds.
   insertBallot: statement<[id: string, meetingId: string, definition: string, createdAt: string]>(
@@ -192,11 +198,16 @@ export const PG = {
       closesAt: string | null,
       sealPublic: string | null,
       sealSecret: string | null,
+      rosterThrough: number | null,
     ]
   >(
     'insert_round',
-    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
-     VALUES ($1, $2, 'open', $3, $4, $5, $6)`,
+    `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key, roster_through)
+     VALUES ($1, $2, 'open', $3, $4, $5, $6, $7)`,
+  ),
+  draftRevote: statement<[ballotId: string, drafted: boolean]>(
+    'draft_revote',
+    'UPDATE ballots SET revote_drafted = $2 WHERE id = $1',
   ),
   roundState: statement<[ballotId: string, round: number], { state: string }>(
     'round_state',
@@ -229,13 +240,14 @@ export const PG = {
     'attendance_of',
     'SELECT attendance FROM delegates WHERE id = $1',
   ),
-  /** Whether a round of the delegate's meeting is open (attendance is fixed while it is). */
+  /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
   roundOpenFor: statement<[delegateId: string], { found: number }>(
     'round_open_for',
     `SELECT 1 AS found FROM delegates d
        JOIN ballots b ON b.meeting_id = d.meeting_id
        JOIN rounds r ON r.ballot_id = b.id
-      WHERE d.id = $1 AND r.state = 'open' LIMIT 1`,
+      WHERE d.id = $1 AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+      LIMIT 1`,
   ),
   issue: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts]>(
     'issue',

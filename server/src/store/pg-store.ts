@@ -13,6 +13,7 @@ import { PgWriteQueue } from './pg-write-queue';
 import * as writes from './pg-writes';
 import { isEmptyUpdate } from './delegate-update';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -165,12 +166,20 @@ class PostgresStore implements PgStore {
     );
   }
 
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.setAttendanceMany(tx, changes, audit));
+  }
+
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.write(audit.meetingId, (tx) => writes.createBallot(tx, ballot, audit));
   }
 
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
     return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit));
+  }
+
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.draftRevote(tx, ballotId, drafted, audit));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

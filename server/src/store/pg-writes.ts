@@ -10,7 +10,15 @@ import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type 
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
-import type { AuditInput, BallotRecordRow, DelegateRecord, MeetingRecord, Retally, RoundRecord } from './store';
+import type {
+  AttendanceChange,
+  AuditInput,
+  BallotRecordRow,
+  DelegateRecord,
+  MeetingRecord,
+  Retally,
+  RoundRecord,
+} from './store';
 
 /** One group transaction of one meeting: its client, and the audit chain's head as it advances. */
 export interface PgTx {
@@ -162,6 +170,32 @@ export async function setAttendance(
   appendAudit(tx, audit);
 }
 
+export async function setAttendanceMany(
+  tx: PgTx,
+  changes: readonly AttendanceChange[],
+  audit: AuditInput,
+): Promise<void> {
+  if (changes.length > 0) {
+    await run(
+      tx.client,
+      PG.setAttendanceMany,
+      changes.map((c) => c.delegateId),
+      changes.map((c) => c.attendance),
+      changes.map((c) => c.checkedInBy),
+    );
+    const issued = changes.flatMap((c) => c.issueIn.map((r) => ({ ...r, delegateId: c.delegateId })));
+    if (issued.length > 0)
+      await run(
+        tx.client,
+        PG.issue,
+        issued.map((i) => i.ballotId),
+        issued.map((i) => i.round),
+        issued.map((i) => i.delegateId),
+      );
+  }
+  appendAudit(tx, audit);
+}
+
 export async function createBallot(tx: PgTx, ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
   await run(
     tx.client,
@@ -190,7 +224,9 @@ export async function openRound(
     round.closesAt,
     round.sealPublicKey,
     round.sealSecretKey,
+    round.rosterThrough,
   );
+  await run(tx.client, PG.draftRevote, round.ballotId, false);
   if (issuedTo.length > 0)
     await run(
       tx.client,
@@ -202,6 +238,11 @@ export async function openRound(
   const { rows } = await run(tx.client, PG.ballotDefinition, round.ballotId);
   const definition = rows[0] ? (JSON.parse(rows[0].definition) as { secret?: boolean }) : null;
   if (definition?.secret) await createSecretRound(tx.client, round.ballotId, round.round);
+  appendAudit(tx, audit);
+}
+
+export async function draftRevote(tx: PgTx, ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+  await run(tx.client, PG.draftRevote, ballotId, drafted);
   appendAudit(tx, audit);
 }
 

@@ -38,6 +38,8 @@ export interface BallotRow {
   readonly meeting_id: string;
   readonly definition: string;
   readonly created_at: string;
+  /** 0 or 1 in SQLite, a boolean in PostgreSQL. */
+  readonly revote_drafted: number | boolean;
 }
 
 export interface RoundRow {
@@ -51,6 +53,7 @@ export interface RoundRow {
   readonly result: string | null;
   readonly seal_public_key: string | null;
   readonly seal_secret_key: string | null;
+  readonly roster_through: number | null;
 }
 
 /** A participation row with the marks of its open (named) vote, if any. */
@@ -155,6 +158,7 @@ export function toBallot(b: BallotRow): BallotRecordRow {
     meetingId: b.meeting_id,
     definition: JSON.parse(b.definition) as BallotDefinition,
     createdAt: b.created_at,
+    revoteDrafted: Boolean(b.revote_drafted),
   };
 }
 
@@ -170,6 +174,7 @@ export function toRound(r: RoundRow): RoundRecord {
     result: r.result === null ? null : (JSON.parse(r.result) as RoundResult),
     sealPublicKey: r.seal_public_key,
     sealSecretKey: r.seal_secret_key,
+    rosterThrough: r.roster_through,
   };
 }
 

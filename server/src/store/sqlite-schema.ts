@@ -31,10 +31,12 @@ CREATE TABLE IF NOT EXISTS delegates (
 CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
 
 CREATE TABLE IF NOT EXISTS ballots (
-  id         TEXT PRIMARY KEY,
-  meeting_id TEXT NOT NULL REFERENCES meetings(id),
-  definition TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  id             TEXT PRIMARY KEY,
+  meeting_id     TEXT NOT NULL REFERENCES meetings(id),
+  definition     TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  -- A re-vote prepared, not opened yet (sqlite-migrations.ts adds it to older databases).
+  revote_drafted INTEGER NOT NULL DEFAULT 0 CHECK (revote_drafted IN (0, 1))
 );
 
 CREATE TABLE IF NOT EXISTS rounds (
@@ -49,6 +51,8 @@ CREATE TABLE IF NOT EXISTS rounds (
   -- Secret rounds: the X25519 key pair phones seal their marks to; the secret half only while open.
   seal_public_key TEXT,
   seal_secret_key TEXT,
+  -- The highest roster ordinal at opening: the round's roster (null: every member; older rounds).
+  roster_through INTEGER,
   PRIMARY KEY (ballot_id, round)
 );
 
@@ -126,6 +130,14 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
   { table: 'rounds', column: 'seal_public_key', type: 'TEXT' },
   { table: 'rounds', column: 'seal_secret_key', type: 'TEXT' },
+  // Issue 15. Older rounds keep null: no member could be added once voting had started, so every
+  // member is on their roster; and no re-vote was ever left unopened.
+  { table: 'rounds', column: 'roster_through', type: 'INTEGER' },
+  {
+    table: 'ballots',
+    column: 'revote_drafted',
+    type: 'INTEGER NOT NULL DEFAULT 0 CHECK (revote_drafted IN (0, 1))',
+  },
 ];
 
 /** Brings a database made by an earlier version up to SCHEMA_SQL. */

@@ -92,11 +92,19 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO ballots (id, meeting_id, definition, created_at) VALUES (?, ?, ?, ?)',
     ),
     insertRound: db.prepare<
-      [...BallotRound, openedAt: string, closesAt: string | null, sealPublic: string | null, sealSecret: string | null]
+      [
+        ...BallotRound,
+        openedAt: string,
+        closesAt: string | null,
+        sealPublic: string | null,
+        sealSecret: string | null,
+        rosterThrough: number | null,
+      ]
     >(
-      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key)
-       VALUES (?, ?, 'open', ?, ?, ?, ?)`,
+      `INSERT INTO rounds (ballot_id, round, state, opened_at, closes_at, seal_public_key, seal_secret_key, roster_through)
+       VALUES (?, ?, 'open', ?, ?, ?, ?, ?)`,
     ),
+    draftRevote: db.prepare<[drafted: 0 | 1, ballotId: string]>('UPDATE ballots SET revote_drafted = ? WHERE id = ?'),
     roundState: db.prepare<BallotRound, { state: string }>(
       'SELECT state FROM rounds WHERE ballot_id = ? AND round = ?',
     ),
@@ -118,12 +126,13 @@ export function prepareStatements(db: Database.Database) {
     attendanceOf: db.prepare<[delegateId: string], { attendance: string }>(
       'SELECT attendance FROM delegates WHERE id = ?',
     ),
-    /** Whether a round of the delegate's meeting is open (attendance is fixed while it is). */
+    /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
     roundOpenFor: db.prepare<[delegateId: string], { found: number }>(
       `SELECT 1 AS found FROM delegates d
          JOIN ballots b ON b.meeting_id = d.meeting_id
          JOIN rounds r ON r.ballot_id = b.id
-        WHERE d.id = ? AND r.state = 'open' LIMIT 1`,
+        WHERE d.id = ? AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+        LIMIT 1`,
     ),
     issue: db.prepare<DelegateInRound>('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
 

@@ -15,6 +15,7 @@ import * as writes from './sqlite-writes';
 import { WriteQueue } from './write-queue';
 import { isEmptyUpdate } from './delegate-update';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -111,12 +112,20 @@ class SqliteStore implements Store {
     return this.queue.enqueue(() => writes.setAttendance(this.s, delegateId, attendance, checkedInBy, issueIn, audit));
   }
 
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.setAttendanceMany(this.s, changes, audit));
+  }
+
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.queue.enqueue(() => writes.createBallot(this.s, ballot, audit));
   }
 
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
     return this.queue.enqueue(() => writes.openRound(this.s, round, issuedTo, audit));
+  }
+
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
+    return this.queue.enqueue(() => writes.draftRevote(this.s, ballotId, drafted, audit));
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {

@@ -9,6 +9,7 @@ import type { Editable } from './delegate-update';
 import { scrubSecretRound } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
+  AttendanceChange,
   AuditInput,
   BallotRecordRow,
   CastOutcome,
@@ -86,6 +87,14 @@ export function setAttendance(
   appendAudit(s, audit);
 }
 
+export function setAttendanceMany(s: SqliteStatements, changes: readonly AttendanceChange[], audit: AuditInput): void {
+  for (const c of changes) {
+    s.setAttendance.run(c.attendance, c.checkedInBy, c.delegateId);
+    for (const r of c.issueIn) s.issue.run(r.ballotId, r.round, c.delegateId);
+  }
+  appendAudit(s, audit);
+}
+
 export function createBallot(s: SqliteStatements, ballot: BallotRecordRow, audit: AuditInput): void {
   s.insertBallot.run(ballot.id, ballot.meetingId, JSON.stringify(ballot.definition), ballot.createdAt);
   appendAudit(s, audit);
@@ -104,8 +113,15 @@ export function openRound(
     round.closesAt,
     round.sealPublicKey,
     round.sealSecretKey,
+    round.rosterThrough,
   );
+  s.draftRevote.run(0, round.ballotId);
   for (const delegateId of issuedTo) s.issue.run(round.ballotId, round.round, delegateId);
+  appendAudit(s, audit);
+}
+
+export function draftRevote(s: SqliteStatements, ballotId: string, drafted: boolean, audit: AuditInput): void {
+  s.draftRevote.run(drafted ? 1 : 0, ballotId);
   appendAudit(s, audit);
 }
 

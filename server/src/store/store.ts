@@ -55,6 +55,8 @@ export interface BallotRecordRow {
   readonly meetingId: string;
   readonly definition: BallotDefinition;
   readonly createdAt: string;
+  /** A re-vote is prepared: `openRound` opens the next round of this ballot (and clears it). */
+  readonly revoteDrafted: boolean;
 }
 
 export interface RoundRecord {
@@ -73,6 +75,21 @@ export interface RoundRecord {
    */
   readonly sealPublicKey: string | null;
   readonly sealSecretKey: string | null;
+  /**
+   * The highest roster ordinal when the round opened: its roster is the members up to it, and a
+   * member added later (a latecomer, a substitute) is not in its base. Null for rounds stored
+   * before members could be added during voting: every member is on their roster.
+   */
+  readonly rosterThrough: number | null;
+}
+
+/** One member's new attendance, as `setAttendance` takes it. */
+export interface AttendanceChange {
+  readonly delegateId: string;
+  readonly attendance: AttendanceStatus;
+  readonly checkedInBy: DelegateRecord['checkedInBy'];
+  /** Open rounds the delegate is now issued a ballot in (they became present). */
+  readonly issueIn: readonly { ballotId: string; round: number }[];
 }
 
 /** Who has voted in a round; for secret ballots this is the only place a delegate id appears. */
@@ -185,9 +202,16 @@ export interface Store {
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
   ): Promise<void>;
+  /** Several members' attendance in one transaction with one audit entry (a group checked in). */
+  setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void>;
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void>;
-  /** Opens a new round of a ballot, issuing it to the delegates present. */
+  /**
+   * Opens a new round of a ballot, issuing it to the delegates present; a prepared re-vote of the
+   * ballot is cleared in the same transaction.
+   */
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void>;
+  /** Prepares (true) or drops (false) a re-vote of a ballot, to be opened by `openRound`. */
+  draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void>;
   /**
    * Records a vote, enforcing at most one per delegate per round in the database. Throws a
    * HallvoteError ALREADY_VOTED or BALLOT_NOT_OPEN when the database refuses it. The audit entry

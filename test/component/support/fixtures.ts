@@ -142,6 +142,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     result: null,
     receipts: [],
     anchor: null,
+    joinedAfter: null,
     ...overrides,
   };
 }
@@ -159,7 +160,18 @@ export function delegates(n: number, present: number): Delegate[] {
 }
 
 export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> = {}): ChairBallotView {
-  return { ...ballot, turnout: null, voterIds: [], result: null, uncounted: null, ...extra };
+  return {
+    ...ballot,
+    turnout: null,
+    voterIds: [],
+    paperVoterIds: [],
+    lateIds: [],
+    draftRound: null,
+    paper: null,
+    result: null,
+    uncounted: null,
+    ...extra,
+  };
 }
 
 export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnapshot {
@@ -177,6 +189,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     ballots: [],
     projectorKey: 'projector-key',
     plainHttp: false,
+    projector: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,
   };
 }
@@ -191,6 +204,7 @@ export function projectorSnapshot(overrides: Partial<ProjectorSnapshot> = {}): P
     turnout: null,
     result: null,
     anchor: null,
+    screen: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,
   };
 }
@@ -254,6 +268,7 @@ export function roundExport(ballot: BallotView, options: RoundExportOptions): Ro
     namedVotes: ballot.secret ? null : [],
     paper: options.paper ?? null,
     paperVoters,
+    lateMembers: [],
     result,
     receipts: options.receipts ?? [],
     anchor: null,

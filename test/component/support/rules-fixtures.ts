@@ -154,6 +154,7 @@ export function exportOf(ballot: BallotView, rules: RuleSet, result: RoundResult
     namedVotes: null,
     paper: null,
     paperVoters: 0,
+    lateMembers: [],
     result,
     receipts: [],
     anchor: null,

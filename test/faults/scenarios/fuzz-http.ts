@@ -30,6 +30,9 @@ export const ROUTES: readonly Route[] = [
   { name: 'presets', method: 'GET', access: 'public', path: () => '/api/presets' },
   { name: 'health', method: 'GET', access: 'public', path: () => '/healthz' },
   { name: 'badges', method: 'GET', access: 'chair', path: (p) => `/api/meetings/${p.meeting}/badges` },
+  // The ballot's slot stands for a member's id here: hostile or unknown, a typed NOT_FOUND.
+  { name: 'one badge', method: 'GET', access: 'chair', path: (p) => `/api/meetings/${p.meeting}/badges/${p.ballot}` },
+  { name: 'join page', method: 'GET', access: 'public', path: () => '/j' },
   { name: 'export', method: 'GET', access: 'chair', path: (p) => `/api/meetings/${p.meeting}/export.json` },
   {
     name: 'round',

@@ -129,6 +129,12 @@ function validPayload(f: FuzzHall, c: Case): unknown {
       return { delegateId: target };
     case 'attendance:mark':
       return { delegateId: target, status: 'present' };
+    case 'attendance:mark-present':
+      return { group: null };
+    case 'projector:set-screen':
+      return { mode: 'slide', slideText: 'Nghỉ giải lao' };
+    case 'projector:show-result':
+      return { shown: true };
     case 'ballot:create':
       return classificationBallot();
     case 'ballot:publish':

@@ -53,7 +53,7 @@ export function delegates(meetingId: string, n: number, from = 1): DelegateRecor
 }
 
 export function ballotRow(meetingId: string, definition: BallotDefinition): BallotRecordRow {
-  return { id: randomUUID(), meetingId, definition, createdAt: at() };
+  return { id: randomUUID(), meetingId, definition, createdAt: at(), revoteDrafted: false };
 }
 
 export const secretBallot = (meetingId: string) => ballotRow(meetingId, classificationBallot());
@@ -71,6 +71,7 @@ export function roundRecord(ballotId: string, round = 1): RoundRecord {
     result: null,
     sealPublicKey: null,
     sealSecretKey: null,
+    rosterThrough: 2,
   };
 }
 

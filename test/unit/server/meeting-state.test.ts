@@ -54,12 +54,13 @@ function openRound(ballotId: string, round: number, openedAt = '2024-01-01T00:00
     result: null,
     sealPublicKey: null,
     sealSecretKey: null,
+    rosterThrough: null,
   };
 }
 
 function withOpenBallot(registry = tokens()): MeetingState {
   const state = MeetingState.create(meeting, rules, [delegate('a'), delegate('b')], registry);
-  state.addBallot({ id: 'b1', meetingId: 'm1', createdAt: '', definition: {} as never }, rules);
+  state.addBallot({ id: 'b1', meetingId: 'm1', createdAt: '', definition: {} as never, revoteDrafted: false }, rules);
   state.openRound(openRound('b1', 1), ['a', 'b']);
   return state;
 }
@@ -112,7 +113,13 @@ describe('MeetingState', () => {
     const loaded: LoadedMeeting = {
       meeting,
       delegates: [delegate('a')],
-      ballots: ['b1', 'b2'].map((id) => ({ id, meetingId: 'm1', createdAt: '', definition: {} as never })),
+      ballots: ['b1', 'b2'].map((id) => ({
+        id,
+        meetingId: 'm1',
+        createdAt: '',
+        definition: {} as never,
+        revoteDrafted: false,
+      })),
       rounds: [openRound('b2', 1, '2024-01-01T02:00:00Z'), { ...openRound('b1', 1), state: 'closed' }],
       participation: [
         { ballotId: 'b2', round: 1, delegateId: 'a', voteId: 'v', receipt: 'R', marks: null, channel: 'online' },

@@ -80,7 +80,7 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RulesSection round={r} result={result} />
       <TimesSection round={r} />
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
-      <AttendanceSection tally={tally} paperVoters={r.paperVoters} />
+      <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
       <VouchedBallots vouched={source.vouched} names={source.names} />
       <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />

@@ -20,7 +20,16 @@ import { capWarningText, turnoutText } from '../../ui/outcome-text';
 import { formatTime } from '../format-time';
 import { paperBallots } from './minutes-data';
 
-export function AttendanceSection({ tally, paperVoters }: { tally: TallyResult; paperVoters: number }) {
+export function AttendanceSection({
+  tally,
+  paperVoters,
+  addedAfterOpening,
+}: {
+  tally: TallyResult;
+  paperVoters: number;
+  /** Members added while the round was open or later: said only when there are any. */
+  addedAfterOpening: number;
+}) {
   const t = useText(minutesText);
   const { roster, present, excusedAbsent, eligible } = tally.attendance;
   const q = tally.quorum;
@@ -31,6 +40,7 @@ export function AttendanceSection({ tally, paperVoters }: { tally: TallyResult; 
     [t.attendance.present, present],
     [t.attendance.eligible, eligible],
     [t.attendance.paperVoters, paperVoters],
+    ...(addedAfterOpening > 0 ? [[t.attendance.addedAfterOpening, addedAfterOpening] as [string, number]] : []),
   ];
   return (
     <section className="minutes-section" aria-labelledby="minutes-attendance">

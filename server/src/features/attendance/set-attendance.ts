@@ -3,18 +3,28 @@ import { auditInput } from '../../audit-input';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 
+/** The open rounds a member becoming present is issued a ballot in: those whose roster has them. */
+export function roundsToIssue(state: MeetingState, delegateId: string): { ballotId: string; round: number }[] {
+  return state
+    .openRounds()
+    .filter(
+      (r) => state.onRoster(r.ballotId, r.round, delegateId) && !state.issuedOf(r.ballotId, r.round).has(delegateId),
+    )
+    .map((r) => ({ ballotId: r.ballotId, round: r.round }));
+}
+
 /**
  * Records a delegate's attendance, from their phone joining or from the chair. Becoming present
- * while a round is open issues them a ballot in it (a latecomer). Returns without writing when
- * nothing changes (a phone re-joining).
+ * while a round is open issues them a ballot in it (a latecomer; unless they joined the roster
+ * after it opened). Returns without writing when nothing changes (a phone re-joining).
  *
- * Nothing else moves while a round is open (ATTENDANCE_FROZEN): presence for a vote is established
- * when it opens, as in a hall where the doors close for the count. Excusing members, voters or not,
- * shrinks the base a "more than half of all members" rule counts against (three excused of 53 turn
- * 26 yes from rejected into adopted); marking the non-voters of a secret round absent would make
- * "everyone present has voted" true with one ballot in the box and let the chair read it; and
- * excusing someone already absent leaves the eligible base too. After the close, attendance moves
- * again; the closed result keeps the snapshot it was counted with.
+ * Nothing else moves for a member on an open round's roster (ATTENDANCE_FROZEN): presence for a
+ * vote is established when it opens, as in a hall where the doors close for the count. Excusing
+ * members, voters or not, shrinks the base a "more than half of all members" rule counts against
+ * (three excused of 53 turn 26 yes from rejected into adopted); marking the non-voters of a secret
+ * round absent would make "everyone present has voted" true with one ballot in the box and let the
+ * chair read it; and excusing someone already absent leaves the eligible base too. After the close,
+ * attendance moves again; the closed result keeps the snapshot it was counted with.
  */
 export async function setAttendance(
   ctx: HallContext,
@@ -26,13 +36,12 @@ export async function setAttendance(
   const d = state.delegateOf(delegateId);
   const checkedInBy = status === 'present' ? by : null;
   if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
-  if (status !== 'present' && state.openRounds().length > 0)
+  if (status !== 'present' && state.openRounds().some((r) => state.onRoster(r.ballotId, r.round, delegateId)))
     throw new HallvoteError(
       'ATTENDANCE_FROZEN',
       `A ballot is open: ${d.name} cannot be marked ${status} until it closes (only a latecomer may become present).`,
     );
-  const issueIn =
-    status === 'present' ? state.openRounds().filter((r) => !state.issuedOf(r.ballotId, r.round).has(delegateId)) : [];
+  const issueIn = status === 'present' ? roundsToIssue(state, delegateId) : [];
   await ctx.store.setAttendance(
     delegateId,
     status,

@@ -11,19 +11,15 @@ import { ballotView } from '../sync/views';
 import { earlyCloseOf, uncountedAtDeadline } from './early-close';
 import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
-/** Opens round 1 of a draft (`revote` false) or a new round of a closed ballot (`revote` true). */
-export async function openRound(
-  ctx: HallContext,
-  state: MeetingState,
-  ballotId: string,
-  revote: boolean,
-): Promise<BallotView> {
+/**
+ * Opens round 1 of a draft ballot, or the round a re-vote prepared (`prepareRevote`). The round's
+ * roster is every member there is now; its countdown starts now.
+ */
+export async function openRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
-  if (!revote && current)
-    throw new HallvoteError('CONFLICT', 'This ballot has already been opened; use re-vote for a new round.');
-  if (revote && current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
-    throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
+  if (current && !entry.row.revoteDrafted)
+    throw new HallvoteError('CONFLICT', 'This ballot has already been opened; prepare a re-vote for a new round.');
   const other = state.openRounds()[0];
   if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
   // The ballot's own quorum: a National-Assembly motion (one half) may open where a
@@ -51,6 +47,7 @@ export async function openRound(
     result: null,
     sealPublicKey: keys?.publicKey ?? null,
     sealSecretKey: keys?.secretKey ?? null,
+    rosterThrough: state.maxOrdinal(),
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
   await ctx.store.openRound(
@@ -59,6 +56,7 @@ export async function openRound(
     auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', {
       ballotId,
       round: round.round,
+      roster: presence.roster,
       issued: present.length,
     }),
   );
@@ -69,6 +67,40 @@ export async function openRound(
   const view = ballotView(state, ballotId);
   if (!view) throw new Error('ballot vanished');
   return view;
+}
+
+/**
+ * Prepares a new round of a closed, published or cancelled ballot as a draft: nothing changes for
+ * the phones or the projector, and no countdown runs, until the chair opens it with `openRound`.
+ */
+export async function prepareRevote(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
+  const entry = state.ballotOf(ballotId);
+  const current = entry.rounds.at(-1);
+  if (entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', 'A re-vote of this ballot is prepared already.');
+  if (current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
+    throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
+  await ctx.store.draftRevote(
+    ballotId,
+    true,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.drafted', { ballotId, round: current.round + 1 }),
+  );
+  state.setRevoteDrafted(ballotId, true);
+  ctx.broadcaster.draftChanged(state, ballotId);
+  const view = ballotView(state, ballotId);
+  if (!view) throw new Error('ballot vanished');
+  return view;
+}
+
+/** Drops a prepared re-vote that was not opened: the ballot stays as its last round left it. */
+async function dropRevote(ctx: HallContext, state: MeetingState, ballotId: string): Promise<void> {
+  const round = (state.currentRound(ballotId)?.round ?? 0) + 1;
+  await ctx.store.draftRevote(
+    ballotId,
+    false,
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'round.draft-dropped', { ballotId, round }),
+  );
+  state.setRevoteDrafted(ballotId, false);
+  ctx.broadcaster.draftChanged(state, ballotId);
 }
 
 /**
@@ -95,7 +127,7 @@ export async function closeRound(
     const closedAt = now.toISOString();
     const result = await computeRoundResult(ctx.store, state, ballotId, round.round, {
       closedAt,
-      attendance: attendanceSnapshot(state),
+      attendance: attendanceSnapshot(state, ballotId, round.round),
       earlyClose,
     });
     await ctx.store.closeRound(
@@ -122,12 +154,16 @@ export async function closeRound(
   }
 }
 
-/** Publishes a closed round. Cap warnings need the chair's written acknowledgement first. */
+/**
+ * Publishes a closed round to the phones, and to the projector unless `showOnProjector` is false
+ * (the chair shows it there later). Cap warnings need the chair's written acknowledgement first.
+ */
 export async function publishRound(
   ctx: HallContext,
   state: MeetingState,
   ballotId: string,
   acknowledgement: string | undefined,
+  showOnProjector = true,
 ): Promise<RoundResult> {
   const round = state.ballotOf(ballotId).rounds.at(-1);
   if (round?.state !== 'closed' || !round.result)
@@ -160,7 +196,10 @@ export async function publishRound(
   // The seal and the chain's head go to every phone and the projector: an anchor outside the disk.
   const anchor = { ballotId, round: round.round, seal: result.seal, head };
   state.publishRound(ballotId, round.round, at, result, anchor);
+  // Decided before the announcement: the projector hears of the result only if it shows it.
+  state.setProjector({ ...state.projector, resultShown: showOnProjector });
   ctx.broadcaster.resultPublished(state, ballotId, result, anchor);
+  ctx.broadcaster.projectorChanged(state);
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round published');
   return result;
 }
@@ -168,10 +207,18 @@ export async function publishRound(
 /**
  * Cancels an open round: its ballots are destroyed unseen (never tallied, exported or counted; the
  * audit says how many). A closed round cannot be cancelled: its result is a commitment, and a
- * re-vote after an unwelcome result stays visible in the minutes.
+ * re-vote after an unwelcome result stays visible in the minutes. A prepared re-vote is dropped
+ * instead, and the round before it stays as it was.
  */
 export async function cancelRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
-  const round = state.ballotOf(ballotId).rounds.at(-1);
+  const entry = state.ballotOf(ballotId);
+  if (entry.row.revoteDrafted) {
+    await dropRevote(ctx, state, ballotId);
+    const view = ballotView(state, ballotId);
+    if (!view) throw new Error('ballot vanished');
+    return view;
+  }
+  const round = entry.rounds.at(-1);
   if (round?.state === 'closed')
     throw new HallvoteError(
       'CONFLICT',

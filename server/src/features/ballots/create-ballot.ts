@@ -61,7 +61,13 @@ export async function storeBallot(
   rules: RuleSet,
 ): Promise<{ ballotId: string }> {
   checkBandedOptions(rules, definition);
-  const row = { id: newId(), meetingId: state.meeting.id, definition, createdAt: ctx.clock.now().toISOString() };
+  const row = {
+    id: newId(),
+    meetingId: state.meeting.id,
+    definition,
+    createdAt: ctx.clock.now().toISOString(),
+    revoteDrafted: false,
+  };
   await ctx.store.createBallot(
     row,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'ballot.created', {

@@ -24,7 +24,10 @@ import type { RoundRecord } from '../../store/store';
 export function secretBoxOf(state: MeetingState, round: RoundRecord): SecretBox {
   const voters = state.votersOf(round.ballotId, round.round);
   const online = new Set([...voters].filter(([, v]) => v.channel === 'online').map(([id]) => id));
-  const present = [...state.delegates.values()].filter((d) => d.attendance === 'present');
+  // A member added after the round opened cannot vote in it: they are not waited for.
+  const present = [...state.delegates.values()].filter(
+    (d) => d.attendance === 'present' && state.onRoster(round.ballotId, round.round, d.id),
+  );
   return { online: online.size, present: present.length, everyoneOnline: present.every((d) => online.has(d.id)) };
 }
 

@@ -28,10 +28,13 @@ export function ruleSetStamp(rules: RuleSet): RuleSetStamp {
   return { id: rules.id, version: rules.version, hash: sha256(ruleSetHashInput(rules)) };
 }
 
-/** Who is present, excused and absent right now, member by member (ids sorted). */
-export function attendanceSnapshot(state: MeetingState): AttendanceSnapshot {
+/**
+ * Who of a round's roster is present, excused and absent right now, member by member (ids sorted).
+ * A member added after the round opened (a latecomer, a substitute) is not on its roster.
+ */
+export function attendanceSnapshot(state: MeetingState, ballotId: string, round: number): AttendanceSnapshot {
   const by = { present: [] as string[], excused: [] as string[], absent: [] as string[] };
-  for (const d of state.delegates.values()) by[d.attendance].push(d.id);
+  for (const d of state.delegates.values()) if (state.onRoster(ballotId, round, d.id)) by[d.attendance].push(d.id);
   return { present: by.present.sort(), excused: by.excused.sort(), absent: by.absent.sort() };
 }
 

@@ -52,6 +52,7 @@ export async function roundExport(
             .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     paper: state.paperTotalsOf(ballotId, round) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
+    lateMembers: state.lateFor(ballotId, round).sort(),
     result: r.result,
     receipts: publishedReceipts(state, ballotId, round),
     anchor: state.anchorOf(ballotId, round),

@@ -32,7 +32,13 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
   if (!created) problems.push('no ballot.created entry');
   else if (created.details.secret !== r.ballot.secret || created.details.kind !== r.ballot.kind)
     problems.push(`created as a ${created.details.secret ? 'secret' : 'named'} ${String(created.details.kind)} ballot`);
-  if (!last('round.opened')) problems.push('no round.opened entry');
+  const opened = last('round.opened');
+  if (!opened) problems.push('no round.opened entry');
+  // A member called late must have been added after the round opened, as the log has it.
+  const addedLate = (id: string) =>
+    data.audit.some((e) => e.action === 'delegate.added' && e.details.delegateId === id && e.seq > (opened?.seq ?? 0));
+  const notLate = r.lateMembers.filter((id) => !addedLate(id));
+  if (notLate.length) problems.push(`${notLate.length} member(s) called late were not added after it opened`);
   const counted = r.state === 'closed' || r.state === 'published';
   const sealed = last('round.closed', 'round.retallied');
   if (counted !== Boolean(sealed))

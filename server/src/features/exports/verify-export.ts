@@ -69,16 +69,24 @@ function checkRules(where: string, r: RoundExport, result: RoundResult): VerifyF
   return out;
 }
 
-function checkAttendance(where: string, data: MeetingExport, result: RoundResult): VerifyFinding {
+/**
+ * The result's attendance against the round's roster: the meeting's members less those added after
+ * the round opened (`lateMembers`; verify-audit.ts checks the log says they came later).
+ */
+function checkAttendance(where: string, data: MeetingExport, r: RoundExport, result: RoundResult): VerifyFinding {
   const snapshot = result.attendance;
   const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent];
-  const roster = new Set(data.delegates.map((d) => d.id));
+  const late = new Set(r.lateMembers);
+  const members = new Set(data.delegates.map((d) => d.id));
+  const roster = new Set([...members].filter((id) => !late.has(id)));
   const problems: string[] = [];
   if (new Set(listed).size !== listed.length) problems.push('a member is listed twice');
   const unknown = listed.filter((id) => !roster.has(id));
-  if (unknown.length) problems.push(`${unknown.length} member(s) not on the roster`);
+  if (unknown.length) problems.push(`${unknown.length} member(s) not on the round's roster`);
   const missing = [...roster].filter((id) => !listed.includes(id));
   if (missing.length) problems.push(`${missing.length} member(s) of the roster missing`);
+  const strangers = r.lateMembers.filter((id) => !members.has(id));
+  if (strangers.length) problems.push(`${strangers.length} late member(s) not on the roster`);
   const counts = result.tally.attendance;
   if (
     counts.roster !== listed.length ||
@@ -193,7 +201,7 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
       seal === result.seal ? `match ${seal}` : `mismatch: the round hashes to ${seal}, its result says ${result.seal}`,
     ),
     ...checkRules(where, r, result),
-    checkAttendance(where, data, result),
+    checkAttendance(where, data, r, result),
     finding(
       `${where}: tally`,
       diff.length === 0,

@@ -84,5 +84,15 @@ export function meetingRoutes(ctx: HallContext): Router {
     }),
   );
 
+  // One badge on its own: a re-issued badge, printed while the meeting goes on.
+  router.get(
+    '/api/meetings/:meetingId/badges/:delegateId',
+    route(ctx, async (req, res) => {
+      const state = chairMeeting(ctx, req);
+      const delegate = state.delegateOf(String(req.params.delegateId));
+      res.type('html').send(await renderBadgeSheet(state, ctx.config.publicUrl, new Set([delegate.id])));
+    }),
+  );
+
   return router;
 }

@@ -43,6 +43,8 @@ export async function markPaperVoter(
 ): Promise<Turnout> {
   const round = state.openRoundOf(ballotId);
   const delegate = state.delegateOf(delegateId);
+  if (!state.onRoster(ballotId, round.round, delegateId))
+    throw new HallvoteError('NOT_IN_ROUND', 'This member joined the roster after this ballot opened.');
   if (state.votersOf(ballotId, round.round).has(delegateId))
     throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
   if (delegate.attendance !== 'present')

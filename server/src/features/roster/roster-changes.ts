@@ -1,6 +1,6 @@
-// Roster changes by the chair: import, add, edit and remove members until voting starts, and
-// re-issue a lost badge at any time. Each runs inside `exclusive(state, …)` and writes the store
-// before the meeting state.
+// Roster changes by the chair: import, edit and remove members until voting starts; add a member
+// (a latecomer, a substitute) and re-issue a lost badge at any time. Each runs inside
+// `exclusive(state, …)` and writes the store before the meeting state.
 import { HallvoteError, type ParsedRequest, type RosterEntry, type RosterImportResult } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newSecret } from '../../auth';
@@ -15,11 +15,9 @@ function assertRosterEditable(state: MeetingState): void {
   if (state.votingStarted())
     throw new HallvoteError(
       'VOTING_STARTED',
-      'Voting has started; the roster can no longer change (a lost badge can still be re-issued).',
+      'Voting has started: the roster can no longer be imported, edited or shortened (a member can still be added, a lost badge re-issued).',
     );
 }
-
-const maxOrdinal = (state: MeetingState) => Math.max(0, ...[...state.delegates.values()].map((d) => d.ordinal));
 
 /** Replaces the roster with the lines of a file, or appends them; all of them, or none. */
 export async function importRoster(
@@ -30,7 +28,7 @@ export async function importRoster(
   assertRosterEditable(state);
   const replacing = p.mode === 'replace';
   assertRosterLines(p.lines, replacing ? [] : [...state.delegates.values()]);
-  const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : maxOrdinal(state));
+  const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : state.maxOrdinal());
   const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
   await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
   let removed: readonly DelegateRecord[] = [];
@@ -44,18 +42,26 @@ export async function importRoster(
   return { stored: fresh.length };
 }
 
+/**
+ * A member added on their own, at any time. Numbered after everyone, so a round open now (whose
+ * roster ends at the ordinal it opened with) does not have them, and every later round does; the
+ * audit entry names the rounds they are not part of.
+ */
 export async function addDelegate(
   ctx: HallContext,
   state: MeetingState,
   entry: RosterEntry,
 ): Promise<{ delegateId: string }> {
-  assertRosterEditable(state);
   assertMember(entry, [...state.delegates.values()]);
-  const [d] = makeDelegates(state.meeting.id, [entry], maxOrdinal(state));
+  const [d] = makeDelegates(state.meeting.id, [entry], state.maxOrdinal());
   if (!d) throw new Error('makeDelegates returned nothing');
+  const notInRounds = state.openRounds().map((r) => ({ ballotId: r.ballotId, round: r.round }));
   await ctx.store.addDelegates(
     [d],
-    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', { delegateId: d.id }),
+    auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', {
+      delegateId: d.id,
+      ...(notInRounds.length > 0 ? { notInRounds } : {}),
+    }),
   );
   state.addDelegates([d]);
   ctx.broadcaster.delegateChanged(state, d.id);
@@ -97,8 +103,9 @@ export async function removeDelegate(ctx: HallContext, state: MeetingState, dele
     d.id,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.removed', { delegateId: d.id }),
   );
+  // Told before the roster forgets which connection is theirs.
+  ctx.disconnectDelegate(state, d.id, 'removed');
   state.removeDelegate(d.id);
-  ctx.disconnectDelegate(state, d.id);
   ctx.broadcaster.delegateChanged(state, d.id);
 }
 
@@ -123,8 +130,8 @@ export async function reissueBadge(
   // it prints, and could otherwise cast an absent member's ballot mid-vote. The member votes on
   // paper (the counting committee sees them hand it in); the minutes list re-issued badges.
   state.reissuedIn(d.id, state.openRounds());
-  // The lost phone, if it is connected, must stop voting now.
-  ctx.disconnectDelegate(state, d.id);
+  // The lost phone, if it is connected, must stop voting now, and says why.
+  ctx.disconnectDelegate(state, d.id, 'reissued');
   ctx.log.info({ meetingId: state.meeting.id, delegateId: d.id }, 'badge re-issued');
   return { joinUrl: joinUrl(ctx.config.publicUrl, token) };
 }

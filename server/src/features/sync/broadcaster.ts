@@ -13,7 +13,15 @@ import type {
 } from '@hallvote/shared';
 import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
-import { ballotView, chairBallotView, delegateView, publishedReceipts, turnoutOf } from './views';
+import {
+  ballotView,
+  chairBallotView,
+  delegateView,
+  projectorResult,
+  publishedAnchor,
+  publishedReceipts,
+  turnoutOf,
+} from './views';
 
 export type HallServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -47,7 +55,9 @@ export class SocketBroadcaster implements Broadcaster {
       | 'presence:updated'
       | 'turnout:updated'
       | 'console:roster-updated'
-      | 'console:ballot-updated',
+      | 'console:ballot-updated'
+      | 'console:projector-updated'
+      | 'projector:updated',
   >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
     const seq = (this.seqs.get(room) ?? 0) + 1;
@@ -68,11 +78,30 @@ export class SocketBroadcaster implements Broadcaster {
     }
   }
 
+  /** Only the chair sees a re-vote prepared or dropped; the hall sees the round when it opens. */
+  draftChanged(state: MeetingState, ballotId: string): void {
+    const chairView = chairBallotView(state, ballotId);
+    if (chairView) this.emit(state.meeting.id, 'chair', 'console:ballot-updated', { ballot: chairView });
+  }
+
+  /** The projector gets the result only while the chair shows it there (state.projector). */
   resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void {
     const receipts = publishedReceipts(state, ballotId);
     this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts, anchor });
-    this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts, anchor });
+    if (state.projector.resultShown)
+      this.emit(state.meeting.id, 'projector', 'result:published', { result, receipts, anchor });
     this.ballotChanged(state, ballotId);
+  }
+
+  projectorChanged(state: MeetingState): void {
+    const screen = state.projector;
+    this.emit(state.meeting.id, 'chair', 'console:projector-updated', { projector: screen });
+    const result = projectorResult(state);
+    this.emit(state.meeting.id, 'projector', 'projector:updated', {
+      screen,
+      result,
+      anchor: result ? publishedAnchor(state) : null,
+    });
   }
 
   /** The whole roster changed (import): sent at once, not coalesced. */

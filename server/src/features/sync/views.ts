@@ -50,10 +50,11 @@ export function ballotView(state: MeetingState, ballotId: string): BallotView | 
   };
 }
 
+/** Live participation in a ballot's current round, among the members on its roster. */
 export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null {
   const round = state.currentRound(ballotId);
   if (!round) return null;
-  const presence = state.presence();
+  const presence = state.roundPresence(ballotId, round.round);
   return {
     ballotId,
     round: round.round,
@@ -63,16 +64,27 @@ export function turnoutOf(state: MeetingState, ballotId: string): Turnout | null
   };
 }
 
+/**
+ * The chair's view: who has voted (participation only; for a secret ballot the audit log names
+ * every voter anyway, and no choice is ever here), who voted on paper, who joined after the
+ * round opened, a prepared re-vote, the paper totals, and the result once closed.
+ */
 export function chairBallotView(state: MeetingState, ballotId: string): ChairBallotView | null {
   const view = ballotView(state, ballotId);
-  if (!view) return null;
+  const entry = state.ballots.get(ballotId);
+  if (!view || !entry) return null;
   const round = state.currentRound(ballotId);
   const open = round?.state === 'open';
+  const voters = round ? [...state.votersOf(ballotId, round.round)] : [];
   return {
     ...view,
     turnout: turnoutOf(state, ballotId),
     uncounted: open && state.countdownEnded(ballotId, round.round) ? uncountedAtDeadline(state, round) : null,
-    voterIds: round && !view.secret ? [...state.votersOf(ballotId, round.round).keys()] : [],
+    voterIds: voters.map(([id]) => id),
+    paperVoterIds: voters.filter(([, v]) => v.channel === 'paper').map(([id]) => id),
+    lateIds: round ? state.lateFor(ballotId, round.round) : [],
+    draftRound: entry.row.revoteDrafted ? (round?.round ?? 0) + 1 : null,
+    paper: round ? (state.paperTotalsOf(ballotId, round.round) ?? null) : null,
     result: open ? (view.interimForChair ? state.interimResult(ballotId) : null) : (round?.result ?? null),
   };
 }
@@ -89,6 +101,11 @@ export function publishedAnchor(state: MeetingState): PublishedAnchor | null {
   const id = state.currentBallotId;
   const round = id ? state.currentRound(id) : undefined;
   return id && round?.state === 'published' ? state.anchorOf(id, round.round) : null;
+}
+
+/** The published result the projector may show: none while the chair keeps it off the projector. */
+export function projectorResult(state: MeetingState): RoundResult | null {
+  return state.projector.resultShown ? publishedResult(state) : null;
 }
 
 /** Receipt codes of a published secret round (the current one by default), sorted so that order says nothing. */
@@ -130,6 +147,7 @@ export function chairSnapshot(state: MeetingState, seq: number, transport: Trans
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
     plainHttp: transport.plainHttp,
+    projector: state.projector,
   };
 }
 
@@ -153,6 +171,8 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
     result: publishedResult(state),
     receipts: ballotId ? publishedReceipts(state, ballotId) : [],
     anchor: publishedAnchor(state),
+    joinedAfter:
+      ballotId && round && !state.onRoster(ballotId, round.round, delegateId) ? { ballotId, round: round.round } : null,
   };
 }
 
@@ -165,7 +185,8 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
     presence: state.presence(),
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,
-    result: publishedResult(state),
-    anchor: publishedAnchor(state),
+    result: projectorResult(state),
+    anchor: state.projector.resultShown ? publishedAnchor(state) : null,
+    screen: state.projector,
   };
 }

@@ -49,6 +49,11 @@ export async function castVote(
       'BADGE_REISSUED',
       'This badge was re-issued while the ballot was open: it cannot vote in this round. Vote on paper.',
     );
+  if (!state.onRoster(p.ballotId, p.round, delegateId))
+    throw new HallvoteError(
+      'NOT_IN_ROUND',
+      'You joined the roster after this ballot opened; you vote from the next one.',
+    );
   if (state.delegates.get(delegateId)?.attendance !== 'present')
     throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
   const def = entry.row.definition;
