@@ -68,7 +68,12 @@ describe.each(STORE_KINDS)('$name store, issue 12', (kind) => {
     await store.setAttendance(late.id, 'absent', null, [], audit(m, 'attendance.absent'));
     const ballot = secretBallot(m);
     await store.createBallot(ballot, audit(m, 'ballot.created'));
-    await store.openRound(roundRecord(ballot.id), [a.id, b.id, c.id], audit(m, 'round.opened'));
+    // The round's roster is all four (ordinals 1 to 4); `late` is on it, absent when it opened.
+    await store.openRound(
+      { ...roundRecord(ballot.id), rosterThrough: 4 },
+      [a.id, b.id, c.id],
+      audit(m, 'round.opened'),
+    );
     const v = vote(ballot, a.id, { province: ['good'] });
     await store.castVote(v, castAudit(v));
     await store.markPaperVoter(ballot.id, 1, b.id, audit(m, 'vote.paper'));
