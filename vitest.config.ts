@@ -52,6 +52,21 @@ export default defineConfig({
       },
       {
         test: {
+          // Several nodes behind HAProxy on PostgreSQL and Redis (docs/cluster.md): the global setup
+          // starts a throwaway PostgreSQL cluster; each file its own nodes, Redis and HAProxy
+          // (scripts/local-cluster.ts), stopped by pid at its end. Files one at a time: they kill
+          // processes and stop the database, and the machine has two cores.
+          name: 'cluster',
+          environment: 'node',
+          include: ['test/cluster/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'component',
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],

@@ -67,14 +67,23 @@ export class Fleet {
     await this.all(() => ({ type: 'ping' }), 60_000);
   }
 
-  /** Connects every token; worker w takes tokens w, w + size, w + 2 × size, … */
+  /** Connects every token (of `meetingIds[i]`, if given); worker w takes tokens w, w + size, w + 2 × size, … */
   connect(
-    body: Omit<Body<'connect'>, 'type' | 'tokens' | 'firstIndex' | 'stride'>,
+    body: Omit<Body<'connect'>, 'type' | 'tokens' | 'meetingIds' | 'firstIndex' | 'stride'>,
     tokens: readonly string[],
+    meetingIds?: readonly string[],
   ): Promise<ConnectReply[]> {
     const n = this.workers.length;
+    const mine = <T>(list: readonly T[], w: number) => list.filter((_, i) => i % n === w);
     return this.all<ConnectReply>(
-      (w) => ({ type: 'connect', ...body, tokens: tokens.filter((_, i) => i % n === w), firstIndex: w, stride: n }),
+      (w) => ({
+        type: 'connect',
+        ...body,
+        tokens: mine(tokens, w),
+        ...(meetingIds ? { meetingIds: mine(meetingIds, w) } : {}),
+        firstIndex: w,
+        stride: n,
+      }),
       body.timeoutMs + 60_000,
     );
   }

@@ -91,6 +91,8 @@ function connect(
       auth: { protocol: PROTOCOL_VERSION, ...auth },
       transports: ['websocket'],
       forceNew: true,
+      // The meeting, as the real console sends it: a load balancer in front routes by it.
+      query: { m: String(auth.meetingId) },
     });
     const timer = setTimeout(() => {
       socket.disconnect();

@@ -12,6 +12,7 @@ interface Entry {
   readonly socket: Phone;
   /** Position among all delegates of the run. */
   readonly index: number;
+  readonly meetingId: string | undefined;
   /** First snapshot since `arm-snapshots`, epoch ms. */
   snapshotAt: number | null;
 }
@@ -27,7 +28,12 @@ function send(reply: WorkerReply): void {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens one phone and resolves when its first snapshot arrives, or with an error code. */
-function openPhone(cmd: Extract<WorkerCommand, { type: 'connect' }>, token: string, errors: Record<string, number>) {
+function openPhone(
+  cmd: Extract<WorkerCommand, { type: 'connect' }>,
+  token: string,
+  meetingId: string | undefined,
+  errors: Record<string, number>,
+) {
   const { url, reconnection, timeoutMs } = cmd;
   return new Promise<{ socket: Phone; joinMs: number } | null>((resolve) => {
     const started = performance.now();
@@ -37,6 +43,7 @@ function openPhone(cmd: Extract<WorkerCommand, { type: 'connect' }>, token: stri
       forceNew: true,
       reconnection,
       ...(cmd.reconnectionDelayMax ? { reconnectionDelayMax: cmd.reconnectionDelayMax } : {}),
+      ...(meetingId ? { query: { m: meetingId } } : {}),
       timeout: timeoutMs,
     });
     const timer = setTimeout(() => {
@@ -66,9 +73,15 @@ async function connectAll(cmd: Extract<WorkerCommand, { type: 'connect' }>): Pro
   const lane = async () => {
     while (next < cmd.tokens.length) {
       const i = next++;
-      const opened = await openPhone(cmd, cmd.tokens[i] ?? '', errors);
+      const meetingId = cmd.meetingIds?.[i];
+      const opened = await openPhone(cmd, cmd.tokens[i] ?? '', meetingId, errors);
       if (!opened) continue;
-      const entry: Entry = { socket: opened.socket, index: cmd.firstIndex + i * cmd.stride, snapshotAt: null };
+      const entry: Entry = {
+        socket: opened.socket,
+        index: cmd.firstIndex + i * cmd.stride,
+        meetingId,
+        snapshotAt: null,
+      };
       opened.socket.on('snapshot', () => {
         if (armed && entry.snapshotAt === null) entry.snapshotAt = nowMs();
       });
@@ -84,6 +97,7 @@ async function connectAll(cmd: Extract<WorkerCommand, { type: 'connect' }>): Pro
 
 async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<VoteReply> {
   const latencies: number[] = [];
+  const byMeeting: Record<string, number[]> = {};
   const errors: Record<string, number> = {};
   let firstEmitAt: number | null = null;
   let lastAckAt: number | null = null;
@@ -103,7 +117,7 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
       return;
     }
     const payload = {
-      ballotId: cmd.ballotId,
+      ballotId: (e.meetingId && cmd.ballotIds?.[e.meetingId]) || cmd.ballotId,
       round: cmd.round,
       voteId: crypto.randomUUID(),
       marks: { [cmd.subjectId]: [optionId] },
@@ -116,6 +130,7 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
         if (!ack.ok) countBy(errors, ack.error);
         else {
           latencies.push(latency);
+          if (e.meetingId) (byMeeting[e.meetingId] ??= []).push(latency);
           lastAckAt = nowMs();
         }
         settle();
@@ -136,7 +151,7 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
   };
   tick();
   await finished;
-  return { type: 'vote', id: cmd.id, latencies, errors, firstEmitAt, lastAckAt };
+  return { type: 'vote', id: cmd.id, latencies, byMeeting, errors, firstEmitAt, lastAckAt };
 }
 
 async function collectSnapshots(cmd: Extract<WorkerCommand, { type: 'collect-snapshots' }>): Promise<SnapshotsReply> {

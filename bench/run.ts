@@ -1,5 +1,7 @@
-// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page,phone]
+// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page,phone,cluster]
 //                  [--workers K] [--big-delegates M] [--timeout-min T] [--client-delay-max MS]
+//                  [--meetings M --meeting-phones P]   (cluster: M meetings of P phones at once; 0: none)
+//                  [--cluster-setups sqlite-1,pg-1,pg-3]
 //
 // Real socket.io clients in worker processes against the real server and, in the same run, against
 // a bare socket.io baseline; loopback only; bounded in count and time. Prints a table and writes
@@ -15,8 +17,9 @@ import { latestJson, renderTable, type RunResults } from './report';
 import { BASELINE, HALLVOTE, type ServerSpec } from './server-process';
 import { SocketSession, type SocketResults } from './socket-scenarios';
 import { runTallyBench } from './tally-bench';
+import { SETUPS, renderClusterTable, runClusterBench, type SetupName } from './cluster-bench';
 
-const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page', 'phone'] as const;
+const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page', 'phone', 'cluster'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const MAX_DELEGATES = 20_000;
 
@@ -29,6 +32,10 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '10' },
     // The phones' socket.io reconnectionDelayMax in ms; 2000 is what client/src/socket.ts sets.
     'client-delay-max': { type: 'string', default: '2000' },
+    meetings: { type: 'string', default: '100' },
+    'meeting-phones': { type: 'string', default: '50' },
+    // cluster: which setups (sqlite-1, pg-1, pg-3); all by default.
+    'cluster-setups': { type: 'string' },
   },
 });
 
@@ -56,6 +63,15 @@ for (const o of only)
   if (!(SCENARIOS as readonly string[]).includes(o))
     throw new Error(`--only: unknown scenario "${o}"; use ${SCENARIOS.join(', ')}`);
 const wants = (s: Scenario) => only.size === 0 || only.has(s);
+const meetings = Number(values.meetings);
+const meetingPhones = Number(values['meeting-phones']);
+if (!Number.isInteger(meetings) || meetings < 0 || meetings > 1000) throw new Error('--meetings must be 0 to 1000');
+if (!Number.isInteger(meetingPhones) || meetingPhones < 1 || meetings * meetingPhones > MAX_DELEGATES)
+  throw new Error(`--meeting-phones must be at least 1, and meetings × phones at most ${MAX_DELEGATES}`);
+const clusterSetups = values['cluster-setups']?.split(',').map((s) => s.trim()) ?? null;
+for (const s of clusterSetups ?? [])
+  if (!(SETUPS as readonly string[]).includes(s))
+    throw new Error(`--cluster-setups: unknown setup "${s}"; use ${SETUPS.join(', ')}`);
 
 /** The open-file limit this process (and so every child) has; nothing is raised. */
 function fileLimit(): number {
@@ -162,6 +178,25 @@ async function main(): Promise<void> {
       hallvote: await capacityOnly(HALLVOTE),
       baseline: await capacityOnly(BASELINE),
     };
+  }
+
+  // Needs PostgreSQL, Redis and HAProxy (scripts/services.sh install); only when asked for by name.
+  const cluster = only.has('cluster')
+    ? await attempt('cluster', () =>
+        runClusterBench({
+          delegates,
+          workers,
+          log,
+          meetings,
+          phonesEach: meetingPhones,
+          ...(clusterSetups ? { setups: clusterSetups as SetupName[] } : {}),
+        }),
+      )
+    : null;
+  if (cluster) {
+    mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+    writeFileSync(new URL('./results/cluster.json', import.meta.url), `${JSON.stringify(cluster, null, 2)}\n`);
+    process.stdout.write(`\n${renderClusterTable(cluster)}\n`);
   }
 
   const results: RunResults = { delegates, hallvote, baseline, tenThousand, tally, page, phone, failures };

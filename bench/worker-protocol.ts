@@ -7,6 +7,8 @@ export type WorkerCommand =
       readonly id: number;
       readonly url: string;
       readonly tokens: readonly string[];
+      /** Each token's meeting, sent as `?m=` (a load balancer routes by it); all the same meeting when absent. */
+      readonly meetingIds?: readonly string[];
       /**
        * tokens[i] is delegate firstIndex + i × stride of the run: workers take delegates in turn,
        * so each worker's votes are spread over the whole window, not a slice of it.
@@ -24,6 +26,8 @@ export type WorkerCommand =
       readonly type: 'vote';
       readonly id: number;
       readonly ballotId: string;
+      /** Several meetings at once: each phone votes in its meeting's ballot (else `ballotId`). */
+      readonly ballotIds?: Readonly<Record<string, string>>;
       readonly round: number;
       readonly subjectId: string;
       readonly optionIds: readonly string[];
@@ -55,6 +59,8 @@ export interface VoteReply {
   readonly id: number;
   /** emit → ack, ms, of acks that were ok. */
   readonly latencies: number[];
+  /** The same, per meeting, when the phones were given their meetings. */
+  readonly byMeeting: Record<string, number[]>;
   /** Error code (or NO_ANSWER, NOT_CONNECTED) → count. */
   readonly errors: Record<string, number>;
   readonly firstEmitAt: number | null;

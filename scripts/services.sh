@@ -25,6 +25,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_BINDIR="${PG_BINDIR:-/usr/lib/postgresql/15/bin}"
+# haproxy is in /usr/sbin, which is not on an ordinary user's PATH on Debian.
+PATH="$PATH:/usr/sbin:/sbin"
 PACKAGES=(postgresql-15 redis-server haproxy)
 
 die() {
@@ -230,6 +232,8 @@ redis_start() {
   [[ -n $dir ]] || dir=$(mktemp -d /tmp/hallvote-redis-XXXXXX)
   mkdir -p "$dir"
   [[ -n $port ]] || port=$(free_port)
+  # A pid file left by a Redis that was killed would be read as the new one's.
+  rm -f "$dir/redis.pid"
   # Fan-out only: nothing is saved, so a restart starts empty.
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" \
     --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2

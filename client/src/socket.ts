@@ -60,12 +60,18 @@ export const TRANSPORT_OPTIONS = {
   reconnectionDelayMax: 2000,
 } as const;
 
-/** Opens the connection for one role on the page's own origin. */
-export function connectHall(credentials: Credentials): HallSocket {
+/**
+ * Opens the connection for one role on the page's own origin. The meeting's id rides in the query
+ * (`?m=`): with several servers, the load balancer sends every connection of a meeting to the one
+ * server that runs it (docs/cluster.md). A phone knows it from its page (`meetingId`).
+ */
+export function connectHall(credentials: Credentials, meetingId?: string): HallSocket {
+  const m = credentials.role === 'delegate' ? meetingId : credentials.meetingId;
   const raw: RawSocket = io({
     ...TRANSPORT_OPTIONS,
     transports: [...TRANSPORT_OPTIONS.transports],
     auth: { protocol: PROTOCOL_VERSION, ...credentials },
+    ...(m ? { query: { m } } : {}),
   });
   return wrap(raw);
 }

@@ -20,7 +20,6 @@ import type { MeetingState } from './hall/meeting-state';
 import type { Store } from './store/store';
 import { registerAuditHandlers } from './features/audit/register-audit-handlers';
 import { registerAttendanceHandlers } from './features/attendance/register-attendance-handlers';
-import { scheduleCountdown } from './features/ballots/ballot-lifecycle';
 import { registerBallotHandlers } from './features/ballots/register-ballot-handlers';
 import { attendanceSnapshot, computeRoundResult } from './features/ballots/round-result';
 import { joinRoutes } from './features/badges/join-routes';
@@ -36,18 +35,29 @@ import { delegatePage } from './features/sync/delegate-page';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
 import { answerUnlistened, type HallSocket } from './with-validation';
+import { MeetingKeeper } from './cluster/meeting-keeper';
+import { LocalOwnership, type Ownership } from './cluster/ownership';
+import type { RedisLink } from './cluster/redis-adapter';
+import { admitToMeeting, badgePageHere, meetingRoutesHere } from './cluster/routing';
+import { guardStore } from './cluster/store-guard';
 
 export interface AppDeps {
   readonly store: Store;
   readonly config: Config;
   readonly log: Logger;
   readonly clock?: Clock;
+  /**
+   * A node of a cluster (docs/cluster.md): meetings owned under PostgreSQL advisory locks, rooms
+   * shared through Redis. Without it this process owns every meeting: a cluster of one.
+   */
+  readonly cluster?: { readonly ownership: Ownership; readonly redis: RedisLink | null };
 }
 
 export interface App {
   readonly httpServer: HttpServer;
   readonly io: HallServer;
   readonly hall: Hall;
+  readonly keeper: MeetingKeeper;
   /** Meetings refused at start-up because their stored state does not match (hall.refused says why). */
   readonly refused: readonly string[];
   /** Stops accepting, lets pending commits finish, closes the database. */
@@ -58,10 +68,15 @@ export interface App {
 const MAX_SOCKET_PAYLOAD = 8_000_000;
 
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { store, config, log } = deps;
+  const { config, log } = deps;
   const clock = deps.clock ?? { now: () => new Date() };
-  const hall = await Hall.load(store);
-  const refused = await checkStoredMeetings(hall, store, clock, log);
+  const ownership = deps.cluster?.ownership ?? new LocalOwnership();
+  // Set below; a write in doubt drops its meeting from this node (cluster/store-guard.ts).
+  let keeper: MeetingKeeper | null = null;
+  const store = guardStore(deps.store, (meetingId, reason) => keeper?.lost(meetingId, reason));
+  // A cluster node loads (and checks) a meeting when it becomes its owner; one process all now.
+  const hall = ownership.clustered ? new Hall({ keepsCreated: false }) : await Hall.load(store);
+  const refused = ownership.clustered ? [] : await checkStoredMeetings(hall, store, clock, log);
 
   const app = express();
   app.disable('x-powered-by');
@@ -95,7 +110,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(compression());
   app.use(express.json({ limit: MAX_SOCKET_PAYLOAD }));
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, meetings: hall.meetings.size, refused: hall.refused.size });
+    res.json({ ok: true, node: ownership.node, meetings: hall.meetings.size, refused: hall.refused.size });
   });
 
   const httpServer = config.tls
@@ -110,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
+  if (deps.cluster?.redis) io.adapter(deps.cluster.redis.adapter);
 
   // Running results for a chair whose open (named) ballot asked for them; never for a secret one.
   const broadcaster = new SocketBroadcaster(io, async (state, ballotId) => {
@@ -138,6 +154,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   };
 
+  const meetings = new MeetingKeeper({
+    ctx,
+    io,
+    broadcaster,
+    ownership,
+    peersReachable: () => deps.cluster?.redis?.ready() ?? false,
+  });
+  keeper = meetings;
+  // Rounds open at the last shutdown keep their countdowns.
+  meetings.adoptLoaded();
+
+  app.use('/api/meetings/:meetingId', meetingRoutesHere(meetings));
+  app.get('/d/:token', badgePageHere(meetings, hall, ownership));
   app.use(meetingRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use(joinRoutes(ctx));
@@ -158,6 +187,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(500).json({ ok: false, error: 'INTERNAL', message: 'Something went wrong on the server.' });
   });
 
+  // The meeting is run here (taken over if no other node runs it), or the connection goes.
+  io.use(admitToMeeting(meetings, hall, ownership));
   // Handshake: the credential decides the role; nothing in a later payload can change it.
   io.use((socket, next) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
@@ -187,27 +218,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   io.on('connection', (socket: HallSocket) => {
     const state = hall.meetings.get(socket.data.meetingId);
-    if (!state) {
+    if (!state || !meetings.track(socket)) {
       socket.disconnect(true);
       return;
     }
     void onConnection(ctx, state, socket, (id) => io.sockets.sockets.get(id));
   });
 
-  // Rounds open at the last shutdown keep their countdowns.
-  for (const state of hall.meetings.values()) for (const r of state.openRounds()) scheduleCountdown(ctx, state, r);
-
   return {
     httpServer,
     io,
     hall,
     refused,
+    keeper: meetings,
     async close() {
       broadcaster.stop();
       ctx.countdowns.clearAll();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await meetings.close();
+      await ownership.close();
+      await deps.cluster?.redis?.close();
       await store.close();
     },
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -8,6 +8,13 @@ export interface Config {
   readonly dataDir: string;
   /** DATABASE_URL: a PostgreSQL database instead of the SQLite file in dataDir (docs/postgres-store.md). */
   readonly databaseUrl: string | null;
+  /**
+   * NODE_ID: this process is one node of a cluster (docs/cluster.md): it runs the meetings it owns
+   * under PostgreSQL advisory locks. Needs DATABASE_URL. Null: one process owning every meeting.
+   */
+  readonly nodeId: string | null;
+  /** REDIS_URL: the cluster's nodes share socket.io rooms through Redis. */
+  readonly redisUrl: string | null;
   /** What QR codes and links point at: phones must reach it, so never localhost by default. */
   readonly publicUrl: string;
   readonly adminToken: string;
@@ -37,6 +44,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new Error('DATABASE_URL must be a postgres:// URL (leave it unset for SQLite)');
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a redis:// URL');
+  // REDIS_URL alone makes a node too, named after its host and process.
+  const nodeId = env.NODE_ID || (redisUrl ? `${hostname()}-${process.pid}` : null);
+  if (nodeId && !/^[A-Za-z0-9_.-]{1,40}$/.test(nodeId))
+    throw new Error('NODE_ID must be 1 to 40 letters, digits, dots, dashes or underscores');
+  if (nodeId && !databaseUrl)
+    throw new Error('NODE_ID and REDIS_URL need DATABASE_URL: the nodes of a cluster share one PostgreSQL database');
   const scheme = tls ? 'https' : 'http';
   const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${lanAddress() ?? 'localhost'}:${port}`).replace(/\/+$/, '');
   return {
@@ -44,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
+    nodeId,
+    redisUrl,
     publicUrl,
     // An empty ADMIN_TOKEN would let a request without credentials through: it counts as unset.
     adminToken: env.ADMIN_TOKEN || randomBytes(18).toString('base64url'),

@@ -15,6 +15,7 @@ const STATUS: Partial<Record<ErrorBody['error'], number>> = {
   CONFLICT: 409,
   STATE_MISMATCH: 503,
   INTERNAL: 500,
+  STORE_UNAVAILABLE: 503,
 };
 
 /** The bearer credential of a request, or ''. */

@@ -1,9 +1,11 @@
 // Opens the store, builds the app and listens: shared by `npm start` (main.ts) and `npm run demo`.
 import { join } from 'node:path';
-import { createApp, type App } from './app';
+import { createApp, type App, type AppDeps } from './app';
+import { PgOwnership } from './cluster/pg-ownership';
+import { connectRedis } from './cluster/redis-adapter';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { openPgStore } from './store/pg-store';
+import { openPgStore, type PgStore } from './store/pg-store';
 import { openSqliteStore } from './store/sqlite-store';
 import type { Store } from './store/store';
 
@@ -16,7 +18,8 @@ export interface Serving {
 
 export async function serve(config: Config, log: Logger): Promise<Serving> {
   const store = await openStore(config, log);
-  const app = await createApp({ store, config, log });
+  const cluster = await joinCluster(config, store, log);
+  const app = await createApp({ store, config, log, ...(cluster ? { cluster } : {}) });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -27,6 +30,11 @@ export async function serve(config: Config, log: Logger): Promise<Serving> {
     `  listening on   ${scheme}://${config.host}:${port}`,
     `  public URL     ${config.publicUrl}   (what QR codes point at; set PUBLIC_URL to change)`,
     `  data           ${config.databaseUrl ? withoutPassword(config.databaseUrl) : config.dataDir}`,
+    ...(config.nodeId
+      ? [
+          `  cluster node   ${config.nodeId}${config.redisUrl ? `, rooms shared through ${withoutPassword(config.redisUrl)}` : ''}`,
+        ]
+      : []),
     `  admin          ${config.publicUrl}/#admin=${config.adminToken}`,
     config.adminTokenFromEnv
       ? '                 (admin token from ADMIN_TOKEN)'
@@ -39,12 +47,26 @@ export async function serve(config: Config, log: Logger): Promise<Serving> {
 }
 
 /** SQLite in the data directory, or PostgreSQL when DATABASE_URL is set. */
-function openStore(config: Config, log: Logger): Promise<Store> {
+function openStore(config: Config, log: Logger): Promise<Store | PgStore> {
   if (!config.databaseUrl) return Promise.resolve(openSqliteStore(join(config.dataDir, 'hallvote.sqlite')));
   return openPgStore(config.databaseUrl, {
+    ...(config.nodeId ? { applicationName: `hallvote-store-${config.nodeId}` } : {}),
     onBackgroundError: (err) =>
       log.warn({ err: { message: err.message } }, 'database: a step after a commit or an idle connection failed'),
   });
+}
+
+/** NODE_ID: meetings owned under advisory locks on the store's database; REDIS_URL: rooms shared. */
+async function joinCluster(config: Config, store: Store | PgStore, log: Logger): Promise<AppDeps['cluster'] | null> {
+  if (!config.nodeId || !config.databaseUrl || !('claimMeeting' in store)) return null;
+  const ownership = await PgOwnership.open({
+    url: config.databaseUrl,
+    node: config.nodeId,
+    claim: (meetingId) => store.claimMeeting(meetingId),
+    onError: (err) => log.warn({ err: { message: err.message } }, 'ownership: the lock connection failed'),
+  });
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
+  return { ownership, redis };
 }
 
 /** The database URL as the banner shows it: never its password. */

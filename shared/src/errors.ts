@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
   'STATE_MISMATCH',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
   'NOT_IN_ROUND',
   'INTERNAL',

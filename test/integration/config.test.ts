@@ -21,3 +21,16 @@ test('DATABASE_URL selects PostgreSQL; unset or empty is SQLite; anything but a 
     expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
 });
+
+test('NODE_ID makes a cluster node, which needs DATABASE_URL; REDIS_URL alone names the node after its host', () => {
+  const db = { DATABASE_URL: 'postgres://127.0.0.1/hallvote' };
+  expect(loadConfig(db)).toMatchObject({ nodeId: null, redisUrl: null });
+  expect(loadConfig({ ...db, NODE_ID: 'n1' })).toMatchObject({ nodeId: 'n1', redisUrl: null });
+  const linked = loadConfig({ ...db, REDIS_URL: 'redis://127.0.0.1:6379' });
+  expect(linked.redisUrl).toBe('redis://127.0.0.1:6379');
+  expect(linked.nodeId).toMatch(/^[A-Za-z0-9_.-]+-\d+$/);
+  expect(() => loadConfig({ NODE_ID: 'n1' })).toThrow(/DATABASE_URL/);
+  expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1' })).toThrow(/DATABASE_URL/);
+  expect(() => loadConfig({ ...db, REDIS_URL: 'http://x' })).toThrow(/redis:\/\//);
+  expect(() => loadConfig({ ...db, NODE_ID: 'n 1; drop' })).toThrow(/NODE_ID/);
+});

@@ -37,13 +37,18 @@ export interface ChildServerOptions {
   readonly dataDir?: string;
   /** Serve the built client (client/dist), as `npm start` does; off for API-only tests. */
   readonly serveClient?: boolean;
+  /** A fixed port (a load balancer's configuration names it); a free one by default. */
+  readonly port?: number;
+  /** More environment: DATABASE_URL, NODE_ID, REDIS_URL for a cluster node. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly adminToken?: string;
 }
 
 export class ChildServer {
   readonly dataDir: string;
   readonly dbFile: string;
   readonly url: string;
-  readonly adminToken = CHILD_ADMIN_TOKEN;
+  readonly adminToken: string;
   /** Everything the server wrote to stdout (banner and JSON log), over every start. */
   stdout = '';
   stderr = '';
@@ -56,7 +61,10 @@ export class ChildServer {
     private readonly logLevel: string,
     dataDir: string,
     private readonly serveClient: boolean,
+    private readonly env: Readonly<Record<string, string>>,
+    adminToken: string,
   ) {
+    this.adminToken = adminToken;
     this.dataDir = dataDir;
     this.dbFile = join(dataDir, 'hallvote.sqlite');
     this.url = `http://127.0.0.1:${port}`;
@@ -65,10 +73,12 @@ export class ChildServer {
   /** Starts a server on a free loopback port with a new data directory. */
   static async start(options: ChildServerOptions = {}): Promise<ChildServer> {
     const server = new ChildServer(
-      await freePort(),
+      options.port ?? (await freePort()),
       options.logLevel ?? 'warn',
       options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallvote-child-')),
       options.serveClient ?? false,
+      options.env ?? {},
+      options.adminToken ?? CHILD_ADMIN_TOKEN,
     );
     await server.restart();
     return server;
@@ -92,6 +102,7 @@ export class ChildServer {
         PUBLIC_URL: this.url,
         LOG_LEVEL: this.logLevel,
         ...(this.serveClient ? {} : { CLIENT_DIR: join(this.dataDir, 'no-client') }),
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -134,12 +145,15 @@ export class ChildServer {
     await this.exited;
   }
 
-  /** A graceful stop (SIGTERM); resolves with the exit code. */
+  /** A graceful stop (SIGTERM), or SIGKILL after 15 s; resolves with the exit code. */
   async stop(): Promise<number | null> {
     const child = this.child;
     if (!child) return null;
     child.kill('SIGTERM');
-    return this.exited;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
   }
 
   cleanup(): void {

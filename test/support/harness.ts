@@ -65,6 +65,8 @@ export function testConfig(dataDir: string): Config {
     host: '127.0.0.1',
     dataDir,
     databaseUrl: null,
+    nodeId: null,
+    redisUrl: null,
     publicUrl: 'http://hall.test:3000',
     adminToken: ADMIN_TOKEN,
     adminTokenFromEnv: true,

@@ -43,8 +43,12 @@ if (!token) {
     </LanguageContext>,
   );
 } else {
+  // The page came with this badge's snapshot (see server/src/features/sync/delegate-page.ts), or,
+  // from another server of a cluster, with the meeting in its address: the connection names it.
+  const embedded = embeddedSnapshot();
+  const meetingId = new URLSearchParams(location.search).get('m') ?? embedded?.meeting.id;
   const session = {
-    socket: connectHall({ role: 'delegate', token }),
+    socket: connectHall({ role: 'delegate', token }, meetingId),
     pendingVotes: pendingVoteBox(token, localStorage),
     drafts: draftBox(token, localStorage),
     anchors: anchorBox(token, localStorage),
@@ -53,9 +57,8 @@ if (!token) {
   // A vote confirmed before a reload is picked up here and sent again after the first snapshot.
   delegateStore.setState({ pending: session.pendingVotes.load() });
   bindDelegateSocket(session);
-  // The page came with this badge's snapshot (see server/src/features/sync/delegate-page.ts): show
-  // the screen now; the socket's own snapshot, a few round trips later, is the truth from then on.
-  const embedded = embeddedSnapshot();
+  // Show the embedded snapshot's screen now; the socket's own snapshot, a few round trips later, is
+  // the truth from then on.
   if (embedded) delegateStore.setState((state) => snapshotState(state, embedded, session.drafts, session.anchors));
   bindWakeLock();
   root.render(

@@ -159,7 +159,12 @@ export async function confirmVote(session: DelegateSession): Promise<void> {
 }
 
 function isTransient(reply: Exclude<Reply<'vote:cast'>, { ok: true }>): boolean {
-  return reply.error === 'NO_ANSWER' || reply.error === 'RATE_LIMITED' || reply.error === 'INTERNAL';
+  return (
+    reply.error === 'NO_ANSWER' ||
+    reply.error === 'RATE_LIMITED' ||
+    reply.error === 'STORE_UNAVAILABLE' ||
+    reply.error === 'INTERNAL'
+  );
 }
 
 export async function sendVote(session: DelegateSession, vote: VoteCastPayload): Promise<void> {

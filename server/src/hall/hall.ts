@@ -4,7 +4,7 @@
 import { HallvoteError, getRulePreset, type AuditEntry, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
 import { joinCodeOf } from '../features/badges/join-code';
-import type { DelegateRecord, MeetingRecord, Store } from '../store/store';
+import type { DelegateRecord, LoadedMeeting, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
 
 /**
@@ -52,9 +52,13 @@ class TokenIndex implements TokenRegistry {
 
 /**
  * Badges re-issued while a round is open cannot vote in it (roster-changes.ts); the bar lives in
- * memory, so a restart replays it from the audit log: every `delegate.reissued` after the open
- * round's `round.opened`.
+ * memory, so a node that loads a meeting (at start-up, or taking it over) replays it from the
+ * audit log: every `delegate.reissued` after the open round's `round.opened`.
  */
+export async function restoreReissueBars(store: Store, state: MeetingState): Promise<void> {
+  if (state.openRounds().length > 0) replayReissues(state, await store.readAudit(state.meeting.id));
+}
+
 function replayReissues(state: MeetingState, audit: readonly AuditEntry[]): void {
   for (const round of state.openRounds()) {
     const opened = audit.findIndex(
@@ -78,22 +82,44 @@ export class Hall {
   readonly #meetings = new Map<string, MeetingState>();
   readonly #refused = new Map<string, RefusedMeeting>();
   readonly #tokens = new TokenIndex();
+  readonly #keepsCreated: boolean;
+
+  /**
+   * `keepsCreated` false: a cluster node's hall, which holds only the meetings the node owns. A
+   * meeting created here is run by whichever node its first request is sent to (docs/cluster.md).
+   */
+  constructor(options: { readonly keepsCreated?: boolean } = {}) {
+    this.#keepsCreated = options.keepsCreated ?? true;
+  }
 
   /** Rebuilds every meeting from the store. */
   static async load(store: Store): Promise<Hall> {
     const hall = new Hall();
-    for (const loaded of await store.loadAll()) {
-      const { rulePresetId, rulePresetVersion } = loaded.meeting;
-      const rules = getRulePreset(rulePresetId, rulePresetVersion);
-      if (!rules)
-        throw new Error(
-          `meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`,
-        );
-      const state = MeetingState.fromStore(loaded, rules, hall.#tokens);
-      if (state.openRounds().length > 0) replayReissues(state, await store.readAudit(state.meeting.id));
-      hall.#add(state);
-    }
+    for (const loaded of await store.loadAll()) await restoreReissueBars(store, hall.adopt(loaded));
     return hall;
+  }
+
+  /**
+   * A meeting rebuilt from the store: at start-up, or when this node becomes its owner (a cluster
+   * node loads only the meetings it owns; cluster/meeting-keeper.ts).
+   */
+  adopt(loaded: LoadedMeeting): MeetingState {
+    const { rulePresetId, rulePresetVersion } = loaded.meeting;
+    const rules = getRulePreset(rulePresetId, rulePresetVersion);
+    if (!rules)
+      throw new Error(`meeting ${loaded.meeting.id} uses an unknown rule preset ${rulePresetId} v${rulePresetVersion}`);
+    this.remove(loaded.meeting.id);
+    return this.#add(MeetingState.fromStore(loaded, rules, this.#tokens));
+  }
+
+  /** Forgets a meeting (served or refused) and its badges: this node no longer owns it. */
+  remove(meetingId: string): MeetingState | undefined {
+    const state = this.#meetings.get(meetingId) ?? this.#refused.get(meetingId)?.state;
+    if (!state) return undefined;
+    this.#meetings.delete(meetingId);
+    this.#refused.delete(meetingId);
+    for (const d of state.delegates.values()) this.#tokens.unregister(d.token);
+    return state;
   }
 
   /** The meetings served. */
@@ -115,8 +141,8 @@ export class Hall {
   }
 
   /** A meeting the store has just created, with its first roster. */
-  addMeeting(meeting: MeetingRecord, rules: RuleSet, delegates: readonly DelegateRecord[]): MeetingState {
-    return this.#add(MeetingState.create(meeting, rules, delegates, this.#tokens));
+  addMeeting(meeting: MeetingRecord, rules: RuleSet, delegates: readonly DelegateRecord[]): void {
+    if (this.#keepsCreated) this.#add(MeetingState.create(meeting, rules, delegates, this.#tokens));
   }
 
   meeting(meetingId: string): MeetingState {

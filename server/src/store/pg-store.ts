@@ -57,8 +57,10 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     connectionString: url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'hallvote-store',
-    // An ack after COMMIT means on disk whatever the server's default says.
-    options: '-c synchronous_commit=on',
+    // An ack after COMMIT means on disk whatever the server's default says. A transaction left open
+    // by a node that hung (stopped, swapping) would hold its meeting's head row, and so keep the
+    // node that takes the meeting over from claiming it: the database ends it after 10 s idle.
+    options: '-c synchronous_commit=on -c idle_in_transaction_session_timeout=10000',
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,

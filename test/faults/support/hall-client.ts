@@ -55,6 +55,9 @@ export async function badgeTokens(url: string, meeting: CreateMeetingResponse): 
 
 export interface ConnectOptions {
   readonly reconnection?: boolean;
+  /** Sent as `?m=`, as the real client does (a load balancer routes by it). */
+  readonly meetingId?: string;
+  readonly reconnectionDelayMax?: number;
 }
 
 /** Opens a socket with these credentials and resolves with its first snapshot. */
@@ -69,6 +72,8 @@ export function connectRole(
       transports: ['websocket'],
       reconnection: options.reconnection ?? false,
       forceNew: true,
+      ...(options.meetingId ? { query: { m: options.meetingId } } : {}),
+      ...(options.reconnectionDelayMax ? { reconnectionDelayMax: options.reconnectionDelayMax } : {}),
     });
     const refused = (err: Error) => {
       socket.close();

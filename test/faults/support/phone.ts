@@ -2,7 +2,7 @@
 // client/src/delegate/vote-actions.ts: a vote gets its UUID when confirmed and is kept ("local
 // storage") until the server acknowledges it or refuses it for good; after every snapshot a held
 // vote is either cleared (the snapshot shows the server has it) or sent again with the SAME id;
-// NO_ANSWER, RATE_LIMITED and INTERNAL are transient and retried.
+// NO_ANSWER, RATE_LIMITED, STORE_UNAVAILABLE and INTERNAL are transient and retried.
 import { io as connect } from 'socket.io-client';
 import {
   ERROR_CODES,
@@ -36,15 +36,28 @@ export interface PhoneOptions {
   readonly retryMs?: number;
   /** Closes this phone's connection from the server side (in-process servers only). */
   readonly closeServerSide?: (socketId: string) => void;
+  /** The meeting, sent as `?m=` as the real phone does (a load balancer routes by it). */
+  readonly meetingId?: string;
+  /** socket.io's longest wait between reconnection attempts (the real client: 2 s). */
+  readonly reconnectionDelayMax?: number;
+  /**
+   * Connects again when the server closed the connection (socket.io does not by itself), as the
+   * real phone does unless its badge was opened elsewhere (client/src/sync-binding.ts).
+   */
+  readonly followServerClose?: boolean;
 }
 
-const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'INTERNAL']);
+const TRANSIENT = new Set(['NO_ANSWER', 'RATE_LIMITED', 'STORE_UNAVAILABLE', 'INTERNAL']);
 
 export class Phone {
   readonly socket: Client;
   delegateId: string | null = null;
   snapshots = 0;
+  /** When the last snapshot arrived (Date.now()). */
+  lastSnapshotAt = 0;
   replaced = false;
+  /** socket.io's reason for the last disconnection. */
+  lastDisconnect = '';
   /** Votes in the order confirmed; at most one is pending at a time, like the real phone. */
   readonly votes: HeldVote[] = [];
   private sending = false;
@@ -64,9 +77,16 @@ export class Phone {
       transports: ['websocket'],
       reconnection: true,
       forceNew: true,
+      ...(options.meetingId ? { query: { m: options.meetingId } } : {}),
+      ...(options.reconnectionDelayMax ? { reconnectionDelayMax: options.reconnectionDelayMax } : {}),
     });
     this.socket.on('snapshot', (s) => this.onSnapshot(s as DelegateSnapshot));
     this.socket.on('session:replaced', () => (this.replaced = true));
+    this.socket.on('disconnect', (reason) => {
+      this.lastDisconnect = reason;
+      if (options.followServerClose && reason === 'io server disconnect' && !this.replaced)
+        setTimeout(() => this.socket.connect(), 250 + Math.random() * 500);
+    });
   }
 
   /** Resolves once the first snapshot arrived. */
@@ -120,6 +140,7 @@ export class Phone {
 
   private onSnapshot(s: DelegateSnapshot): void {
     this.snapshots += 1;
+    this.lastSnapshotAt = Date.now();
     this.delegateId = s.me.id;
     const held = this.pending;
     if (!held) return;

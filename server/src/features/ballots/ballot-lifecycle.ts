@@ -245,6 +245,9 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
   return view;
 }
 
+/** A countdown whose close found the database out of reach tries again this much later. */
+const COUNTDOWN_RETRY_MS = 1_000;
+
 /**
  * Arms the countdown of an open round (also after a restart: a past deadline closes at once). A
  * secret round short of its minimum is not closed but left uncounted for the chair to cancel.
@@ -270,6 +273,15 @@ export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: 
       }
       await closeRound(ctx, state, round.ballotId, 'system');
     }).catch((err: unknown) => {
+      // The database was out of reach: try again while this node still runs the meeting (a node
+      // that takes it over arms the countdown again itself).
+      if (err instanceof HallvoteError && err.code === 'STORE_UNAVAILABLE') {
+        if (ctx.hall.meetings.get(state.meeting.id) === state)
+          ctx.countdowns.set(round.ballotId, round.round, COUNTDOWN_RETRY_MS, () =>
+            scheduleCountdown(ctx, state, round),
+          );
+        return;
+      }
       // Already closed or cancelled by the chair in the meantime: nothing to do.
       if (!(err instanceof HallvoteError)) ctx.log.error({ err, ballotId: round.ballotId }, 'countdown close failed');
     });

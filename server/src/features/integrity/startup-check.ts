@@ -6,6 +6,7 @@
 // a head kept outside (phones, the minutes): see README, "Threat model".
 import type { Clock } from '../../context';
 import type { Hall } from '../../hall/hall';
+import type { MeetingState } from '../../hall/meeting-state';
 import type { Logger } from '../../logger';
 import type { Store } from '../../store/store';
 import { meetingExport } from '../exports/export-data';
@@ -17,19 +18,29 @@ const NAMED_FINDINGS = 3;
 /** Verifies every meeting the hall loaded; refuses those that do not match. Returns their ids. */
 export async function checkStoredMeetings(hall: Hall, store: Store, clock: Clock, log: Logger): Promise<string[]> {
   const refused: string[] = [];
-  for (const state of [...hall.meetings.values()]) {
-    const data = await meetingExport(store, state, clock.now().toISOString());
-    const differs = verifyExport(data).findings.filter((f) => !f.ok);
-    if (differs.length === 0) continue;
-    const named = differs.slice(0, NAMED_FINDINGS).map((f) => `${f.where}: ${f.detail.replace(/\s+/g, ' ')}`);
-    const more = differs.length - named.length;
-    const reason = named.join('; ') + (more > 0 ? `; and ${more} more (run npm run verify on a copy)` : '');
-    hall.refuse(state.meeting.id, reason);
-    refused.push(state.meeting.id);
-    log.error(
-      { meetingId: state.meeting.id, findings: differs.length },
-      'stored state does not match: meeting refused',
-    );
-  }
+  for (const state of [...hall.meetings.values()])
+    if (!(await checkStoredMeeting(hall, store, clock, log, state))) refused.push(state.meeting.id);
   return refused;
+}
+
+/**
+ * Verifies one meeting the hall holds (a cluster node checks a meeting when it takes it over);
+ * refuses it if it does not match. False when refused.
+ */
+export async function checkStoredMeeting(
+  hall: Hall,
+  store: Store,
+  clock: Clock,
+  log: Logger,
+  state: MeetingState,
+): Promise<boolean> {
+  const data = await meetingExport(store, state, clock.now().toISOString());
+  const differs = verifyExport(data).findings.filter((f) => !f.ok);
+  if (differs.length === 0) return true;
+  const named = differs.slice(0, NAMED_FINDINGS).map((f) => `${f.where}: ${f.detail.replace(/\s+/g, ' ')}`);
+  const more = differs.length - named.length;
+  const reason = named.join('; ') + (more > 0 ? `; and ${more} more (run npm run verify on a copy)` : '');
+  hall.refuse(state.meeting.id, reason);
+  log.error({ meetingId: state.meeting.id, findings: differs.length }, 'stored state does not match: meeting refused');
+  return false;
 }

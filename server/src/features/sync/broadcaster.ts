@@ -2,6 +2,11 @@
 // socket.io room with its own sequence number, so every client sees every number of its channel
 // and can detect a gap. Presence and turnout are coalesced: a burst of 2,000 votes costs the
 // projector a handful of messages.
+//
+// On a cluster (docs/cluster.md) only the meeting's owner numbers and sends its announcements, to
+// the sockets it holds: every socket of a meeting is on its owner, so they go to this node's own
+// sockets (`io.local`), never through Redis. A new owner numbers from epoch * 2^32, so a client's
+// numbers never go backwards across owners.
 import type { Server } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -33,8 +38,16 @@ export const COALESCE_MS = 250;
 
 export const roomOf = (meetingId: string, audience: Audience) => `${meetingId}:${audience}`;
 
+const AUDIENCES: readonly Audience[] = ['chair', 'delegate', 'projector'];
+/** A new owner's numbers start above every number an earlier owner can have sent. */
+export const EPOCH_STRIDE = 2 ** 32;
+
 export class SocketBroadcaster implements Broadcaster {
   private readonly seqs = new Map<string, number>();
+  /** Per meeting: epoch * EPOCH_STRIDE, the number before this owner's first announcement. */
+  private readonly bases = new Map<string, number>();
+  /** Per meeting taken over: the state this node runs; a dropped one's late changes are not announced. */
+  private readonly current = new Map<string, MeetingState>();
   private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
   private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -45,7 +58,30 @@ export class SocketBroadcaster implements Broadcaster {
   ) {}
 
   seq(meetingId: string, audience: Audience): number {
-    return this.seqs.get(roomOf(meetingId, audience)) ?? 0;
+    return this.seqs.get(roomOf(meetingId, audience)) ?? this.bases.get(meetingId) ?? 0;
+  }
+
+  /** This node has become the meeting's owner at `epoch`: numbering starts again above every earlier owner's. */
+  startEpoch(state: MeetingState, epoch: number): void {
+    const meetingId = state.meeting.id;
+    this.forget(meetingId);
+    this.bases.set(meetingId, epoch * EPOCH_STRIDE);
+    this.current.set(meetingId, state);
+  }
+
+  /** False for a state this node no longer runs (a handler finishing after its meeting was dropped). */
+  private live(state: MeetingState): boolean {
+    const current = this.current.get(state.meeting.id);
+    return current === undefined || current === state;
+  }
+
+  /** This node no longer owns the meeting: nothing pending is sent for it. */
+  forget(meetingId: string): void {
+    for (const audience of AUDIENCES) this.seqs.delete(roomOf(meetingId, audience));
+    this.bases.delete(meetingId);
+    this.current.delete(meetingId);
+    this.pendingRoster.delete(meetingId);
+    this.pendingTurnout.delete(meetingId);
   }
 
   private emit<
@@ -60,14 +96,15 @@ export class SocketBroadcaster implements Broadcaster {
       | 'projector:updated',
   >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
-    const seq = (this.seqs.get(room) ?? 0) + 1;
+    const seq = this.seq(meetingId, audience) + 1;
     this.seqs.set(room, seq);
     // The event map types each payload; the spread widens it, hence the one cast here.
-    (this.io.to(room).emit as (e: string, p: unknown) => void)(event, { ...payload, seq });
+    (this.io.local.to(room).emit as (e: string, p: unknown) => void)(event, { ...payload, seq });
   }
 
   /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
   ballotChanged(state: MeetingState, ballotId: string): void {
+    if (!this.live(state)) return;
     const id = state.meeting.id;
     const chairView = chairBallotView(state, ballotId);
     if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
@@ -86,6 +123,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** The projector gets the result only while the chair shows it there (state.projector). */
   resultPublished(state: MeetingState, ballotId: string, result: RoundResult, anchor: PublishedAnchor): void {
+    if (!this.live(state)) return;
     const receipts = publishedReceipts(state, ballotId);
     this.emit(state.meeting.id, 'delegate', 'result:published', { result, receipts, anchor });
     if (state.projector.resultShown)
@@ -106,6 +144,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** The whole roster changed (import): sent at once, not coalesced. */
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void {
+    if (!this.live(state)) return;
     const presence = state.presence();
     this.emit(state.meeting.id, 'chair', 'console:roster-updated', {
       presence,
@@ -118,6 +157,7 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** One delegate changed (attendance, connection, details); coalesced with others. */
   delegateChanged(state: MeetingState, delegateId: string): void {
+    if (!this.live(state)) return;
     const key = state.meeting.id;
     const pending = this.pendingRoster.get(key);
     if (pending) {
@@ -133,6 +173,7 @@ export class SocketBroadcaster implements Broadcaster {
    * round (everyone issued a ballot has voted): the hall is waiting for exactly that number.
    */
   turnoutChanged(state: MeetingState, ballotId: string): void {
+    if (!this.live(state)) return;
     const key = state.meeting.id;
     const pending = this.pendingTurnout.get(key);
     if (pending) pending.ballotIds.add(ballotId);
