@@ -6,7 +6,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { BallotDefinition, BallotView, DelegateSnapshot, ProjectorSnapshot, Turnout } from '@hallvote/shared';
+import {
+  PROTOCOL_VERSION,
+  type BallotDefinition,
+  type BallotView,
+  type DelegateSnapshot,
+  type ProjectorSnapshot,
+  type Turnout,
+} from '@hallvote/shared';
 
 const port = Number(process.env.PORT ?? 3100);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -30,7 +37,7 @@ type Auth = { protocol?: unknown; role?: unknown; token?: unknown; meetingId?: u
 io.use((socket, next) => {
   const auth = socket.handshake.auth as Auth;
   const ok =
-    auth.protocol === 1 &&
+    auth.protocol === PROTOCOL_VERSION &&
     (auth.role === 'delegate'
       ? typeof auth.token === 'string'
       : (auth.role === 'chair' || auth.role === 'projector') && typeof auth.key === 'string');
@@ -71,6 +78,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
   return {
     role: 'delegate',
     seq: seqs.delegate,
+    serverTime: Date.now(),
     meeting: { id: 'baseline', title: 'Baseline' },
     me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
     ballot: current?.view ?? null,
@@ -162,8 +170,8 @@ function onChair(socket: Socket): void {
     if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', message: 'No such ballot.' });
     entry.view = { ...entry.view, ...patch };
     current = entry;
-    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view });
-    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view });
+    io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view, serverTime: Date.now() });
+    io.to('projector').emit('ballot:updated', { seq: ++seqs.projector, ballot: entry.view, serverTime: Date.now() });
     ackOf(args)({ ok: true, data: entry.view });
   };
   socket.on('ballot:open', (...args: unknown[]) =>

@@ -151,7 +151,7 @@ async function vote(fleet: Fleet, hall: HallConsole, phones: number, spreadMs: n
   const votes = await fleet.vote({
     ballotId,
     round,
-    subjectId: 'province',
+    subjectIds: ['province'],
     optionIds: CHOICES,
     startAt: nowMs() + 300,
     spreadMs,
@@ -253,7 +253,7 @@ async function runManyMeetings(meetings: number, phonesEach: number, o: Options)
       ballotId: '',
       ballotIds,
       round: 1,
-      subjectId: 'province',
+      subjectIds: ['province'],
       optionIds: CHOICES,
       startAt: nowMs() + 500,
       spreadMs: 5_000,

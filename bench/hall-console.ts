@@ -158,6 +158,56 @@ export class HallConsole {
     return { ballotId, round: view.round };
   }
 
+  /** A secret batch ballot of `subjects` sub-units in two groups, opened (the close scenario). */
+  async openBatchBallot(subjects: number): Promise<{ ballotId: string; round: number; subjectIds: string[] }> {
+    const units = Array.from({ length: subjects }, (_, i) => ({
+      id: `unit-${i + 1}`,
+      label: `Đơn vị ${i + 1}`,
+      group: i % 2 ? 'A' : 'B',
+    }));
+    const definition: BallotDefinition = { ...BENCH_BALLOT, title: 'Bench: 50 đơn vị', kind: 'batch', subjects: units };
+    const { ballotId } = await requestOk(this.chair, 'ballot:create', definition, 30_000);
+    const view = await requestOk(this.chair, 'ballot:open', { ballotId }, 30_000);
+    return { ballotId, round: view.round, subjectIds: units.map((u) => u.id) };
+  }
+
+  /**
+   * Closes the ballot, timing it as the chair sees it: until the ack, and until the console hears
+   * the closed ballot with its result (whichever the console shows first is what the chair sees).
+   */
+  async timedClose(ballotId: string): Promise<{ ackMs: number; resultMs: number | null; returned: number | null }> {
+    const started = performance.now();
+    let resultMs: number | null = null;
+    const heard = (e: { ballot: { id: string; state: string; result: unknown } }) => {
+      if (e.ballot.id === ballotId && e.ballot.state === 'closed' && e.ballot.result && resultMs === null)
+        resultMs = performance.now() - started;
+    };
+    this.chair.on('console:ballot-updated', heard);
+    const result = await requestOk(this.chair, 'ballot:close', { ballotId }, 120_000);
+    const ackMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 200));
+    this.chair.off('console:ballot-updated', heard);
+    return { ackMs, resultMs, returned: result.tally.ballots.returned };
+  }
+
+  /**
+   * The chair's read-only requests for `durationMs`, one every `everyMs`, alternating a snapshot
+   * (sync:request) and the audit log: each one's answer time in ms, by request.
+   */
+  async timedReads(durationMs: number, everyMs: number): Promise<{ sync: number[]; audit: number[] }> {
+    const times = { sync: [] as number[], audit: [] as number[] };
+    const until = performance.now() + durationMs;
+    for (let i = 0; performance.now() < until; i += 1) {
+      const started = performance.now();
+      if (i % 2 === 0) await requestOk(this.chair, 'sync:request', {}, 30_000);
+      else await requestOk(this.chair, 'audit:list', {}, 30_000);
+      const ms = performance.now() - started;
+      (i % 2 === 0 ? times.sync : times.audit).push(ms);
+      await new Promise((r) => setTimeout(r, Math.max(0, everyMs - ms)));
+    }
+    return times;
+  }
+
   /** Closes the ballot; hallvote answers with the tally of the stored rows. */
   closeBallot(ballotId: string): Promise<{ tally?: { ballots?: { returned?: number } } }> {
     return requestOk(this.chair, 'ballot:close', { ballotId }, 60_000);

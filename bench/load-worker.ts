@@ -110,7 +110,9 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
   if (pending === 0) done();
 
   const fire = (e: Entry) => {
-    const optionId = cmd.optionIds[e.index % cmd.optionIds.length] ?? '';
+    const marks = Object.fromEntries(
+      cmd.subjectIds.map((id, s) => [id, [cmd.optionIds[(e.index + s) % cmd.optionIds.length] ?? '']]),
+    );
     if (!e.socket.connected) {
       countBy(errors, 'NOT_CONNECTED');
       settle();
@@ -120,7 +122,7 @@ async function voteAll(cmd: Extract<WorkerCommand, { type: 'vote' }>): Promise<V
       ballotId: (e.meetingId && cmd.ballotIds?.[e.meetingId]) || cmd.ballotId,
       round: cmd.round,
       voteId: crypto.randomUUID(),
-      marks: { [cmd.subjectId]: [optionId] },
+      marks,
     };
     const sentAt = performance.now();
     firstEmitAt ??= nowMs();

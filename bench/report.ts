@@ -1,7 +1,9 @@
 // The report: latest.json with exactly the keys of issue 7, a detail file with everything measured,
 // and a table with each figure beside the baseline's, the ratio, the target and the verdict.
+import type { BigCloseResult, LockedResult } from './hallvote-scenarios';
 import type { PageWeight } from './page-weight';
 import { WAITING_TARGET_MS, type PhoneTiming } from './phone-timing';
+import { bigCloseRows, lockedRows, votingLoopRows } from './report-loop';
 import type { CapacityResult, SocketResults, VotingResult } from './socket-scenarios';
 import { ratio, round, total } from './stats';
 import type { TallyBenchResult } from './tally-bench';
@@ -19,6 +21,10 @@ export interface RunResults {
   readonly tally: TallyBenchResult | null;
   readonly page: PageWeight | null;
   readonly phone: PhoneTiming | null;
+  /** hallvote: chair reads while another process holds the write lock. */
+  readonly locked: LockedResult | null;
+  /** hallvote: the close of a round of every big-run delegate × 50 sub-units. */
+  readonly bigClose: BigCloseResult | null;
   readonly failures: readonly string[];
 }
 
@@ -53,6 +59,14 @@ export function latestJson(r: RunResults) {
       allMs: round(h?.reconnect?.allMs ?? null, 0),
     },
     tallyMs: round(r.tally?.medianMs ?? null, 2),
+    eventLoop: {
+      burstDelayP99Ms: round(h?.burst?.serverLoad.loopDelayP99Ms ?? null),
+      burstDelayMaxMs: round(h?.burst?.serverLoad.loopDelayMaxMs ?? null),
+      lockedChairReadsP99Ms: round(r.locked?.reads.p99 ?? null),
+      bigCloseResultMs: round(r.bigClose?.resultMs ?? r.bigClose?.ackMs ?? null, 0),
+      bigCloseDelayP99Ms: round(r.bigClose?.serverLoad.loopDelayP99Ms ?? null),
+      bigCloseDelayMaxMs: round(r.bigClose?.serverLoad.loopDelayMaxMs ?? null),
+    },
     delegateBundleGzKB: round(r.page?.gzKB ?? null),
     phoneFast3gWaitingMs: round(phoneMs(r, 'Fast 3G', 'waiting'), 0),
     phoneFast3gBallotMs: round(phoneMs(r, 'Fast 3G', 'ballot'), 0),
@@ -110,8 +124,8 @@ function votingRows(
     {
       metric: `${name} ack p99 / baseline`,
       mine: ratioText(ratio(p(h, 'p99'), p(b, 'p99'))),
-      target: '≤ 1.5×',
-      verdict: le(ratio(p(h, 'p99'), p(b, 'p99')), 1.5),
+      target: '≤ 1.25×',
+      verdict: le(ratio(p(h, 'p99'), p(b, 'p99')), 1.25),
     },
     { metric: `${name} ack max ms`, mine: p(h, 'max'), base: p(b, 'max') },
     { metric: `${name} errors`, mine: errorsOf(h), base: errorsOf(b), target: '0', verdict: le(errorsOf(h), 0) },
@@ -127,10 +141,11 @@ function votingRows(
         mine: `${round(sql.writes / sql.commits, 2)} (max ${sql.maxWritesPerCommit})`,
       },
       {
-        metric: `${name} loop blocked in COMMIT`,
+        metric: `${name} writer thread in COMMIT`,
         mine: `${Math.round((100 * sql.commitMsTotal) / h.serverLoad.wallMs)} % (p99 ${round(sql.commitMsP99, 1)} ms)`,
       },
     );
+  rows.push(...votingLoopRows(name, h, b));
   return rows;
 }
 
@@ -222,15 +237,17 @@ export function tableRows(r: RunResults): Row[] {
       { metric: 'reconnect: clients without snapshot', mine: hr?.missing ?? null, base: br?.missing ?? null },
     );
   }
+  rows.push(...lockedRows(r.locked), ...bigCloseRows(r.bigClose));
   if (r.tally)
     rows.push(
       {
-        metric: 'tally 10,000 × 50 ms (warm median)',
+        metric: 'tally 10,000 × 50 ms (packed, warm median)',
         mine: r.tally.medianMs,
-        target: '≤ 20',
-        verdict: le(r.tally.medianMs, 20),
+        target: '≤ 10',
+        verdict: le(r.tally.medianMs, 10),
       },
-      { metric: 'tally 10,000 × 50 ms (first run)', mine: r.tally.coldMs },
+      { metric: 'tally 10,000 × 50 ms (packed, first run)', mine: r.tally.coldMs },
+      { metric: 'tally 10,000 × 50 ms (record objects, median)', mine: r.tally.objectsMedianMs },
     );
   if (r.page)
     rows.push({

@@ -1,4 +1,4 @@
-// npm run bench [-- --delegates N] [--only capacity,paced,burst,reconnect,10k,tally,page,phone,cluster]
+// npm run bench [-- --delegates N] [--only capacity,paced,burst,lock,reconnect,10k,close,tally,page,phone,cluster]
 //                  [--workers K] [--big-delegates M] [--timeout-min T] [--client-delay-max MS]
 //                  [--meetings M --meeting-phones P]   (cluster: M meetings of P phones at once; 0: none)
 //                  [--cluster-setups sqlite-1,pg-1,pg-3]
@@ -14,12 +14,25 @@ import { killAll } from './children';
 import { measureDelegatePage } from './page-weight';
 import { measurePhoneTiming, renderPhoneTable } from './phone-timing';
 import { latestJson, renderTable, type RunResults } from './report';
+import { closeBigRound, lockedReads, type BigCloseResult, type LockedResult } from './hallvote-scenarios';
 import { BASELINE, HALLVOTE, type ServerSpec } from './server-process';
 import { SocketSession, type SocketResults } from './socket-scenarios';
 import { runTallyBench } from './tally-bench';
 import { SETUPS, renderClusterTable, runClusterBench, type SetupName } from './cluster-bench';
 
-const SCENARIOS = ['capacity', 'paced', 'burst', 'reconnect', '10k', 'tally', 'page', 'phone', 'cluster'] as const;
+const SCENARIOS = [
+  'capacity',
+  'paced',
+  'burst',
+  'lock',
+  'reconnect',
+  '10k',
+  'close',
+  'tally',
+  'page',
+  'phone',
+  'cluster',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const MAX_DELEGATES = 20_000;
 
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
   const page = wants('page') ? await attempt('page weight', measureDelegatePage) : null;
   const phone = wants('phone') ? await attempt('phone timing', () => measurePhoneTiming(log)) : null;
 
-  const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('reconnect');
+  const socketScenario = wants('capacity') || wants('paced') || wants('burst') || wants('lock') || wants('reconnect');
   const open = (spec: ServerSpec, n: number) =>
     attempt(`${spec.name} with ${n}`, () => {
       if (n + FD_SPARE > FD_LIMIT)
@@ -140,6 +153,8 @@ async function main(): Promise<void> {
 
   let hallvote: SocketResults | null = null;
   let baseline: SocketResults | null = null;
+  let locked: LockedResult | null = null;
+  let bigClose: BigCloseResult | null = null;
   if (socketScenario) {
     // Both stay open; each scenario runs on hallvote and then at once on the baseline.
     const h = await open(HALLVOTE, delegates);
@@ -151,6 +166,8 @@ async function main(): Promise<void> {
     };
     const paced = wants('paced') ? await both('paced', (s) => s.vote(5_000)) : [null, null];
     const burst = wants('burst') ? await both('burst', (s) => s.vote(1_000)) : [null, null];
+    // The baseline has no database to lock: hallvote alone.
+    if (wants('lock') && h) locked = await attempt('hallvote lock', () => lockedReads(h));
     const reconnect = wants('reconnect') ? await both('reconnect', (s) => s.restart()) : [null, null];
     const result = (s: SocketSession | null, i: 0 | 1): SocketResults | null =>
       s && {
@@ -167,17 +184,18 @@ async function main(): Promise<void> {
     await b?.close();
   }
   let tenThousand: RunResults['tenThousand'] = null;
-  if (wants('10k')) {
+  if (wants('10k') || wants('close')) {
     const capacityOnly = async (spec: ServerSpec) => {
       const s = await open(spec, bigDelegates);
+      // Every one of the big run's delegates votes on 50 sub-units; then the chair closes it.
+      if (s && spec.name === 'hallvote' && wants('close'))
+        bigClose = await attempt('hallvote close', () => closeBigRound(s));
       await s?.close();
       return s?.capacity ?? null;
     };
-    tenThousand = {
-      delegates: bigDelegates,
-      hallvote: await capacityOnly(HALLVOTE),
-      baseline: await capacityOnly(BASELINE),
-    };
+    const mine = await capacityOnly(HALLVOTE);
+    const base = wants('10k') ? await capacityOnly(BASELINE) : null;
+    tenThousand = { delegates: bigDelegates, hallvote: mine, baseline: base };
   }
 
   // Needs PostgreSQL, Redis and HAProxy (scripts/services.sh install); only when asked for by name.
@@ -199,7 +217,18 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${renderClusterTable(cluster)}\n`);
   }
 
-  const results: RunResults = { delegates, hallvote, baseline, tenThousand, tally, page, phone, failures };
+  const results: RunResults = {
+    delegates,
+    hallvote,
+    baseline,
+    tenThousand,
+    tally,
+    page,
+    phone,
+    locked,
+    bigClose,
+    failures,
+  };
   const latest = latestJson(results);
   const out = new URL('./results/', import.meta.url);
   mkdirSync(out, { recursive: true });

@@ -2,9 +2,9 @@
 // It answers the orchestrator over the IPC channel: heap after a full GC (RSS is read from /proc
 // outside), and event-loop load over a window, which is what tells a CPU-bound server from an
 // idle one waiting on something. It also makes the server go away with the bench.
-import { createRequire } from 'node:module';
 import { PerformanceObserver, monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
+import { BroadcastChannel } from 'node:worker_threads';
 import { runInNewContext } from 'node:vm';
 
 // `--expose-gc` is refused in NODE_OPTIONS on Node 20; turned on here, it gives a fresh context's gc.
@@ -26,30 +26,27 @@ let markElu: EventLoopUtilization = performance.eventLoopUtilization();
 let markCpu = process.cpuUsage();
 
 /**
- * hallvote only (BENCH_PROBE_SQLITE=1): times every COMMIT of the group-commit queue and counts the
- * writes (savepoints) it carried, by wrapping better-sqlite3's `exec`. The server's code is not
- * touched; the wrapper costs a clock read per call.
+ * hallvote only (BENCH_PROBE_SQLITE=1): the duration of every group COMMIT and the writes it
+ * carried. The writer thread owns the database (server/src/store/sqlite-thread.ts) and measures
+ * them itself; this asks for what it measured on the BroadcastChannel it answers on.
  */
-const commits: { ms: number; writes: number }[] = [];
-if (process.env.BENCH_PROBE_SQLITE === '1') {
-  const require = createRequire(new URL('../server/package.json', import.meta.url));
-  const Database = require('better-sqlite3') as { prototype: { exec(sql: string): unknown } };
-  const exec = Database.prototype.exec; // eslint-disable-line @typescript-eslint/unbound-method -- called with .call(this)
-  let writes = 0;
-  Database.prototype.exec = function (this: unknown, sql: string) {
-    if (sql.startsWith('SAVEPOINT')) writes++;
-    if (sql !== 'COMMIT') return exec.call(this, sql);
-    const started = performance.now();
-    try {
-      return exec.call(this, sql);
-    } finally {
-      commits.push({ ms: performance.now() - started, writes });
-      writes = 0;
-    }
-  };
+const commitChannel = process.env.BENCH_PROBE_SQLITE === '1' ? new BroadcastChannel('hallvote:store-commits') : null;
+commitChannel?.unref();
+
+function askCommits(): Promise<{ ms: number; writes: number }[]> {
+  const channel = commitChannel;
+  if (!channel) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve([]), 2000);
+    channel.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve((event as { data: { commits: { ms: number; writes: number }[] } }).data.commits);
+    };
+    channel.postMessage('commits?');
+  });
 }
 
-function commitStats() {
+function commitStats(commits: readonly { ms: number; writes: number }[]) {
   if (process.env.BENCH_PROBE_SQLITE !== '1') return null;
   const ms = commits.map((c) => c.ms).sort((a, b) => a - b);
   const writes = commits.map((c) => c.writes);
@@ -67,7 +64,9 @@ function commitStats() {
 
 type ProbeRequest = { readonly probe: 'memory' | 'mark' | 'load'; readonly id: number };
 
-process.on('message', (msg: ProbeRequest) => {
+process.on('message', (msg: ProbeRequest) => void answer(msg));
+
+async function answer(msg: ProbeRequest): Promise<void> {
   if (!msg || typeof msg !== 'object' || !('probe' in msg)) return;
   if (msg.probe === 'memory') {
     gc();
@@ -85,11 +84,12 @@ process.on('message', (msg: ProbeRequest) => {
     markCpu = process.cpuUsage();
     delay.reset();
     delay.enable();
-    commits.length = 0;
+    await askCommits();
     gcTotalMs = 0;
     gcMaxMs = 0;
     process.send?.({ id: msg.id });
   } else {
+    const commits = await askCommits();
     const elu = performance.eventLoopUtilization(markElu);
     const cpu = process.cpuUsage(markCpu);
     delay.disable();
@@ -102,10 +102,10 @@ process.on('message', (msg: ProbeRequest) => {
       loopDelayMaxMs: delay.count ? delay.max / 1e6 : null,
       gcTotalMs,
       gcMaxMs,
-      sqlite: commitStats(),
+      sqlite: commitStats(commits),
     });
   }
-});
+}
 
 process.on('disconnect', () => {
   process.kill(process.pid, 'SIGTERM');

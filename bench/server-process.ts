@@ -1,6 +1,7 @@
 // A server under test as a child process on loopback: started with the probe preloaded, found
 // ready by its banner, stopped with SIGTERM (SIGKILL if it hangs), asked for memory and load.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +10,8 @@ import { nowMs } from './stats';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = pathToFileURL(fileURLToPath(new URL('./server-probe.ts', import.meta.url))).href;
-export const ADMIN_TOKEN = 'bench-admin-token';
+/** Random, as an ADMIN_TOKEN must be: the server refuses one with fewer than 128 bits at start. */
+export const ADMIN_TOKEN = randomBytes(18).toString('base64url');
 
 export interface ServerSpec {
   readonly name: 'hallvote' | 'baseline';

@@ -81,7 +81,7 @@ export interface SocketResults {
 const ACK_TIMEOUT_MS = 20_000;
 
 /** Mostly "good", some "excellent": the hall story's shape. */
-const CHOICES = ['good', 'good', 'good', 'good', 'excellent', 'good', 'completed', 'good'];
+export const CHOICES = ['good', 'good', 'good', 'good', 'excellent', 'good', 'completed', 'good'];
 
 export class SocketSession {
   private readonly problems: string[] = [];
@@ -89,13 +89,18 @@ export class SocketSession {
   private constructor(
     readonly spec: ServerSpec,
     private readonly opts: SocketOptions,
-    private server: ServerProcess,
+    private _server: ServerProcess,
     private readonly port: number,
-    private readonly dataDir: string,
-    private readonly hall: HallConsole,
-    private readonly fleet: Fleet,
+    readonly dataDir: string,
+    readonly hall: HallConsole,
+    readonly fleet: Fleet,
     readonly capacity: CapacityResult,
   ) {}
+
+  /** The server process now (a restart replaces it). */
+  get server(): ServerProcess {
+    return this._server;
+  }
 
   /** Starts the server, creates the meeting, and has every delegate join (scenario 1). */
   static async open(spec: ServerSpec, opts: SocketOptions): Promise<SocketSession> {
@@ -181,7 +186,7 @@ export class SocketSession {
     const votes = await this.fleet.vote({
       ballotId,
       round,
-      subjectId: 'province',
+      subjectIds: ['province'],
       optionIds: CHOICES,
       startAt: nowMs() + 300,
       spreadMs,
@@ -226,7 +231,7 @@ export class SocketSession {
     this.problems.push(...this.server.problems);
     await this.server.stop();
     const exitedAt = nowMs();
-    this.server = await ServerProcess.start(this.spec, this.port, this.dataDir);
+    this._server = await ServerProcess.start(this.spec, this.port, this.dataDir);
     const listeningAt = this.server.listeningAt;
     const snaps = await this.fleet.collectSnapshots(60_000);
     const at = snaps.flatMap((r) => r.at);

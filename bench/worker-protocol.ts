@@ -29,7 +29,8 @@ export type WorkerCommand =
       /** Several meetings at once: each phone votes in its meeting's ballot (else `ballotId`). */
       readonly ballotIds?: Readonly<Record<string, string>>;
       readonly round: number;
-      readonly subjectId: string;
+      /** Every subject of the ballot gets a mark: option (voter index + subject index) of optionIds. */
+      readonly subjectIds: readonly string[];
       readonly optionIds: readonly string[];
       /** Vote g of `total` is sent at startAt + g × spreadMs / total (shared epoch clock). */
       readonly startAt: number;

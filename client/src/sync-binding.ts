@@ -8,6 +8,17 @@ import { isFinal, type ConnectionStatus } from './ui/connection';
 /** Seconds between attempts when a resync request itself gets no answer. */
 const RESYNC_RETRY_MS = 2000;
 
+/**
+ * After the server closed the connection (a check-in it could not record) or refused a handshake
+ * for now (too many attempts), the next try waits: 1 s, then twice as long each time up to 30 s,
+ * each with up to half of it taken off at random, so a hall's phones do not come back in step. A
+ * snapshot (the server took us in) starts the count again.
+ */
+export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.min(failures, 5));
+  return Math.round(base * (1 - random() / 2));
+}
+
 interface Options<S extends Snapshot> {
   readonly role: S['role'];
   readonly onSnapshot: (snapshot: S) => void;
@@ -22,8 +33,17 @@ export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: O
   const { role, onSnapshot, getStatus, setStatus } = options;
   const isMine = (snapshot: Snapshot): snapshot is S => snapshot.role === role;
 
+  let failures = 0;
+  const retryLater = () => {
+    setTimeout(() => {
+      if (!isFinal(getStatus())) socket.reconnect();
+    }, retryDelayMs(failures));
+    failures += 1;
+  };
+
   const take = (snapshot: Snapshot) => {
     if (!isMine(snapshot)) return;
+    failures = 0;
     guard.reset(snapshot.seq);
     onSnapshot(snapshot);
     setStatus('online');
@@ -53,11 +73,17 @@ export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: O
         guard.suspend();
         if (final) return;
         setStatus('reconnecting');
-        // socket.io only retries by itself when the server did not close the connection.
-        if (event.byServer) socket.reconnect();
+        // socket.io only retries by itself when the server did not close the connection; then we
+        // do, and not at once: the server may have closed it because it cannot take us in now.
+        if (event.byServer) retryLater();
         return;
       case 'refused':
-        if (!final) setStatus('refused');
+        if (final) return;
+        // Too many attempts from here for now: try again later. Any other refusal is final.
+        if (event.code === 'RATE_LIMITED') {
+          setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
+          retryLater();
+        } else setStatus('refused');
         return;
       case 'unreachable':
         if (!final) setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');

@@ -13,7 +13,10 @@ import { Server } from 'socket.io';
 import { HallvoteError, PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
+import { HandshakeGuard } from './handshake-guard';
+import { LogThrottle } from './log-throttle';
 import { safeUrl, type Logger } from './logger';
+import { MAX_MESSAGE, MAX_OUTGOING, capOutgoing, limitedParser, setMessageLimit } from './socket-limits';
 import { Countdowns } from './hall/countdowns';
 import { Hall } from './hall/hall';
 import type { MeetingState } from './hall/meeting-state';
@@ -64,8 +67,8 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Largest socket message: a roster CSV at its maximum size, and nothing bigger. */
-const MAX_SOCKET_PAYLOAD = 8_000_000;
+/** Largest HTTP body: a roster CSV at its maximum size, and nothing bigger. */
+const MAX_HTTP_BODY = 8_000_000;
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, log } = deps;
@@ -80,10 +83,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // `/D/<token>` is not `/d/<token>`: one spelling of each route, the one the badges print.
+  app.set('case sensitive routing', true);
   app.use(
     pinoHttp({
       logger: log,
-      // Delegate tokens are in /d/<token> paths; they are cut out before anything is logged.
+      // Delegate tokens are in /d/<token> paths; they are cut out, however spelt, before anything is logged.
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: safeUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -108,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   // Phones on crowded hall Wi-Fi download the delegate page gzipped: ~90 KB instead of ~290 KB.
   app.use(compression());
-  app.use(express.json({ limit: MAX_SOCKET_PAYLOAD }));
+  app.use(express.json({ limit: MAX_HTTP_BODY }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, node: ownership.node, meetings: hall.meetings.size, refused: hall.refused.size });
   });
@@ -120,7 +125,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ) as unknown as HttpServer)
     : createHttpServer(app);
   const io: HallServer = new Server(httpServer, {
-    maxHttpBufferSize: MAX_SOCKET_PAYLOAD,
+    // What the transport reads at all; each connection has its own, smaller limit (socket-limits.ts).
+    maxHttpBufferSize: MAX_MESSAGE,
+    parser: limitedParser,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -128,15 +135,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (deps.cluster?.redis) io.adapter(deps.cluster.redis.adapter);
 
   // Running results for a chair whose open (named) ballot asked for them; never for a secret one.
-  const broadcaster = new SocketBroadcaster(io, async (state, ballotId) => {
-    const round = state.currentRound(ballotId);
-    return round
-      ? computeRoundResult(store, state, ballotId, round.round, {
-          closedAt: clock.now().toISOString(),
-          attendance: attendanceSnapshot(state, ballotId, round.round),
-          earlyClose: null,
-        })
-      : null;
+  const broadcaster = new SocketBroadcaster(
+    io,
+    async (state, ballotId) => {
+      const round = state.currentRound(ballotId);
+      return round
+        ? computeRoundResult(store, state, ballotId, round.round, {
+            closedAt: clock.now().toISOString(),
+            attendance: attendanceSnapshot(state, ballotId, round.round),
+            earlyClose: null,
+          })
+        : null;
+    },
+    () => clock.now().getTime(),
+  );
+  // The chair hears at once when a secret round's scrub has to wait for another program, and when
+  // it is done; the log says so too.
+  let storage = store.watchStatus((status) => {
+    storage = status;
+    if (status.scrubPendingSince)
+      log.warn(
+        { since: status.scrubPendingSince },
+        'secret-round scrub waiting: another program is reading the database',
+      );
+    else log.info('secret-round scrub done');
+    for (const state of hall.meetings.values()) broadcaster.storageChanged(state, status);
   });
   const ctx: HallContext = {
     hall,
@@ -146,6 +169,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     broadcaster,
     countdowns: new Countdowns(),
+    storage: () => storage,
     disconnectDelegate: (state, delegateId, reason) => {
       const socketId = state.connectionOf(delegateId);
       const socket = socketId ? io.sockets.sockets.get(socketId) : undefined;
@@ -187,36 +211,68 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(500).json({ ok: false, error: 'INTERNAL', message: 'Something went wrong on the server.' });
   });
 
+  // Handshakes: each connection and address gets a bounded number of tries (handshake-guard.ts),
+  // counted before anything is looked up for them (in a cluster, a badge's meeting is found in the
+  // database and may be taken over).
+  const guard = new HandshakeGuard(log);
+  type Refusal = 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'RATE_LIMITED' | 'STATE_MISMATCH';
+  const refuse = (socket: HallSocket, next: (err?: Error) => void, code: Refusal, message: string) => {
+    const { conn } = socket;
+    // A meeting refused at start-up is no guess: its right key is not counted as a failure.
+    const close =
+      code === 'RATE_LIMITED' || (code !== 'STATE_MISMATCH' && guard.failed(conn, socket.handshake.address, code));
+    next(Object.assign(new Error(message), { data: { code } }));
+    if (close) conn.close();
+  };
+  io.use((socket, next) => {
+    if (guard.admit(socket.conn, socket.handshake.address) === 'go') return next();
+    refuse(socket, next, 'RATE_LIMITED', 'Too many attempts; wait a moment and try again.');
+  });
   // The meeting is run here (taken over if no other node runs it), or the connection goes.
   io.use(admitToMeeting(meetings, hall, ownership));
-  // Handshake: the credential decides the role; nothing in a later payload can change it.
+  // The credential decides the role; nothing in a later payload can change it.
   io.use((socket, next) => {
+    const refused = (code: Refusal, message: string) => refuse(socket, next, code, message);
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    const refuse = (code: 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'STATE_MISMATCH', message: string) =>
-      next(Object.assign(new Error(message), { data: { code } }));
-    if (!parsed.success) return refuse('INVALID_PAYLOAD', 'Malformed handshake.');
+    if (!parsed.success) return refused('INVALID_PAYLOAD', 'Malformed handshake.');
     const auth = parsed.data;
     if (auth.protocol !== PROTOCOL_VERSION)
-      return refuse('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
+      return refused('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
     let data: SocketData | null = null;
+    let state: MeetingState | null = null;
     try {
       if (auth.role === 'delegate') {
         const found = hall.findDelegate(auth.token);
-        if (found) data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
-      } else if (hall.authorize(auth.meetingId, auth.role, auth.key)) {
-        data = { role: auth.role, meetingId: auth.meetingId };
+        if (found) {
+          data = { role: 'delegate', meetingId: found.state.meeting.id, delegateId: found.delegate.id };
+          state = found.state;
+        }
+      } else {
+        state = hall.authorize(auth.meetingId, auth.role, auth.key);
+        if (state) data = { role: auth.role, meetingId: auth.meetingId };
       }
     } catch (err) {
       // A meeting refused at start-up: whoever holds one of its keys is told what differs.
-      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refuse(err.code, err.message);
+      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refused(err.code, err.message);
       throw err;
     }
-    if (!data) return refuse('UNAUTHORIZED', 'This link or badge is not valid (any more).');
+    if (!data || !state) return refused('UNAUTHORIZED', 'This link or badge is not valid (any more).');
     socket.data = data;
+    setMessageLimit(socket, state);
     next();
   });
 
+  // A client that stops reading makes the server queue every answer and announcement for it.
+  const cutOff = new LogThrottle(log, 'connections cut off: too much queued for a client that does not read');
   io.on('connection', (socket: HallSocket) => {
+    capOutgoing(socket, MAX_OUTGOING[socket.data.role], () => {
+      cutOff.note(socket.data.role);
+      socket.conn.close(true);
+      // Its kernel and WebSocket buffers go too, now rather than after the close handshake times out.
+      if (socket.conn.transport.name === 'websocket') socket.conn.request.socket.destroy();
+    });
+    // An unreadable or oversized message closes the connection (socket-limits.ts); nothing to log per socket.
+    socket.on('error', () => undefined);
     const state = hall.meetings.get(socket.data.meetingId);
     if (!state || !meetings.track(socket)) {
       socket.disconnect(true);
@@ -233,6 +289,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     keeper: meetings,
     async close() {
       broadcaster.stop();
+      guard.stop();
+      cutOff.stop();
       ctx.countdowns.clearAll();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -34,6 +34,37 @@ export function lanAddress(): string | null {
   return null;
 }
 
+/** The fewest bits of entropy an ADMIN_TOKEN may have: what our own random tokens have, and more. */
+export const MIN_ADMIN_TOKEN_BITS = 128;
+
+/** Character sets a token is drawn from, smallest first, with the bits each character carries. */
+const ALPHABETS: readonly { readonly test: RegExp; readonly bits: number }[] = [
+  { test: /^[0-9]*$/, bits: Math.log2(10) },
+  { test: /^[0-9a-f]*$/i, bits: 4 },
+  { test: /^[0-9a-z]*$/, bits: Math.log2(36) },
+  { test: /^[0-9A-Za-z]*$/, bits: Math.log2(62) },
+  { test: /^[0-9A-Za-z_-]*$/, bits: 6 },
+  { test: /^[\x20-\x7e]*$/, bits: Math.log2(95) },
+];
+
+/**
+ * An estimate of a token's entropy in bits: each character carries the bits of the smallest common
+ * alphabet the whole token is drawn from (hex, alphanumeric, base64url, printable ASCII), except a
+ * character that carries on a run ("aaa", "1234", "zyx": the same step as the two before it),
+ * which carries one bit. Generous to a human phrase (words are not recognised), never to a short
+ * or patterned one.
+ */
+export function tokenBits(token: string): number {
+  const perChar = ALPHABETS.find((a) => a.test.test(token))?.bits ?? Math.log2(95);
+  let bits = 0;
+  for (let i = 0; i < token.length; i += 1) {
+    const step = token.charCodeAt(i) - token.charCodeAt(i - 1);
+    const before = token.charCodeAt(i - 1) - token.charCodeAt(i - 2);
+    bits += i >= 2 && Math.abs(step) <= 1 && step === before ? 1 : perChar;
+  }
+  return bits;
+}
+
 /** Reads the configuration from the environment; every value has a working default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -54,6 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('NODE_ID and REDIS_URL need DATABASE_URL: the nodes of a cluster share one PostgreSQL database');
   const scheme = tls ? 'https' : 'http';
   const publicUrl = (env.PUBLIC_URL ?? `${scheme}://${lanAddress() ?? 'localhost'}:${port}`).replace(/\/+$/, '');
+  if (env.ADMIN_TOKEN && tokenBits(env.ADMIN_TOKEN) < MIN_ADMIN_TOKEN_BITS)
+    throw new Error(
+      `ADMIN_TOKEN is too easy to guess: about ${Math.floor(tokenBits(env.ADMIN_TOKEN))} bits of entropy, at least ` +
+        `${MIN_ADMIN_TOKEN_BITS} bits are needed (24 random base64url characters). Make one with ` +
+        `node -e "console.log(require('crypto').randomBytes(18).toString('base64url'))", or leave ADMIN_TOKEN ` +
+        'unset to get a new random token at each start.',
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -1,4 +1,4 @@
-import type { PublishedAnchor, RoundResult, SocketRole } from '@hallvote/shared';
+import type { PublishedAnchor, RoundResult, SocketRole, StorageStatus } from '@hallvote/shared';
 import type { Config } from './config';
 import type { Countdowns } from './hall/countdowns';
 import type { Hall } from './hall/hall';
@@ -28,6 +28,8 @@ export interface Broadcaster {
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void;
   /** One delegate changed (attendance, connection, details, removal). */
   delegateChanged(state: MeetingState, delegateId: string): void;
+  /** The database's secrecy work started or stopped waiting for another program (chair only). */
+  storageChanged(state: MeetingState, status: StorageStatus): void;
   /** Someone voted (online or on paper) in a ballot's current round. */
   turnoutChanged(state: MeetingState, ballotId: string): void;
   /** The number of the last announcement to `audience`; a snapshot is stamped with it. */
@@ -43,6 +45,8 @@ export interface HallContext {
   readonly clock: Clock;
   readonly broadcaster: Broadcaster;
   readonly countdowns: Countdowns;
+  /** The store's status now, for the chair's snapshot. */
+  readonly storage: () => StorageStatus;
   /** Tells a delegate's phone why its badge stopped working (re-issued, or removed), then closes it. */
   readonly disconnectDelegate: (state: MeetingState, delegateId: string, reason: 'reissued' | 'removed') => void;
 }

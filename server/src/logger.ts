@@ -27,8 +27,28 @@ export function createLogger(level: string): Logger {
   });
 }
 
-/** A URL safe to log: delegate tokens in paths and every query string are cut out. */
+/** A path segment that could be a credential: 22 or more base64url characters (ours are 24). */
+const TOKEN_LIKE = /^[A-Za-z0-9_-]{22,}$/;
+
+/**
+ * A URL safe to log: never its query string, never a badge token, however the path is spelt
+ * (`/D/…`, `/d//…`, `/%64/…`, `/x/../d/…`): the path is decoded and normalised first, anything
+ * under /d/ is cut, and so is any other segment that looks like a credential.
+ */
 export function safeUrl(url: string): string {
-  const path = url.split(/[?#]/, 1)[0] ?? '';
-  return path.replace(/^\/d\/[^/]+/, '/d/[token]');
+  const raw = url.split(/[?#]/, 1)[0] ?? '';
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // Malformed escapes: the raw path, normalised below all the same.
+  }
+  const segments: string[] = [];
+  for (const segment of path.split(/[/\\]+/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  if (segments[0]?.toLowerCase() === 'd') return '/d/[token]';
+  return `/${segments.map((s) => (TOKEN_LIKE.test(s) ? '[token]' : s)).join('/')}`;
 }

@@ -18,6 +18,8 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '@hallvote/shared';
+import { LogThrottle } from './log-throttle';
+import { StoreUnavailableError } from './store/store';
 import type { Logger } from './logger';
 import { rateLimiter } from './rate-limit';
 
@@ -29,6 +31,11 @@ export type SenderOf<E extends RequestEvent> = Extract<SocketData, { role: Roles
 /** Turns any thrown value into the error body an ack carries; unknown errors are logged, not echoed. */
 export function toErrorBody(error: unknown, log: Logger, context: Record<string, unknown>): ErrorBody {
   if (error instanceof HallvoteError) return error.toBody();
+  // A database that cannot be reached now (PostgreSQL): nothing was stored; the client may try again.
+  if (error instanceof StoreUnavailableError) {
+    log.warn({ err: error, ...context }, 'store unavailable');
+    return { ok: false, error: 'STORE_UNAVAILABLE', message: 'Not saved: the database is unavailable; try again.' };
+  }
   log.error({ err: error, ...context }, 'unexpected error in handler');
   return { ok: false, error: 'INTERNAL', message: 'Something went wrong on the server. Nothing was changed.' };
 }
@@ -36,6 +43,14 @@ export function toErrorBody(error: unknown, log: Logger, context: Record<string,
 /** Maps zod issues to the protocol's issue list. */
 export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Per app (by its logger): requests that came without an ack callback, summarised, never one line each. */
+const unacked = new WeakMap<Logger, LogThrottle>();
+function noteUnacked(log: Logger, what: string): void {
+  let throttle = unacked.get(log);
+  if (!throttle) unacked.set(log, (throttle = new LogThrottle(log, 'requests without an ack callback dropped')));
+  throttle.note(what);
 }
 
 /** The requests each socket listens to; anything else is answered by `answerUnlistened`. */
@@ -82,11 +97,12 @@ export function onRequest<E extends RequestEvent>(
   raw.on(event, (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') {
-      log.warn({ event, role: sender.role }, 'request without ack ignored');
+      // Nobody is waiting for an answer: drop it before it costs anything but a count.
+      noteUnacked(log, `${sender.role} ${event}`);
       return;
     }
     const reply = (response: Ack<AckData<E>>) => (ack as (r: unknown) => void)(response);
-    if (allow && !allow()) {
+    if (!allow()) {
       reply({ ok: false, error: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' });
       return;
     }

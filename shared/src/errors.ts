@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'UNKNOWN_RULE_PRESET',
   'RATE_LIMITED',
   'SESSION_REPLACED',
+  /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
+  'STORE_UNAVAILABLE',
   /** Paper ballots: the delegate is not present (absent or excused). */
   'NOT_PRESENT',
   /** While a round is open nobody's attendance changes, except a latecomer becoming present. */

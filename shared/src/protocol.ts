@@ -14,6 +14,7 @@ import type {
   Role,
   RoundResult,
   Snapshot,
+  StorageStatus,
   Turnout,
 } from './types';
 
@@ -53,8 +54,12 @@ interface Sequenced {
 export interface ServerToClientEvents {
   /** The full state this role may see; sent on every connect and on `sync:request`. */
   snapshot: (snapshot: Snapshot) => void;
-  /** Delegates and projector: a ballot changed state (opened, closed, cancelled, new round). */
-  'ballot:updated': (event: Sequenced & { ballot: BallotView }) => void;
+  /**
+   * Delegates and projector: a ballot changed state (opened, closed, cancelled, new round), with the
+   * server's clock (epoch ms) when it was sent, to count down to `closesAt` on a device whose own
+   * clock is wrong.
+   */
+  'ballot:updated': (event: Sequenced & { ballot: BallotView; serverTime: number }) => void;
   /**
    * Delegates and projector: the chair published a result. `anchor` (its seal and the audit
    * chain's head) is kept by every phone and shown by the projector, outside the server's disk.
@@ -78,6 +83,8 @@ export interface ServerToClientEvents {
   ) => void;
   /** Chair: a ballot changed (state, turnout, result). */
   'console:ballot-updated': (event: Sequenced & { ballot: ChairBallotView }) => void;
+  /** Chair: the database's secrecy work started or stopped waiting for another program. */
+  'console:storage-updated': (event: Sequenced & { storage: StorageStatus }) => void;
   /** Chair: the projector's screen changed (mode, slide, result shown or hidden). */
   'console:projector-updated': (event: Sequenced & { projector: ProjectorScreen }) => void;
   /** Projector: what to show, and the published result it may show (null while hidden). */

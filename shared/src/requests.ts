@@ -27,9 +27,10 @@ import type { BallotView, MyVote, PresenceSummary, ProjectorScreen, RoundResult,
 
 /**
  * How the server limits a request per socket: every chair action shares one bucket, votes have
- * their own, and `none` is not limited. The rates themselves are server policy.
+ * their own, and so do snapshot requests. Every request has a class: nothing a client sends is
+ * unlimited. The rates themselves are server policy.
  */
-export type RateClass = 'chair' | 'vote' | 'none';
+export type RateClass = 'chair' | 'vote' | 'sync';
 
 /** One row of {@link REQUESTS}. */
 export interface RequestSpec {
@@ -49,7 +50,7 @@ const ANY_ROLE = ['chair', 'delegate', 'projector'] as const;
 /** Every request, who may make it, how its payload is checked, and what it answers. */
 export const REQUESTS = {
   /** Any role: send me a full snapshot (after a sequence gap). */
-  'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'none', ack: answers<Snapshot>() },
+  'sync:request': { roles: ANY_ROLE, schema: emptySchema, rate: 'sync', ack: answers<Snapshot>() },
 
   // Chair: roster and attendance. Import, edit and removal only before voting starts.
   /**

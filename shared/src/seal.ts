@@ -39,10 +39,22 @@ export interface SealContent {
 
 /** The text a round's seal is SHA-256 of: canonical JSON of its content, records sorted. */
 export function roundSealInput(content: SealContent): string {
+  const { records, ...rest } = content;
+  return roundSealInputOfCanonical(rest, records.map(canonicalRecord));
+}
+
+/**
+ * The same text, from records already in canonical form (what `canonicalRecord` makes): a store
+ * that keeps them so seals a large round without building a record object per ballot.
+ */
+export function roundSealInputOfCanonical(
+  content: Omit<SealContent, 'records'>,
+  canonicalRecords: readonly string[],
+): string {
   return canonicalJson({
     format: SEAL_FORMAT,
     ...content,
-    records: content.records.map(canonicalRecord).sort(),
+    records: [...canonicalRecords].sort(),
     namedVotes:
       content.namedVotes
         ?.map((v) => ({ delegateId: v.delegateId, marks: canonicalRecord(v.marks) }))

@@ -257,6 +257,16 @@ export interface MyVote {
   readonly marks: Marks | null;
 }
 
+/** What the chair must know about the database: secrecy work that is waiting on another program. */
+export interface StorageStatus {
+  /**
+   * Since when (ISO time) the scrub of a closed or cancelled secret round has been waiting for
+   * another program (a backup?) to stop reading the database files; until it runs, those files
+   * may still pair voters with choices. Null when nothing waits.
+   */
+  readonly scrubPendingSince: string | null;
+}
+
 export interface ChairSnapshot {
   readonly role: 'chair';
   readonly seq: number;
@@ -265,6 +275,7 @@ export interface ChairSnapshot {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string;
+  readonly storage: StorageStatus;
   /**
    * Phones reach the server over plain HTTP (PUBLIC_URL is http://): a listener on the hall network
    * reads badge tokens, names and the chair key. The console says so.
@@ -276,6 +287,8 @@ export interface ChairSnapshot {
 export interface DelegateSnapshot {
   readonly role: 'delegate';
   readonly seq: number;
+  /** The server's clock (epoch ms) when it sent this: a phone with a wrong clock counts down right. */
+  readonly serverTime: number;
   readonly meeting: { readonly id: string; readonly title: string };
   readonly me: { readonly id: string; readonly name: string; readonly position: string };
   /** The ballot open now, or else the last one closed or published; null when none yet. */

@@ -62,7 +62,11 @@ test('added after the open ballot: told so instead of a ballot; the next round i
   );
   expect(screen.getByRole('heading', { name: 'You joined after this ballot opened' })).toBeInTheDocument();
   expect(screen.queryByRole('radio')).not.toBeInTheDocument();
-  socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot({ id: 'b2', title: 'Ballot 2' }) });
+  socket.serverEmits('ballot:updated', {
+    seq: 6,
+    ballot: classificationBallot({ id: 'b2', title: 'Ballot 2' }),
+    serverTime: Date.now(),
+  });
   expect(screen.queryByRole('heading', { name: 'You joined after this ballot opened' })).not.toBeInTheDocument();
   expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
 });

@@ -72,7 +72,7 @@ describe('focus follows the steps', () => {
   test('a newly opened ballot, the review and the recorded vote each take focus to their heading', async () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot());
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(document.activeElement).toBe(
       screen.getByRole('heading', { level: 1, name: 'Xếp loại Đảng bộ tỉnh năm 2023' }),
     );
@@ -133,13 +133,14 @@ describe('names and announcements', () => {
     const live = document.querySelector('[aria-live="polite"].announcer');
     expect(live).not.toBeNull();
     expect(live?.textContent).toBe('');
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(live?.textContent).toBe('New ballot: Xếp loại Đảng bộ tỉnh năm 2023');
     expect(vibrate).toHaveBeenCalledTimes(1);
     // The same round again (a countdown set, say) is no new ballot.
     socket.serverEmits('ballot:updated', {
       seq: 7,
       ballot: classificationBallotNamed({ closesAt: '2030-01-01T00:00:00Z' }),
+      serverTime: Date.now(),
     });
     expect(vibrate).toHaveBeenCalledTimes(1);
   });
@@ -193,7 +194,11 @@ describe('marks survive a reload', () => {
     expect(Object.keys(localStorage).filter((k) => k.includes('draft'))).toEqual([]);
 
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed({ round: 2, state: 'closed' }) });
+    socket.serverEmits('ballot:updated', {
+      seq: 6,
+      ballot: classificationBallotNamed({ round: 2, state: 'closed' }),
+      serverTime: Date.now(),
+    });
     expect(Object.keys(localStorage).filter((k) => k.includes('draft'))).toEqual([]);
   });
 });

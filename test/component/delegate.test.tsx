@@ -229,7 +229,7 @@ describe('delegate phone', () => {
   test('a new ballot replaces the old result; events are applied in order and a gap asks for a snapshot', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ seq: 5 }));
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
     expect(socket.sent('sync:request')).toEqual([]);
 
@@ -237,7 +237,11 @@ describe('delegate phone', () => {
       ok: true,
       data: delegateSnapshot({ seq: 9, ballot: classificationBallotNamed({ state: 'closed' }) }),
     }));
-    socket.serverEmits('ballot:updated', { seq: 8, ballot: classificationBallotNamed({ state: 'cancelled' }) });
+    socket.serverEmits('ballot:updated', {
+      seq: 8,
+      ballot: classificationBallotNamed({ state: 'cancelled' }),
+      serverTime: Date.now(),
+    });
     expect(socket.sent('sync:request')).toEqual([{}]);
     // The event after the gap is not applied on its own: the snapshot decides.
     expect(screen.queryByText('This ballot was cancelled by the chair.')).not.toBeInTheDocument();

@@ -77,7 +77,7 @@ describe('projector', () => {
     const result = hallStoryResult(ballot);
     const anchor = { ballotId: ballot.id, round: 1, seal: result.seal, head: { seq: 9, hash: 'b'.repeat(64) } };
     socket.serverEmits('result:published', { seq: 3, result, receipts: [], anchor });
-    socket.serverEmits('ballot:updated', { seq: 4, ballot });
+    socket.serverEmits('ballot:updated', { seq: 4, ballot, serverTime: Date.now() });
     expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
     const bars = within(screen.getByRole('list'));
     const good = bars.getAllByRole('listitem').find((li) => li.textContent?.startsWith('Good'));
@@ -99,7 +99,11 @@ describe('projector', () => {
     const published = classificationBallot({ state: 'published' });
     start(projectorSnapshot({ ballot: published, result: hallStoryResult(published) }));
     expect(screen.getByText('Adopted: Good')).toBeInTheDocument();
-    socket.serverEmits('ballot:updated', { seq: 3, ballot: classificationBallot({ round: 2, state: 'open' }) });
+    socket.serverEmits('ballot:updated', {
+      seq: 3,
+      ballot: classificationBallot({ round: 2, state: 'open' }),
+      serverTime: Date.now(),
+    });
     expect(screen.queryByText('Adopted: Good')).not.toBeInTheDocument();
     expect(screen.getByText('Round 2', { exact: false })).toBeInTheDocument();
   });

@@ -130,7 +130,7 @@ describe('the phone', () => {
     const result = hallStoryResult(ballot);
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ state: 'closed' }) }));
     socket.serverEmits('result:published', { seq: 6, result, receipts: [], anchor: anchorOf(result.seal) });
-    socket.serverEmits('ballot:updated', { seq: 7, ballot });
+    socket.serverEmits('ballot:updated', { seq: 7, ballot, serverTime: Date.now() });
     expect(screen.getByText('Seal and audit head')).toBeInTheDocument();
     expect(screen.getByText(result.seal)).toBeInTheDocument();
     expect(screen.getByText('c'.repeat(64))).toBeInTheDocument();

@@ -15,7 +15,7 @@ import {
 } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { batchBallot, classificationBallot, motionBallot } from '../support/ballots';
-import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { ADMIN_TOKEN, rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
 
 let h: Harness;
@@ -246,7 +246,7 @@ describe('restart', () => {
   test('a meeting asking for a preset version that does not exist is refused', async () => {
     const res = await fetch(`${h.url}/api/meetings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({ title: 'T', rulePresetId: 'vn-party-classification', rulePresetVersion: 7 }),
     });
     expect(res.status).toBe(400);

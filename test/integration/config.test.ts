@@ -1,12 +1,25 @@
 // Configuration read from the environment.
 import { expect, test } from 'vitest';
-import { loadConfig } from '../../server/src/config';
+import { loadConfig, tokenBits } from '../../server/src/config';
 
 test('an empty ADMIN_TOKEN counts as unset: a random token, never the empty string', () => {
   const config = loadConfig({ ADMIN_TOKEN: '' });
   expect(config.adminToken.length).toBeGreaterThanOrEqual(20);
   expect(config.adminTokenFromEnv).toBe(false);
-  expect(loadConfig({ ADMIN_TOKEN: 'kept' })).toMatchObject({ adminToken: 'kept', adminTokenFromEnv: true });
+  const kept = 'Kq3vXz8RmT0pLw5YbN2sHd7J';
+  expect(loadConfig({ ADMIN_TOKEN: kept })).toMatchObject({ adminToken: kept, adminTokenFromEnv: true });
+});
+
+test('an ADMIN_TOKEN with fewer than 128 bits of entropy is refused, saying why and how to make one', () => {
+  for (const weak of [
+    'hall2025',
+    'test-admin-token',
+    'a'.repeat(60),
+    '0123456789abcdefghijklmnopqrstuvwxyz',
+    'Kq3vXz8RmT0pLw5Yb',
+  ])
+    expect(() => loadConfig({ ADMIN_TOKEN: weak }), weak).toThrow(/ADMIN_TOKEN .* 128 bits .*randomBytes/);
+  expect(tokenBits('hall2025')).toBeLessThan(64);
 });
 
 test('PUBLIC_URL defaults to a LAN address or, failing that, localhost; never with a trailing slash', () => {

@@ -2,6 +2,7 @@
 // can be killed with SIGKILL (no shutdown hook, no flush) and started again on the same data
 // directory and port. The fault tests and the end-to-end test both use it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CHILD_ADMIN_TOKEN = 'faults-admin-token-0123456789';
+/** Random, as an ADMIN_TOKEN must be: the server refuses one with fewer than 128 bits at start. */
+export const CHILD_ADMIN_TOKEN = randomBytes(18).toString('base64url');
 
 /** A port that was free a moment ago on the loopback interface. */
 export function freePort(): Promise<number> {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  type ChairSnapshot,
   reviewRosterText,
   type CreateMeetingRequest,
   type CreateMeetingResponse,
@@ -14,6 +15,7 @@ import {
   type Snapshot,
 } from '@hallvote/shared';
 import { createApp, type App } from '../../server/src/app';
+import { chairSnapshot } from '../../server/src/features/sync/views';
 import type { Config } from '../../server/src/config';
 import type { Clock } from '../../server/src/context';
 import { createLogger, type Logger } from '../../server/src/logger';
@@ -23,7 +25,8 @@ import type { Store } from '../../server/src/store/store';
 import { freshDatabase } from './postgres';
 import type { Client } from './request';
 
-export const ADMIN_TOKEN = 'test-admin-token';
+/** As strong as an ADMIN_TOKEN must be (server/src/config.ts), though the harness does not read the environment. */
+export const ADMIN_TOKEN = 'test-admin-token-7Qm2Xv9KpL4RzW8N';
 
 /**
  * The store the harness builds: SQLite, or PostgreSQL when HALLVOTE_TEST_STORE=pg (the
@@ -41,6 +44,8 @@ async function openTestStore(dataDir: string): Promise<Store> {
 
 export interface Harness {
   readonly app: App;
+  /** The store the app was given (before any `wrapStore`). */
+  readonly store: Store;
   readonly url: string;
   readonly dataDir: string;
   /** The SQLite file (when TEST_STORE is sqlite). */
@@ -57,6 +62,11 @@ export interface Harness {
   delegate(token: string): Promise<{ socket: Client; snapshot: Snapshot }>;
   /** Tokens of every delegate of a meeting, in roster order (read from the server's state). */
   tokens(meetingId: string): string[];
+  /**
+   * The chair's snapshot of a meeting as `sync:request` would answer it (seq 0), read in process:
+   * for tests that compare the state before and after, without spending the chair's request rate.
+   */
+  chairView(meetingId: string): ChairSnapshot;
 }
 
 export function testConfig(dataDir: string): Config {
@@ -116,6 +126,7 @@ export async function startHarness(
 
   return {
     app,
+    store,
     url,
     dataDir,
     dbFile,
@@ -144,6 +155,11 @@ export async function startHarness(
     chair: (m) => open({ role: 'chair', meetingId: m.meetingId, key: m.chairKey }),
     projector: (m) => open({ role: 'projector', meetingId: m.meetingId, key: m.projectorKey }),
     delegate: (token) => open({ role: 'delegate', token }),
+    chairView(meetingId) {
+      const state = app.hall.meetings.get(meetingId);
+      if (!state) throw new Error(`no meeting ${meetingId}`);
+      return chairSnapshot(state, 0, { plainHttp: true, storage: { scrubPendingSince: null } });
+    },
     tokens(meetingId) {
       const state = app.hall.meetings.get(meetingId);
       return state ? [...state.delegates.values()].sort((a, b) => a.ordinal - b.ordinal).map((d) => d.token) : [];

@@ -13,6 +13,7 @@ import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
+import { formatTime } from './format-time';
 import { MemberList } from './MemberList';
 import { ProjectorPanel } from './ProjectorPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
@@ -33,6 +34,19 @@ export function ChairApp({ session }: { session: ChairSession }) {
   );
 }
 
+/** Never silent: the secret-round scrub is waiting for another program to let go of the files. */
+function StorageNotice() {
+  const t = useText(chairText);
+  const language = useChair((s) => s.language);
+  const since = useChair((s) => s.storage.scrubPendingSince);
+  if (since === null) return null;
+  return (
+    <div className="connection-banner storage" role="alert">
+      <p>{t.scrubPending(formatTime(since, language))}</p>
+    </div>
+  );
+}
+
 function Console() {
   const c = useText(commonText);
   const connection = useChair((s) => s.connection);
@@ -43,6 +57,7 @@ function Console() {
     <div className="chair-app">
       <ChairHeader />
       <ConnectionBanner status={connection} />
+      <StorageNotice />
       <PlainHttpWarning />
       {joined ? (
         <div className="chair-body">

@@ -45,6 +45,7 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: s.delegates,
         ballots: s.ballots,
         projectorKey: s.projectorKey,
+        storage: s.storage,
         plainHttp: s.plainHttp,
         projector: s.projector,
         // A console opened (or reloaded) mid-meeting lands on the ballot in progress.
@@ -71,6 +72,11 @@ export function bindChairSocket(socket: HallSocket): void {
   socket.on(
     'console:ballot-updated',
     sequenced((e) => set((state) => ({ ballots: upsertBallot(state.ballots, e.ballot) }))),
+  );
+
+  socket.on(
+    'console:storage-updated',
+    sequenced((e) => set({ storage: e.storage })),
   );
 
   socket.on(

@@ -2,7 +2,15 @@
 // the chair is looking at. Forms keep their half-typed input in component state.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ChairBallotView, Delegate, ErrorBody, Meeting, PresenceSummary, ProjectorScreen } from '@hallvote/shared';
+import type {
+  ChairBallotView,
+  Delegate,
+  ErrorBody,
+  Meeting,
+  PresenceSummary,
+  ProjectorScreen,
+  StorageStatus,
+} from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
 import type { ConnectionStatus } from '../ui/connection';
 
@@ -16,6 +24,8 @@ export interface ChairState {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string | null;
+  /** Secrecy work of the database waiting for another program (shown until it is done). */
+  readonly storage: StorageStatus;
   /** Phones reach the server over plain HTTP (ChairSnapshot.plainHttp). */
   readonly plainHttp: boolean;
   /** Why the server refused this console, when it said (a meeting whose stored state does not match). */
@@ -36,6 +46,7 @@ export function initialChairState(): ChairState {
     delegates: [],
     ballots: [],
     projectorKey: null,
+    storage: { scrubPendingSince: null },
     plainHttp: false,
     refusal: null,
     projector: null,

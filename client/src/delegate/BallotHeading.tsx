@@ -11,7 +11,9 @@ export function BallotHeading({ focus = false, note }: { focus?: boolean; note?:
   const secret = useDelegate((s) => s.ballot?.secret ?? false);
   const round = useDelegate((s) => s.ballot?.round ?? 0);
   const closesAt = useDelegate((s) => (s.ballot?.state === 'open' ? s.ballot.closesAt : null));
-  const now = useNow(closesAt !== null);
+  // The server's clock, not the phone's: a phone whose clock is wrong still counts down right.
+  const offset = useDelegate((s) => s.clockOffsetMs);
+  const now = useNow(closesAt !== null) + offset;
   const ref = useFocusOnMount<HTMLHeadingElement>(focus);
   return (
     <div className="ballot-heading">

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { TallyOption, TallySubject } from '@hallvote/shared';
+import { rowOf, type TallyOption, type TallySubject } from '@hallvote/shared';
 import { useLanguage, useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
 import { optionLabel } from '../ui/option-label';
@@ -53,7 +53,9 @@ export function BatchGrid() {
   const t = useText(delegateText);
   const subjects = useDelegate(useShallow((s) => s.ballot?.subjects ?? []));
   const total = subjects.length;
-  const done = useDelegate((s) => s.ballot?.subjects.filter((x) => (s.draft[x.id]?.length ?? 0) > 0).length ?? 0);
+  const done = useDelegate(
+    (s) => s.ballot?.subjects.filter((x) => (rowOf(s.draft, x.id)?.length ?? 0) > 0).length ?? 0,
+  );
   const { options, short, full } = useColumns();
   return (
     <div className="batch-grid">
@@ -80,7 +82,7 @@ function GridRow({
   options: readonly TallyOption[];
   full: string[];
 }) {
-  const chosen = useDelegate(useShallow((s) => s.draft[subject.id] ?? []));
+  const chosen = useDelegate(useShallow((s) => rowOf(s.draft, subject.id) ?? []));
   const labelId = `subject-${subject.id}`;
   return (
     <div
@@ -129,7 +131,7 @@ export function BatchGridReview() {
       <Head short={short} />
       <ol className="grid-rows">
         {subjects.map((subject) => {
-          const chosen = draft[subject.id] ?? [];
+          const chosen = rowOf(draft, subject.id) ?? [];
           const names = options.flatMap((o, i) => (chosen.includes(o.id) ? [full[i] ?? o.id] : []));
           return (
             <li

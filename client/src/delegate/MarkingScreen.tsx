@@ -1,3 +1,4 @@
+import { rowOf } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { delegateText } from '../i18n/delegate';
@@ -49,7 +50,9 @@ export function MarkingScreen() {
 export function Progress() {
   const t = useText(delegateText);
   const total = useDelegate((s) => s.ballot?.subjects.length ?? 0);
-  const done = useDelegate((s) => s.ballot?.subjects.filter((x) => (s.draft[x.id]?.length ?? 0) > 0).length ?? 0);
+  const done = useDelegate(
+    (s) => s.ballot?.subjects.filter((x) => (rowOf(s.draft, x.id)?.length ?? 0) > 0).length ?? 0,
+  );
   return (
     <p className="progress" role="status">
       <span>{t.progress(done, total)}</span>

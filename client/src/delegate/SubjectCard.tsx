@@ -1,4 +1,4 @@
-import type { TallyOption, TallySubject } from '@hallvote/shared';
+import { rowOf, type TallyOption, type TallySubject } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useLanguage } from '../i18n';
 import { optionLabel } from '../ui/option-label';
@@ -14,7 +14,7 @@ export function SubjectCard({ subject }: { subject: TallySubject }) {
   const options = useDelegate(useShallow((s) => s.ballot?.options ?? []));
   const kind = useDelegate((s) => s.ballot?.kind ?? 'motion');
   const title = useDelegate((s) => s.ballot?.title ?? '');
-  const chosen = useDelegate(useShallow((s) => s.draft[subject.id] ?? []));
+  const chosen = useDelegate(useShallow((s) => rowOf(s.draft, subject.id) ?? []));
   // The ballot's title already names a lone subject that carries the same label: say it once.
   const repeated = kind !== 'batch' && same(subject.label, title);
   const headingId = repeated ? 'ballot-title' : `subject-${subject.id}`;

@@ -7,6 +7,12 @@ import { preloadSealing } from './seal-vote';
 import { delegateStore, freshRound, roundKeyOf, type DelegateState } from './store';
 import { settlePendingVote, type DelegateSession } from './vote-actions';
 
+/**
+ * How far the server's clock is ahead of this phone's, from a message stamped with it. The message
+ * took a moment to arrive, so this is a little low; for a countdown of whole seconds that is fine.
+ */
+export const clockOffset = (serverTime: number, now: number = Date.now()) => serverTime - now;
+
 /** A different ballot or a new round: what belonged to the old one goes (or comes back after a reload). */
 function roundChange(state: DelegateState, ballot: BallotView | null, drafts: DraftBox): Partial<DelegateState> {
   const key = ballot ? roundKeyOf(ballot) : null;
@@ -34,6 +40,7 @@ export function snapshotState(
   anchors: AnchorBox,
 ): Partial<DelegateState> {
   return {
+    clockOffsetMs: clockOffset(s.serverTime),
     meeting: s.meeting,
     me: s.me,
     ballot: s.ballot,
@@ -70,6 +77,7 @@ export function bindDelegateSocket(session: DelegateSession): void {
         const sameRound = state.ballot !== null && roundKeyOf(state.ballot) === roundKeyOf(e.ballot);
         return {
           ballot: e.ballot,
+          clockOffsetMs: clockOffset(e.serverTime),
           ...(sameRound ? {} : { myVote: null, result: null, receipts: [], anchor: null, anchorConflict: null }),
           ...roundChange(state, e.ballot, drafts),
         };

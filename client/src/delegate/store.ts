@@ -28,6 +28,8 @@ export interface SavedDraft {
 export interface DelegateState {
   readonly language: Language;
   readonly connection: ConnectionStatus;
+  /** The server's clock minus this phone's (ms), from the last snapshot or ballot update. */
+  readonly clockOffsetMs: number;
   readonly meeting: DelegateSnapshot['meeting'] | null;
   readonly me: DelegateSnapshot['me'] | null;
   readonly ballot: BallotView | null;
@@ -62,6 +64,7 @@ export function initialDelegateState(): DelegateState {
   return {
     language: initialLanguage(),
     connection: 'connecting',
+    clockOffsetMs: 0,
     meeting: null,
     me: null,
     ballot: null,

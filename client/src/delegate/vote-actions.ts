@@ -1,7 +1,7 @@
 // Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
-import { assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
+import { rowOf, assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
 import type { HallSocket, Reply } from '../socket';
 import type { AnchorBox } from './anchor-box';
 import type { DraftBox } from './draft-box';
@@ -52,7 +52,7 @@ export function chosenFor(
   style: ElectionStyle,
   subjectId: string,
 ): readonly string[] {
-  return draft[subjectId] ?? (crossingOut(ballot, style) ? ballot.options.map((o) => o.id) : []);
+  return rowOf(draft, subjectId) ?? (crossingOut(ballot, style) ? ballot.options.map((o) => o.id) : []);
 }
 
 /** Whether the marks can be confirmed: single-subject ballots need their one mark; an election at most k. */
@@ -60,7 +60,7 @@ export function canReview(ballot: BallotView, draft: Marks, style: ElectionStyle
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return ballot.subjects.every((s) => (draft[s.id]?.length ?? 0) === 1);
+      return ballot.subjects.every((s) => (rowOf(draft, s.id)?.length ?? 0) === 1);
     case 'batch':
       return true;
     case 'election':

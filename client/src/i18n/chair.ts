@@ -15,6 +15,8 @@ const en = {
   copied: 'Copied',
   badges: 'Print badges',
   badgesPopup: 'The browser blocked the new window. Allow pop-ups for this page and try again.',
+  scrubPending: (since: string) =>
+    `Since ${since}, another program has been reading the database files (a backup?). Until it stops, the server cannot finish wiping the order of the secret ballots just counted, and a copy of those files could still pair voters with choices. The server keeps trying; this notice goes away when it is done.`,
   tabs: { ballots: 'Ballots', attendance: 'Attendance', roster: 'Roster', audit: 'Audit log' },
   emptyRoster: 'Nobody is on the roster yet: import the roster first.',
   quorate: (present: number, required: number, eligible: number) =>
@@ -260,6 +262,8 @@ const vi: typeof en = {
   copied: 'Đã sao chép',
   badges: 'In thẻ đại biểu',
   badgesPopup: 'Trình duyệt đã chặn cửa sổ mới. Hãy cho phép cửa sổ bật lên cho trang này rồi thử lại.',
+  scrubPending: (since: string) =>
+    `Từ ${since}, một chương trình khác đang đọc các tệp cơ sở dữ liệu (sao lưu?). Khi nó chưa dừng, máy chủ chưa xóa xong dấu vết thứ tự của các phiếu kín vừa kiểm, và bản sao các tệp đó vẫn có thể ghép người bỏ phiếu với lựa chọn. Máy chủ vẫn đang thử lại; thông báo này sẽ tự ẩn khi xong.`,
   tabs: { ballots: 'Biểu quyết', attendance: 'Điểm danh', roster: 'Danh sách', audit: 'Nhật ký' },
   emptyRoster: 'Chưa có ai trong danh sách: hãy nhập danh sách đại biểu trước.',
   quorate: (present, required, eligible) => `Đủ điều kiện: có mặt ${present}, cần ${required} / ${eligible}`,

@@ -24,6 +24,7 @@ const en = {
     UNKNOWN_RULE_PRESET: 'This version of the app does not have that rule set or version.',
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
     SESSION_REPLACED: 'Opened on another device.',
+    STORE_UNAVAILABLE: 'The server could not save just now; nothing was changed. Try again in a moment.',
     NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
     ATTENDANCE_FROZEN:
       'A ballot is open: attendance is fixed until it closes (presence counts from the opening). Only a latecomer can be marked present.',
@@ -31,7 +32,6 @@ const en = {
       'This badge was issued while the ballot was open, so it cannot vote in this round. Vote on paper; from the next ballot on, this badge votes.',
     TOO_FEW_BALLOTS: 'Too few online ballots are in to count this secret ballot.',
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
-    STORE_UNAVAILABLE: 'The server cannot store anything just now; nothing was changed. Trying again.',
     NOT_IN_ROUND: 'Added to the roster after this round opened: votes from the next ballot on.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     NO_ANSWER: 'No answer from the server (is this device offline?).',
@@ -113,6 +113,7 @@ const vi: typeof en = {
     UNKNOWN_RULE_PRESET: 'Phiên bản phần mềm này không có bộ quy định hoặc phiên bản quy định đó.',
     RATE_LIMITED: 'Quá nhiều yêu cầu; vui lòng đợi giây lát rồi thử lại.',
     SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
+    STORE_UNAVAILABLE: 'Máy chủ tạm thời chưa lưu được; không có gì bị thay đổi. Vui lòng thử lại sau giây lát.',
     NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
     ATTENDANCE_FROZEN:
       'Đang có cuộc biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận đại biểu đến muộn là có mặt.',
@@ -120,7 +121,6 @@ const vi: typeof en = {
       'Thẻ này được cấp lại khi cuộc biểu quyết đang mở nên không thể bỏ phiếu trong vòng này. Hãy bỏ phiếu giấy; từ cuộc biểu quyết sau, thẻ này bỏ phiếu được.',
     TOO_FEW_BALLOTS: 'Chưa đủ số phiếu trực tuyến để kiểm phiếu kín này.',
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
-    STORE_UNAVAILABLE: 'Máy chủ tạm thời chưa lưu được; chưa có gì thay đổi. Đang thử lại.',
     NOT_IN_ROUND: 'Được bổ sung vào danh sách sau khi vòng bỏ phiếu này mở: bỏ phiếu từ lần biểu quyết sau.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
     NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',

@@ -100,6 +100,9 @@ export class MeetingState extends RosterState {
       if (!ballotRules) throw new Error(`ballot ${b.id} uses an unknown rule preset or version`);
       state.#ballots.set(b.id, { row: b, rules: ballotRules, rounds: [] });
     }
+    // The ballot everybody looks at: the one open now, whatever the clock said when it opened (a
+    // clock set back makes an open round look older than a closed one). Only when none is open,
+    // the round opened last by its time.
     let lastOpened = '';
     for (const r of loaded.rounds) {
       state.#ballots.get(r.ballotId)?.rounds.push(r);
@@ -108,6 +111,7 @@ export class MeetingState extends RosterState {
         state.#currentBallotId = r.ballotId;
       }
     }
+    for (const r of loaded.rounds) if (r.state === 'open') state.#currentBallotId = r.ballotId;
     for (const p of loaded.participation)
       state.#votersIn(p.ballotId, p.round).set(p.delegateId, {
         voteId: p.voteId,

@@ -4,8 +4,9 @@
 // its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
 import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
+import { countStoredRound, type CountedRound, type RoundCount } from './round-records';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
 import { PG, run } from './pg-statements';
@@ -110,9 +111,19 @@ class PostgresStore implements PgStore {
     return readRoundBallots(this.pool, ballotId, round);
   }
 
+  /** Counted and sealed on the event loop (round-records.ts), after the rows came over the network. */
+  async countRound(input: RoundCount): Promise<CountedRound> {
+    return countStoredRound(input, await this.readBallots(input.ballotId, input.round));
+  }
+
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
     await this.queue.drained();
     return readAuditLog(this.pool, meetingId);
+  }
+
+  /** PostgreSQL's own WAL handling is pg-scrub.ts's; nothing of it waits on another program here. */
+  watchStatus(): StorageStatus {
+    return { scrubPendingSince: null };
   }
 
   async claimMeeting(meetingId: string): Promise<number | null> {

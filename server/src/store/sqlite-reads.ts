@@ -1,6 +1,10 @@
-// The SQLite store's reads: everything at start-up (or one meeting), a round's ballots for the tally, the audit log.
-// The rows are mapped to records by rows.ts; callers wait for pending writes first.
+// The SQLite store's reads: everything at start-up (or one meeting), a round's ballots (counted and
+// sealed, or as they are for exports), the audit log. The rows are mapped to records
+// by rows.ts. Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the
+// statements.
 import type { AuditEntry, Marks } from '@hallvote/shared';
+import { countRound, type CountedRound, type RoundCount } from './round-records';
+import { roundBallotsFromText } from './round-text';
 import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
 import type { LoadedMeeting } from './store';
@@ -30,6 +34,12 @@ function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
 export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): Marks[] {
   return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
+}
+
+/** A round counted and sealed from its stored ballots (round-records.ts). */
+export function countStoredRound(s: SqliteStatements, input: RoundCount): CountedRound {
+  const texts = s.ballotMarks.all(input.ballotId, input.round, input.ballotId, input.round).map((r) => r.marks);
+  return countRound(input, roundBallotsFromText(input.tally.ballot, texts));
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

@@ -3,8 +3,8 @@
  * which has no delegate, no vote id, no receipt and no time, under a random primary key, so query
  * order says nothing. Who voted lives in `participation`, which never holds a choice. On disk, a
  * page keeps its cells in insertion order and the WAL keeps older page versions, so while a round
- * is open a copy of the files could still reveal voting order; at close the store rewrites the
- * round's rows in key order with secure_delete and empties the WAL (see sqlite-scrub.ts).
+ * is open a copy of the files could still reveal voting order; right after the close the store
+ * rewrites the round's rows in key order with secure_delete and empties the WAL (see sqlite-scrub.ts).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meetings (
@@ -97,6 +97,14 @@ CREATE TABLE IF NOT EXISTS secret_ballots (
   FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS secret_ballots_round ON secret_ballots(ballot_id, round);
+
+-- Rounds closed or cancelled whose secret rows are still to be rewritten (sqlite-scrub.ts): written
+-- with the close, deleted with the rewrite, so a process that dies in between finishes it at start.
+CREATE TABLE IF NOT EXISTS scrub_pending (
+  ballot_id TEXT NOT NULL,
+  round     INTEGER NOT NULL,
+  PRIMARY KEY (ballot_id, round)
+) WITHOUT ROWID;
 
 -- Paper ballots counted by the counting committee, per round.
 CREATE TABLE IF NOT EXISTS paper_totals (

@@ -162,6 +162,9 @@ export function prepareStatements(db: Database.Database) {
       'SELECT id, marks FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
     ),
     deleteSecretRows: db.prepare<BallotRound>('DELETE FROM secret_ballots WHERE ballot_id = ? AND round = ?'),
+    markScrubPending: db.prepare<BallotRound>('INSERT OR IGNORE INTO scrub_pending (ballot_id, round) VALUES (?, ?)'),
+    scrubsPending: db.prepare<[], { ballot_id: string; round: number }>('SELECT ballot_id, round FROM scrub_pending'),
+    scrubDone: db.prepare<BallotRound>('DELETE FROM scrub_pending WHERE ballot_id = ? AND round = ?'),
     deleteOpenVotes: db.prepare<BallotRound>('DELETE FROM open_votes WHERE ballot_id = ? AND round = ?'),
     upsertPaperTotals: db.prepare<[...BallotRound, totals: string]>(
       `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
@@ -176,8 +179,5 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO audit (meeting_id, seq, at, actor, action, details, prev_hash, hash)
        VALUES (@meetingId, @seq, @at, @actor, @action, @details, @prevHash, @hash)`,
     ),
-
-    // Copies the WAL into the database and empties it (see sqlite-scrub.ts).
-    truncateWal: db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
   };
 }

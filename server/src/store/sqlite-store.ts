@@ -1,19 +1,16 @@
-// The embedded store: one SQLite file (WAL, synchronous FULL) behind the Store interface. This file
-// opens the database and orders the work; the SQL is in sqlite-statements.ts, the writes in
-// sqlite-writes.ts, the reads in sqlite-reads.ts, the secret-round scrub in sqlite-scrub.ts, and
-// what any SQL store shares (row mapping, the audit chain) in rows.ts and audit-chain.ts.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult } from '@hallvote/shared';
-import { migrate } from './sqlite-migrations';
-import { SCHEMA_SQL, upgradeSchema } from './sqlite-schema';
-import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './sqlite-reads';
-import { truncateWal } from './sqlite-scrub';
-import { prepareStatements, type SqliteStatements } from './sqlite-statements';
-import * as writes from './sqlite-writes';
-import { WriteQueue } from './write-queue';
+// The embedded store: one SQLite file (WAL, synchronous FULL) behind the Store interface, worked on
+// by two threads so that the event loop never waits for the disk (sqlite-thread.ts): the writer
+// owns the write connection (group commit, the secret-round scrub, reads that must follow writes),
+// the reader answers the chair's reads while the writer may be waiting for another program's lock.
+// This file only posts requests; the SQL is in sqlite-statements.ts, the writes in
+// sqlite-writes.ts, the reads in sqlite-reads.ts, the scrub in sqlite-scrub.ts, and what any SQL
+// store shares (row mapping, the audit chain, packed round records) in rows.ts, audit-chain.ts and
+// round-records.ts.
+import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
+import type { SqliteOptions } from './sqlite-open';
 import { isEmptyUpdate } from './delegate-update';
+import { StoreThread } from './store-thread';
+import type { CountedRound, RoundCount } from './round-records';
 import type {
   AttendanceChange,
   AuditInput,
@@ -28,65 +25,76 @@ import type {
   Store,
 } from './store';
 
-/** Opens (creating if needed) the SQLite database at `file`; ':memory:' works for quick tests. */
-export function openSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk when it returns, so an ack after commit survives a power cut too.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // Deleted rows are overwritten with zeros, not left in free space (see sqlite-scrub.ts).
-  db.pragma('secure_delete = ON');
-  db.exec(SCHEMA_SQL);
-  upgradeSchema(db);
-  migrate(db);
-  // A WAL left by a crash holds old versions of pages, secret ballots' included: fold it into the
-  // database and empty it before anything else happens.
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  return new SqliteStore(db);
+/**
+ * Opens (creating if needed) the SQLite database at `file`. The threads start at once; the first
+ * request waits for them, and fails if the file cannot be opened.
+ */
+export function openSqliteStore(file: string, options: SqliteOptions = {}): SqliteStore {
+  return new SqliteStore(file, options);
 }
 
-class SqliteStore implements Store {
-  private readonly queue: WriteQueue;
-  private readonly s: SqliteStatements;
+export class SqliteStore implements Store {
+  readonly #writer: StoreThread;
+  #reader: StoreThread | null = null;
+  #status: StorageStatus = { scrubPendingSince: null };
+  readonly #listeners = new Set<(status: StorageStatus) => void>();
 
-  constructor(private readonly db: Database.Database) {
-    this.queue = new WriteQueue(db);
-    this.s = prepareStatements(db);
+  constructor(
+    private readonly file: string,
+    private readonly options: SqliteOptions,
+  ) {
+    this.#writer = new StoreThread('writer', file, options, (status) => {
+      this.#status = status;
+      for (const listener of this.#listeners) listener(status);
+    });
+    // The reader opens the file once the writer has created it, so that it is up before it is needed.
+    this.#writer.control('status').then(
+      () => this.#readerThread,
+      () => undefined,
+    );
   }
 
-  async loadAll(): Promise<LoadedMeeting[]> {
-    await this.queue.drained();
-    return loadMeetings(this.s);
+  /** Started once the writer has opened (and so created) the file. */
+  get #readerThread(): StoreThread {
+    this.#reader ??= new StoreThread('reader', this.file, this.options, () => undefined);
+    return this.#reader;
   }
 
-  async loadMeeting(meetingId: string): Promise<LoadedMeeting | null> {
-    await this.queue.drained();
-    return loadMeeting(this.s, meetingId);
+  watchStatus(listener: (status: StorageStatus) => void): StorageStatus {
+    this.#listeners.add(listener);
+    return this.#status;
   }
 
-  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
-    await this.queue.drained();
-    return readRoundBallots(this.s, ballotId, round);
+  loadAll(): Promise<LoadedMeeting[]> {
+    return this.#writer.read('loadMeetings');
   }
 
-  async readAudit(meetingId: string): Promise<AuditEntry[]> {
-    await this.queue.drained();
-    return readAuditLog(this.s, meetingId);
+  loadMeeting(meetingId: string): Promise<LoadedMeeting | null> {
+    return this.#writer.read('loadMeeting', meetingId);
+  }
+
+  countRound(input: RoundCount): Promise<CountedRound> {
+    return this.#writer.read('countStoredRound', input);
+  }
+
+  readBallots(ballotId: string, round: number): Promise<Marks[]> {
+    return this.#readerThread.read('readRoundBallots', ballotId, round);
+  }
+
+  readAudit(meetingId: string): Promise<AuditEntry[]> {
+    return this.#readerThread.read('readAuditLog', meetingId);
   }
 
   createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.createMeeting(this.s, meeting, delegates, audit));
+    return this.#writer.write('createMeeting', meeting, delegates, audit);
   }
 
   replaceRoster(meetingId: string, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.replaceRoster(this.s, meetingId, delegates, audit));
+    return this.#writer.write('replaceRoster', meetingId, delegates, audit);
   }
 
   addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.addDelegates(this.s, delegates, audit));
+    return this.#writer.write('addDelegates', delegates, audit);
   }
 
   updateDelegate(
@@ -95,11 +103,11 @@ class SqliteStore implements Store {
     audit: AuditInput,
   ): Promise<void> {
     if (isEmptyUpdate(fields)) return Promise.resolve();
-    return this.queue.enqueue(() => writes.updateDelegate(this.s, delegateId, fields, audit));
+    return this.#writer.write('updateDelegate', delegateId, fields, audit);
   }
 
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.removeDelegate(this.s, delegateId, audit));
+    return this.#writer.write('removeDelegate', delegateId, audit);
   }
 
   setAttendance(
@@ -109,31 +117,31 @@ class SqliteStore implements Store {
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
   ): Promise<void> {
-    return this.queue.enqueue(() => writes.setAttendance(this.s, delegateId, attendance, checkedInBy, issueIn, audit));
+    return this.#writer.write('setAttendance', delegateId, attendance, checkedInBy, issueIn, audit);
   }
 
   setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.setAttendanceMany(this.s, changes, audit));
+    return this.#writer.write('setAttendanceMany', changes, audit);
   }
 
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.createBallot(this.s, ballot, audit));
+    return this.#writer.write('createBallot', ballot, audit);
   }
 
   openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.openRound(this.s, round, issuedTo, audit));
+    return this.#writer.write('openRound', round, issuedTo, audit);
   }
 
   draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.draftRevote(this.s, ballotId, drafted, audit));
+    return this.#writer.write('draftRevote', ballotId, drafted, audit);
   }
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {
-    return this.queue.enqueue(() => writes.castVote(this.s, vote, audit));
+    return this.#writer.write('castVote', vote, audit);
   }
 
   markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void> {
-    return this.queue.enqueue(() => writes.markPaperVoter(this.s, ballotId, round, delegateId, audit));
+    return this.#writer.write('markPaperVoter', ballotId, round, delegateId, audit);
   }
 
   recordPaperTotals(
@@ -143,18 +151,12 @@ class SqliteStore implements Store {
     audit: AuditInput,
     retally: Retally | null,
   ): Promise<void> {
-    return this.queue.enqueue(() => writes.recordPaperTotals(this.s, ballotId, round, totals, audit, retally));
+    return this.#writer.write('recordPaperTotals', ballotId, round, totals, audit, retally);
   }
 
-  async closeRound(
-    ballotId: string,
-    round: number,
-    closedAt: string,
-    result: RoundResult,
-    audit: AuditInput,
-  ): Promise<void> {
-    await this.queue.enqueue(() => writes.closeRound(this.s, ballotId, round, closedAt, result, audit));
-    truncateWal(this.s);
+  /** The scrub of the round's secret rows is part of the write; the WAL is emptied after its commit. */
+  closeRound(ballotId: string, round: number, closedAt: string, result: RoundResult, audit: AuditInput): Promise<void> {
+    return this.#writer.write('closeRound', ballotId, round, closedAt, result, audit);
   }
 
   publishRound(
@@ -164,17 +166,23 @@ class SqliteStore implements Store {
     result: RoundResult,
     audit: AuditInput,
   ): Promise<AuditHead> {
-    return this.queue.enqueue(() => writes.publishRound(this.s, ballotId, round, publishedAt, result, audit));
+    return this.#writer.write('publishRound', ballotId, round, publishedAt, result, audit);
   }
 
-  async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
-    const destroyed = await this.queue.enqueue(() => writes.cancelRound(this.s, ballotId, round, at, audit));
-    truncateWal(this.s);
-    return destroyed;
+  /** The secret rows are deleted in the write; the WAL is emptied right after its commit. */
+  cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
+    return this.#writer.write('cancelRound', ballotId, round, at, audit);
+  }
+
+  /** SQL compiled by the threads after they opened (every statement is prepared once): for a test. */
+  async compiledSinceOpen(): Promise<string[]> {
+    const threads = [this.#writer, ...(this.#reader ? [this.#reader] : [])];
+    const lists = await Promise.all(threads.map((t) => t.control('compiled-since-open') as Promise<string[]>));
+    return lists.flat();
   }
 
   async close(): Promise<void> {
-    await this.queue.drained();
-    this.db.close();
+    await this.#reader?.close();
+    await this.#writer.close();
   }
 }

@@ -3,10 +3,10 @@
 // plain data and the prepared statements and touch nothing else, so they can run wherever the
 // database connection lives. A thrown error rolls the savepoint back: nothing of the write stays.
 import { randomBytes } from 'node:crypto';
-import { HallvoteError, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { HallvoteError, canonicalRecord, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
 import type { Editable } from './delegate-update';
-import { scrubSecretRound } from './sqlite-scrub';
+import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AttendanceChange,
@@ -131,7 +131,8 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
   if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
   if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
-  const marks = JSON.stringify(vote.marks);
+  // Stored as its canonical record: the text is then what the seal hashes (round-text.ts).
+  const marks = canonicalRecord(vote.marks);
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
       throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
@@ -189,7 +190,8 @@ export function recordPaperTotals(
 }
 
 /**
- * Closes an open round and scrubs its secret rows; the caller empties the WAL after the commit. A
+ * Closes an open round; its secret rows are rewritten and the WAL emptied right after the commit
+ * (sqlite-scrub.ts). A
  * round that is not open is refused (BALLOT_NOT_OPEN) and nothing changes.
  */
 export function closeRound(
@@ -202,7 +204,7 @@ export function closeRound(
 ): void {
   if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
-  scrubSecretRound(s, ballotId, round);
+  scrubAfterCommit(s, ballotId, round);
   appendAudit(s, audit);
 }
 
@@ -220,7 +222,8 @@ export function publishRound(
 
 /**
  * Cancels a round and destroys its ballots unseen: they are deleted (secure_delete zeroes their
- * cells; the caller empties the WAL after the commit) and the audit entry records only how many.
+ * cells; the writer thread empties the WAL right after the commit, sqlite-scrub.ts) and the audit
+ * entry records only how many.
  */
 export function cancelRound(
   s: SqliteStatements,
@@ -231,6 +234,7 @@ export function cancelRound(
 ): number {
   s.cancelRound.run(at, ballotId, round);
   const destroyed = s.deleteSecretRows.run(ballotId, round).changes + s.deleteOpenVotes.run(ballotId, round).changes;
+  requestWalTruncation(s);
   appendAudit(s, { ...audit, details: { ...audit.details, destroyed } });
   return destroyed;
 }

@@ -1,7 +1,9 @@
 // The store interface: what the server needs from durable storage, in domain terms. SQLite is the
 // embedded default (sqlite-store.ts); PostgreSQL (pg-store.ts, DATABASE_URL) keeps the same
 // promises. Every write resolves only after it is committed to disk, so an ack sent after `await`
-// is an ack after commit.
+// is an ack after commit. A store never makes the event loop wait for its disk: a database that
+// is locked or full answers with STORE_UNAVAILABLE (nothing stored; try again), never with a false
+// success.
 import type {
   AttendanceStatus,
   AuditActor,
@@ -12,7 +14,9 @@ import type {
   PaperTotals,
   PublishedAnchor,
   RoundResult,
+  StorageStatus,
 } from '@hallvote/shared';
+import type { CountedRound, RoundCount } from './round-records';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
 export interface AuditInput {
@@ -237,6 +241,11 @@ export interface Store {
   /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
   readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
   /**
+   * A round's tally and seal over its stored ballots and `input` (round-records.ts), once every
+   * write requested before has committed: what a close counts, made where the ballots are.
+   */
+  countRound(input: RoundCount): Promise<CountedRound>;
+  /**
    * Closes an open round with its result: its secret rows rewritten in key order, its seal key
    * erased. A round that is not open (closed already, by a countdown racing the chair or by another
    * node) is refused with BALLOT_NOT_OPEN and nothing changes.
@@ -258,6 +267,11 @@ export interface Store {
   cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;
+  /**
+   * The store's status for the chair (a secrecy scrub waiting for another program), now; `listener`
+   * hears every later change.
+   */
+  watchStatus(listener: (status: StorageStatus) => void): StorageStatus;
   /** Waits for pending writes, then closes the database. */
   close(): Promise<void>;
 }

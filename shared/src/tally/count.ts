@@ -1,24 +1,17 @@
 import { assertNever } from './assert-never';
-import type { BallotRecord, InvalidReason, PaperTotals, TallyBallot } from './types';
+import {
+  BLANK,
+  ENGINE_INVALID_REASONS,
+  SPOILT,
+  objectReader,
+  packedReader,
+  type ElectionRow,
+  type RowReader,
+} from './count-rows';
+import { isPacked } from './packed';
+import type { BallotRecord, InvalidReason, PackedRecords, PaperTotals, TallyBallot } from './types';
 
-/** Reasons the engine itself gives when it voids a whole ballot. */
-export const ENGINE_INVALID_REASONS = {
-  /** Election: more candidates marked than there are seats. */
-  overMarked: 'over-marked',
-  /** Election: a mark for a candidate not on the ballot. */
-  unknownOption: 'unknown-option',
-  /** Election: the same candidate marked twice; a paper ballot cannot say that. */
-  duplicateMark: 'duplicate-mark',
-  /** Strict batch: a row with several marks or an unknown option. */
-  spoiltRow: 'spoilt-row',
-  /** Strict batch: a row left without a mark. */
-  blankRow: 'blank-row',
-  /**
-   * Election under a rule that counts it invalid: no name kept (every name crossed out), or
-   * neither "đồng ý" nor "không đồng ý" marked for the only nominee.
-   */
-  blankBallot: 'blank-ballot',
-} as const;
+export { ENGINE_INVALID_REASONS } from './count-rows';
 
 /** The rule settings counting depends on. */
 export interface CountSettings {
@@ -56,42 +49,6 @@ export function seatsOf(ballot: TallyBallot): number {
   return ballot.seats ?? 1;
 }
 
-/** What a single-mark row reads as, besides an option index (≥ 0). */
-const BLANK = -1;
-const SPOILT = -2;
-
-/**
- * A motion, choice or batch row: the option index, BLANK or SPOILT. Allocates nothing: this runs
- * once per subject per ballot (500,000 times for 10,000 ballots of 50 subjects). `Array.isArray`
- * also keeps a subject id such as "constructor" from reading Object.prototype.
- */
-function readSingleRow(record: BallotRecord, subjectId: string, optionIndex: ReadonlyMap<string, number>): number {
-  const marked = record.marks[subjectId];
-  if (!Array.isArray(marked) || marked.length === 0) return BLANK;
-  if (marked.length !== 1) return SPOILT;
-  return optionIndex.get(marked[0] as string) ?? SPOILT;
-}
-
-type ElectionRow =
-  { readonly type: 'invalid'; readonly reason: string } | { readonly type: 'row'; readonly options: readonly number[] };
-
-function readElectionRow(
-  marked: readonly string[],
-  optionIndex: ReadonlyMap<string, number>,
-  seats: number,
-): ElectionRow {
-  const invalidRow = (reason: string): ElectionRow => ({ type: 'invalid', reason });
-  if (marked.length > seats) return invalidRow(ENGINE_INVALID_REASONS.overMarked);
-  const chosen = new Set<number>();
-  for (const id of marked) {
-    const option = optionIndex.get(id);
-    if (option === undefined) return invalidRow(ENGINE_INVALID_REASONS.unknownOption);
-    if (chosen.has(option)) return invalidRow(ENGINE_INVALID_REASONS.duplicateMark);
-    chosen.add(option);
-  }
-  return { type: 'row', options: [...chosen] };
-}
-
 const bump = (counts: Int32Array, i: number) => {
   counts[i] = (counts[i] ?? 0) + 1;
 };
@@ -104,24 +61,16 @@ interface Counters {
 }
 
 /**
- * One motion, choice or batch ballot. Rows are read into `rows` first because a strict batch
- * voids the whole ballot for one bad row, before anything of it is counted.
+ * One motion, choice or batch ballot, its rows read into `rows` (option index, BLANK or SPOILT)
+ * first because a strict batch voids the whole ballot for one bad row, before anything of it is
+ * counted.
  */
-function countSingleRecord(
-  record: BallotRecord,
-  subjectIds: readonly string[],
-  optionIndex: ReadonlyMap<string, number>,
-  strict: boolean,
-  blankInvalid: boolean,
-  rows: Int32Array,
-  counters: Counters,
-): string | null {
+function settleSingleRows(rows: Int32Array, strict: boolean, blankInvalid: boolean, counters: Counters): string | null {
   let spoilt = false;
   let blank = false;
   let counted = false;
-  for (let s = 0; s < subjectIds.length; s += 1) {
-    const row = readSingleRow(record, subjectIds[s] as string, optionIndex);
-    rows[s] = row;
+  for (let s = 0; s < rows.length; s += 1) {
+    const row = rows[s] ?? BLANK;
     if (row === SPOILT) spoilt = true;
     else if (row === BLANK) blank = true;
     else counted = true;
@@ -130,7 +79,7 @@ function countSingleRecord(
   if ((strict || (blankInvalid && !counted)) && spoilt) return ENGINE_INVALID_REASONS.spoiltRow;
   if (strict && blank) return ENGINE_INVALID_REASONS.blankRow;
   if (blankInvalid && !counted) return ENGINE_INVALID_REASONS.blankBallot;
-  for (let s = 0; s < subjectIds.length; s += 1) {
+  for (let s = 0; s < rows.length; s += 1) {
     const row = rows[s] ?? BLANK;
     if (row >= 0) bump(counters.votes, s * counters.options + row);
     else bump(counters.empty, s);
@@ -139,57 +88,39 @@ function countSingleRecord(
 }
 
 /**
- * One election ballot: over-marking (or a mark that cannot be read) voids it, and so does keeping
- * no name at all where the rule says a blank ballot is invalid.
+ * One election ballot, its rows read: over-marking (or a mark that cannot be read) voids it, and
+ * so does keeping no name at all where the rule says a blank ballot is invalid.
  */
-function countElectionRecord(
-  record: BallotRecord,
-  ballot: TallyBallot,
-  optionIndex: ReadonlyMap<string, number>,
-  blankInvalid: boolean,
-  counters: Counters,
-): string | null {
-  const rows: (readonly number[])[] = [];
-  for (const subject of ballot.subjects) {
-    const marked = record.marks[subject.id];
-    const row = readElectionRow(Array.isArray(marked) ? marked : [], optionIndex, seatsOf(ballot));
-    if (row.type === 'invalid') return row.reason;
-    rows.push(row.options);
-  }
-  if (blankInvalid && rows.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
-  rows.forEach((row, s) => {
+function settleElectionRows(rows: readonly ElectionRow[], blankInvalid: boolean, counters: Counters): string | null {
+  for (const row of rows) if (row.type === 'invalid') return row.reason;
+  const chosen = rows.map((row) => (row.type === 'row' ? row.options : []));
+  if (blankInvalid && chosen.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
+  chosen.forEach((row, s) => {
     if (row.length === 0) bump(counters.empty, s);
     for (const option of row) bump(counters.votes, s * counters.options + option);
   });
   return null;
 }
 
-function countRecord(
-  record: BallotRecord,
+function countBallot(
+  reader: RowReader,
   ballot: TallyBallot,
-  subjectIds: readonly string[],
-  optionIndex: ReadonlyMap<string, number>,
   settings: CountSettings,
   rows: Int32Array,
   counters: Counters,
 ): string | null {
-  if (record.invalid !== undefined) return record.invalid;
+  const invalid = reader.invalid();
+  if (invalid !== undefined) return invalid;
   switch (ballot.kind) {
     case 'motion':
     case 'choice':
-      return countSingleRecord(record, subjectIds, optionIndex, false, settings.blankInvalid, rows, counters);
+      reader.singleRows(rows);
+      return settleSingleRows(rows, false, settings.blankInvalid, counters);
     case 'batch':
-      return countSingleRecord(
-        record,
-        subjectIds,
-        optionIndex,
-        settings.batchStrict,
-        settings.blankInvalid,
-        rows,
-        counters,
-      );
+      reader.singleRows(rows);
+      return settleSingleRows(rows, settings.batchStrict, settings.blankInvalid, counters);
     case 'election':
-      return countElectionRecord(record, ballot, optionIndex, settings.blankInvalid, counters);
+      return settleElectionRows(reader.electionRows(seatsOf(ballot)), settings.blankInvalid, counters);
     default:
       return assertNever(ballot.kind);
   }
@@ -215,7 +146,7 @@ function sortedReasons(reasons: ReadonlyMap<string, number>): InvalidReason[] {
  */
 export function countBallots(
   ballot: TallyBallot,
-  records: readonly BallotRecord[],
+  records: readonly BallotRecord[] | PackedRecords,
   paper: PaperTotals | undefined,
   settings: CountSettings,
 ): BallotTally {
@@ -229,9 +160,11 @@ export function countBallots(
   const subjectIds = ballot.subjects.map((subject) => subject.id);
   const reasons = new Map<string, number>();
   let valid = 0;
+  const reader = isPacked(records) ? packedReader(records) : objectReader(records, subjectIds, optionIndex);
+  const count = isPacked(records) ? records.count : records.length;
 
-  for (const record of records) {
-    const reason = countRecord(record, ballot, subjectIds, optionIndex, settings, rows, counters);
+  for (reader.at = 0; reader.at < count; reader.at += 1) {
+    const reason = countBallot(reader, ballot, settings, rows, counters);
     if (reason === null) valid += 1;
     else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   }
@@ -240,7 +173,7 @@ export function countBallots(
   );
   const empty = Array.from(counters.empty);
 
-  let returned = records.length;
+  let returned = count;
   if (paper !== undefined) {
     returned += paper.returned;
     let paperInvalid = 0;

@@ -6,6 +6,7 @@ export { checkQuorum, eligibleBase, summarizeAttendance, type MemberAttendance }
 export { percentOf } from './percent';
 export { votesNeeded, passesMajority, meetsFraction, type Threshold } from './fraction';
 export { ENGINE_INVALID_REASONS } from './count';
+export { packRecords, isPacked } from './packed';
 export { levelOf } from './proposals';
 export { assertNever } from './assert-never';
 export * from './types';

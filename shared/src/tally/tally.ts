@@ -9,6 +9,7 @@ import { checkInvariants } from './invariants';
 import { checkProposal } from './proposals';
 import type {
   BallotCounts,
+  PackedTallyInput,
   ResultBasis,
   RuleSet,
   SubjectResult,
@@ -19,7 +20,7 @@ import type {
 } from './types';
 
 function subjectResult(
-  input: TallyInput,
+  input: TallyInput | PackedTallyInput,
   subject: TallySubject,
   counted: SubjectTally,
   bases: BallotBases,
@@ -95,11 +96,12 @@ function basisOf(rules: RuleSet): ResultBasis {
 
 /**
  * Tallies one ballot round: counts, bases, per-subject outcomes, bands and proposal checks, cap
- * warnings and invariants. Pure and deterministic: the same input, in any record order, gives
+ * warnings and invariants. Records come as objects or packed (packRecords): the same result. Pure
+ * and deterministic: the same input, in any record order, gives
  * the same result. A quorum lost by tally time turns every outcome into "no quorum"; the counts
  * and shares are still reported.
  */
-export function tally(input: TallyInput): TallyResult {
+export function tally(input: TallyInput | PackedTallyInput): TallyResult {
   const { rules, ballot, attendance } = input;
   const quorum = checkQuorum(attendance, rules.quorum);
   // A blank election ballot keeps no name, or, approving a single nominee, marks neither (or

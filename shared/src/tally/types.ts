@@ -149,6 +149,23 @@ export interface BallotRecord {
 }
 
 /**
+ * Ballot records packed into typed arrays, for counting many at once (10,000 ballots of 50
+ * sub-units are 500,000 rows). Row `r × subjects + s` (record r, subject s in ballot order) holds
+ * `marks[rowStart[i]]` up to `marks[rowStart[i + 1]]`: the options marked on it, as indexes into
+ * the ballot's options, -1 for an id the ballot does not have. Counted exactly as the same records
+ * as objects would be (`packRecords` in packed.ts makes one from the other).
+ */
+export interface PackedRecords {
+  readonly count: number;
+  readonly subjects: number;
+  /** count × subjects + 1 offsets into `marks`. */
+  readonly rowStart: Int32Array;
+  readonly marks: Int16Array;
+  /** Record index → the reason a record was spoilt as a whole (as BallotRecord.invalid). */
+  readonly invalid?: ReadonlyMap<number, string>;
+}
+
+/**
  * Aggregated counts entered by hand (paper ballots counted by the committee). They are added to
  * the counts from individual records; nothing forces them to be consistent, which is why the
  * invariants are checked.
@@ -177,3 +194,6 @@ export interface TallyInput {
    */
   readonly paperVoters: number;
 }
+
+/** A tally's input with its records packed (what a store reads thousands of at close). */
+export type PackedTallyInput = Omit<TallyInput, 'records'> & { readonly records: PackedRecords };

@@ -135,6 +135,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
   return {
     role: 'delegate',
     seq: 5,
+    serverTime: Date.now(),
     meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' },
     me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy' },
     ballot: null,
@@ -188,6 +189,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     delegates: delegates(53, 49),
     ballots: [],
     projectorKey: 'projector-key',
+    storage: { scrubPendingSince: null },
     plainHttp: false,
     projector: { mode: 'live', slideText: '', resultShown: true },
     ...overrides,

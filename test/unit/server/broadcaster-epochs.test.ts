@@ -7,7 +7,11 @@ import type { MeetingState } from '../../../server/src/hall/meeting-state';
 
 test('numbers start above every earlier owner: epoch × 2^32, per audience, and forget() clears them', () => {
   const io: HallServer = new Server();
-  const b = new SocketBroadcaster(io, () => Promise.resolve(null));
+  const b = new SocketBroadcaster(
+    io,
+    () => Promise.resolve(null),
+    () => Date.now(),
+  );
   expect(b.seq('m', 'delegate')).toBe(0);
   b.startEpoch({ meeting: { id: 'm' } } as MeetingState, 3);
   expect(b.seq('m', 'delegate')).toBe(3 * EPOCH_STRIDE);

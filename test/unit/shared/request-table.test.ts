@@ -43,10 +43,10 @@ describe('the request table', () => {
     for (const event of CLIENT_EVENTS) expect(ROLES.some((r) => mayRequest(r, event))).toBe(true);
   });
 
-  test('rate classes: chair actions share the chair bucket, votes their own, resync is free', () => {
+  test('rate classes: chair actions share the chair bucket, votes and resyncs have their own', () => {
     for (const event of CLIENT_EVENTS) {
       const { roles, rate } = REQUESTS[event];
-      const expected = event === 'vote:cast' ? 'vote' : event === 'sync:request' ? 'none' : 'chair';
+      const expected = event === 'vote:cast' ? 'vote' : event === 'sync:request' ? 'sync' : 'chair';
       expect({ event, rate }).toEqual({ event, rate: expected });
       if (rate === 'chair') expect(roles).toEqual(['chair']);
     }

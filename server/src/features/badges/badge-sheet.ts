@@ -1,7 +1,9 @@
 // The printable badge sheet: A4, eight badges a page. Each badge carries the meeting's title, the
 // name and position, the QR code with the join URL under it, a line of instructions in Vietnamese
 // and English, and the join code to type at PUBLIC_URL/j where a phone cannot scan (join-code.ts).
-// One badge can be printed on its own (a re-issued badge).
+// A QR code takes about a millisecond to make, so a whole roster (20,000 members) is made in a
+// worker thread and sent as it is made (badge-stream.ts); one badge (a re-issued one) is made here.
+// This file is the HTML, wherever it runs.
 import QRCode from 'qrcode';
 import type { MeetingState } from '../../hall/meeting-state';
 import { JOIN_PATH, formatJoinCode, joinCodeOf } from './join-code';
@@ -83,15 +85,16 @@ export const SHEET_TAIL = `</main>
 </body>
 </html>`;
 
-/** Every badge of the roster, in roster order; or the badges of `only` (one re-issued badge). */
+/**
+ * The badges of `only` (a re-issued badge), in roster order: a QR code each, made on the event loop,
+ * so only for a few. The whole roster's sheet is made in a worker thread (badge-stream.ts).
+ */
 export async function renderBadgeSheet(
   state: MeetingState,
   publicUrl: string,
-  only?: ReadonlySet<string>,
+  only: ReadonlySet<string>,
 ): Promise<string> {
-  const members = [...state.delegates.values()]
-    .filter((d) => !only || only.has(d.id))
-    .sort((a, b) => a.ordinal - b.ordinal);
+  const members = [...state.delegates.values()].filter((d) => only.has(d.id)).sort((a, b) => a.ordinal - b.ordinal);
   const title = state.meeting.title;
   const badges = await Promise.all(members.map((d) => badgeHtml(d, title, publicUrl)));
   return sheetHead(title) + badges.join('') + SHEET_TAIL;

@@ -1,10 +1,11 @@
 // A round's result: the shared tally over the stored rows, with the attendance of the moment of
-// close, sealed over everything it rests on (shared/src/seal.ts).
+// close, sealed over everything it rests on (shared/src/seal.ts). The store counts and seals where
+// the rows are (a 10,000-ballot round is megabytes of JSON); this file gathers the rest from the
+// meeting's state.
 import { createHash } from 'node:crypto';
 import {
   roundSealInput,
   ruleSetHashInput,
-  tally,
   type AttendanceSnapshot,
   type EarlyClose,
   type PaperTotals,
@@ -61,49 +62,49 @@ export async function computeRoundResult(
   const entry = state.ballots.get(ballotId);
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
-  const records = await store.readBallots(ballotId, round);
   const paper = inputs.paper ?? state.paperTotalsOf(ballotId, round) ?? null;
   const voters = [...state.votersOf(ballotId, round).entries()];
   const paperVoters = voters.filter(([, v]) => v.channel === 'paper').length;
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
-  const result = tally({
-    rules: entry.rules,
-    ballot: {
-      kind: def.kind,
-      subjects: def.subjects,
-      options: def.options,
-      ...(def.seats !== undefined ? { seats: def.seats } : {}),
-    },
-    attendance: {
-      roster: attendance.present.length + attendance.excused.length + attendance.absent.length,
-      present: attendance.present.length,
-      excusedAbsent: attendance.excused.length,
-    },
-    issued,
-    records: records.map((marks) => ({ marks })),
-    ...(paper ? { paper } : {}),
-    paperVoters,
-  });
-  // The ballot's rule set, which decided it (the meeting's unless the ballot chose another).
+  // The ballot's rule set, which decides it (the meeting's unless the ballot chose another).
   const rules = ruleSetStamp(entry.rules);
   const namedVotes = def.secret
     ? null
     : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
-  const seal = sealOf({
-    meetingId: state.meeting.id,
-    ballot: { ...def, id: ballotId },
+  const { tally: result, seal } = await store.countRound({
+    ballotId,
     round,
-    closedAt: inputs.closedAt,
-    rules,
-    issued,
-    records,
-    namedVotes,
-    paper,
-    paperVoters,
-    attendance,
-    earlyClose: inputs.earlyClose,
-    tally: result,
+    tally: {
+      rules: entry.rules,
+      ballot: {
+        kind: def.kind,
+        subjects: def.subjects,
+        options: def.options,
+        ...(def.seats !== undefined ? { seats: def.seats } : {}),
+      },
+      attendance: {
+        roster: attendance.present.length + attendance.excused.length + attendance.absent.length,
+        present: attendance.present.length,
+        excusedAbsent: attendance.excused.length,
+      },
+      issued,
+      ...(paper ? { paper } : {}),
+      paperVoters,
+    },
+    seal: {
+      meetingId: state.meeting.id,
+      ballot: { ...def, id: ballotId },
+      round,
+      closedAt: inputs.closedAt,
+      rules,
+      issued,
+      namedVotes,
+      paper,
+      paperVoters,
+      attendance,
+      earlyClose: inputs.earlyClose,
+    },
   });
   return {
     ballotId,

@@ -15,6 +15,7 @@ import type { HallContext } from '../../context';
 import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
 import { renderBadgeSheet } from '../badges/badge-sheet';
+import { streamBadgeSheet } from '../badges/badge-stream';
 import { makeDelegates } from '../roster/new-delegates';
 import { assertRosterLines } from '../roster/roster-checks';
 
@@ -80,7 +81,7 @@ export function meetingRoutes(ctx: HallContext): Router {
     '/api/meetings/:meetingId/badges',
     route(ctx, async (req, res) => {
       const state = chairMeeting(ctx, req);
-      res.type('html').send(await renderBadgeSheet(state, ctx.config.publicUrl));
+      await streamBadgeSheet(state, ctx.config.publicUrl, res, ctx.log);
     }),
   );
 

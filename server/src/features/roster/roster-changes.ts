@@ -34,6 +34,8 @@ export async function importRoster(
   let removed: readonly DelegateRecord[] = [];
   if (replacing) removed = state.replaceRoster(fresh);
   else state.addDelegates(fresh);
+  // A removed member's phone hears nothing more of this meeting: its badge is no longer valid.
+  for (const d of removed) ctx.disconnectDelegate(state, d.id, 'removed');
   ctx.broadcaster.rosterReplaced(
     state,
     removed.map((d) => d.id),

@@ -15,9 +15,11 @@ import type {
   ServerToClientEvents,
   SocketData,
   SocketRole as Audience,
+  StorageStatus,
 } from '@hallvote/shared';
 import type { Broadcaster } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
+import { RoomSender } from './room-sender';
 import {
   ballotView,
   chairBallotView,
@@ -51,11 +53,16 @@ export class SocketBroadcaster implements Broadcaster {
   private readonly pendingRoster = new Map<string, { state: MeetingState; ids: Set<string> }>();
   private readonly pendingTurnout = new Map<string, { state: MeetingState; ballotIds: Set<string> }>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly rooms: RoomSender;
 
   constructor(
-    private readonly io: HallServer,
+    io: HallServer,
     private readonly computeInterim: (state: MeetingState, ballotId: string) => Promise<RoundResult | null>,
-  ) {}
+    /** The app clock in epoch ms: phones count down against it, whatever their own clocks say. */
+    private readonly serverTime: () => number,
+  ) {
+    this.rooms = new RoomSender(io);
+  }
 
   seq(meetingId: string, audience: Audience): number {
     return this.seqs.get(roomOf(meetingId, audience)) ?? this.bases.get(meetingId) ?? 0;
@@ -77,7 +84,10 @@ export class SocketBroadcaster implements Broadcaster {
 
   /** This node no longer owns the meeting: nothing pending is sent for it. */
   forget(meetingId: string): void {
-    for (const audience of AUDIENCES) this.seqs.delete(roomOf(meetingId, audience));
+    for (const audience of AUDIENCES) {
+      this.seqs.delete(roomOf(meetingId, audience));
+      this.rooms.drop(roomOf(meetingId, audience));
+    }
     this.bases.delete(meetingId);
     this.current.delete(meetingId);
     this.pendingRoster.delete(meetingId);
@@ -92,14 +102,14 @@ export class SocketBroadcaster implements Broadcaster {
       | 'turnout:updated'
       | 'console:roster-updated'
       | 'console:ballot-updated'
+      | 'console:storage-updated'
       | 'console:projector-updated'
       | 'projector:updated',
   >(meetingId: string, audience: Audience, event: E, payload: Payload<E>): void {
     const room = roomOf(meetingId, audience);
     const seq = this.seq(meetingId, audience) + 1;
     this.seqs.set(room, seq);
-    // The event map types each payload; the spread widens it, hence the one cast here.
-    (this.io.local.to(room).emit as (e: string, p: unknown) => void)(event, { ...payload, seq });
+    this.rooms.send(room, event, { ...payload, seq });
   }
 
   /** A ballot's state changed: the chair gets its view; delegates and projector the public one. */
@@ -110,9 +120,14 @@ export class SocketBroadcaster implements Broadcaster {
     if (chairView) this.emit(id, 'chair', 'console:ballot-updated', { ballot: chairView });
     const view = ballotView(state, ballotId);
     if (view && state.currentBallotId === ballotId) {
-      this.emit(id, 'delegate', 'ballot:updated', { ballot: view });
-      this.emit(id, 'projector', 'ballot:updated', { ballot: view });
+      const serverTime = this.serverTime();
+      this.emit(id, 'delegate', 'ballot:updated', { ballot: view, serverTime });
+      this.emit(id, 'projector', 'ballot:updated', { ballot: view, serverTime });
     }
+  }
+
+  storageChanged(state: MeetingState, storage: StorageStatus): void {
+    this.emit(state.meeting.id, 'chair', 'console:storage-updated', { storage });
   }
 
   /** Only the chair sees a re-vote prepared or dropped; the hall sees the round when it opens. */
@@ -190,6 +205,7 @@ export class SocketBroadcaster implements Broadcaster {
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.rooms.stop();
   }
 
   private later(fn: () => void): void {

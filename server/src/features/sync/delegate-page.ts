@@ -28,7 +28,12 @@ export function delegatePage(ctx: HallContext, html: string, token: string): str
   }
   if (!found) return null;
   const { state, delegate } = found;
-  const snapshot = delegateSnapshot(state, delegate.id, ctx.broadcaster.seq(state.meeting.id, 'delegate'));
+  const snapshot = delegateSnapshot(
+    state,
+    delegate.id,
+    ctx.broadcaster.seq(state.meeting.id, 'delegate'),
+    ctx.clock.now().getTime(),
+  );
   const tag = `<script type="application/json" id="hallvote-snapshot">${inlineJson(snapshot)}</script>`;
   return html.includes('</head>') ? html.replace('</head>', `${tag}</head>`) : null;
 }

@@ -9,9 +9,12 @@ import { snapshotFor } from './views';
  * it receives is numbered right after the snapshot. Any role may ask again with `sync:request`.
  */
 export function registerSyncHandlers(ctx: HallContext, socket: HallSocket, state: MeetingState): void {
-  const transport = { plainHttp: ctx.config.publicUrl.startsWith('http:') };
   const snapshot = () =>
-    snapshotFor(state, socket.data, ctx.broadcaster.seq(state.meeting.id, socket.data.role), transport);
+    snapshotFor(state, socket.data, ctx.broadcaster.seq(state.meeting.id, socket.data.role), {
+      plainHttp: ctx.config.publicUrl.startsWith('http:'),
+      serverTime: ctx.clock.now().getTime(),
+      storage: ctx.storage(),
+    });
   void socket.join(roomOf(state.meeting.id, socket.data.role));
   socket.emit('snapshot', snapshot());
   onRequest(socket, ctx.log, 'sync:request', snapshot);

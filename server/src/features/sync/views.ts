@@ -11,6 +11,7 @@ import type {
   RoundResult,
   Snapshot,
   SocketData,
+  StorageStatus,
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState } from '../../hall/meeting-state';
@@ -119,20 +120,27 @@ export function publishedReceipts(state: MeetingState, ballotId: string, roundNu
     .sort();
 }
 
-/** What a snapshot says about how the server is reached. */
-export interface Transport {
+/** What a snapshot says besides the meeting: how the server is reached, its clock, its store. */
+export interface SnapshotContext {
   /** Phones come over plain HTTP (PUBLIC_URL is http://). */
   readonly plainHttp: boolean;
+  /** The app clock (epoch ms): a phone with a wrong clock counts down right. */
+  readonly serverTime: number;
+  readonly storage: StorageStatus;
 }
 
 /** The snapshot for a connection's role, stamped with its audience's current sequence number. */
-export function snapshotFor(state: MeetingState, who: SocketData, seq: number, transport: Transport): Snapshot {
-  if (who.role === 'chair') return chairSnapshot(state, seq, transport);
+export function snapshotFor(state: MeetingState, who: SocketData, seq: number, context: SnapshotContext): Snapshot {
+  if (who.role === 'chair') return chairSnapshot(state, seq, context);
   if (who.role === 'projector') return projectorSnapshot(state, seq);
-  return delegateSnapshot(state, who.delegateId, seq);
+  return delegateSnapshot(state, who.delegateId, seq, context.serverTime);
 }
 
-export function chairSnapshot(state: MeetingState, seq: number, transport: Transport): ChairSnapshot {
+export function chairSnapshot(
+  state: MeetingState,
+  seq: number,
+  context: Pick<SnapshotContext, 'plainHttp' | 'storage'>,
+): ChairSnapshot {
   return {
     role: 'chair',
     seq,
@@ -146,12 +154,18 @@ export function chairSnapshot(state: MeetingState, seq: number, transport: Trans
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
-    plainHttp: transport.plainHttp,
+    plainHttp: context.plainHttp,
+    storage: context.storage,
     projector: state.projector,
   };
 }
 
-export function delegateSnapshot(state: MeetingState, delegateId: string, seq: number): DelegateSnapshot {
+export function delegateSnapshot(
+  state: MeetingState,
+  delegateId: string,
+  seq: number,
+  serverTime: number,
+): DelegateSnapshot {
   const d = state.delegates.get(delegateId);
   const ballotId = state.currentBallotId;
   const round = ballotId ? state.currentRound(ballotId) : undefined;
@@ -161,6 +175,7 @@ export function delegateSnapshot(state: MeetingState, delegateId: string, seq: n
   return {
     role: 'delegate',
     seq,
+    serverTime,
     meeting: { id: state.meeting.id, title: state.meeting.title },
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
     ballot: ballotId ? ballotView(state, ballotId) : null,

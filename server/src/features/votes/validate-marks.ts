@@ -14,7 +14,8 @@ export function validateMarks(ballot: BallotDefinition, marks: Marks): Record<st
   for (const subjectId of Object.keys(marks)) if (!subjects.has(subjectId)) refuse(`Unknown subject "${subjectId}".`);
   const clean: Record<string, string[]> = {};
   for (const subject of ballot.subjects) {
-    const row = marks[subject.id] ?? [];
+    // Own properties only: a subject id such as "constructor" must not read Object.prototype.
+    const row = (Object.hasOwn(marks, subject.id) ? marks[subject.id] : undefined) ?? [];
     if (new Set(row).size !== row.length) refuse(`An option is marked twice for "${subject.label}".`);
     for (const optionId of row) if (!options.has(optionId)) refuse(`Unknown option "${optionId}".`);
     switch (ballot.kind) {
