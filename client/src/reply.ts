@@ -4,8 +4,18 @@
 import { ERROR_CODES, type Ack, type ErrorBody } from '@hallvote/shared';
 import type { NoAnswer } from './socket';
 
+/**
+ * The phone's own refusal to send a secret ballot whose round came without a seal key: its marks
+ * would travel readable (vote-actions.ts). Nothing reaches the server.
+ */
+export interface NotSealed {
+  readonly ok: false;
+  readonly error: 'NOT_SEALED';
+  readonly message: string;
+}
+
 /** The refused half of any reply, as ErrorNote shows it. */
-export type Refusal = ErrorBody | NoAnswer;
+export type Refusal = ErrorBody | NoAnswer | NotSealed;
 
 /** What every fetch helper answers: the same shape as a socket request's `Reply`. */
 export type HttpReply<T> = Ack<T> | NoAnswer;

@@ -24,8 +24,10 @@ export const ERROR_CODES = [
   'STORE_UNAVAILABLE',
   /** Paper ballots: the delegate is not present (absent or excused). */
   'NOT_PRESENT',
-  /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
+  /** While a round is open nobody's attendance changes, except a latecomer becoming present. */
   'ATTENDANCE_FROZEN',
+  /** A badge re-issued while the round was open cannot vote in it (the member may vote on paper). */
+  'BADGE_REISSUED',
   /** A secret round closed early with fewer ballots returned than the minimum. */
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */

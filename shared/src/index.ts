@@ -14,4 +14,5 @@ export * from './acknowledgement';
 export * from './ballot-limits';
 export * from './roster/index';
 export * from './early-close';
+export * from './vouched-votes';
 export * from './marks-code';

@@ -1,6 +1,7 @@
 // What the console says about the protection of votes (issue 12): a warning while phones reach the
 // server over plain HTTP, in both languages at once, and per ballot the early-close minimum it
-// lowered and the early close of its result.
+// lowered, a countdown that ran out uncounted (both languages at once) and the early close of its
+// result.
 import { earlyCloseMinimum, getRulePreset, loweredEarlyCloseMinimum, type ChairBallotView } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { trustText } from '../i18n/trust';
@@ -25,8 +26,15 @@ export function EarlyCloseNotes({ ballot }: { ballot: ChairBallotView }) {
   if (!rules || !ballot.secret) return null;
   const lowered = loweredEarlyCloseMinimum(rules, ballot);
   const early = ballot.state !== 'open' ? ballot.result?.earlyClose : null;
+  const uncounted = ballot.state === 'open' ? ballot.uncounted : null;
   return (
     <>
+      {uncounted ? (
+        <div className="warning uncounted" role="alert">
+          <p>{trustText.en.uncounted(uncounted.online, uncounted.minimum, uncounted.present)}</p>
+          <p lang="vi">{trustText.vi.uncounted(uncounted.online, uncounted.minimum, uncounted.present)}</p>
+        </div>
+      ) : null}
       {lowered !== null ? (
         <p className="warning">{t.lowered(lowered, earlyCloseMinimum(rules, {}).ruleMinimum)}</p>
       ) : null}

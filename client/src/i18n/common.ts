@@ -2,7 +2,7 @@
 import type { ErrorCode, TallyBase } from '@hallvote/shared';
 import { bilingual } from './index';
 
-type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER', string>>;
+type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER' | 'NOT_SEALED', string>>;
 
 const en = {
   switchTo: 'Language',
@@ -26,12 +26,17 @@ const en = {
     SESSION_REPLACED: 'Opened on another device.',
     STORE_UNAVAILABLE: 'The server could not save just now; nothing was changed. Try again in a moment.',
     NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
-    ATTENDANCE_FROZEN: 'This member has voted in the open ballot: their attendance is fixed until it closes.',
-    TOO_FEW_BALLOTS: 'Too few ballots are in to close this secret ballot early.',
+    ATTENDANCE_FROZEN:
+      'A ballot is open: attendance is fixed until it closes (presence counts from the opening). Only a latecomer can be marked present.',
+    BADGE_REISSUED:
+      'This badge was issued while the ballot was open, so it cannot vote in this round. Vote on paper; from the next ballot on, this badge votes.',
+    TOO_FEW_BALLOTS: 'Too few online ballots are in to count this secret ballot.',
     STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
     NOT_IN_ROUND: 'Added to the roster after this round opened: votes from the next ballot on.',
     INTERNAL: 'Something went wrong on the server. Nothing was changed.',
     NO_ANSWER: 'No answer from the server (is this device offline?).',
+    NOT_SEALED:
+      'This secret ballot came without its sealing key, so this phone does not send it: your choice would travel readable on the network. Nothing was sent; tell the chair.',
   } satisfies ErrorTexts as ErrorTexts,
   bases: {
     eligible: 'eligible members',
@@ -111,12 +116,16 @@ const vi: typeof en = {
     STORE_UNAVAILABLE: 'Máy chủ tạm thời chưa lưu được; không có gì bị thay đổi. Vui lòng thử lại sau giây lát.',
     NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
     ATTENDANCE_FROZEN:
-      'Đại biểu này đã biểu quyết trong vòng đang mở: không thể thay đổi điểm danh cho đến khi kết thúc.',
-    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu để kết thúc sớm cuộc bỏ phiếu kín này.',
+      'Đang có cuộc biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận đại biểu đến muộn là có mặt.',
+    BADGE_REISSUED:
+      'Thẻ này được cấp lại khi cuộc biểu quyết đang mở nên không thể bỏ phiếu trong vòng này. Hãy bỏ phiếu giấy; từ cuộc biểu quyết sau, thẻ này bỏ phiếu được.',
+    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu trực tuyến để kiểm phiếu kín này.',
     STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
     NOT_IN_ROUND: 'Được bổ sung vào danh sách sau khi vòng bỏ phiếu này mở: bỏ phiếu từ lần biểu quyết sau.',
     INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
     NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
+    NOT_SEALED:
+      'Phiếu kín này không kèm khóa niêm phong nên điện thoại không gửi: lựa chọn của bạn sẽ bị đọc được trên đường truyền. Chưa có gì được gửi; hãy báo chủ tọa.',
   },
   bases: {
     eligible: 'tổng số đại biểu được triệu tập',

@@ -1,7 +1,7 @@
 // Every meeting this server runs, and the index from delegate tokens to delegates (a join code is
 // looked up in the store: Store.badgesOfJoinCode). The index is kept by the meetings themselves (see TokenRegistry): a roster
 // change cannot forget it.
-import { HallvoteError, getRulePreset, type RuleSet } from '@hallvote/shared';
+import { HallvoteError, getRulePreset, type AuditEntry, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
 import type { DelegateRecord, LoadedMeeting, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
@@ -20,6 +20,27 @@ class TokenIndex implements TokenRegistry {
 
   find(token: string): { meetingId: string; delegateId: string } | undefined {
     return this.byDigest.get(digest(token));
+  }
+}
+
+/**
+ * Badges re-issued while a round is open cannot vote in it (roster-changes.ts); the bar lives in
+ * memory, so a node that loads a meeting (at start-up, or taking it over) replays it from the
+ * audit log: every `delegate.reissued` after the open round's `round.opened`.
+ */
+export async function restoreReissueBars(store: Store, state: MeetingState): Promise<void> {
+  if (state.openRounds().length > 0) replayReissues(state, await store.readAudit(state.meeting.id));
+}
+
+function replayReissues(state: MeetingState, audit: readonly AuditEntry[]): void {
+  for (const round of state.openRounds()) {
+    const opened = audit.findIndex(
+      (e) => e.action === 'round.opened' && e.details.ballotId === round.ballotId && e.details.round === round.round,
+    );
+    if (opened < 0) continue;
+    for (const e of audit.slice(opened))
+      if (e.action === 'delegate.reissued' && typeof e.details.delegateId === 'string')
+        state.reissuedIn(e.details.delegateId, [round]);
   }
 }
 
@@ -47,7 +68,7 @@ export class Hall {
   /** Rebuilds every meeting from the store. */
   static async load(store: Store): Promise<Hall> {
     const hall = new Hall();
-    for (const loaded of await store.loadAll()) hall.adopt(loaded);
+    for (const loaded of await store.loadAll()) await restoreReissueBars(store, hall.adopt(loaded));
     return hall;
   }
 

@@ -252,12 +252,14 @@ export const PG = {
     'attendance_of',
     'SELECT attendance FROM delegates WHERE id = $1',
   ),
-  /** Whether the delegate has voted (online or on paper) in a round that is open. */
-  votedInOpenRound: statement<[delegateId: string], { found: number }>(
-    'voted_in_open_round',
-    `SELECT 1 AS found FROM participation p
-       JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
-      WHERE p.delegate_id = $1 AND r.state = 'open' LIMIT 1`,
+  /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
+  roundOpenFor: statement<[delegateId: string], { found: number }>(
+    'round_open_for',
+    `SELECT 1 AS found FROM delegates d
+       JOIN ballots b ON b.meeting_id = d.meeting_id
+       JOIN rounds r ON r.ballot_id = b.id
+      WHERE d.id = $1 AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+      LIMIT 1`,
   ),
   issue: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts]>(
     'issue',

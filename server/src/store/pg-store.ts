@@ -53,6 +53,8 @@ export interface PgStore extends Store {
   claimMeeting(meetingId: string): Promise<number | null>;
   /** Stops fencing the meeting's writes (it was handed over or closed on this node). */
   releaseMeeting(meetingId: string): void;
+  /** Resolves when every WAL drop started by a close or cancel so far has ended (for tests). */
+  walDropped(): Promise<void>;
 }
 
 /** Connects, creates the schema if the database has none, and checks its settings. */
@@ -239,7 +241,7 @@ class PostgresStore implements PgStore {
     audit: AuditInput,
   ): Promise<void> {
     await this.write(audit.meetingId, (tx) => writes.closeRound(tx, ballotId, round, closedAt, result, audit));
-    await this.scrubWal();
+    void this.scrubWal();
   }
 
   publishRound(
@@ -254,13 +256,15 @@ class PostgresStore implements PgStore {
 
   async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
     const destroyed = await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
-    await this.scrubWal();
+    void this.scrubWal();
     return destroyed;
   }
 
   /**
-   * After a close or cancel has committed. Its failure does not undo the close, which is stored:
-   * it is reported, and the WAL is dropped after the next close or when the store closes.
+   * After a close or cancel has committed, without holding its answer: a CHECKPOINT on a busy
+   * machine takes seconds, and the chair waits for the close's answer (the SQLite store too
+   * answers before it empties its WAL). Its failure does not undo the close, which is stored: it is
+   * reported, and the WAL is dropped after the next close or when the store closes.
    */
   private scrubWal(): Promise<void> {
     this.walToDrop = true;
@@ -276,6 +280,10 @@ class PostgresStore implements PgStore {
     this.dropping.add(dropping);
     void dropping.then(() => this.dropping.delete(dropping));
     return dropping;
+  }
+
+  async walDropped(): Promise<void> {
+    await Promise.all([...this.dropping]);
   }
 
   async close(): Promise<void> {

@@ -159,9 +159,9 @@ export async function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): Promise<void> {
-  // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
-  if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+  // While a round is open, attendance only grows (a latecomer; sqlite-writes.ts).
+  if (attendance !== 'present' && (await run(tx.client, PG.roundOpenFor, delegateId)).rows.length > 0)
+    throw new HallvoteError('ATTENDANCE_FROZEN', 'A round is open; attendance is fixed until it closes.');
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(

@@ -132,11 +132,13 @@ export function prepareStatements(db: Database.Database) {
     attendanceOf: db.prepare<[delegateId: string], { attendance: string }>(
       'SELECT attendance FROM delegates WHERE id = ?',
     ),
-    /** Whether the delegate has voted (online or on paper) in a round that is open. */
-    votedInOpenRound: db.prepare<[delegateId: string], { found: number }>(
-      `SELECT 1 AS found FROM participation p
-         JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
-        WHERE p.delegate_id = ? AND r.state = 'open' LIMIT 1`,
+    /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
+    roundOpenFor: db.prepare<[delegateId: string], { found: number }>(
+      `SELECT 1 AS found FROM delegates d
+         JOIN ballots b ON b.meeting_id = d.meeting_id
+         JOIN rounds r ON r.ballot_id = b.id
+        WHERE d.id = ? AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+        LIMIT 1`,
     ),
     issue: db.prepare<DelegateInRound>('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
 

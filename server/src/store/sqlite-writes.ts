@@ -85,10 +85,10 @@ export function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): void {
-  // Whoever has voted in the open round counts as present until it closes: excusing them or marking
-  // them absent would change the base their vote is counted against.
-  if (attendance !== 'present' && s.votedInOpenRound.get(delegateId))
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+  // While a round is open, attendance only grows (a latecomer): excusing or marking anyone absent
+  // would change the base the votes are counted against (features/attendance/set-attendance.ts).
+  if (attendance !== 'present' && s.roundOpenFor.get(delegateId))
+    throw new HallvoteError('ATTENDANCE_FROZEN', 'A round is open; attendance is fixed until it closes.');
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);

@@ -203,8 +203,8 @@ export interface Store {
   ): Promise<void>;
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   /**
-   * Throws ATTENDANCE_FROZEN when the delegate would stop being present while the database holds
-   * their vote in an open round.
+   * Throws ATTENDANCE_FROZEN when the delegate would become absent or excused while a round of
+   * their meeting is open (only a latecomer's check-in changes attendance then).
    */
   setAttendance(
     delegateId: string,

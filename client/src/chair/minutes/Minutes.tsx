@@ -18,7 +18,7 @@ import {
   SignaturesSection,
   WarningsSection,
 } from './MinutesSections';
-import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection } from './MinutesTrust';
+import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection, VouchedBallots } from './MinutesTrust';
 
 export function Minutes({ source }: { source: MinutesSource }) {
   const t = useText(minutesText);
@@ -82,6 +82,7 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
+      <VouchedBallots vouched={source.vouched} names={source.names} />
       <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />
       <MinutesResults tally={tally} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
       <ChecksSection

@@ -17,6 +17,7 @@ import {
   type RoundResult,
 } from '@hallvote/shared';
 import { checkAuditLog } from './verify-audit';
+import { checkVouchedVotes } from './verify-vouched';
 import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
 export type { VerifyFinding } from './verify-findings';
@@ -216,6 +217,10 @@ export function verifyExport(
   data: MeetingExport,
   options: VerifyOptions = {},
 ): { ok: boolean; findings: VerifyFinding[] } {
-  const findings = [...data.rounds.flatMap((r) => checkRound(data, r)), ...checkAuditLog(data, options.head)];
+  const findings = [
+    ...data.rounds.flatMap((r) => checkRound(data, r)),
+    ...checkVouchedVotes(data),
+    ...checkAuditLog(data, options.head),
+  ];
   return { ok: findings.every((f) => f.ok), findings };
 }

@@ -39,6 +39,16 @@ export async function castVote(
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
   if (!state.acceptsVotes(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
+  // The deadline itself shuts the box, not the timer that closes the round a moment later (and
+  // not at all when a secret round is left uncounted): nothing arrives after it.
+  const closesAt = state.roundOf(p.ballotId, p.round)?.closesAt;
+  if (closesAt && ctx.clock.now().getTime() >= new Date(closesAt).getTime())
+    throw new HallvoteError('BALLOT_NOT_OPEN', 'The countdown has ended; your vote was not recorded.');
+  if (state.reissuedDuring(p.ballotId, p.round, delegateId))
+    throw new HallvoteError(
+      'BADGE_REISSUED',
+      'This badge was re-issued while the ballot was open: it cannot vote in this round. Vote on paper.',
+    );
   if (!state.onRoster(p.ballotId, p.round, delegateId))
     throw new HallvoteError(
       'NOT_IN_ROUND',
