@@ -152,22 +152,34 @@ export const PG = {
       tokens: Texts,
       attendance: Texts,
       checkedInBy: (string | null)[],
+      joinCodes: Texts,
     ]
   >(
     'insert_delegates',
-    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)
+    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, join_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::text[])`,
+                          $8::text[], $9::text[], $10::text[])`,
   ),
   deleteRoster: statement<[meetingId: string]>('delete_roster', 'DELETE FROM delegates WHERE meeting_id = $1'),
   updateDelegate: statement<
-    [id: string, name: string | null, position: string | null, group: string | null, token: string | null]
+    [
+      id: string,
+      name: string | null,
+      position: string | null,
+      group: string | null,
+      token: string | null,
+      joinCode: string | null,
+    ]
   >(
     'update_delegate',
     `UPDATE delegates
         SET name = coalesce($2, name), position = coalesce($3, position),
-            grp = coalesce($4, grp), token = coalesce($5, token)
+            grp = coalesce($4, grp), token = coalesce($5, token), join_code = coalesce($6, join_code)
       WHERE id = $1`,
+  ),
+  badgesOfJoinCode: statement<[code: string], { meeting_id: string; id: string; token: string }>(
+    'badges_of_join_code',
+    'SELECT meeting_id, id, token FROM delegates WHERE join_code = $1',
   ),
   deleteDelegate: statement<[delegateId: string]>('delete_delegate', 'DELETE FROM delegates WHERE id = $1'),
   setAttendance: statement<[delegateId: string, attendance: string, checkedInBy: string | null]>(

@@ -5,7 +5,8 @@
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
 import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
-import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
+import { loadMeeting, loadMeetings, readAuditLog, readBadgesOfJoinCode, readRoundBallots } from './pg-reads';
+import { PgJoinGuesses } from './pg-join-guesses';
 import { countStoredRound, type CountedRound, type RoundCount } from './round-records';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
@@ -13,6 +14,7 @@ import { PG, run } from './pg-statements';
 import { PgWriteQueue } from './pg-write-queue';
 import * as writes from './pg-writes';
 import { isEmptyUpdate } from './delegate-update';
+import type { GuessVerdict } from '../features/badges/join-code-limit';
 import type {
   AttendanceChange,
   AuditInput,
@@ -20,6 +22,7 @@ import type {
   CastOutcome,
   CastVote,
   DelegateRecord,
+  JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
   Retally,
@@ -90,12 +93,14 @@ class PostgresStore implements PgStore {
   /** A close committed whose old WAL could not be dropped yet. */
   private walToDrop = false;
   private readonly dropping = new Set<Promise<void>>();
+  private readonly joinGuesses: PgJoinGuesses;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly onBackgroundError: (error: Error) => void,
   ) {
     this.queue = new PgWriteQueue(pool, (meetingId) => this.epochs.get(meetingId));
+    this.joinGuesses = new PgJoinGuesses(pool);
   }
 
   async loadAll(): Promise<LoadedMeeting[]> {
@@ -121,6 +126,19 @@ class PostgresStore implements PgStore {
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
     await this.queue.drained();
     return readAuditLog(this.pool, meetingId);
+  }
+
+  /** Waits for no pending write: a badge's code is printed only after its write has committed. */
+  badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]> {
+    return readBadgesOfJoinCode(this.pool, code);
+  }
+
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict> {
+    return this.joinGuesses.take(address, at);
+  }
+
+  returnJoinGuess(address: string): Promise<void> {
+    return this.joinGuesses.giveBack(address);
   }
 
   /** PostgreSQL's own WAL handling is pg-scrub.ts's; nothing of it waits on another program here. */

@@ -7,6 +7,7 @@
 // set-based, by pg-votes.ts.
 import type { PoolClient } from 'pg';
 import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { joinCodeOf } from '../features/badges/join-code';
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
@@ -80,6 +81,8 @@ async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): 
     d.map((x) => x.token),
     d.map((x) => x.attendance),
     d.map((x) => x.checkedInBy),
+    // Each badge with its join code, so that any node finds it by the code (Store.badgesOfJoinCode).
+    d.map((x) => joinCodeOf(x.token)),
   );
 }
 
@@ -138,6 +141,7 @@ export async function updateDelegate(
     f.position ?? null,
     f.group ?? null,
     f.token ?? null,
+    f.token === undefined ? null : joinCodeOf(f.token),
   );
   appendAudit(tx, audit);
 }

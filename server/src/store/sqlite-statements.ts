@@ -25,6 +25,8 @@ export interface DelegateFields {
   readonly position: string | null;
   readonly group: string | null;
   readonly token: string | null;
+  /** The new token's join code, with the token. */
+  readonly joinCode: string | null;
 }
 
 /** Named parameters of an audit row: the entry, its details as JSON. */
@@ -71,16 +73,20 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
        VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt)`,
     ),
-    insertDelegate: db.prepare<[DelegateRecord]>(
-      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)
-       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @attendance, @checkedInBy)`,
+    insertDelegate: db.prepare<[DelegateRecord & { readonly joinCode: string }]>(
+      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, join_code, attendance, checked_in_by)
+       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @joinCode, @attendance, @checkedInBy)`,
     ),
     deleteRoster: db.prepare<[meetingId: string]>('DELETE FROM delegates WHERE meeting_id = ?'),
     updateDelegate: db.prepare<[DelegateFields]>(
       `UPDATE delegates
           SET name = coalesce(@name, name), position = coalesce(@position, position),
-              grp = coalesce(@group, grp), token = coalesce(@token, token)
+              grp = coalesce(@group, grp), token = coalesce(@token, token),
+              join_code = coalesce(@joinCode, join_code)
         WHERE id = @id`,
+    ),
+    badgesOfJoinCode: db.prepare<[code: string], { meeting_id: string; id: string; token: string }>(
+      'SELECT meeting_id, id, token FROM delegates WHERE join_code = ?',
     ),
     deleteDelegate: db.prepare<[delegateId: string]>('DELETE FROM delegates WHERE id = ?'),
     setAttendance: db.prepare<

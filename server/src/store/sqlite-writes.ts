@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { HallvoteError, canonicalRecord, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
+import { joinCodeOf } from '../features/badges/join-code';
 import type { Editable } from './delegate-update';
 import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
 import type { SqliteStatements } from './sqlite-statements';
@@ -27,6 +28,11 @@ export function appendAudit(s: SqliteStatements, audit: AuditInput): AuditHead {
   return { seq: entry.seq, hash: entry.hash };
 }
 
+/** Each badge with its join code, so that any process finds it by the code (Store.badgesOfJoinCode). */
+function insertDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[]): void {
+  for (const d of delegates) s.insertDelegate.run({ ...d, joinCode: joinCodeOf(d.token) });
+}
+
 export function createMeeting(
   s: SqliteStatements,
   meeting: MeetingRecord,
@@ -34,7 +40,7 @@ export function createMeeting(
   audit: AuditInput,
 ): void {
   s.insertMeeting.run(meeting);
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -45,12 +51,12 @@ export function replaceRoster(
   audit: AuditInput,
 ): void {
   s.deleteRoster.run(meetingId);
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
 export function addDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[], audit: AuditInput): void {
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -61,6 +67,7 @@ export function updateDelegate(s: SqliteStatements, delegateId: string, fields: 
     position: fields.position ?? null,
     group: fields.group ?? null,
     token: fields.token ?? null,
+    joinCode: fields.token === undefined ? null : joinCodeOf(fields.token),
   });
   appendAudit(s, audit);
 }
