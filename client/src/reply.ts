@@ -25,8 +25,18 @@ export function noAnswer(reason: NoAnswerParams['reason'], status?: number): NoA
   return { ok: false, error: 'NO_ANSWER', params: status === undefined ? { reason } : { reason, status } };
 }
 
+/**
+ * The phone's own refusal to send a secret ballot whose round came without a seal key: its marks
+ * would travel readable (vote-actions.ts). Nothing reaches the server.
+ */
+export interface NotSealed {
+  readonly ok: false;
+  readonly error: 'NOT_SEALED';
+  readonly params: Record<string, never>;
+}
+
 /** The refused half of any reply, as ErrorNote shows it. */
-export type Refusal = ErrorBody | NoAnswer;
+export type Refusal = ErrorBody | NoAnswer | NotSealed;
 
 /** What every fetch helper answers: the same shape as a socket request's `Reply`. */
 export type HttpReply<T> = Ack<T> | NoAnswer;

@@ -34,8 +34,10 @@ export const ERROR_CODES = [
   'SESSION_REPLACED',
   /** A vote or a paper ballot from a member who is not checked in (absent or excused). */
   'NOT_PRESENT',
-  /** Attendance of a delegate who has voted in the open round cannot change until it closes. */
+  /** While a round is open nobody's attendance changes, except a latecomer becoming present. */
   'ATTENDANCE_FROZEN',
+  /** A badge re-issued while the round was open cannot vote in it (the member may vote on paper). */
+  'BADGE_REISSUED',
   /** A secret round closed early with fewer ballots returned than the minimum. */
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
@@ -149,7 +151,11 @@ export interface ErrorParams {
     readonly strict: boolean;
   };
   /** `state` of the round asked for; null when there is no such round. */
-  readonly BALLOT_NOT_OPEN: { readonly state: BallotState | null };
+  readonly BALLOT_NOT_OPEN: {
+    readonly state: BallotState | null;
+    /** The round is still open but its countdown has ended: the deadline itself shuts the box. */
+    readonly countdownEnded?: boolean;
+  };
   /** How the earlier vote of this round was cast. */
   readonly ALREADY_VOTED: { readonly channel: 'online' | 'paper' };
   readonly INVALID_VOTE: {
@@ -170,8 +176,20 @@ export interface ErrorParams {
   readonly SESSION_REPLACED: Record<string, never>;
   /** The member's attendance (absent or excused). */
   readonly NOT_PRESENT: { readonly attendance: 'absent' | 'excused' };
-  readonly ATTENDANCE_FROZEN: { readonly delegateId: string };
-  readonly TOO_FEW_BALLOTS: { readonly returned: number; readonly minimum: number; readonly present: number };
+  /** The member is on the roster of an open round; `status` is what the chair asked for. */
+  readonly ATTENDANCE_FROZEN: { readonly delegateId: string; readonly status: 'absent' | 'excused' };
+  readonly BADGE_REISSUED: Record<string, never>;
+  /**
+   * Online ballots `returned` short of the `minimum` a secret round needs, with `present` members;
+   * `ended`: the countdown ran out (the round cannot be counted: cancel it and vote again), else
+   * an early close (wait for more votes).
+   */
+  readonly TOO_FEW_BALLOTS: {
+    readonly returned: number;
+    readonly minimum: number;
+    readonly present: number;
+    readonly ended: boolean;
+  };
   /**
    * How many checks differ, the rounds they concern (ballot title and round) and whether the audit
    * log is among them. The operator's console and `npm run verify` say what differs field by field.

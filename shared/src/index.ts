@@ -14,5 +14,6 @@ export * from './acknowledgement';
 export * from './ballot-limits';
 export * from './roster/index';
 export * from './early-close';
+export * from './vouched-votes';
 export * from './marks-code';
 export * from './meeting-settings';

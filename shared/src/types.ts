@@ -153,7 +153,7 @@ export interface AttendanceSnapshot {
  * ended. The minutes say so, with the numbers.
  */
 export interface EarlyClose {
-  /** Members who had voted (online or on paper) at the close. */
+  /** Ballots cast online at the close (paper voters do not count toward the minimum). */
   readonly returned: number;
   readonly present: number;
   /** The minimum that applied (the ballot's own when it set one). */
@@ -207,11 +207,24 @@ export interface AuditHead {
 }
 
 /**
+ * A secret round whose countdown ran out with fewer online ballots than its minimum and not every
+ * member present having voted online. It is not counted: it takes no more ballots, the close is
+ * refused, and the chair may cancel it (its ballots destroyed unseen) and vote again.
+ */
+export interface Uncounted {
+  readonly online: number;
+  readonly present: number;
+  readonly minimum: number;
+}
+
+/**
  * The chair's view of a ballot: turnout, and who has voted (participation, never a choice: for a
  * secret ballot it is what the audit log's "vote cast" entries already say).
  */
 export interface ChairBallotView extends BallotView {
   readonly turnout: Turnout | null;
+  /** The open round's countdown ran out short of its minimum (see {@link Uncounted}); else null. */
+  readonly uncounted: Uncounted | null;
   /** Who has voted in the current round, online or on paper. */
   readonly voterIds: readonly string[];
   /** Of `voterIds`, those the chair marked as having handed in a paper ballot. */

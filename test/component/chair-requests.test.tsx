@@ -74,9 +74,9 @@ describe('attendance', () => {
     fireEvent.click(row('Đại biểu 50').getByRole('button', { name: 'Present' }));
     expect(row('Đại biểu 50').getByRole('button', { name: 'Excused' })).toBeDisabled();
     expect(row('Đại biểu 51').getByRole('button', { name: 'Excused' })).toBeEnabled();
-    await refuse({ ok: false, error: 'ATTENDANCE_FROZEN', params: { delegateId: 'd50' } });
+    await refuse({ ok: false, error: 'ATTENDANCE_FROZEN', params: { delegateId: 'd50', status: 'excused' } });
     expect(row('Đại biểu 50').getByRole('button', { name: 'Excused' })).toBeEnabled();
-    expect(screen.getByRole('alert')).toHaveTextContent('This member has voted in the open ballot');
+    expect(screen.getByRole('alert')).toHaveTextContent('cannot be marked excused until it closes');
 
     const accept = holdAnswer('attendance:mark');
     fireEvent.click(row('Đại biểu 51').getByRole('button', { name: 'Present' }));

@@ -82,6 +82,20 @@ describe('the phone', () => {
     expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).not.toContain('not-completed');
   });
 
+  test('a secret ballot without the round key is not sent in clear: the phone says why, in either language', async () => {
+    const socket = phone();
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ sealKey: null }) }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Not completed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('without its sealing key'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+    expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).toBeNull();
+    delegateStore.setState({ language: 'vi' });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('không kèm khóa niêm phong'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+  });
+
   test('an open (named) ballot is sent as marked', async () => {
     const socket = phone();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ secret: false }) }));
@@ -168,7 +182,23 @@ describe("the chair's console", () => {
     const ballot = chairBallot(classificationBallot({ earlyCloseMinimum: 3 }));
     socket.serverEmits('snapshot', chairSnapshot({ ballots: [ballot] }));
     fireEvent.click(screen.getByRole('button', { name: new RegExp(ballot.title) }));
-    expect(screen.getByText(/may be closed after 3 ballot\(s\) \(the rules ask for 10\)/)).toBeInTheDocument();
+    expect(screen.getByText(/may be closed after 3 online ballot\(s\) \(the rules ask for 10\)/)).toBeInTheDocument();
+  });
+
+  test('a countdown that ran out short of the minimum: both languages say it cannot be counted and to cancel it', () => {
+    const socket = new FakeSocket();
+    consoleWith(socket);
+    const ballot = chairBallot(classificationBallot({ countdownSeconds: 10, state: 'open' }), {
+      uncounted: { online: 3, present: 20, minimum: 10 },
+    });
+    socket.serverEmits('snapshot', chairSnapshot({ ballots: [ballot] }));
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(ballot.title) }));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The countdown ended with 3 online ballot(s) of the 10 needed');
+    expect(alert).toHaveTextContent('Cancel it (its ballots are destroyed unseen) and vote again.');
+    expect(alert).toHaveTextContent('Hết giờ biểu quyết với 3 phiếu trực tuyến, trong khi cần 10 phiếu');
+    socket.serverEmits('console:ballot-updated', { seq: 4, ballot: { ...ballot, uncounted: null } });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('a meeting refused at start-up: the console says what differs', () => {

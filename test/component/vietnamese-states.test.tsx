@@ -73,7 +73,8 @@ describe('the phone in Vietnamese, every state', () => {
   });
 
   test('a vote from a member not checked in is refused in Vietnamese, never "You are not checked in"', async () => {
-    phone(delegateSnapshot({ ballot: classificationBallot() }));
+    // An open ballot: a secret one without a seal key is not sent at all (NOT_SEALED, below).
+    phone(delegateSnapshot({ ballot: classificationBallot({ secret: false }) }));
     socket.answer('vote:cast', () => ({ ok: false, error: 'NOT_PRESENT', params: { attendance: 'absent' } }));
     fireEvent.click(screen.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' }));
     fireEvent.click(screen.getByRole('button', { name: 'Xem lại phiếu' }));
@@ -82,6 +83,18 @@ describe('the phone in Vietnamese, every state', () => {
     });
     expect(text()).toMatch(/điểm danh|có mặt/);
     expect(text()).not.toMatch(/checked in|ask the chair/i);
+    expect(englishIn(text())).toEqual([]);
+  });
+
+  test('a secret ballot without its seal key is not sent, and the phone says why in Vietnamese', async () => {
+    phone(delegateSnapshot({ ballot: classificationBallot({ sealKey: null }) }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xem lại phiếu' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Xác nhận bỏ phiếu' }));
+    });
+    expect(socket.sent('vote:cast')).toEqual([]);
+    expect(text()).toMatch(/không kèm khóa niêm phong.*báo người chủ trì/);
     expect(englishIn(text())).toEqual([]);
   });
 

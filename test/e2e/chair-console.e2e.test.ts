@@ -134,7 +134,8 @@ describe.sequential('the chair runs the hall from the console', () => {
     await typed.goto(`${server.url}/j`);
     await typed.getByLabel('Nhập mã trên thẻ').fill(code.toLowerCase());
     await typed.getByRole('button', { name: 'Tiếp tục' }).click();
-    await typed.waitForURL(newUrl);
+    // The badge's page, with the meeting named for a load balancer (as on a cluster).
+    await typed.waitForURL(`${newUrl}?m=${hall.meeting.meetingId}`);
     await typed.getByText('Đại biểu 1').first().waitFor();
     await sheet.close();
     await oldPhone.context().close();

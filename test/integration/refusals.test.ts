@@ -71,12 +71,19 @@ describe('socket requests', () => {
   });
 
   test('a member marked absent who votes hears NOT_PRESENT with their attendance, not a sentence', async () => {
-    const [phone] = await phones(9);
+    const [phone, other] = await phones(9);
     const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
-    okData(await request(chair, 'ballot:open', { ballotId }));
     const me = okData(await request(phone!, 'sync:request', {}));
-    if (me.role !== 'delegate') throw new Error('a phone gets a delegate snapshot');
+    const them = okData(await request(other!, 'sync:request', {}));
+    if (me.role !== 'delegate' || them.role !== 'delegate') throw new Error('a phone gets a delegate snapshot');
+    // Excused before the opening: while the round is open its roster's attendance is fixed.
     okData(await request(chair, 'attendance:mark', { delegateId: me.me.id, status: 'excused' }));
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    expectRefusal(
+      await request(chair, 'attendance:mark', { delegateId: them.me.id, status: 'absent' }),
+      'ATTENDANCE_FROZEN',
+      { delegateId: them.me.id, status: 'absent' },
+    );
     expectRefusal(
       await request(phone!, 'vote:cast', { ballotId, round: 1, voteId: randomUUID(), marks: { motion: ['yes'] } }),
       'NOT_PRESENT',
@@ -95,6 +102,7 @@ describe('socket requests', () => {
       returned: 1,
       minimum: 10,
       present: 9,
+      ended: false,
     });
   });
 

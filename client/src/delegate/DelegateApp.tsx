@@ -3,6 +3,8 @@ import { useText } from '../i18n';
 import { MeetingVoice } from '../ui/MeetingVoice';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
+import { delegateRefusalText } from '../i18n/delegate-refusals';
+import { RefusalTextContext } from '../i18n/refusals';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Announcer } from './Announcer';
@@ -19,16 +21,19 @@ export function DelegateApp({ session }: { session: DelegateSession }) {
   const settings = useDelegate((s) => s.meeting?.settings);
   return (
     <MeetingVoice language={language} settings={settings}>
-      <SessionContext value={session}>
-        <div className="delegate-app">
-          <DelegateHeader />
-          <Banner />
-          <Announcer />
-          <main>
-            <Screen />
-          </main>
-        </div>
-      </SessionContext>
+      {/* The phone's refusals address the member holding it (delegate-refusals.ts). */}
+      <RefusalTextContext value={delegateRefusalText}>
+        <SessionContext value={session}>
+          <div className="delegate-app">
+            <DelegateHeader />
+            <Banner />
+            <Announcer />
+            <main>
+              <Screen />
+            </main>
+          </div>
+        </SessionContext>
+      </RefusalTextContext>
     </MeetingVoice>
   );
 }

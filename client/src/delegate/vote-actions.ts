@@ -124,7 +124,10 @@ let sealing = false;
 
 /**
  * Confirms the marks: a secret ballot's are sealed to the round's key first (seal-vote.ts), so the
- * vote saved on the phone and sent is the sealed one. An open ballot's marks travel as they are.
+ * vote saved on the phone and sent is the sealed one. An open ballot's marks travel as they are. A
+ * secret ballot whose round came without a key (a round opened by an older build, or a page someone
+ * altered) is not sent at all: in clear, a listener on the hall network would read the choice with
+ * the badge that cast it.
  */
 export async function confirmVote(session: DelegateSession): Promise<void> {
   const { ballot, draft, pending, electionStyle } = delegateStore.getState();
@@ -132,6 +135,10 @@ export async function confirmVote(session: DelegateSession): Promise<void> {
   const marks = completeMarks(ballot, draft, electionStyle);
   const base = { ballotId: ballot.id, round: ballot.round, voteId: session.newVoteId() };
   let vote: VoteCastPayload = { ...base, marks };
+  if (ballot.secret && !ballot.sealKey) {
+    delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', params: {} } });
+    return;
+  }
   if (ballot.secret && ballot.sealKey) {
     sealing = true;
     try {

@@ -47,9 +47,8 @@ const en = {
     markConfirm: 'Yes, mark present',
     marked: (n: number) => (n === 1 ? '1 member marked present.' : `${n} members marked present.`),
     nobodyAbsent: 'Nobody here is absent.',
-    absentQuestion: (name: string, status: string) =>
-      `${name}'s phone is connected and a ballot is open. Marked "${status}", they can no longer vote in it. Continue?`,
-    absentConfirm: (status: string) => `Yes, mark "${status}"`,
+    fixedWhileOpen:
+      'A ballot is open: attendance is fixed until it closes (presence for a vote counts from its opening). Only a latecomer can be marked present.',
     votedOnPaper: 'voted on paper',
   },
   voters: {
@@ -154,9 +153,7 @@ const vi = (a: Address): typeof en => ({
     markConfirm: 'Đồng ý điểm danh',
     marked: (n) => `Đã điểm danh có mặt ${n} ${a.unit}.`,
     nobodyAbsent: 'Không có ai vắng.',
-    absentQuestion: (name, status) =>
-      `Điện thoại của ${name} đã kết nối và đang có phiếu biểu quyết mở. Nếu ghi "${status}", đại biểu này không bỏ phiếu được nữa. Tiếp tục?`,
-    absentConfirm: (status) => `Đồng ý ghi "${status}"`,
+    fixedWhileOpen: `Đang có vòng biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận ${a.unit} đến muộn là có mặt.`,
     votedOnPaper: 'đã bỏ phiếu giấy',
   },
   voters: {

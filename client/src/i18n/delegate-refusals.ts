@@ -22,7 +22,12 @@ const viClosed = (a: Address): Readonly<Record<BallotState, string>> => ({
 
 const en: RefusalTexts = {
   ...refusalWords.en,
-  BALLOT_NOT_OPEN: ({ state }) => (state === null ? 'This ballot is not open for voting.' : EN_CLOSED[state]),
+  BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
+    countdownEnded
+      ? 'The countdown had ended: your vote was not recorded.'
+      : state === null
+        ? 'This ballot is not open for voting.'
+        : EN_CLOSED[state],
   ALREADY_VOTED: ({ channel }) =>
     channel === 'paper' ? 'You voted on paper in this round.' : 'Your vote in this round is recorded already.',
   NOT_PRESENT: () => 'You are not checked in: ask the chair to mark you present, then vote.',
@@ -35,6 +40,10 @@ const en: RefusalTexts = {
   SESSION_REPLACED: () => 'This badge was opened on another phone.',
   STORE_UNAVAILABLE: () => 'The server cannot store your vote just now. It is kept on this phone; try again.',
   NOT_IN_ROUND: () => 'You were added to the roster after this ballot opened: you vote from the next one.',
+  BADGE_REISSUED: () =>
+    'Your badge was re-issued while this ballot was open, so it cannot vote in this round: vote on paper. From the next ballot on, this badge votes.',
+  NOT_SEALED: () =>
+    'This secret ballot came without its sealing key, so this phone does not send it: your choice would travel readable on the network. Nothing was sent; tell the chair.',
   NO_ANSWER: ({ reason }) =>
     reason === 'sealing'
       ? 'This phone could not seal your vote. Try again.'
@@ -43,7 +52,12 @@ const en: RefusalTexts = {
 
 const vi = (a: Address): RefusalTexts => ({
   ...refusalWords.vi(a),
-  BALLOT_NOT_OPEN: ({ state }) => (state === null ? 'Nội dung này hiện không nhận phiếu.' : viClosed(a)[state]),
+  BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
+    countdownEnded
+      ? `Đã hết thời gian biểu quyết: phiếu của ${a.you} chưa được ghi nhận.`
+      : state === null
+        ? 'Nội dung này hiện không nhận phiếu.'
+        : viClosed(a)[state],
   ALREADY_VOTED: ({ channel }) =>
     channel === 'paper'
       ? `${a.You} đã bỏ phiếu giấy trong vòng này.`
@@ -59,6 +73,10 @@ const vi = (a: Address): RefusalTexts => ({
   STORE_UNAVAILABLE: () => 'Máy chủ tạm thời chưa lưu được phiếu. Phiếu vẫn được giữ trên điện thoại này; hãy thử lại.',
   NOT_IN_ROUND: () =>
     `${a.You} được bổ sung vào danh sách sau khi phiếu này mở: ${a.you} bỏ phiếu từ lần biểu quyết sau.`,
+  BADGE_REISSUED: () =>
+    `Thẻ của ${a.you} được cấp lại khi vòng biểu quyết này đang mở nên không bỏ phiếu được trong vòng này: đề nghị ${a.you} bỏ phiếu giấy. Từ lần biểu quyết sau, thẻ này bỏ phiếu được.`,
+  NOT_SEALED: () =>
+    `Phiếu kín này không kèm khóa niêm phong nên điện thoại không gửi: lựa chọn của ${a.you} sẽ bị đọc được trên đường truyền. Chưa có gì được gửi; đề nghị ${a.you} báo ${a.chair}.`,
   NO_ANSWER: ({ reason }) =>
     reason === 'sealing'
       ? `Điện thoại chưa niêm phong được phiếu của ${a.you}. Đề nghị thử lại.`

@@ -23,6 +23,8 @@ export type RefusalTexts = {
   readonly [C in ErrorCode]: (params: ErrorParams[C]) => string;
 } & {
   readonly NO_ANSWER: (params: NoAnswerParams) => string;
+  /** The phone's own: a secret round came without its seal key, so the vote was not sent. */
+  readonly NOT_SEALED: () => string;
   /** One field-level problem of an INVALID_PAYLOAD. */
   readonly issue: (issue: PayloadIssue) => string;
 };
@@ -216,8 +218,12 @@ const enTexts: RefusalTexts = {
   ANOTHER_BALLOT_OPEN: ({ title }) => `“${title}” is being voted on: close it first.`,
   NO_QUORUM: ({ present, required, eligible, fraction, strict }) =>
     `Not quorate: ${en.int(present)} present; ${strict ? 'more than ' : 'at least '}${en.int(required)} of ${en.int(eligible)} needed (${fraction.num}/${fraction.den}).`,
-  BALLOT_NOT_OPEN: ({ state }) =>
-    state === null ? 'There is no such round to vote in.' : `Voting is not open: the ballot is ${EN_STATES[state]}.`,
+  BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
+    countdownEnded
+      ? 'The countdown has ended: no more votes are taken in this round.'
+      : state === null
+        ? 'There is no such round to vote in.'
+        : `Voting is not open: the ballot is ${EN_STATES[state]}.`,
   ALREADY_VOTED: ({ channel }) =>
     channel === 'paper' ? 'This member voted on paper in this round.' : 'This member has voted in this round already.',
   INVALID_VOTE: ({ reason, limit }) => EN_VOTES[reason](limit ?? 0),
@@ -248,9 +254,14 @@ const enTexts: RefusalTexts = {
     attendance === 'excused'
       ? 'This member is recorded as excused: only a member who is present can hand in a paper ballot.'
       : 'This member is recorded as absent: only a member who is present can hand in a paper ballot.',
-  ATTENDANCE_FROZEN: () => 'This member has voted in the open ballot: their attendance is fixed until it closes.',
-  TOO_FEW_BALLOTS: ({ returned, minimum, present }) =>
-    `Only ${en.int(returned)} of the ${en.int(present)} members present have voted; a secret ballot closes early with at least ${en.int(minimum)} ballots in. Wait for more votes, for everyone present, or for the countdown.`,
+  ATTENDANCE_FROZEN: ({ status }) =>
+    `A ballot is open: this member cannot be marked ${status === 'excused' ? 'excused' : 'absent'} until it closes (presence for a vote counts from its opening; only a latecomer can be marked present).`,
+  BADGE_REISSUED: () =>
+    'This badge was re-issued while the ballot was open, so it cannot vote in this round: the member votes on paper. From the next ballot on, this badge votes.',
+  TOO_FEW_BALLOTS: ({ returned, minimum, present, ended }) =>
+    ended
+      ? `The countdown ended with only ${en.int(returned)} of the ${en.int(minimum)} online ballots needed to count this secret ballot (${en.int(present)} present). It cannot be counted: cancel this round (its ballots are destroyed unseen) and vote again.`
+      : `Only ${en.int(returned)} of the ${en.int(minimum)} online ballots needed to close a secret ballot early are in (${en.int(present)} present). Wait for more votes, or for everyone present to vote online.`,
   STATE_MISMATCH: ({ mismatches, rounds, auditLog }) =>
     `The stored data of this meeting does not match its seals and audit log, so the server refuses to serve it: ${en.int(mismatches)} ${mismatches === 1 ? 'check differs' : 'checks differ'}${
       rounds.length > 0 ? `, in ${rounds.map((r) => `“${r.ballot}” round ${en.int(r.round)}`).join(', ')}` : ''
@@ -264,6 +275,8 @@ const enTexts: RefusalTexts = {
       sealing: 'This device could not seal the vote. Try again.',
       http: `The server answered with an error (HTTP ${status ?? 0}).`,
     })[reason],
+  NOT_SEALED: () =>
+    'This secret ballot came without its sealing key, so the phone did not send it: the choice would travel readable on the network.',
   issue: (i) => capital(`${fieldOf(i.path, EN_FIELDS, 'the request')} ${EN_PROBLEMS[i.problem](i)}`),
 };
 
@@ -293,8 +306,12 @@ const viTexts = (a: Address): RefusalTexts => ({
   ANOTHER_BALLOT_OPEN: ({ title }) => `Đang biểu quyết “${title}”: hãy kết thúc cuộc biểu quyết đó trước.`,
   NO_QUORUM: ({ present, required, eligible, fraction, strict }) =>
     `Chưa đủ điều kiện tiến hành: có mặt ${vi.int(present)} ${a.unit}; cần ${strict ? 'trên' : 'ít nhất'} ${vi.int(required)} trên tổng số ${vi.int(eligible)} (${fraction.num}/${fraction.den}).`,
-  BALLOT_NOT_OPEN: ({ state }) =>
-    state === null ? 'Không có vòng biểu quyết này.' : `Không nhận phiếu: nội dung biểu quyết ${VI_STATES[state]}.`,
+  BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
+    countdownEnded
+      ? 'Đã hết thời gian biểu quyết: vòng này không nhận thêm phiếu.'
+      : state === null
+        ? 'Không có vòng biểu quyết này.'
+        : `Không nhận phiếu: nội dung biểu quyết ${VI_STATES[state]}.`,
   ALREADY_VOTED: ({ channel }) =>
     channel === 'paper'
       ? `${a.You} này đã bỏ phiếu giấy trong vòng này.`
@@ -321,10 +338,14 @@ const viTexts = (a: Address): RefusalTexts => ({
     attendance === 'excused'
       ? `${a.You} này đang được ghi vắng mặt có lý do: chỉ ${a.unit} có mặt mới được bỏ phiếu giấy.`
       : `${a.You} này đang được ghi vắng mặt: chỉ ${a.unit} có mặt mới được bỏ phiếu giấy.`,
-  ATTENDANCE_FROZEN: () =>
-    `${a.You} này đã biểu quyết trong vòng đang diễn ra: không thay đổi được điểm danh cho đến khi kết thúc biểu quyết.`,
-  TOO_FEW_BALLOTS: ({ returned, minimum, present }) =>
-    `Mới có ${vi.int(returned)} trên ${vi.int(present)} ${a.unit} có mặt bỏ phiếu; bỏ phiếu kín chỉ kết thúc sớm khi có ít nhất ${vi.int(minimum)} phiếu. Hãy đợi thêm phiếu, đợi mọi ${a.unit} có mặt bỏ phiếu, hoặc đợi hết thời gian.`,
+  ATTENDANCE_FROZEN: ({ status }) =>
+    `Đang có vòng biểu quyết mở: chưa thể ghi ${a.you} này ${status === 'excused' ? 'vắng mặt có lý do' : 'vắng mặt'} cho đến khi kết thúc biểu quyết (có mặt tính từ lúc mở; chỉ có thể ghi nhận ${a.unit} đến muộn là có mặt).`,
+  BADGE_REISSUED: () =>
+    `Thẻ này được cấp lại khi vòng biểu quyết đang mở nên không bỏ phiếu được trong vòng này: ${a.you} này bỏ phiếu giấy. Từ lần biểu quyết sau, thẻ này bỏ phiếu được.`,
+  TOO_FEW_BALLOTS: ({ returned, minimum, present, ended }) =>
+    ended
+      ? `Hết thời gian biểu quyết mà mới có ${vi.int(returned)} trên ${vi.int(minimum)} phiếu trực tuyến cần có để kiểm phiếu kín này (${vi.int(present)} ${a.unit} có mặt). Không thể kiểm phiếu: hãy hủy vòng biểu quyết này (các phiếu bị hủy mà không ai xem) và biểu quyết lại.`
+      : `Mới có ${vi.int(returned)} trên ${vi.int(minimum)} phiếu trực tuyến cần có để kết thúc sớm phiếu kín (${vi.int(present)} ${a.unit} có mặt). Hãy đợi thêm phiếu, hoặc đợi mọi ${a.unit} có mặt bỏ phiếu trực tuyến.`,
   STATE_MISMATCH: ({ mismatches, rounds, auditLog }) =>
     `Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong và nhật ký, nên máy chủ từ chối phục vụ: ${vi.int(mismatches)} điểm kiểm tra không khớp${
       rounds.length > 0 ? `, ở ${rounds.map((r) => `“${r.ballot}” vòng ${vi.int(r.round)}`).join(', ')}` : ''
@@ -338,6 +359,8 @@ const viTexts = (a: Address): RefusalTexts => ({
       sealing: 'Thiết bị chưa niêm phong được phiếu. Hãy thử lại.',
       http: `Máy chủ trả lời bằng lỗi (HTTP ${status ?? 0}).`,
     })[reason],
+  NOT_SEALED: () =>
+    'Phiếu kín này không kèm khóa niêm phong nên điện thoại không gửi: lựa chọn sẽ bị đọc được trên đường truyền.',
   issue: (i) => capital(`${fieldOf(i.path, VI_FIELDS, 'yêu cầu')} ${VI_PROBLEMS[i.problem](i)}`),
 });
 
@@ -357,6 +380,7 @@ export function useRefusalText(): RefusalTexts {
 /** A refusal in words: its code's sentence with its parameters. */
 export function sayRefusal(t: RefusalTexts, refusal: Refusal): string {
   if (refusal.error === 'NO_ANSWER') return t.NO_ANSWER(refusal.params);
+  if (refusal.error === 'NOT_SEALED') return t.NOT_SEALED();
   // The code picks the function and the parameters together; TypeScript cannot follow that pairing.
   return (t[refusal.error] as (params: typeof refusal.params) => string)(refusal.params);
 }

@@ -37,10 +37,23 @@ CREATE TABLE IF NOT EXISTS delegates (
   position      TEXT NOT NULL,
   grp           TEXT NOT NULL,
   token         TEXT NOT NULL UNIQUE,
+  -- The badge's join code (features/badges/join-code.ts), written with the token: any node finds
+  -- a badge typed at /j by it. Not unique: two badges may share one (both are refused at /j).
+  join_code     TEXT,
   attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
   checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair'))
 );
 CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
+CREATE INDEX IF NOT EXISTS delegates_join_code ON delegates(join_code);
+
+-- The budget of wrong join codes that every node spends (features/badges/join-code-limit.ts,
+-- pg-join-guesses.ts): the row 'hall' for the whole server, 'a:<address>' per address. A token
+-- bucket per row, at_ms by the nodes' clocks; a full bucket is deleted (it is no bucket).
+CREATE TABLE IF NOT EXISTS join_guesses (
+  key    TEXT PRIMARY KEY,
+  tokens DOUBLE PRECISION NOT NULL,
+  at_ms  DOUBLE PRECISION NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS ballots (
   id             TEXT PRIMARY KEY,

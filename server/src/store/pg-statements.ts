@@ -161,22 +161,34 @@ export const PG = {
       tokens: Texts,
       attendance: Texts,
       checkedInBy: (string | null)[],
+      joinCodes: Texts,
     ]
   >(
     'insert_delegates',
-    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by)
+    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, join_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::text[])`,
+                          $8::text[], $9::text[], $10::text[])`,
   ),
   deleteRoster: statement<[meetingId: string]>('delete_roster', 'DELETE FROM delegates WHERE meeting_id = $1'),
   updateDelegate: statement<
-    [id: string, name: string | null, position: string | null, group: string | null, token: string | null]
+    [
+      id: string,
+      name: string | null,
+      position: string | null,
+      group: string | null,
+      token: string | null,
+      joinCode: string | null,
+    ]
   >(
     'update_delegate',
     `UPDATE delegates
         SET name = coalesce($2, name), position = coalesce($3, position),
-            grp = coalesce($4, grp), token = coalesce($5, token)
+            grp = coalesce($4, grp), token = coalesce($5, token), join_code = coalesce($6, join_code)
       WHERE id = $1`,
+  ),
+  badgesOfJoinCode: statement<[code: string], { meeting_id: string; id: string; token: string }>(
+    'badges_of_join_code',
+    'SELECT meeting_id, id, token FROM delegates WHERE join_code = $1',
   ),
   deleteDelegate: statement<[delegateId: string]>('delete_delegate', 'DELETE FROM delegates WHERE id = $1'),
   setAttendance: statement<[delegateId: string, attendance: string, checkedInBy: string | null]>(
@@ -249,12 +261,14 @@ export const PG = {
     'attendance_of',
     'SELECT attendance FROM delegates WHERE id = $1',
   ),
-  /** Whether the delegate has voted (online or on paper) in a round that is open. */
-  votedInOpenRound: statement<[delegateId: string], { found: number }>(
-    'voted_in_open_round',
-    `SELECT 1 AS found FROM participation p
-       JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
-      WHERE p.delegate_id = $1 AND r.state = 'open' LIMIT 1`,
+  /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
+  roundOpenFor: statement<[delegateId: string], { found: number }>(
+    'round_open_for',
+    `SELECT 1 AS found FROM delegates d
+       JOIN ballots b ON b.meeting_id = d.meeting_id
+       JOIN rounds r ON r.ballot_id = b.id
+      WHERE d.id = $1 AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+      LIMIT 1`,
   ),
   issue: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts]>(
     'issue',

@@ -7,6 +7,7 @@
 // set-based, by pg-votes.ts.
 import type { PoolClient } from 'pg';
 import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { joinCodeOf } from '../features/badges/join-code';
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
@@ -81,6 +82,8 @@ async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): 
     d.map((x) => x.token),
     d.map((x) => x.attendance),
     d.map((x) => x.checkedInBy),
+    // Each badge with its join code, so that any node finds it by the code (Store.badgesOfJoinCode).
+    d.map((x) => joinCodeOf(x.token)),
   );
 }
 
@@ -140,6 +143,7 @@ export async function updateDelegate(
     f.position ?? null,
     f.group ?? null,
     f.token ?? null,
+    f.token === undefined ? null : joinCodeOf(f.token),
   );
   appendAudit(tx, audit);
 }
@@ -157,9 +161,9 @@ export async function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): Promise<void> {
-  // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
-  if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
-    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId });
+  // While a round is open, attendance only grows (a latecomer; sqlite-writes.ts).
+  if (attendance !== 'present' && (await run(tx.client, PG.roundOpenFor, delegateId)).rows.length > 0)
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(

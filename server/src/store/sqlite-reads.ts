@@ -7,7 +7,7 @@ import { countRound, type CountedRound, type RoundCount } from './round-records'
 import { roundBallotsFromText } from './round-text';
 import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
-import type { LoadedMeeting } from './store';
+import type { JoinCodeBadge, LoadedMeeting } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
   return s.meetings.all().map((meeting) => loadRows(s, meeting));
@@ -44,4 +44,8 @@ export function countStoredRound(s: SqliteStatements, input: RoundCount): Counte
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {
   return s.auditOf.all(meetingId).map(toAuditEntry);
+}
+
+export function readBadgesOfJoinCode(s: SqliteStatements, code: string): JoinCodeBadge[] {
+  return s.badgesOfJoinCode.all(code).map((r) => ({ meetingId: r.meeting_id, delegateId: r.id, token: r.token }));
 }

@@ -26,6 +26,9 @@ CREATE TABLE IF NOT EXISTS delegates (
   position      TEXT NOT NULL,
   grp           TEXT NOT NULL,
   token         TEXT NOT NULL UNIQUE,
+  -- The badge's join code (features/badges/join-code.ts), written with the token: /j finds a
+  -- badge by it. Not unique: two badges may share one (both are refused at /j).
+  join_code     TEXT,
   attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
   checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair'))
 );
@@ -142,6 +145,8 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   // Issue 15. Older rounds keep null: no member could be added once voting had started, so every
   // member is on their roster; and no re-vote was ever left unopened.
   { table: 'rounds', column: 'roster_through', type: 'INTEGER' },
+  // Filled for existing rows, and indexed, by sqlite-migrations.ts.
+  { table: 'delegates', column: 'join_code', type: 'TEXT' },
   {
     table: 'ballots',
     column: 'revote_drafted',

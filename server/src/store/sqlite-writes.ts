@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { HallvoteError, canonicalRecord, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
+import { joinCodeOf } from '../features/badges/join-code';
 import type { Editable } from './delegate-update';
 import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
 import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
@@ -28,6 +29,11 @@ export function appendAudit(s: SqliteStatements, audit: AuditInput): AuditHead {
   return { seq: entry.seq, hash: entry.hash };
 }
 
+/** Each badge with its join code, so that any process finds it by the code (Store.badgesOfJoinCode). */
+function insertDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[]): void {
+  for (const d of delegates) s.insertDelegate.run({ ...d, joinCode: joinCodeOf(d.token) });
+}
+
 export function createMeeting(
   s: SqliteStatements,
   meeting: MeetingRecord,
@@ -35,7 +41,7 @@ export function createMeeting(
   audit: AuditInput,
 ): void {
   s.insertMeeting.run({ ...meeting, settings: JSON.stringify(meeting.settings) });
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -46,12 +52,12 @@ export function replaceRoster(
   audit: AuditInput,
 ): void {
   s.deleteRoster.run(meetingId);
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
 export function addDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[], audit: AuditInput): void {
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -62,6 +68,7 @@ export function updateDelegate(s: SqliteStatements, delegateId: string, fields: 
     position: fields.position ?? null,
     group: fields.group ?? null,
     token: fields.token ?? null,
+    joinCode: fields.token === undefined ? null : joinCodeOf(fields.token),
   });
   appendAudit(s, audit);
 }
@@ -79,10 +86,10 @@ export function setAttendance(
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
 ): void {
-  // Whoever has voted in the open round counts as present until it closes: excusing them or marking
-  // them absent would change the base their vote is counted against.
-  if (attendance !== 'present' && s.votedInOpenRound.get(delegateId))
-    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId });
+  // While a round is open, attendance only grows (a latecomer): excusing or marking anyone absent
+  // would change the base the votes are counted against (features/attendance/set-attendance.ts).
+  if (attendance !== 'present' && s.roundOpenFor.get(delegateId))
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);

@@ -17,6 +17,7 @@ import type {
   RoundResult,
   StorageStatus,
 } from '@hallvote/shared';
+import type { GuessVerdict } from '../features/badges/join-code-limit';
 import type { CountedRound, RoundCount } from './round-records';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
@@ -127,6 +128,13 @@ export interface LoadedMeeting {
   readonly anchors: readonly PublishedAnchor[];
 }
 
+/** A badge found by its join code (features/badges/join-code.ts). */
+export interface JoinCodeBadge {
+  readonly meetingId: string;
+  readonly delegateId: string;
+  readonly token: string;
+}
+
 /** A closed round tallied again in the same transaction as the paper totals that changed it. */
 export interface Retally {
   readonly result: RoundResult;
@@ -198,8 +206,8 @@ export interface Store {
   ): Promise<void>;
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   /**
-   * Throws ATTENDANCE_FROZEN when the delegate would stop being present while the database holds
-   * their vote in an open round.
+   * Throws ATTENDANCE_FROZEN when the delegate would become absent or excused while a round of
+   * their meeting is open (only a latecomer's check-in changes attendance then).
    */
   setAttendance(
     delegateId: string,
@@ -270,6 +278,20 @@ export interface Store {
   cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;
+  /**
+   * Every badge, of every meeting, whose join code is `code` (normalized): none, one, or in rare
+   * cases several (which /j refuses). Any node finds any badge, whichever node runs its meeting.
+   */
+  badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]>;
+  /**
+   * Takes one guess from the budget of wrong join codes (join-code-limit.ts) of `address` and of
+   * the whole server, at `at` (ms, the app's clock), or says which is spent (nothing taken then).
+   * Every process on the store spends the one budget, atomically: SQLite's is in its process's
+   * memory, PostgreSQL's in a table all nodes share.
+   */
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict>;
+  /** The guess was a right code: it gives the token back to both budgets. */
+  returnJoinGuess(address: string): Promise<void>;
   /**
    * The store's status for the chair (a secrecy scrub waiting for another program), now; `listener`
    * hears every later change.

@@ -171,6 +171,7 @@ export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> 
     draftRound: null,
     paper: null,
     result: null,
+    uncounted: null,
     ...extra,
   };
 }

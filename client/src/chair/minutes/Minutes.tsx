@@ -19,7 +19,7 @@ import {
   SignaturesSection,
   WarningsSection,
 } from './MinutesSections';
-import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection } from './MinutesTrust';
+import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection, VouchedBallots } from './MinutesTrust';
 
 export function Minutes({ source }: { source: MinutesSource }) {
   const t = useText(minutesText);
@@ -84,6 +84,7 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
+      <VouchedBallots vouched={source.vouched} names={source.names} />
       <BallotsSection
         election={r.ballot.kind === 'election'}
         ballots={tally.ballots}

@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'react';
 import {
   meetingSettings,
+  vouchedVotes,
   type AuditHead,
   type MeetingExport,
   type MeetingSettings,
   type PaperTotals,
   type RoundExport,
+  type VouchedVote,
 } from '@hallvote/shared';
 import type { Refusal } from '../../reply';
 import { asJson, chairGet, roundExportPath } from '../chair-http';
@@ -25,6 +27,8 @@ export interface MinutesSource {
   readonly names: ReadonlyMap<string, string>;
   /** The audit chain's head when the minutes were drawn up, printed for the signatures. */
   readonly head: AuditHead | null;
+  /** This round's online ballots cast with badges the chair checked in or re-issued (who, never what). */
+  readonly vouched: readonly VouchedVote[];
 }
 
 export type MinutesLoad =
@@ -54,6 +58,7 @@ export async function loadMinutes(
       ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),
       names: new Map(meeting.data.delegates.map((d) => [d.id, d.name])),
       head: headOf(meeting.data),
+      vouched: vouchedVotes(meeting.data.audit).filter((v) => v.ballotId === ballotId && v.round === round),
     },
   };
 }

@@ -8,7 +8,7 @@ import type { MeetingState } from '../../hall/meeting-state';
 import type { RoundRecord } from '../../store/store';
 import { newSealKeyPair } from '../votes/open-sealed-marks';
 import { ballotView } from '../sync/views';
-import { earlyCloseOf } from './early-close';
+import { earlyCloseOf, uncountedAtDeadline } from './early-close';
 import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
 /**
@@ -115,8 +115,11 @@ export async function closeRound(
   actor: 'chair' | 'system' = 'chair',
 ): Promise<RoundResult> {
   state.ballotOf(ballotId); // NOT_FOUND before BALLOT_NOT_OPEN
-  const round = state.openRoundOf(ballotId);
   const now = ctx.clock.now();
+  // A round whose countdown ran out uncounted takes no votes; closing it says why (TOO_FEW_BALLOTS).
+  const ended = state.currentRound(ballotId);
+  if (ended?.state === 'open' && state.countdownEnded(ballotId, ended.round)) earlyCloseOf(state, ended, now, actor);
+  const round = state.openRoundOf(ballotId);
   const earlyClose = earlyCloseOf(state, round, now, actor);
   state.beginClosing(ballotId, round.round);
   try {
@@ -238,14 +241,29 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
 /** A countdown whose close found the database out of reach tries again this much later. */
 const COUNTDOWN_RETRY_MS = 1_000;
 
-/** Arms the countdown of an open round (also after a restart: a past deadline closes at once). */
+/**
+ * Arms the countdown of an open round (also after a restart: a past deadline closes at once). A
+ * secret round short of its minimum is not closed but left uncounted for the chair to cancel.
+ */
 export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: RoundRecord): void {
   if (!round.closesAt || round.state !== 'open') return;
   const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
   ctx.countdowns.set(round.ballotId, round.round, delay, () => {
     exclusive(state, async () => {
       // Only the round this countdown was set for: the chair may have closed it and opened another.
-      if (state.currentRound(round.ballotId)?.round !== round.round) return;
+      const current = state.currentRound(round.ballotId);
+      if (current?.round !== round.round || current.state !== 'open') return;
+      // Too few online ballots to count a secret round: it stays open and uncounted (early-close.ts).
+      const uncounted = uncountedAtDeadline(state, current);
+      if (uncounted) {
+        state.endCountdown(round.ballotId, round.round);
+        ctx.broadcaster.ballotChanged(state, round.ballotId);
+        ctx.log.warn(
+          { meetingId: state.meeting.id, ballotId: round.ballotId, ...uncounted },
+          'countdown ended uncounted',
+        );
+        return;
+      }
       await closeRound(ctx, state, round.ballotId, 'system');
     }).catch((err: unknown) => {
       // The database was out of reach: try again while this node still runs the meeting (a node

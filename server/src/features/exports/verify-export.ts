@@ -17,6 +17,7 @@ import {
   type RoundResult,
 } from '@hallvote/shared';
 import { checkAuditLog } from './verify-audit';
+import { checkVouchedVotes } from './verify-vouched';
 import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
 export type { VerifyFinding } from './verify-findings';
@@ -220,6 +221,7 @@ export function verifyExport(
     ...data.rounds.flatMap((r) =>
       checkRound(data, r).map((f) => ({ ...f, round: { ballot: r.ballot.title, round: r.round } })),
     ),
+    ...checkVouchedVotes(data),
     ...checkAuditLog(data, options.head),
   ];
   return { ok: findings.every((f) => f.ok), findings };

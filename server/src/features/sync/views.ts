@@ -16,6 +16,7 @@ import type {
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState } from '../../hall/meeting-state';
+import { uncountedAtDeadline } from '../ballots/early-close';
 import type { DelegateRecord } from '../../store/store';
 
 /** A roster member as the chair sees them: no token. */
@@ -80,6 +81,7 @@ export function chairBallotView(state: MeetingState, ballotId: string): ChairBal
   return {
     ...view,
     turnout: turnoutOf(state, ballotId),
+    uncounted: open && state.countdownEnded(ballotId, round.round) ? uncountedAtDeadline(state, round) : null,
     voterIds: voters.map(([id]) => id),
     paperVoterIds: voters.filter(([, v]) => v.channel === 'paper').map(([id]) => id),
     lateIds: round ? state.lateFor(ballotId, round.round) : [],

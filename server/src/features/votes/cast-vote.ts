@@ -37,7 +37,13 @@ export async function castVote(
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
   if (!state.acceptsVotes(p.ballotId, p.round))
     throw new HallvoteError('BALLOT_NOT_OPEN', { state: state.roundOf(p.ballotId, p.round)?.state ?? null });
-  if (!state.onRoster(p.ballotId, p.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND');
+  // The deadline itself shuts the box, not the timer that closes the round a moment later (and
+  // not at all when a secret round is left uncounted): nothing arrives after it.
+  const closesAt = state.roundOf(p.ballotId, p.round)?.closesAt;
+  if (closesAt && ctx.clock.now().getTime() >= new Date(closesAt).getTime())
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: 'open', countdownEnded: true });
+  if (state.reissuedDuring(p.ballotId, p.round, delegateId)) throw new HallvoteError('BADGE_REISSUED', {});
+  if (!state.onRoster(p.ballotId, p.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND', {});
   const attendance = state.delegates.get(delegateId)?.attendance ?? 'absent';
   if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance });
   const def = entry.row.definition;
