@@ -105,6 +105,9 @@ function useDetails(): (details: AuditEntry['details']) => string {
   const titles = useMemo(() => new Map(ballots.map((b) => [b.id, b.title])), [ballots]);
   return (details) =>
     Object.entries(details)
+      // A round's outcome is recorded as the tally's data; in words it is the ballot's result on
+      // its own tab and in the minutes, and the export carries the data. Not repeated here raw.
+      .filter(([key]) => key !== 'outcome')
       .map(([key, value]) => {
         const label = t.audit.detailKeys[key] ?? key;
         if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
