@@ -16,3 +16,4 @@ export * from './roster/index';
 export * from './early-close';
 export * from './vouched-votes';
 export * from './marks-code';
+export * from './meeting-settings';

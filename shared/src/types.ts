@@ -2,6 +2,7 @@
 // spelled out by the snapshot types at the bottom: a client never receives more than its own.
 import type { AuditEntry } from './audit';
 import type { Marks } from './marks';
+import type { MeetingSettings } from './meeting-settings';
 import type {
   BallotKind,
   PaperTotals,
@@ -26,6 +27,15 @@ export interface Meeting {
   readonly title: string;
   readonly rules: RuleSet;
   readonly createdAt: string;
+  /** How every view speaks and dates things, and the header of the minutes. */
+  readonly settings: MeetingSettings;
+}
+
+/** What every role knows of its meeting: enough to title a screen and speak as the meeting does. */
+export interface MeetingHeading {
+  readonly id: string;
+  readonly title: string;
+  readonly settings: MeetingSettings;
 }
 
 /** A roster member as the chair sees them. Tokens are never part of it. */
@@ -289,7 +299,7 @@ export interface DelegateSnapshot {
   readonly seq: number;
   /** The server's clock (epoch ms) when it sent this: a phone with a wrong clock counts down right. */
   readonly serverTime: number;
-  readonly meeting: { readonly id: string; readonly title: string };
+  readonly meeting: MeetingHeading;
   readonly me: { readonly id: string; readonly name: string; readonly position: string };
   /** The ballot open now, or else the last one closed or published; null when none yet. */
   readonly ballot: BallotView | null;
@@ -310,7 +320,7 @@ export interface DelegateSnapshot {
 export interface ProjectorSnapshot {
   readonly role: 'projector';
   readonly seq: number;
-  readonly meeting: { readonly id: string; readonly title: string; readonly rules: RuleSet };
+  readonly meeting: MeetingHeading & { readonly rules: RuleSet };
   readonly presence: PresenceSummary;
   readonly ballot: BallotView | null;
   readonly turnout: Turnout | null;

@@ -93,7 +93,7 @@ describe('while a ballot is open, attendance is fixed', () => {
     socket.answer('attendance:mark', () => ({
       ok: false,
       error: 'ATTENDANCE_FROZEN',
-      message: 'A ballot is open: Đại biểu 1 cannot be marked absent until it closes.',
+      params: { delegateId: 'd1', status: 'absent' },
     }));
     await act(async () => {
       fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Absent' }));

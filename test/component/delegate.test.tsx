@@ -261,8 +261,7 @@ describe('delegate phone', () => {
     start();
     socket.connection({
       type: 'refused',
-      code: 'UNAUTHORIZED',
-      message: 'This link or badge is not valid (any more).',
+      refusal: { ok: false, error: 'UNAUTHORIZED', params: { credential: 'badge' } },
     });
     expect(screen.getByRole('heading', { name: 'This badge is not valid' })).toBeInTheDocument();
   });

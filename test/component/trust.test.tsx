@@ -1,7 +1,7 @@
 // What the views show of issue 12's protections: the phone seals a secret ballot before it leaves,
 // keeps each published result's seal and audit head and says so when the server later shows
 // another seal, warns of a lowered early-close minimum; the projector shows the anchor; the chair's
-// console warns of plain HTTP in both languages and says why a meeting is refused.
+// console warns of plain HTTP in its language and says why a meeting is refused.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PublishedAnchor } from '@hallvote/shared';
@@ -164,14 +164,16 @@ describe("the chair's console", () => {
     render(<ChairApp session={{ meetingId: 'm1', chairKey: 'k', socket }} />);
   }
 
-  test('plain HTTP: a warning in both languages; none over HTTPS', () => {
+  test("plain HTTP: a warning in the console's language (Vietnamese only in Vietnamese: issue 16); none over HTTPS", () => {
     const socket = new FakeSocket();
     consoleWith(socket);
     socket.serverEmits('snapshot', chairSnapshot({ plainHttp: true }));
     expect(screen.getByText(/^Plain HTTP: anyone on this network/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     expect(screen.getByText(/^HTTP không mã hóa/)).toBeInTheDocument();
-    socket.serverEmits('snapshot', chairSnapshot({ plainHttp: false, seq: 9 }));
     expect(screen.queryByText(/^Plain HTTP/)).toBeNull();
+    socket.serverEmits('snapshot', chairSnapshot({ plainHttp: false, seq: 9 }));
+    expect(screen.queryByText(/^HTTP không mã hóa/)).toBeNull();
   });
 
   test('a secret ballot that lowered its early-close minimum says so', () => {
@@ -204,10 +206,13 @@ describe("the chair's console", () => {
     consoleWith(socket);
     socket.connection({
       type: 'refused',
-      code: 'STATE_MISMATCH',
-      message: 'What differs: ballot "X" round 1: seal: mismatch',
+      refusal: {
+        ok: false,
+        error: 'STATE_MISMATCH',
+        params: { mismatches: 2, rounds: [{ ballot: 'X', round: 1 }], auditLog: false },
+      },
     });
     expect(screen.getByRole('alert')).toHaveTextContent('does not match its seals');
-    expect(screen.getByRole('alert')).toHaveTextContent('ballot "X" round 1: seal: mismatch');
+    expect(screen.getByRole('alert')).toHaveTextContent('2 checks differ, in “X” round 1.');
   });
 });

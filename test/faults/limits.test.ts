@@ -86,7 +86,7 @@ describe('payload size', () => {
       })),
       mode: 'append',
     });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', issues: [{ path: 'lines' }] });
+    expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD', params: { issues: [{ path: 'lines' }] } });
     expect(await view()).toEqual(before);
   });
 

@@ -23,7 +23,7 @@ import {
 const code = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: unknown) => (e instanceof HallvoteError ? e.code : String(e)),
+    (e: unknown): string => (e instanceof HallvoteError ? String(e.code) : String(e)),
   );
 
 const PAPER = { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } };

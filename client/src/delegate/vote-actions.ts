@@ -2,6 +2,7 @@
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
 import { rowOf, assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
+import { noAnswer } from '../reply';
 import type { HallSocket, Reply } from '../socket';
 import type { AnchorBox } from './anchor-box';
 import type { DraftBox } from './draft-box';
@@ -135,7 +136,7 @@ export async function confirmVote(session: DelegateSession): Promise<void> {
   const base = { ballotId: ballot.id, round: ballot.round, voteId: session.newVoteId() };
   let vote: VoteCastPayload = { ...base, marks };
   if (ballot.secret && !ballot.sealKey) {
-    delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', message: '' } });
+    delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', params: {} } });
     return;
   }
   if (ballot.secret && ballot.sealKey) {
@@ -143,7 +144,7 @@ export async function confirmVote(session: DelegateSession): Promise<void> {
     try {
       vote = { ...base, sealed: await sealVote(ballot, marks, ballot.sealKey) };
     } catch {
-      delegateStore.setState({ refusal: { ok: false, error: 'NO_ANSWER', message: '' } });
+      delegateStore.setState({ refusal: noAnswer('sealing') });
       return;
     } finally {
       sealing = false;

@@ -2,7 +2,7 @@
 // the counting committee, an early close, a lowered early-close minimum, the ballots destroyed by
 // a cancel, the other rounds of the ballot, who was excused or absent, and the ballots cast with
 // badges the chair checked in or re-issued.
-import { bilingual } from './index';
+import { addressed } from './index';
 
 const en = {
   anchor: (seq: number) => `Audit log head when the result was published (entry ${seq})`,
@@ -24,11 +24,11 @@ const en = {
   vouchedBy: { 'checked-in': 'checked in by the chair', reissued: 'badge re-issued' },
 };
 
-export const minutesTrustText = bilingual(en, {
+export const minutesTrustText = addressed(en, (a) => ({
   anchor: (seq) => `Mã nhật ký khi công bố kết quả (mục ${seq})`,
   headNow: (seq) => `Mã nhật ký khi lập biên bản này (mục ${seq})`,
   closedEarly: (returned, present, minimum) =>
-    `Chủ tọa kết thúc sớm: ${returned} trên ${present} đại biểu có mặt đã bỏ phiếu trực tuyến, trước khi hết thời gian (cần ít nhất ${minimum} phiếu trực tuyến).`,
+    `${a.Chair} kết thúc sớm: ${returned} trên ${present} ${a.unit} có mặt đã bỏ phiếu trực tuyến, trước khi hết thời gian (cần ít nhất ${minimum} phiếu trực tuyến).`,
   lowered: (n, rule) =>
     `Cảnh báo: cuộc bỏ phiếu kín này hạ số phiếu cần có để kết thúc sớm xuống ${n} (quy định là ${rule}).`,
   destroyed: (n) => `${n} phiếu của vòng này đã bị hủy mà không ai xem khi vòng bị hủy.`,
@@ -40,6 +40,6 @@ export const minutesTrustText = bilingual(en, {
   excusedNames: 'Vắng mặt có lý do',
   absentNames: 'Vắng mặt không có lý do',
   vouched: (n) =>
-    `${n} phiếu được bỏ bằng thẻ do chủ tọa điểm danh hộ hoặc cấp lại; Ban kiểm phiếu xác nhận các đại biểu này có mặt tại hội trường:`,
-  vouchedBy: { 'checked-in': 'chủ tọa điểm danh', reissued: 'thẻ cấp lại' },
-});
+    `${n} phiếu được bỏ bằng thẻ do ${a.chair} điểm danh hộ hoặc cấp lại; Ban kiểm phiếu xác nhận những người này có mặt tại hội trường:`,
+  vouchedBy: { 'checked-in': `${a.chair} điểm danh hộ`, reissued: 'thẻ cấp lại' },
+}));

@@ -1,7 +1,7 @@
 // Every meeting this server runs, and the index from delegate tokens to delegates (a join code is
 // looked up in the store: Store.badgesOfJoinCode). The index is kept by the meetings themselves (see TokenRegistry): a roster
 // change cannot forget it.
-import { HallvoteError, getRulePreset, type AuditEntry, type RuleSet } from '@hallvote/shared';
+import { HallvoteError, getRulePreset, type AuditEntry, type ErrorParams, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
 import type { DelegateRecord, LoadedMeeting, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
@@ -47,8 +47,10 @@ function replayReissues(state: MeetingState, audit: readonly AuditEntry[]): void
 /** A meeting the server refuses to serve: its stored state does not match its seals or audit log. */
 export interface RefusedMeeting {
   readonly state: MeetingState;
-  /** What differs, for the operator and for whoever holds a key of the meeting. */
+  /** What differs, in words for the operator's console and log. */
   readonly reason: string;
+  /** What differs, as the parameters of the STATE_MISMATCH refusal whoever holds a key of it hears. */
+  readonly summary: ErrorParams['STATE_MISMATCH'];
 }
 
 export class Hall {
@@ -105,12 +107,12 @@ export class Hall {
     return this.#refused;
   }
 
-  /** Stops serving a meeting whose stored state does not match: every key of it now hears `reason`. */
-  refuse(meetingId: string, reason: string): void {
+  /** Stops serving a meeting whose stored state does not match: every key of it now hears `summary`. */
+  refuse(meetingId: string, reason: string, summary: ErrorParams['STATE_MISMATCH']): void {
     const state = this.#meetings.get(meetingId);
     if (!state) return;
     this.#meetings.delete(meetingId);
-    this.#refused.set(meetingId, { state, reason });
+    this.#refused.set(meetingId, { state, reason, summary });
   }
 
   /** A meeting the store has just created, with its first roster. */
@@ -120,7 +122,7 @@ export class Hall {
 
   meeting(meetingId: string): MeetingState {
     const state = this.#meetings.get(meetingId);
-    if (!state) throw new HallvoteError('NOT_FOUND', 'No such meeting.');
+    if (!state) throw new HallvoteError('NOT_FOUND', { what: 'meeting' });
     return state;
   }
 
@@ -164,9 +166,5 @@ export class Hall {
 }
 
 function mismatch(refused: RefusedMeeting): HallvoteError {
-  return new HallvoteError(
-    'STATE_MISMATCH',
-    `The stored state of this meeting does not match its seals and audit log, so the server refuses to ` +
-      `serve it. What differs: ${refused.reason}`,
-  );
+  return new HallvoteError('STATE_MISMATCH', refused.summary);
 }

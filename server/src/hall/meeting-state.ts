@@ -139,7 +139,7 @@ export class MeetingState extends RosterState {
   /** The ballot, or NOT_FOUND. */
   ballotOf(ballotId: string): BallotEntry {
     const entry = this.#ballots.get(ballotId);
-    if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
+    if (!entry) throw new HallvoteError('NOT_FOUND', { what: 'ballot' });
     return entry;
   }
 
@@ -197,7 +197,7 @@ export class MeetingState extends RosterState {
   openRoundOf(ballotId: string): RoundRecord {
     const round = this.currentRound(ballotId);
     if (!round || !this.acceptsVotes(ballotId, round.round))
-      throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');
+      throw new HallvoteError('BALLOT_NOT_OPEN', { state: round?.state ?? null });
     return round;
   }
 

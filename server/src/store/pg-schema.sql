@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS meetings (
   rule_preset_version INTEGER NOT NULL,
   chair_key      TEXT NOT NULL,
   projector_key  TEXT NOT NULL,
-  created_at     TEXT NOT NULL
+  created_at     TEXT NOT NULL,
+  settings       TEXT
 );
 
 -- One row per meeting, locked FOR UPDATE by every write transaction of the meeting: it orders the

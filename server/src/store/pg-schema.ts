@@ -120,11 +120,35 @@ async function addJoinCodes(client: PoolClient): Promise<void> {
  * this refuses to start rather than resolve a meeting to the newest version of its preset.
  */
 async function migrate(client: PoolClient): Promise<void> {
+  await ruleVersionOfMeetings(client);
+  await settingsOfMeetings(client);
+}
+
+async function hasColumn(client: PoolClient, table: string, column: string): Promise<boolean> {
   const { rows } = await client.query<{ n: string }>(
     `SELECT count(*) AS n FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'meetings' AND column_name = 'rule_preset_version'`,
+      WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+    [table, column],
   );
-  if (Number(rows[0]?.n) > 0) return;
+  return Number(rows[0]?.n) > 0;
+}
+
+/** meetings.settings (issue 16): NULL for a meeting stored before it, read as the defaults. */
+async function settingsOfMeetings(client: PoolClient): Promise<void> {
+  if (await hasColumn(client, 'meetings', 'settings')) return;
+  try {
+    await client.query('ALTER TABLE meetings ADD COLUMN IF NOT EXISTS settings TEXT');
+  } catch (error) {
+    throw new Error(
+      'meetings has no settings column and this role cannot add it; as the schema owner run ' +
+        '"ALTER TABLE meetings ADD COLUMN settings TEXT" (docs/postgres-store.md)',
+      { cause: error },
+    );
+  }
+}
+
+async function ruleVersionOfMeetings(client: PoolClient): Promise<void> {
+  if (await hasColumn(client, 'meetings', 'rule_preset_version')) return;
   await client.query('BEGIN');
   try {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);

@@ -135,11 +135,20 @@ export const PG = {
 
   // Meetings and the roster.
   insertMeeting: statement<
-    [id: string, title: string, preset: string, version: number, chair: string, projector: string, at: string]
+    [
+      id: string,
+      title: string,
+      preset: string,
+      version: number,
+      chair: string,
+      projector: string,
+      at: string,
+      settings: string,
+    ]
   >(
     'insert_meeting',
-    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at, settings)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
   ),
   insertDelegates: statement<
     [
@@ -309,9 +318,9 @@ export const PG = {
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])
      ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
   ),
-  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string }>(
+  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string; channel: string }>(
     'participation',
-    'SELECT vote_id FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
+    'SELECT vote_id, channel FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
   ),
   insertPaperParticipation: statement<[ballotId: string, round: number, delegateId: string, votedAt: string]>(
     'insert_paper_participation',

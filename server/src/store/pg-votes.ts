@@ -8,6 +8,7 @@ import { HallvoteError } from '@hallvote/shared';
 import { insertSecretBallots } from './pg-scrub';
 import { PG, run } from './pg-statements';
 import { appendAudit, type PgTx } from './pg-writes';
+import { roundStateOf } from './refusal-fields';
 import type { AuditInput, CastOutcome, CastVote } from './store';
 
 export interface VoteRequest {
@@ -69,14 +70,15 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
     const earlier = rows.get(key);
     if (earlier && earlier.voteId === vote.voteId)
       return { ok: true, value: { kind: 'duplicate', receipt: earlier.receipt } };
-    if (stateOf.get(keyOf(vote.ballotId, vote.round)) !== 'open')
-      return { ok: false, error: new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.') };
+    const state = stateOf.get(keyOf(vote.ballotId, vote.round)) ?? null;
+    if (state !== 'open')
+      return { ok: false, error: new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) }) };
     const marks = JSON.stringify(vote.marks);
     if (earlier) {
       if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
         return {
           ok: false,
-          error: new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.'),
+          error: new HallvoteError('ALREADY_VOTED', { channel: earlier.channel }),
         };
       earlier.voteId = vote.voteId;
       earlier.votedAt = audit.at;

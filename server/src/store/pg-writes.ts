@@ -11,6 +11,7 @@ import { joinCodeOf } from '../features/badges/join-code';
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type {
   AttendanceChange,
   AuditInput,
@@ -103,6 +104,7 @@ export async function createMeeting(
     m.chairKey,
     m.projectorKey,
     m.createdAt,
+    JSON.stringify(m.settings),
   );
   await run(tx.client, PG.insertHead, m.id);
   tx.hasHead = true;
@@ -161,7 +163,7 @@ export async function setAttendance(
 ): Promise<void> {
   // While a round is open, attendance only grows (a latecomer; sqlite-writes.ts).
   if (attendance !== 'present' && (await run(tx.client, PG.roundOpenFor, delegateId)).rows.length > 0)
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'A round is open; attendance is fixed until it closes.');
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(
@@ -258,11 +260,11 @@ export async function markPaperVoter(
   audit: AuditInput,
 ): Promise<void> {
   const state = (await run(tx.client, PG.roundState, ballotId, round)).rows[0]?.state;
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if ((await run(tx.client, PG.participation, ballotId, round, delegateId)).rows.length > 0)
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if ((await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = (await run(tx.client, PG.participation, ballotId, round, delegateId)).rows[0];
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = (await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   await run(tx.client, PG.insertPaperParticipation, ballotId, round, delegateId, audit.at);
   await run(tx.client, PG.issue, [ballotId], [round], [delegateId]);
   appendAudit(tx, audit);
@@ -281,7 +283,7 @@ export async function recordPaperTotals(
   appendAudit(tx, audit);
   if (!retally) return;
   const { count } = await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(retally.result));
-  if (count !== 1) throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(tx, retally.audit);
 }
 
@@ -299,7 +301,7 @@ export async function closeRound(
   audit: AuditInput,
 ): Promise<void> {
   const { count } = await run(tx.client, PG.closeOpenRound, ballotId, round, closedAt, JSON.stringify(result));
-  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   await scrubSecretRound(tx.client, ballotId, round);
   appendAudit(tx, audit);
 }

@@ -1,7 +1,16 @@
 // Rows as a SQL store holds them (the column names of sqlite-schema.ts, JSON columns as text) and
 // their mapping to the store's records. Nothing here speaks SQL or knows the driver, so a second
 // SQL store with the same columns maps its rows with the same functions.
-import type { AuditEntry, BallotDefinition, Marks, PaperTotals, PublishedAnchor, RoundResult } from '@hallvote/shared';
+import {
+  meetingSettings,
+  type AuditEntry,
+  type BallotDefinition,
+  type Marks,
+  type MeetingSettings,
+  type PaperTotals,
+  type PublishedAnchor,
+  type RoundResult,
+} from '@hallvote/shared';
 import type {
   BallotRecordRow,
   DelegateRecord,
@@ -19,6 +28,8 @@ export interface MeetingRow {
   readonly chair_key: string;
   readonly projector_key: string;
   readonly created_at: string;
+  /** JSON of MeetingSettings; null for a meeting stored before meetings had settings. */
+  readonly settings: string | null;
 }
 
 export interface DelegateRow {
@@ -135,6 +146,7 @@ export function toMeeting(m: MeetingRow): MeetingRecord {
     chairKey: m.chair_key,
     projectorKey: m.projector_key,
     createdAt: m.created_at,
+    settings: meetingSettings(m.settings === null ? null : (JSON.parse(m.settings) as Partial<MeetingSettings>)),
   };
 }
 

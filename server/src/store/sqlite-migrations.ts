@@ -31,6 +31,15 @@ function ruleVersionOfMeetings(db: Database.Database): void {
 }
 
 /**
+ * meetings.settings (form of address, time zone, minutes header; issue 16). A meeting stored
+ * before it keeps NULL, read as the defaults: "đồng chí", Asia/Ho_Chi_Minh, a header to fill in.
+ */
+function settingsOfMeetings(db: Database.Database): void {
+  if (hasColumn(db, 'meetings', 'settings')) return;
+  db.exec('ALTER TABLE meetings ADD COLUMN settings TEXT');
+}
+
+/**
  * delegates.join_code, for rows written before it (or by another program): computed from each
  * token, then indexed. The index is made here, after upgradeSchema has added the column.
  */
@@ -47,6 +56,7 @@ function joinCodesOfDelegates(db: Database.Database): void {
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     ruleVersionOfMeetings(db);
+    settingsOfMeetings(db);
     joinCodesOfDelegates(db);
   })();
 }

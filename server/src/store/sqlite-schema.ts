@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS meetings (
   rule_preset_version INTEGER NOT NULL,
   chair_key      TEXT NOT NULL,
   projector_key  TEXT NOT NULL,
-  created_at     TEXT NOT NULL
+  created_at     TEXT NOT NULL,
+  settings       TEXT
 );
 
 CREATE TABLE IF NOT EXISTS delegates (

@@ -69,9 +69,9 @@ export function prepareStatements(db: Database.Database) {
     ),
 
     // Meetings and the roster.
-    insertMeeting: db.prepare<[MeetingRecord]>(
-      `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
-       VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt)`,
+    insertMeeting: db.prepare<[Omit<MeetingRecord, 'settings'> & { settings: string }]>(
+      `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at, settings)
+       VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt, @settings)`,
     ),
     insertDelegate: db.prepare<[DelegateRecord & { readonly joinCode: string }]>(
       `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, join_code, attendance, checked_in_by)

@@ -8,6 +8,7 @@ import { nextAuditEntry } from './audit-chain';
 import { joinCodeOf } from '../features/badges/join-code';
 import type { Editable } from './delegate-update';
 import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AttendanceChange,
@@ -39,7 +40,7 @@ export function createMeeting(
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): void {
-  s.insertMeeting.run(meeting);
+  s.insertMeeting.run({ ...meeting, settings: JSON.stringify(meeting.settings) });
   insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
@@ -88,7 +89,7 @@ export function setAttendance(
   // While a round is open, attendance only grows (a latecomer): excusing or marking anyone absent
   // would change the base the votes are counted against (features/attendance/set-attendance.ts).
   if (attendance !== 'present' && s.roundOpenFor.get(delegateId))
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'A round is open; attendance is fixed until it closes.');
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);
@@ -137,12 +138,12 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   const state = s.roundState.get(vote.ballotId, vote.round)?.state;
   const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
   if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
   // Stored as its canonical record: the text is then what the seal hashes (round-text.ts).
   const marks = canonicalRecord(vote.marks);
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
-      throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
+      throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
     s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
     s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
     appendAudit(s, { ...audit, action: 'vote.changed' });
@@ -165,12 +166,12 @@ export function markPaperVoter(
   delegateId: string,
   audit: AuditInput,
 ): void {
-  if (s.roundState.get(ballotId, round)?.state !== 'open')
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if (s.participation.get(ballotId, round, delegateId))
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if (s.attendanceOf.get(delegateId)?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  const state = s.roundState.get(ballotId, round)?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = s.participation.get(ballotId, round, delegateId);
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = s.attendanceOf.get(delegateId)?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   s.insertPaperParticipation.run(ballotId, round, delegateId, audit.at);
   s.issue.run(ballotId, round, delegateId);
   appendAudit(s, audit);
@@ -192,7 +193,7 @@ export function recordPaperTotals(
   appendAudit(s, audit);
   if (!retally) return;
   if (s.updateClosedResult.run(JSON.stringify(retally.result), ballotId, round).changes !== 1)
-    throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+    throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(s, retally.audit);
 }
 
@@ -210,7 +211,7 @@ export function closeRound(
   audit: AuditInput,
 ): void {
   if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   scrubAfterCommit(s, ballotId, round);
   appendAudit(s, audit);
 }

@@ -11,6 +11,7 @@ import type {
   AuditHead,
   BallotDefinition,
   BallotState,
+  MeetingSettings,
   PaperTotals,
   PublishedAnchor,
   RoundResult,
@@ -39,6 +40,8 @@ export interface MeetingRecord {
   readonly chairKey: string;
   readonly projectorKey: string;
   readonly createdAt: string;
+  /** How the meeting speaks and dates its papers (form of address, time zone, minutes header). */
+  readonly settings: MeetingSettings;
 }
 
 export interface DelegateRecord {

@@ -2,9 +2,11 @@
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
 import {
+  meetingSettings,
   vouchedVotes,
   type AuditHead,
   type MeetingExport,
+  type MeetingSettings,
   type PaperTotals,
   type RoundExport,
   type VouchedVote,
@@ -14,6 +16,8 @@ import { asJson, chairGet, roundExportPath } from '../chair-http';
 
 export interface MinutesSource {
   readonly meetingTitle: string;
+  /** The meeting's form of address, time zone and document header (defaults for an older export). */
+  readonly settings: MeetingSettings;
   /** The server's clock when the exports were read. */
   readonly drawnUpAt: string;
   readonly round: RoundExport;
@@ -48,6 +52,7 @@ export async function loadMinutes(
     status: 'ready',
     source: {
       meetingTitle: meeting.data.meeting.title,
+      settings: meetingSettings(meeting.data.meeting.settings),
       drawnUpAt: meeting.data.exportedAt,
       round: exported.data,
       ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),

@@ -37,10 +37,7 @@ export async function setAttendance(
   const checkedInBy = status === 'present' ? by : null;
   if (d.attendance === status && (status !== 'present' || d.checkedInBy !== null)) return;
   if (status !== 'present' && state.openRounds().some((r) => state.onRoster(r.ballotId, r.round, delegateId)))
-    throw new HallvoteError(
-      'ATTENDANCE_FROZEN',
-      `A ballot is open: ${d.name} cannot be marked ${status} until it closes (only a latecomer may become present).`,
-    );
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status });
   const issueIn = status === 'present' ? roundsToIssue(state, delegateId) : [];
   await ctx.store.setAttendance(
     delegateId,

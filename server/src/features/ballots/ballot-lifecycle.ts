@@ -18,19 +18,19 @@ import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-resu
 export async function openRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
-  if (current && !entry.row.revoteDrafted)
-    throw new HallvoteError('CONFLICT', 'This ballot has already been opened; prepare a re-vote for a new round.');
+  if (current && !entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', { reason: 'already-opened' });
   const other = state.openRounds()[0];
-  if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
+  if (other)
+    throw new HallvoteError('ANOTHER_BALLOT_OPEN', {
+      ballotId: other.ballotId,
+      title: state.ballotOf(other.ballotId).row.definition.title,
+    });
   // The ballot's own quorum: a National-Assembly motion (one half) may open where a
   // classification (two thirds) may not.
   const presence = state.presence(entry.rules);
   if (!presence.quorum.met) {
-    const q = presence.quorum;
-    throw new HallvoteError(
-      'NO_QUORUM',
-      `No quorum: ${q.present} present, ${q.required} of ${q.eligible} eligible needed (${q.fraction.num}/${q.fraction.den}).`,
-    );
+    const { present, required, eligible, fraction, strict } = presence.quorum;
+    throw new HallvoteError('NO_QUORUM', { present, required, eligible, fraction, strict });
   }
   const now = ctx.clock.now();
   const seconds = entry.row.definition.countdownSeconds;
@@ -76,9 +76,9 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
 export async function prepareRevote(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
-  if (entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', 'A re-vote of this ballot is prepared already.');
+  if (entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', { reason: 'revote-prepared' });
   if (current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
-    throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
+    throw new HallvoteError('CONFLICT', { reason: 'revote-too-early', state: current?.state ?? 'draft' });
   await ctx.store.draftRevote(
     ballotId,
     true,
@@ -167,16 +167,12 @@ export async function publishRound(
 ): Promise<RoundResult> {
   const round = state.ballotOf(ballotId).rounds.at(-1);
   if (round?.state !== 'closed' || !round.result)
-    throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
+    throw new HallvoteError('CONFLICT', { reason: 'publish-not-closed', state: round?.state ?? 'draft' });
   // Cap warnings and broken invariants (paper totals that do not add up) are both published only
   // with the chair's written reason.
   const warnings = warningsToAcknowledge(round.result.tally);
   const reason = acknowledgement?.trim() ?? '';
-  if (warnings > 0 && reason === '')
-    throw new HallvoteError(
-      'ACK_REQUIRED',
-      `The result carries ${warnings} warning(s); write why you publish it anyway.`,
-    );
+  if (warnings > 0 && reason === '') throw new HallvoteError('ACK_REQUIRED', { warnings });
   const at = ctx.clock.now().toISOString();
   const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
   const head = await ctx.store.publishRound(
@@ -219,12 +215,9 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
     return view;
   }
   const round = entry.rounds.at(-1);
-  if (round?.state === 'closed')
-    throw new HallvoteError(
-      'CONFLICT',
-      'A closed round cannot be cancelled: its result goes to the minutes. Start a re-vote instead.',
-    );
-  if (round?.state !== 'open') throw new HallvoteError('CONFLICT', 'Only an open ballot can be cancelled.');
+  if (round?.state === 'closed') throw new HallvoteError('CONFLICT', { reason: 'cancel-closed' });
+  if (round?.state !== 'open')
+    throw new HallvoteError('CONFLICT', { reason: 'cancel-not-open', state: round?.state ?? 'draft' });
   state.beginClosing(ballotId, round.round);
   try {
     ctx.countdowns.clear(ballotId, round.round);

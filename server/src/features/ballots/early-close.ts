@@ -55,15 +55,7 @@ export function earlyCloseOf(
   // The system closes only when the countdown runs out.
   const ended = actor === 'system' || deadlinePassed(round, now);
   if (shortOfMinimum(box, minimum))
-    throw new HallvoteError(
-      'TOO_FEW_BALLOTS',
-      ended
-        ? `The countdown ended with only ${box.online} of ${minimum} online ballots needed to count this secret ` +
-            `ballot (${box.present} present). It cannot be counted: cancel it (its ballots are destroyed unseen) ` +
-            `and vote again.`
-        : `Only ${box.online} of ${minimum} online ballots needed to close a secret ballot early are in ` +
-            `(${box.present} present). Wait for more votes, or for everyone present to vote online.`,
-    );
+    throw new HallvoteError('TOO_FEW_BALLOTS', { returned: box.online, minimum, present: box.present, ended });
   if (box.everyoneOnline || ended) return null;
   return { returned: box.online, present: box.present, minimum, ruleMinimum };
 }

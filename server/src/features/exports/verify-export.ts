@@ -218,7 +218,9 @@ export function verifyExport(
   options: VerifyOptions = {},
 ): { ok: boolean; findings: VerifyFinding[] } {
   const findings = [
-    ...data.rounds.flatMap((r) => checkRound(data, r)),
+    ...data.rounds.flatMap((r) =>
+      checkRound(data, r).map((f) => ({ ...f, round: { ballot: r.ballot.title, round: r.round } })),
+    ),
     ...checkVouchedVotes(data),
     ...checkAuditLog(data, options.head),
   ];

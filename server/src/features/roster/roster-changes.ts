@@ -12,11 +12,7 @@ import { makeDelegates } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
-  if (state.votingStarted())
-    throw new HallvoteError(
-      'VOTING_STARTED',
-      'Voting has started: the roster can no longer be imported, edited or shortened (a member can still be added, a lost badge re-issued).',
-    );
+  if (state.votingStarted()) throw new HallvoteError('VOTING_STARTED');
 }
 
 /** Replaces the roster with the lines of a file, or appends them; all of them, or none. */

@@ -6,6 +6,7 @@ import type {
   ChairSnapshot,
   Delegate,
   DelegateSnapshot,
+  MeetingHeading,
   ProjectorSnapshot,
   PublishedAnchor,
   RoundResult,
@@ -136,6 +137,11 @@ export function snapshotFor(state: MeetingState, who: SocketData, seq: number, c
   return delegateSnapshot(state, who.delegateId, seq, context.serverTime);
 }
 
+/** What every role knows of its meeting: its title, and how its views speak and date things. */
+function heading(state: MeetingState): MeetingHeading {
+  return { id: state.meeting.id, title: state.meeting.title, settings: state.meeting.settings };
+}
+
 export function chairSnapshot(
   state: MeetingState,
   seq: number,
@@ -149,6 +155,7 @@ export function chairSnapshot(
       title: state.meeting.title,
       rules: state.rules,
       createdAt: state.meeting.createdAt,
+      settings: state.meeting.settings,
     },
     presence: state.presence(),
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
@@ -176,7 +183,7 @@ export function delegateSnapshot(
     role: 'delegate',
     seq,
     serverTime,
-    meeting: { id: state.meeting.id, title: state.meeting.title },
+    meeting: heading(state),
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
     ballot: ballotId ? ballotView(state, ballotId) : null,
     myVote:
@@ -196,7 +203,7 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
   return {
     role: 'projector',
     seq,
-    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules },
+    meeting: { ...heading(state), rules: state.rules },
     presence: state.presence(),
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,

@@ -15,8 +15,7 @@ import { validateMarks } from './validate-marks';
  */
 function marksOf(ballot: BallotDefinition, p: ParsedRequest<'vote:cast'>, sealSecretKey: string | null): Marks {
   if (p.sealed === undefined) return p.marks ?? {};
-  if (!ballot.secret || !sealSecretKey)
-    throw new HallvoteError('INVALID_VOTE', 'Only a secret ballot is sealed; send the marks of this one as they are.');
+  if (!ballot.secret || !sealSecretKey) throw new HallvoteError('INVALID_VOTE', { reason: 'sealing' });
   return openSealedMarks(ballot, p.sealed, sealSecretKey);
 }
 
@@ -32,34 +31,24 @@ export async function castVote(
   p: ParsedRequest<'vote:cast'>,
 ): Promise<MyVote> {
   const entry = state.ballots.get(p.ballotId);
-  if (!entry || !state.roundOf(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'No such ballot round is open.');
+  if (!entry || !state.roundOf(p.ballotId, p.round)) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   const earlier = state.votersOf(p.ballotId, p.round).get(delegateId);
   // A re-sent vote (same UUID) is the same vote, even if the round has closed since.
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
   if (!state.acceptsVotes(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: state.roundOf(p.ballotId, p.round)?.state ?? null });
   // The deadline itself shuts the box, not the timer that closes the round a moment later (and
   // not at all when a secret round is left uncounted): nothing arrives after it.
   const closesAt = state.roundOf(p.ballotId, p.round)?.closesAt;
   if (closesAt && ctx.clock.now().getTime() >= new Date(closesAt).getTime())
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'The countdown has ended; your vote was not recorded.');
-  if (state.reissuedDuring(p.ballotId, p.round, delegateId))
-    throw new HallvoteError(
-      'BADGE_REISSUED',
-      'This badge was re-issued while the ballot was open: it cannot vote in this round. Vote on paper.',
-    );
-  if (!state.onRoster(p.ballotId, p.round, delegateId))
-    throw new HallvoteError(
-      'NOT_IN_ROUND',
-      'You joined the roster after this ballot opened; you vote from the next one.',
-    );
-  if (state.delegates.get(delegateId)?.attendance !== 'present')
-    throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: 'open', countdownEnded: true });
+  if (state.reissuedDuring(p.ballotId, p.round, delegateId)) throw new HallvoteError('BADGE_REISSUED', {});
+  if (!state.onRoster(p.ballotId, p.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND', {});
+  const attendance = state.delegates.get(delegateId)?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance });
   const def = entry.row.definition;
-  if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
-  if (earlier && (def.secret || !def.allowChange))
-    throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
+  if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', { channel: 'paper' });
+  if (earlier && (def.secret || !def.allowChange)) throw new HallvoteError('ALREADY_VOTED', { channel: 'online' });
   const marks = validateMarks(def, marksOf(def, p, state.roundOf(p.ballotId, p.round)?.sealSecretKey ?? null));
   // No await between the checks above and this enqueue: a close that starts later is ordered after it.
   const outcome = await ctx.store.castVote(

@@ -38,7 +38,7 @@ export function newSealKeyPair(): { publicKey: string; secretKey: string } {
  */
 export function openSealedMarks(ballot: CodedBallot, sealed: string, secretKey: string): Marks {
   const refuse = (): never => {
-    throw new HallvoteError('INVALID_VOTE', 'The sealed ballot could not be opened; reload the page and vote again.');
+    throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
   };
   const bytes = Buffer.from(sealed.slice(3), 'base64url');
   if (!sealed.startsWith('v1.') || bytes.length < KEY + NONCE + nacl.secretbox.overheadLength) refuse();
