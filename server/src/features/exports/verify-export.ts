@@ -145,20 +145,9 @@ function checkAcknowledged(where: string, r: RoundExport, result: RoundResult): 
   );
 }
 
-function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
-  const where = roundName(r);
-  const result = r.result;
-  if (!result) {
-    const holds = r.records.length === 0 && r.namedVotes === null;
-    return [
-      finding(
-        where,
-        holds,
-        holds ? `not counted (${r.state}); no ballots exported` : `mismatch: ${r.state} round exports ballots`,
-      ),
-    ];
-  }
-  const seal = sha256(
+/** A counted round's seal recomputed from its export alone (the recipe in shared/src/seal.ts). */
+export function exportedRoundSeal(data: MeetingExport, r: RoundExport, result: RoundResult): string {
+  return sha256(
     roundSealInput({
       meetingId: data.meeting.id,
       ballot: r.ballot,
@@ -175,6 +164,22 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
       tally: result.tally,
     }),
   );
+}
+
+function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
+  const where = roundName(r);
+  const result = r.result;
+  if (!result) {
+    const holds = r.records.length === 0 && r.namedVotes === null;
+    return [
+      finding(
+        where,
+        holds,
+        holds ? `not counted (${r.state}); no ballots exported` : `mismatch: ${r.state} round exports ballots`,
+      ),
+    ];
+  }
+  const seal = exportedRoundSeal(data, r, result);
   const recomputed = tally({
     rules: r.rules,
     ballot: {
