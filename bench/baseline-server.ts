@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
+  DEFAULT_MEETING_SETTINGS,
   PROTOCOL_VERSION,
   type BallotDefinition,
   type BallotView,
@@ -79,7 +80,7 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     role: 'delegate',
     seq: seqs.delegate,
     serverTime: Date.now(),
-    meeting: { id: 'baseline', title: 'Baseline' },
+    meeting: { id: 'baseline', title: 'Baseline', settings: DEFAULT_MEETING_SETTINGS },
     me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit', weight: 1 },
     ballot: current?.view ?? null,
     myVote: null,
@@ -171,7 +172,7 @@ function onChair(socket: Socket): void {
   });
   const change = (args: unknown[], patch: Partial<BallotView>) => {
     const entry = ballots.get((args[0] as { ballotId: string }).ballotId);
-    if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', message: 'No such ballot.' });
+    if (!entry) return ackOf(args)({ ok: false, error: 'NOT_FOUND', params: { what: 'ballot' } });
     entry.view = { ...entry.view, ...patch };
     current = entry;
     io.to('delegate').emit('ballot:updated', { seq: ++seqs.delegate, ballot: entry.view, serverTime: Date.now() });

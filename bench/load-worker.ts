@@ -53,8 +53,8 @@ function openPhone(
     }, timeoutMs);
     // Every connect_error counts, even one socket.io recovers from by retrying: the 10,000 run
     // must be clean, not merely eventually connected.
-    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-      countBy(errors, `connect_error:${err.data?.code ?? err.message}`);
+    socket.on('connect_error', (err: Error & { data?: { error?: string } }) => {
+      countBy(errors, `connect_error:${err.data?.error ?? err.message}`);
       if (socket.active) return;
       clearTimeout(timer);
       resolve(null);

@@ -4,7 +4,10 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  isErrorBody,
+  refusal,
   type ClientToServerEvents,
+  type ErrorBody,
   type HandshakeAuth,
   type RequestAck,
   type RequestEvent,
@@ -12,14 +15,11 @@ import {
   type ServerToClientEvents,
 } from '@hallvote/shared';
 
-type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { noAnswer, type NoAnswer } from './reply';
 
-/** The request left this device but no answer came back (offline, or timed out). */
-export interface NoAnswer {
-  readonly ok: false;
-  readonly error: 'NO_ANSWER';
-  readonly message: string;
-}
+export type { NoAnswer, NoAnswerParams } from './reply';
+
+type RawSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
@@ -28,7 +28,7 @@ export type ConnectionEvent =
   | { readonly type: 'connected' }
   | { readonly type: 'disconnected'; readonly byServer: boolean }
   /** The server refused the handshake (bad or revoked credential); socket.io will not retry. */
-  | { readonly type: 'refused'; readonly code: string; readonly message: string }
+  | { readonly type: 'refused'; readonly refusal: ErrorBody }
   /** The server could not be reached; socket.io keeps trying. */
   | { readonly type: 'unreachable' };
 
@@ -73,10 +73,21 @@ export function connectHall(credentials: Credentials, meetingId?: string): HallS
     auth: { protocol: PROTOCOL_VERSION, ...credentials },
     ...(m ? { query: { m } } : {}),
   });
-  return wrap(raw);
+  return wrap(raw, credentials);
 }
 
-function wrap(raw: RawSocket): HallSocket {
+/**
+ * What a refused handshake carries: the server's typed refusal (code and parameters, in the error's
+ * `data`), else a refusal of the credential this view presented.
+ */
+function handshakeRefusal(data: unknown, credentials: Credentials): ErrorBody {
+  if (isErrorBody(data)) return data;
+  const credential =
+    credentials.role === 'delegate' ? 'badge' : credentials.role === 'chair' ? 'chair-key' : 'projector-key';
+  return refusal('UNAUTHORIZED', { credential });
+}
+
+function wrap(raw: RawSocket, credentials: Credentials): HallSocket {
   return {
     on(event, listener) {
       // The typed overloads of socket.io do not accept a generic event name; the map still types
@@ -86,11 +97,11 @@ function wrap(raw: RawSocket): HallSocket {
     onConnection(listener) {
       raw.on('connect', () => listener({ type: 'connected' }));
       raw.on('disconnect', (reason) => listener({ type: 'disconnected', byServer: reason === 'io server disconnect' }));
-      raw.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      raw.on('connect_error', (error: Error & { data?: unknown }) => {
         // `active` stays true for network failures (socket.io retries) and turns false when a
         // middleware refused us, which is final until we call connect() ourselves.
         if (raw.active) listener({ type: 'unreachable' });
-        else listener({ type: 'refused', code: error.data?.code ?? 'UNAUTHORIZED', message: error.message });
+        else listener({ type: 'refused', refusal: handshakeRefusal(error.data, credentials) });
       });
     },
     request(event, payload) {
@@ -98,7 +109,7 @@ function wrap(raw: RawSocket): HallSocket {
       // A request made offline would sit in socket.io's buffer and run whenever the connection
       // returns, perhaps minutes later: never surprise anyone with that. Answer now instead.
       if (!raw.connected) {
-        return Promise.resolve<AnyReply>({ ok: false, error: 'NO_ANSWER', message: 'Not connected to the server.' });
+        return Promise.resolve<AnyReply>(noAnswer('offline'));
       }
       return new Promise<AnyReply>((resolve) => {
         // Called as a method: socket.io's emit needs its `this`.
@@ -106,7 +117,7 @@ function wrap(raw: RawSocket): HallSocket {
           emit(e: string, p: unknown, ack: (err: Error | null, reply: AnyReply) => void): void;
         };
         timed.emit(event, payload, (err, reply) => {
-          resolve(err ? { ok: false, error: 'NO_ANSWER', message: 'The server did not answer in time.' } : reply);
+          resolve(err ? noAnswer('timeout') : reply);
         });
       });
     },

@@ -80,7 +80,7 @@ export function bindSnapshots<S extends Snapshot>(socket: HallSocket, options: O
       case 'refused':
         if (final) return;
         // Too many attempts from here for now: try again later. Any other refusal is final.
-        if (event.code === 'RATE_LIMITED') {
+        if (event.refusal.error === 'RATE_LIMITED') {
           setStatus(status === 'connecting' ? 'connecting' : 'reconnecting');
           retryLater();
         } else setStatus('refused');

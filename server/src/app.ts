@@ -10,7 +10,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { HallvoteError, PROTOCOL_VERSION, handshakeAuthSchema, type SocketData } from '@hallvote/shared';
+import {
+  HallvoteError,
+  PROTOCOL_VERSION,
+  handshakeAuthSchema,
+  refusal,
+  type ErrorBody,
+  type SocketData,
+} from '@hallvote/shared';
 import type { Config } from './config';
 import type { Clock, HallContext } from './context';
 import { HandshakeGuard } from './handshake-guard';
@@ -38,7 +45,7 @@ import { SocketBroadcaster, type HallServer } from './features/sync/broadcaster'
 import { delegatePage } from './features/sync/delegate-page';
 import { registerSyncHandlers } from './features/sync/register-sync-handlers';
 import { registerVoteHandlers } from './features/votes/register-vote-handlers';
-import { answerUnlistened, type HallSocket } from './with-validation';
+import { answerUnlistened, zodIssues, type HallSocket } from './with-validation';
 import { MeetingKeeper } from './cluster/meeting-keeper';
 import { LocalOwnership, type Ownership } from './cluster/ownership';
 import type { RedisLink } from './cluster/redis-adapter';
@@ -196,49 +203,50 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(exportRoutes(ctx));
   app.use(joinRoutes(ctx));
   app.use('/api', (_req, res) => {
-    res.status(404).json({ ok: false, error: 'NOT_FOUND', message: 'No such API route.' });
+    res.status(404).json(refusal('NOT_FOUND', { what: 'route' }));
   });
   serveClient(app, config.clientDir, (html, token) => delegatePage(ctx, html, token));
   // Malformed JSON and other body errors: a typed error, never a stack trace.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      res
-        .status(status)
-        .json({ ok: false, error: 'INVALID_PAYLOAD', message: 'The request body is not valid JSON or is too large.' });
+      const problem = status === 413 ? 'too-large' : 'not-json';
+      res.status(status).json(refusal('INVALID_PAYLOAD', { issues: [{ path: '', problem }] }));
       return;
     }
     log.error({ err, url: safeUrl(req.url) }, 'unexpected HTTP error');
-    res.status(500).json({ ok: false, error: 'INTERNAL', message: 'Something went wrong on the server.' });
+    res.status(500).json(refusal('INTERNAL'));
   });
 
   // Handshakes: each connection and address gets a bounded number of tries (handshake-guard.ts),
   // counted before anything is looked up for them (in a cluster, a badge's meeting is found in the
   // database and may be taken over).
   const guard = new HandshakeGuard(log);
-  type Refusal = 'UNAUTHORIZED' | 'INVALID_PAYLOAD' | 'RATE_LIMITED' | 'STATE_MISMATCH';
-  const refuse = (socket: HallSocket, next: (err?: Error) => void, code: Refusal, message: string) => {
+  // socket.io sends an Error's message with the refusal: the code, never a sentence. The code and
+  // its parameters travel in `data`, as every other refusal does.
+  const refuse = (socket: HallSocket, next: (err?: Error) => void, body: ErrorBody) => {
     const { conn } = socket;
+    const code = body.error;
     // A meeting refused at start-up is no guess: its right key is not counted as a failure.
     const close =
       code === 'RATE_LIMITED' || (code !== 'STATE_MISMATCH' && guard.failed(conn, socket.handshake.address, code));
-    next(Object.assign(new Error(message), { data: { code } }));
+    next(Object.assign(new Error(code), { data: body }));
     if (close) conn.close();
   };
   io.use((socket, next) => {
     if (guard.admit(socket.conn, socket.handshake.address) === 'go') return next();
-    refuse(socket, next, 'RATE_LIMITED', 'Too many attempts; wait a moment and try again.');
+    refuse(socket, next, refusal('RATE_LIMITED'));
   });
   // The meeting is run here (taken over if no other node runs it), or the connection goes.
   io.use(admitToMeeting(meetings, hall, ownership));
   // The credential decides the role; nothing in a later payload can change it.
   io.use((socket, next) => {
-    const refused = (code: Refusal, message: string) => refuse(socket, next, code, message);
+    const refused = (body: ErrorBody) => refuse(socket, next, body);
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return refused('INVALID_PAYLOAD', 'Malformed handshake.');
+    if (!parsed.success) return refused(refusal('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) }));
     const auth = parsed.data;
     if (auth.protocol !== PROTOCOL_VERSION)
-      return refused('INVALID_PAYLOAD', `Protocol ${PROTOCOL_VERSION} expected; reload the page.`);
+      return refused(refusal('PROTOCOL_MISMATCH', { expected: PROTOCOL_VERSION }));
     let data: SocketData | null = null;
     let state: MeetingState | null = null;
     try {
@@ -254,10 +262,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     } catch (err) {
       // A meeting refused at start-up: whoever holds one of its keys is told what differs.
-      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refused(err.code, err.message);
+      if (err instanceof HallvoteError && err.code === 'STATE_MISMATCH') return refused(err.toBody());
       throw err;
     }
-    if (!data || !state) return refused('UNAUTHORIZED', 'This link or badge is not valid (any more).');
+    if (!data || !state)
+      return refused(
+        refusal('UNAUTHORIZED', {
+          credential: auth.role === 'delegate' ? 'badge' : auth.role === 'chair' ? 'chair-key' : 'projector-key',
+        }),
+      );
     socket.data = data;
     setMessageLimit(socket, state);
     next();

@@ -39,6 +39,6 @@ export function route(ctx: HallContext, fn: (req: Request, res: Response) => Pro
 /** The meeting named in the path, if the request carries its chair key. */
 export function chairMeeting(ctx: HallContext, req: Request): MeetingState {
   const state = ctx.hall.authorize(String(req.params.meetingId), 'chair', bearer(req));
-  if (!state) throw new HallvoteError('UNAUTHORIZED', 'The chair key is missing or wrong.');
+  if (!state) throw new HallvoteError('UNAUTHORIZED', { credential: 'chair-key' });
   return state;
 }

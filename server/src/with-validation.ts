@@ -11,7 +11,9 @@ import {
   type Ack,
   type AckData,
   type ClientToServerEvents,
+  refusal,
   type ErrorBody,
+  type PayloadIssue,
   type ParsedRequest,
   type RequestEvent,
   type RolesOf,
@@ -34,15 +36,32 @@ export function toErrorBody(error: unknown, log: Logger, context: Record<string,
   // A database that cannot be reached now (PostgreSQL): nothing was stored; the client may try again.
   if (error instanceof StoreUnavailableError) {
     log.warn({ err: error, ...context }, 'store unavailable');
-    return { ok: false, error: 'STORE_UNAVAILABLE', message: 'Not saved: the database is unavailable; try again.' };
+    return refusal('STORE_UNAVAILABLE', { reason: 'unreachable' });
   }
   log.error({ err: error, ...context }, 'unexpected error in handler');
-  return { ok: false, error: 'INTERNAL', message: 'Something went wrong on the server. Nothing was changed.' };
+  return refusal('INTERNAL');
 }
 
-/** Maps zod issues to the protocol's issue list. */
-export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+/** Maps zod issues to the protocol's issue list: the field and what was wrong, as codes. */
+export function zodIssues(error: z.ZodError): PayloadIssue[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), ...issueProblem(i) }));
+}
+
+function issueProblem(issue: z.core.$ZodIssue): Omit<PayloadIssue, 'path'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { problem: issue.input === undefined ? 'missing' : 'type' };
+    case 'too_small':
+      return { problem: 'too-small', limit: Number(issue.minimum) };
+    case 'too_big':
+      return { problem: 'too-big', limit: Number(issue.maximum) };
+    case 'invalid_format':
+      return { problem: 'format' };
+    case 'unrecognized_keys':
+      return { problem: 'unknown-key' };
+    default:
+      return { problem: 'value' };
+  }
 }
 
 /** Per app (by its logger): requests that came without an ack callback, summarised, never one line each. */
@@ -67,8 +86,8 @@ export function answerUnlistened(socket: HallSocket): void {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return;
     const body: ErrorBody = isRequestEvent(event)
-      ? { ok: false, error: 'FORBIDDEN', message: `A ${socket.data.role} may not do ${event}.` }
-      : { ok: false, error: 'NOT_FOUND', message: 'Unknown request.' };
+      ? refusal('FORBIDDEN', { role: socket.data.role, request: event })
+      : refusal('NOT_FOUND', { what: 'request' });
     (ack as (r: unknown) => void)(body);
   });
 }
@@ -103,17 +122,12 @@ export function onRequest<E extends RequestEvent>(
     }
     const reply = (response: Ack<AckData<E>>) => (ack as (r: unknown) => void)(response);
     if (!allow()) {
-      reply({ ok: false, error: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' });
+      reply(refusal('RATE_LIMITED'));
       return;
     }
     const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
     if (!parsed.success) {
-      reply({
-        ok: false,
-        error: 'INVALID_PAYLOAD',
-        message: `Malformed ${event} request.`,
-        issues: zodIssues(parsed.error),
-      });
+      reply(refusal('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) }));
       return;
     }
     Promise.resolve()

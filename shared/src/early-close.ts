@@ -1,9 +1,12 @@
-// How many secret ballots must be in before the chair may close a round early. A result is a sum:
-// the fewer ballots in it, the likelier it gives away each one (all of them, when it is
-// unanimous), and a chair who closes right after one delegate has voted learns that delegate's
-// choice. So a secret round closed before every member present has voted, and before its
-// countdown ends, needs at least this many ballots in the box. README ("Threat model") says why
-// 10: with 10 ballots a 70 / 30 vote is unanimous 2.8 % of the time, with 5 ballots 17 %.
+// How many secret ballots must be in before a round is counted. A result is a sum: the fewer
+// ballots in it, the likelier it gives away each one (all of them, when it is unanimous), and a
+// chair who closes right after one delegate has voted learns that delegate's choice. So a secret
+// round is counted only when every member present has voted online or at least this many online
+// ballots are in, whether the chair closes it early or its countdown runs out. Online only: the
+// counts shown at the close are the online box's (paper totals come later, as totals), so a paper
+// voter adds nothing to hide a ballot among; counting them let 19 paper marks and one online
+// ballot pass as "everyone has voted". README ("Threat model") says why 10: with 10 ballots a
+// 70 / 30 vote is unanimous 2.8 % of the time, with 5 ballots 17 %.
 import type { RuleSet } from './tally/types';
 
 /** The minimum of returned ballots for an early close, when the rule set names none. */
@@ -29,4 +32,22 @@ export function loweredEarlyCloseMinimum(
 ): number | null {
   const { minimum, ruleMinimum } = earlyCloseMinimum(rules, ballot);
   return ballot.secret && minimum < ruleMinimum ? minimum : null;
+}
+
+/** A secret round's box as its minimum sees it. */
+export interface SecretBox {
+  /** Ballots cast online: the box whose counts appear at the close. Paper voters are not in it. */
+  readonly online: number;
+  /** Members present. */
+  readonly present: number;
+  /** Every member present has voted online (so the box holds the whole hall). */
+  readonly everyoneOnline: boolean;
+}
+
+/**
+ * True when the box is too small to count: fewer online ballots than the minimum (a minimum of 0
+ * never is) and not every member present has voted online.
+ */
+export function shortOfMinimum(box: SecretBox, minimum: number): boolean {
+  return minimum > 0 && !box.everyoneOnline && box.online < minimum;
 }

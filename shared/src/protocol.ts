@@ -3,6 +3,7 @@
 // each with an ack) are the table in requests.ts, which ClientToServerEvents derives from;
 // announcements (past tense) are ServerToClientEvents below.
 import type { ErrorBody } from './errors';
+import type { MeetingSettings } from './meeting-settings';
 import type { RosterLine } from './roster/checks';
 import type {
   BallotView,
@@ -20,7 +21,7 @@ import type {
 } from './types';
 
 /** Bumped on any incompatible change; the handshake refuses a client that speaks another. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The answer to every request: data, or a typed error. */
 export type Ack<T> = { readonly ok: true; readonly data: T } | ErrorBody;
@@ -120,6 +121,8 @@ export interface CreateMeetingRequest {
   readonly rulePresetVersion?: number;
   /** Optional roster: the lines of the admin's file, read and mapped in the browser (shared/src/roster). */
   readonly roster?: readonly RosterLine[];
+  /** Form of address, time zone and minutes header; each part left out takes its default. */
+  readonly settings?: Partial<MeetingSettings>;
 }
 
 export interface CreateMeetingResponse {

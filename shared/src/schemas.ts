@@ -5,6 +5,7 @@ import { ATTENDANCE_STATUSES, PROJECTOR_MODES } from './types';
 import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
 import { MAX_SEALED_CHARS, MAX_SEALED_SPLIT_CHARS } from './marks-code';
+import { ADDRESS_FORMS, MAX_HEADER_CHARS, MAX_HEADER_LINES, isTimeZone } from './meeting-settings';
 import { MAX_TOTAL_WEIGHT } from './roster/checks';
 import {
   MAX_COUNTDOWN_SECONDS,
@@ -262,6 +263,19 @@ export const paperTotalsSchema = z.object({
   }),
 });
 
+const headerLine = text(MAX_HEADER_CHARS).min(1);
+const headerLines = z.array(headerLine).max(MAX_HEADER_LINES);
+
+/** A meeting's settings; each part left out takes its default (meeting-settings.ts). */
+export const meetingSettingsSchema = z
+  .object({
+    address: z.enum(ADDRESS_FORMS),
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'a time zone such as Asia/Ho_Chi_Minh'),
+    header: z.object({ issuer: headerLines, national: headerLines, place: text(MAX_HEADER_CHARS) }).strict(),
+  })
+  .partial()
+  .strict();
+
 /** Strict: a field this does not know (the `rosterCsv` of before, say) is refused, never dropped unread. */
 export const createMeetingSchema = z
   .object({
@@ -270,5 +284,6 @@ export const createMeetingSchema = z
     /** The preset's current version when absent. */
     rulePresetVersion: version.optional(),
     roster: rosterLinesSchema.optional(),
+    settings: meetingSettingsSchema.optional(),
   })
   .strict();

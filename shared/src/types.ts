@@ -2,6 +2,7 @@
 // spelled out by the snapshot types at the bottom: a client never receives more than its own.
 import type { AuditEntry } from './audit';
 import type { Marks } from './marks';
+import type { MeetingSettings } from './meeting-settings';
 import type { SplitVote } from './split';
 import type {
   BallotKind,
@@ -27,6 +28,15 @@ export interface Meeting {
   readonly title: string;
   readonly rules: RuleSet;
   readonly createdAt: string;
+  /** How every view speaks and dates things, and the header of the minutes. */
+  readonly settings: MeetingSettings;
+}
+
+/** What every role knows of its meeting: enough to title a screen and speak as the meeting does. */
+export interface MeetingHeading {
+  readonly id: string;
+  readonly title: string;
+  readonly settings: MeetingSettings;
 }
 
 /** A roster member as the chair sees them. Tokens are never part of it. */
@@ -188,7 +198,7 @@ export interface SecrecyRisk {
  * ended. The minutes say so, with the numbers.
  */
 export interface EarlyClose {
-  /** Members who had voted (online or on paper) at the close. */
+  /** Ballots cast online at the close (paper voters do not count toward the minimum). */
   readonly returned: number;
   readonly present: number;
   /** The minimum that applied (the ballot's own when it set one). */
@@ -244,11 +254,24 @@ export interface AuditHead {
 }
 
 /**
+ * A secret round whose countdown ran out with fewer online ballots than its minimum and not every
+ * member present having voted online. It is not counted: it takes no more ballots, the close is
+ * refused, and the chair may cancel it (its ballots destroyed unseen) and vote again.
+ */
+export interface Uncounted {
+  readonly online: number;
+  readonly present: number;
+  readonly minimum: number;
+}
+
+/**
  * The chair's view of a ballot: turnout, and who has voted (participation, never a choice: for a
  * secret ballot it is what the audit log's "vote cast" entries already say).
  */
 export interface ChairBallotView extends BallotView {
   readonly turnout: Turnout | null;
+  /** The open round's countdown ran out short of its minimum (see {@link Uncounted}); else null. */
+  readonly uncounted: Uncounted | null;
   /** Who has voted in the current round, online or on paper. */
   readonly voterIds: readonly string[];
   /** The proxies the current round opened with; empty for a draft or where the rules take none. */
@@ -340,7 +363,7 @@ export interface DelegateSnapshot {
   readonly seq: number;
   /** The server's clock (epoch ms) when it sent this: a phone with a wrong clock counts down right. */
   readonly serverTime: number;
-  readonly meeting: { readonly id: string; readonly title: string };
+  readonly meeting: MeetingHeading;
   readonly me: { readonly id: string; readonly name: string; readonly position: string; readonly weight: number };
   /** The ballot open now, or else the last one closed or published; null when none yet. */
   readonly ballot: BallotView | null;
@@ -369,7 +392,7 @@ export interface DelegateSnapshot {
 export interface ProjectorSnapshot {
   readonly role: 'projector';
   readonly seq: number;
-  readonly meeting: { readonly id: string; readonly title: string; readonly rules: RuleSet };
+  readonly meeting: MeetingHeading & { readonly rules: RuleSet };
   readonly presence: PresenceSummary;
   readonly ballot: BallotView | null;
   readonly turnout: Turnout | null;

@@ -3,7 +3,7 @@
 // server's problems in the viewer's language, and the mapped lines in the request.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { RULE_PRESETS, type CreateMeetingResponse } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, RULE_PRESETS, type CreateMeetingResponse } from '@hallvote/shared';
 import { AdminApp } from '../../client/src/admin/AdminApp';
 import { loadPresets } from '../../client/src/admin/admin-api';
 import { adminStore, initialAdminState } from '../../client/src/admin/store';
@@ -58,10 +58,45 @@ describe('the admin page', () => {
       {
         title: 'Hội nghị',
         rulePresetId: 'vn-party-classification',
+        settings: DEFAULT_MEETING_SETTINGS,
         roster: [
           { line: 2, name: 'Nguyễn Văn An', position: 'Bí thư', group: '' },
           { line: 3, name: 'Trần Thị Bình', position: 'Ủy viên', group: '' },
         ],
+      },
+    ]);
+  });
+
+  test("the meeting's settings: form of address, time zone and the minutes' header are sent with it (issue 16)", async () => {
+    fireEvent.change(screen.getByLabelText('Meeting title'), { target: { value: 'Kỳ họp thứ 7' } });
+    fireEvent.change(screen.getByLabelText('Form of address in Vietnamese'), { target: { value: 'dai-bieu' } });
+    fireEvent.change(screen.getByLabelText('Time zone (every time shown, and the minutes)'), {
+      target: { value: 'Asia/Bangkok' },
+    });
+    fireEvent.change(screen.getByLabelText('Issuing body for the minutes’ header, one line each (up to 3)'), {
+      target: { value: 'HĐND TỈNH BẮC NINH\n\nKỲ HỌP THỨ 7\n' },
+    });
+    fireEvent.change(screen.getByLabelText('Right-hand header lines (up to 3)'), {
+      target: { value: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc' },
+    });
+    fireEvent.change(screen.getByLabelText('Place for the date line of the minutes'), {
+      target: { value: ' Bắc Ninh ' },
+    });
+    fireEvent.click(create());
+    await waitFor(() => expect(screen.getByText('Meeting created')).toBeInTheDocument());
+    expect(posted).toEqual([
+      {
+        title: 'Kỳ họp thứ 7',
+        rulePresetId: 'vn-party-classification',
+        settings: {
+          address: 'dai-bieu',
+          timeZone: 'Asia/Bangkok',
+          header: {
+            issuer: ['HĐND TỈNH BẮC NINH', 'KỲ HỌP THỨ 7'],
+            national: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+            place: 'Bắc Ninh',
+          },
+        },
       },
     ]);
   });
@@ -81,7 +116,7 @@ describe('the admin page', () => {
   test("the server's problems are shown in Vietnamese, like the chair's", async () => {
     answer = () =>
       Response.json(
-        { ok: false, error: 'INVALID_ROSTER', message: '', problems: [{ code: 'DUPLICATE', line: 4, sameAs: 2 }] },
+        { ok: false, error: 'INVALID_ROSTER', params: { problems: [{ code: 'DUPLICATE', line: 4, sameAs: 2 }] } },
         { status: 400 },
       );
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));

@@ -34,7 +34,7 @@ function holdAnswer<E extends RequestEvent>(event: E): (reply: Reply<E>) => Prom
 const noQuorum = {
   ok: false,
   error: 'NO_QUORUM',
-  message: 'No quorum: 30 present, 36 of 53 eligible needed (2/3).',
+  params: { present: 30, required: 36, eligible: 53, fraction: { num: 2, den: 3 }, strict: false },
 } as const;
 
 resetChairStoreAroundEachTest();
@@ -51,7 +51,7 @@ describe('a ballot action', () => {
     expect(open).toBeDisabled();
     await refuse(noQuorum);
     expect(open).toBeEnabled();
-    expect(screen.getByRole('alert')).toHaveTextContent('30 present, 36 of 53 eligible needed');
+    expect(screen.getByRole('alert')).toHaveTextContent('30 present; at least 36 of 53 needed');
 
     const accept = holdAnswer('ballot:open');
     fireEvent.click(open);
@@ -74,9 +74,9 @@ describe('attendance', () => {
     fireEvent.click(row('Đại biểu 50').getByRole('button', { name: 'Present' }));
     expect(row('Đại biểu 50').getByRole('button', { name: 'Excused' })).toBeDisabled();
     expect(row('Đại biểu 51').getByRole('button', { name: 'Excused' })).toBeEnabled();
-    await refuse({ ok: false, error: 'CONFLICT', message: 'Voting has started.' });
+    await refuse({ ok: false, error: 'ATTENDANCE_FROZEN', params: { delegateId: 'd50', status: 'excused' } });
     expect(row('Đại biểu 50').getByRole('button', { name: 'Excused' })).toBeEnabled();
-    expect(screen.getByRole('alert')).toHaveTextContent('Voting has started.');
+    expect(screen.getByRole('alert')).toHaveTextContent('cannot be marked excused until it closes');
 
     const accept = holdAnswer('attendance:mark');
     fireEvent.click(row('Đại biểu 51').getByRole('button', { name: 'Present' }));
@@ -95,16 +95,16 @@ describe('the ballot builder', () => {
     const refuse = holdAnswer('ballot:create');
     fireEvent.click(create);
     expect(create).toBeDisabled();
-    await refuse({ ok: false, error: 'CONFLICT', message: 'The meeting is closed.' });
+    await refuse({ ok: false, error: 'RATE_LIMITED', params: {} });
     expect(create).toBeEnabled();
     expect(screen.getByRole('alert')).toHaveTextContent('The ballot was not created:');
-    expect(screen.getByRole('alert')).toHaveTextContent('The meeting is closed.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many requests: wait a moment and try again.');
 
     // A problem found before sending takes the place of the server's refusal.
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: ' ' } });
     fireEvent.click(create);
     expect(screen.getAllByRole('alert')).toHaveLength(1);
-    expect(screen.getByRole('alert')).not.toHaveTextContent('The meeting is closed.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Too many requests');
 
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Biểu quyết nghị quyết' } });
     const accept = holdAnswer('ballot:create');
@@ -129,8 +129,8 @@ describe('the roster import', () => {
     const refuse = holdAnswer('roster:import');
     fireEvent.click(store);
     expect(store).toBeDisabled();
-    await refuse({ ok: false, error: 'CONFLICT', message: 'Voting has started.' });
-    expect(screen.getByRole('alert')).toHaveTextContent('Voting has started.');
+    await refuse({ ok: false, error: 'VOTING_STARTED', params: {} });
+    expect(screen.getByRole('alert')).toHaveTextContent('Voting has started: the roster can no longer be replaced');
     expect(store).toBeEnabled();
 
     const accept = holdAnswer('roster:import');
@@ -148,7 +148,7 @@ describe('the exports', () => {
     stubFetch({
       '/api/meetings/m1/attendance.csv': () =>
         (tries += 1) === 1
-          ? Response.json({ ok: false, error: 'INTERNAL', message: 'disk full' }, { status: 500 })
+          ? Response.json({ ok: false, error: 'INTERNAL', params: {} }, { status: 500 })
           : new Response('\uFEFFname\n', {
               headers: { 'content-disposition': 'attachment; filename="attendance-m1.csv"' },
             }),
@@ -162,7 +162,7 @@ describe('the exports', () => {
     await act(async () => {
       fireEvent.click(save);
     });
-    expect(panel.getByRole('alert')).toHaveTextContent('disk full');
+    expect(panel.getByRole('alert')).toHaveTextContent('Something went wrong on the server. Nothing was changed.');
     expect(panel.queryByRole('status')).not.toBeInTheDocument();
     await act(async () => {
       fireEvent.click(save);

@@ -69,7 +69,7 @@ test('an empty roster is never shown as quorate (0 of 0)', () => {
 describe('ballot builder', () => {
   test('refuses an election without candidates, without sending anything', () => {
     start();
-    fireEvent.click(screen.getByLabelText('Election: k of n candidates'));
+    fireEvent.click(screen.getByLabelText('Election: choose as many candidates as there are seats'));
     type('Title', 'Bầu Ban Thường vụ');
     fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Add at least one candidate, one per line.');
@@ -78,10 +78,10 @@ describe('ballot builder', () => {
 
   test('refuses k > n', () => {
     start();
-    fireEvent.click(screen.getByLabelText('Election: k of n candidates'));
+    fireEvent.click(screen.getByLabelText('Election: choose as many candidates as there are seats'));
     type('Title', 'Bầu Ban Thường vụ');
     type('Candidates, one per line', 'Trần Thị Bình\nLê Văn Cường\n');
-    type('Seats to fill (k)', '3');
+    type('Seats to fill', '3');
     fireEvent.click(screen.getByRole('button', { name: 'Create ballot' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Cannot elect 3 of 2 candidates.');
     expect(socket.requests).toEqual([]);
@@ -151,12 +151,11 @@ describe('running a ballot', () => {
     socket.answer('ballot:open', () => ({
       ok: false,
       error: 'NO_QUORUM',
-      message: 'No quorum: 30 present, 36 of 53 eligible needed (2/3).',
+      params: { present: 30, required: 36, eligible: 53, fraction: { num: 2, den: 3 }, strict: false },
     }));
     fireEvent.click(screen.getByRole('button', { name: 'Open voting' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('No quorum.');
-    expect(alert).toHaveTextContent('30 present, 36 of 53 eligible needed');
+    expect(alert).toHaveTextContent('Not quorate: 30 present; at least 36 of 53 needed (2/3).');
   });
 
   test('the result with counts and percentages of the named base', () => {
@@ -203,9 +202,9 @@ describe('attendance (the roster import: roster-import.test.tsx)', () => {
 test('the language switch turns the console into Vietnamese and back', () => {
   start();
   fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
-  const panel = () => within(screen.getByRole('region', { name: /^(Rules in numbers|Quy định bằng con số)$/ }));
+  const panel = () => within(screen.getByRole('region', { name: /^(Rules in numbers|Quy định áp dụng)$/ }));
   expect(panel().getByText('Điều kiện tiến hành: 2/3 tổng số = 36 / 53')).toBeInTheDocument();
-  expect(panel().getByText('Thông qua: quá nửa tổng số đại biểu được triệu tập = 27 phiếu')).toBeInTheDocument();
+  expect(panel().getByText('Thông qua: quá nửa số đồng chí được tính = 27 phiếu')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Tạo phiếu' })).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'English' }));
   expect(panel().getByText('Quorum: 2/3 of eligible = 36 of 53')).toBeInTheDocument();
@@ -275,7 +274,7 @@ describe('minutes, exports and the audit log', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Whole meeting (JSON)' }));
     });
-    expect(screen.getByRole('alert')).toHaveTextContent('Not found.');
+    expect(screen.getByRole('alert')).toHaveTextContent('The server has no such address.');
   });
 
   test('the audit log lists entries newest first, with names for ids, and refreshes', async () => {

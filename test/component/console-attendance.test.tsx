@@ -1,5 +1,6 @@
 // The attendance tab for a hall (issue 15): a group or everyone checked in with one request, a name
-// found without its diacritics, and a confirmation before a click takes a live phone's vote away.
+// found without its diacritics, and, while a ballot is open, attendance fixed (only a latecomer
+// becomes present).
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
@@ -69,41 +70,38 @@ test('a name is found without its diacritics or case', () => {
   expect(screen.queryByRole('group', { name: 'Attendance: Nguyễn Văn An' })).not.toBeInTheDocument();
 });
 
-describe('marking absent a member whose phone is connected', () => {
-  test('while a ballot is open: asks first, and sends nothing until confirmed', async () => {
+describe('while a ballot is open, attendance is fixed', () => {
+  test('absent and excused cannot be chosen for a member of its roster; the console says why', () => {
     start(chairSnapshot({ ballots: [openBallot()] }));
+    expect(row('Đại biểu 1').getByRole('button', { name: 'Absent' })).toBeDisabled();
+    expect(row('Đại biểu 1').getByRole('button', { name: 'Excused' })).toBeDisabled();
+    expect(screen.getByText(/^A ballot is open: attendance is fixed until it closes/)).toBeInTheDocument();
     fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Absent' }));
     expect(socket.sent('attendance:mark')).toEqual([]);
-    expect(screen.getByRole('alertdialog')).toHaveTextContent(
-      'Đại biểu 1\'s phone is connected and a ballot is open. Marked "Absent", they can no longer vote in it.',
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'No, go back' }));
-    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(socket.sent('attendance:mark')).toEqual([]);
-
-    fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Excused' }));
-    socket.answer('attendance:mark', () => ({ ok: true, data: presence(48) }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Yes, mark "Excused"' }));
-    });
-    expect(socket.sent('attendance:mark')).toEqual([{ delegateId: 'd1', status: 'excused' }]);
   });
 
-  test('a refusal (a voter of the open round) is said plainly', async () => {
-    start(chairSnapshot({ ballots: [openBallot()] }));
+  test('a latecomer can still be marked present; a member added after the round opened can be marked absent', () => {
+    const ballot = chairBallot(classificationBallot({ state: 'open' }), { lateIds: ['d53'] });
+    start(chairSnapshot({ presence: presence(40), delegates: delegates(53, 40), ballots: [ballot] }));
+    fireEvent.click(row('Đại biểu 41').getByRole('button', { name: 'Present' }));
+    expect(socket.sent('attendance:mark')).toEqual([{ delegateId: 'd41', status: 'present' }]);
+    expect(row('Đại biểu 53').getByRole('button', { name: 'Excused' })).toBeEnabled();
+  });
+
+  test('a refusal is said plainly', async () => {
+    start(chairSnapshot({ ballots: [chairBallot(classificationBallot({ state: 'published' }))] }));
     socket.answer('attendance:mark', () => ({
       ok: false,
-      error: 'CONFLICT',
-      message: 'Đại biểu 1 has voted in the open round: attendance cannot change until it closes.',
+      error: 'ATTENDANCE_FROZEN',
+      params: { delegateId: 'd1', status: 'absent' },
     }));
-    fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Absent' }));
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Yes, mark "Absent"' }));
+      fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Absent' }));
     });
-    expect(screen.getByRole('alert')).toHaveTextContent('attendance cannot change until it closes');
+    expect(screen.getByRole('alert')).toHaveTextContent('cannot be marked absent until it closes');
   });
 
-  test('with no ballot open, or a phone not connected, one click is enough', () => {
+  test('with no ballot open, one click is enough', () => {
     start(chairSnapshot({ ballots: [chairBallot(classificationBallot({ state: 'published' }))] }));
     fireEvent.click(row('Đại biểu 1').getByRole('button', { name: 'Absent' }));
     expect(socket.sent('attendance:mark')).toEqual([{ delegateId: 'd1', status: 'absent' }]);

@@ -124,13 +124,13 @@ describe('paper totals', () => {
     socket.answer('paper:record-totals', () => ({
       ok: false,
       error: 'CONFLICT',
-      message: '4 paper ballots returned, but only 0 members were marked as having voted on paper.',
+      params: { reason: 'paper-after-publish' },
     }));
     await act(async () => {
       fireEvent.click(form.getByRole('button', { name: 'Save the paper totals' }));
     });
     expect(form.getByRole('alert')).toHaveTextContent('The paper totals were not saved:');
-    expect(form.getByRole('alert')).toHaveTextContent('only 0 members were marked');
+    expect(form.getByRole('alert')).toHaveTextContent('Paper totals can be entered until the result is published.');
   });
 });
 

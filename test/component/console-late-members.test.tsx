@@ -3,7 +3,7 @@
 // members; the round's minutes count the members added after it opened, apart from its base.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import type { AuditEntry, MeetingExport, RoundExport } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, type AuditEntry, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { MinutesPage } from '../../client/src/chair/minutes/MinutesPage';
@@ -69,7 +69,13 @@ test('the minutes count the members added after the round opened, only when ther
     format: 'hallvote-export',
     version: 1,
     exportedAt: '2024-01-10T08:20:00.000Z',
-    meeting: { id: 'm1', title: 'Hội nghị', rules: RULES, createdAt: '2024-01-10T07:00:00.000Z' },
+    meeting: {
+      id: 'm1',
+      title: 'Hội nghị',
+      rules: RULES,
+      createdAt: '2024-01-10T07:00:00.000Z',
+      settings: DEFAULT_MEETING_SETTINGS,
+    },
     delegates: [],
     rounds: [round],
     audit: [],

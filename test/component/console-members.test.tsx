@@ -80,8 +80,7 @@ describe('adding a member', () => {
     socket.answer('delegate:add', () => ({
       ok: false,
       error: 'INVALID_ROSTER',
-      message: '1 roster problem(s); nothing was changed.',
-      problems: [{ code: 'ALREADY_ON_ROSTER' }],
+      params: { problems: [{ code: 'ALREADY_ON_ROSTER' }] },
     }));
     await addMember('Someone New');
     expect(screen.getByRole('alert')).toHaveTextContent(

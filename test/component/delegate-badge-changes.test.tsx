@@ -50,7 +50,10 @@ test.each([
   expect(screen.getByRole('alert')).toHaveTextContent(hint);
   expect(socket.reconnects).toBe(0);
   // A refused handshake afterwards (the old token) does not replace the reason.
-  socket.connection({ type: 'refused', code: 'UNAUTHORIZED', message: 'not valid' });
+  socket.connection({
+    type: 'refused',
+    refusal: { ok: false, error: 'UNAUTHORIZED', params: { credential: 'badge' } },
+  });
   expect(screen.getByRole('alert')).toHaveTextContent(title);
 });
 

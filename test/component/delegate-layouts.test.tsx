@@ -12,7 +12,22 @@ import { shortLabels } from '../../client/src/delegate/option-labels';
 import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
 import { FakeSocket } from './support/fake-socket';
-import { batchBallot, classificationBallot, delegateSnapshot } from './support/fixtures';
+import {
+  batchBallot as batchBallotSecret,
+  classificationBallot as classificationBallotSecret,
+  delegateSnapshot,
+} from './support/fixtures';
+
+// The phone's steps, not its sealing (trust.test.tsx holds that): named ballots, whose marks
+// travel as marked, so the payloads below can be read (a secret ballot without a seal key is not sent).
+const batchBallotNamed = (...args: Parameters<typeof batchBallotSecret>) => ({
+  ...batchBallotSecret(...args),
+  secret: false,
+});
+const classificationBallotNamed = (...args: Parameters<typeof classificationBallotSecret>) => ({
+  ...classificationBallotSecret(...args),
+  secret: false,
+});
 
 const VOTE_ID = '0b5e7d0c-3f9e-4a57-9a35-6c1e2b7d4f10';
 let socket: FakeSocket;
@@ -45,7 +60,7 @@ function start(ballot: BallotView): void {
 }
 
 function election(n: number, seats: number): BallotView {
-  return classificationBallot({
+  return classificationBallotNamed({
     id: 'e1',
     title: 'Bầu Ban Thường vụ',
     kind: 'election',
@@ -75,7 +90,7 @@ afterEach(() => {
 
 describe('a batch as a grid', () => {
   test('short column headers with their legend, progress, one tap per row', () => {
-    start(batchBallot(6));
+    start(batchBallotNamed(6));
     expect(screen.getByLabelText('Columns').textContent).toBe('Exc.ExcellentGoodGoodComp.CompletedNotNot completed');
     const row = within(screen.getByRole('radiogroup', { name: 'Đơn vị 4' }));
     expect(row.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual([
@@ -93,7 +108,7 @@ describe('a batch as a grid', () => {
   });
 
   test('the review shows the grid read-only, unrated rows marked, and sends every row', async () => {
-    start(batchBallot(5));
+    start(batchBallotNamed(5));
     for (const i of [1, 2, 4]) {
       fireEvent.click(
         within(screen.getByRole('radiogroup', { name: `Đơn vị ${i}` })).getByRole('radio', { name: 'Good' }),
@@ -118,7 +133,7 @@ describe('a batch as a grid', () => {
   });
 
   test('three subjects or fewer stay cards', () => {
-    start(batchBallot(3));
+    start(batchBallotNamed(3));
     expect(screen.queryByLabelText('Columns')).toBeNull();
     expect(
       within(screen.getByRole('radiogroup', { name: 'Đơn vị 1' })).getByRole('radio', { name: 'Good' }),

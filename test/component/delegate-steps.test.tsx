@@ -12,7 +12,14 @@ import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
 import type { DelegateSession } from '../../client/src/delegate/vote-actions';
 import { FakeSocket } from './support/fake-socket';
-import { classificationBallot, delegateSnapshot } from './support/fixtures';
+import { classificationBallot as classificationBallotSecret, delegateSnapshot } from './support/fixtures';
+
+// The phone's steps, not its sealing (trust.test.tsx holds that): named ballots, whose marks
+// travel as marked, so the payloads below can be read (a secret ballot without a seal key is not sent).
+const classificationBallotNamed = (...args: Parameters<typeof classificationBallotSecret>) => ({
+  ...classificationBallotSecret(...args),
+  secret: false,
+});
 
 const TOKEN = 'badge-token';
 const VOTE_ID = '0b5e7d0c-3f9e-4a57-9a35-6c1e2b7d4f10';
@@ -65,7 +72,7 @@ describe('focus follows the steps', () => {
   test('a newly opened ballot, the review and the recorded vote each take focus to their heading', async () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot());
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot(), serverTime: Date.now() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(document.activeElement).toBe(
       screen.getByRole('heading', { level: 1, name: 'Xếp loại Đảng bộ tỉnh năm 2023' }),
     );
@@ -84,7 +91,7 @@ describe('focus follows the steps', () => {
 describe('arrow keys in an option group', () => {
   test('one tab stop per group; arrows move and choose, wrapping at the ends; Home and End', () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     const radios = screen.getAllByRole('radio');
     expect(radios.map((r) => r.tabIndex)).toEqual([0, -1, -1, -1]);
 
@@ -107,7 +114,7 @@ describe('arrow keys in an option group', () => {
 describe('names and announcements', () => {
   test("every button's accessible name is its visible text (the language switch included)", () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     for (const button of screen.getAllByRole('button')) {
       const label = button.getAttribute('aria-label');
       if (label !== null) expect(label).toBe(button.textContent);
@@ -126,13 +133,13 @@ describe('names and announcements', () => {
     const live = document.querySelector('[aria-live="polite"].announcer');
     expect(live).not.toBeNull();
     expect(live?.textContent).toBe('');
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot(), serverTime: Date.now() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(live?.textContent).toBe('New ballot: Xếp loại Đảng bộ tỉnh năm 2023');
     expect(vibrate).toHaveBeenCalledTimes(1);
     // The same round again (a countdown set, say) is no new ballot.
     socket.serverEmits('ballot:updated', {
       seq: 7,
-      ballot: classificationBallot({ closesAt: '2030-01-01T00:00:00Z' }),
+      ballot: classificationBallotNamed({ closesAt: '2030-01-01T00:00:00Z' }),
       serverTime: Date.now(),
     });
     expect(vibrate).toHaveBeenCalledTimes(1);
@@ -140,7 +147,7 @@ describe('names and announcements', () => {
 
   test('offline after confirming: the phone says once that the vote is saved and will be sent', async () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
     socket.connection({ type: 'disconnected', byServer: false });
@@ -152,7 +159,9 @@ describe('names and announcements', () => {
 
   test('no repeated title: a subject labelled like its ballot is not named twice', () => {
     start();
-    const ballot = classificationBallot({ subjects: [{ id: 'province', label: 'Xếp loại Đảng bộ tỉnh năm 2023' }] });
+    const ballot = classificationBallotNamed({
+      subjects: [{ id: 'province', label: 'Xếp loại Đảng bộ tỉnh năm 2023' }],
+    });
     socket.serverEmits('snapshot', delegateSnapshot({ ballot }));
     expect(screen.getAllByText('Xếp loại Đảng bộ tỉnh năm 2023')).toHaveLength(1);
     expect(screen.getByRole('radiogroup', { name: 'Xếp loại Đảng bộ tỉnh năm 2023' })).toBeInTheDocument();
@@ -162,10 +171,10 @@ describe('names and announcements', () => {
 describe('marks survive a reload', () => {
   test('until confirmed: after a reload the marks and the step are back; after the ack they are gone', async () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     fireEvent.click(screen.getByRole('radio', { name: 'Completed' }));
     reload();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     expect(screen.getByRole('radio', { name: 'Completed' })).toHaveAttribute('aria-checked', 'true');
 
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
@@ -177,17 +186,17 @@ describe('marks survive a reload', () => {
 
   test('until the round ends: marks of a closed round, or of another round, are not brought back', () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     fireEvent.click(screen.getByRole('radio', { name: 'Completed' }));
     reload();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ round: 2 }) }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed({ round: 2 }) }));
     expect(screen.getByRole('radio', { name: 'Completed' })).toHaveAttribute('aria-checked', 'false');
     expect(Object.keys(localStorage).filter((k) => k.includes('draft'))).toEqual([]);
 
     fireEvent.click(screen.getByRole('radio', { name: 'Good' }));
     socket.serverEmits('ballot:updated', {
       seq: 6,
-      ballot: classificationBallot({ round: 2, state: 'closed' }),
+      ballot: classificationBallotNamed({ round: 2, state: 'closed' }),
       serverTime: Date.now(),
     });
     expect(Object.keys(localStorage).filter((k) => k.includes('draft'))).toEqual([]);

@@ -12,7 +12,23 @@ import { delegateStore, initialDelegateState } from '../../client/src/delegate/s
 import type { DelegateSession } from '../../client/src/delegate/vote-actions';
 import { languageOf } from '../../client/src/i18n';
 import { FakeSocket } from './support/fake-socket';
-import { batchBallot, classificationBallot, delegateSnapshot, hallStoryResult } from './support/fixtures';
+import {
+  batchBallot as batchBallotSecret,
+  classificationBallot as classificationBallotSecret,
+  delegateSnapshot,
+  hallStoryResult,
+} from './support/fixtures';
+
+// The phone's steps, not its sealing (trust.test.tsx holds that): named ballots, whose marks
+// travel as marked, so the payloads below can be read (a secret ballot without a seal key is not sent).
+const batchBallotNamed = (...args: Parameters<typeof batchBallotSecret>) => ({
+  ...batchBallotSecret(...args),
+  secret: false,
+});
+const classificationBallotNamed = (...args: Parameters<typeof classificationBallotSecret>) => ({
+  ...classificationBallotSecret(...args),
+  secret: false,
+});
 
 const TOKEN = 'badge-token';
 const PENDING_KEY = `hallvote.pending-vote.${TOKEN}`;
@@ -61,7 +77,7 @@ describe('delegate phone', () => {
 
   test('an open ballot: one choice, reviewed, confirmed, saved before sending, then recorded with a receipt', async () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     const review = screen.getByRole('button', { name: 'Review my vote' });
     expect(review).toBeDisabled();
     expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual([
@@ -94,7 +110,7 @@ describe('delegate phone', () => {
 
   test('a batch ballot: one card per subject, progress, review with the unrated one, and the exact payload', async () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: batchBallot(3) }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: batchBallotNamed(3) }));
     expect(screen.getByText('0 of 3 rated')).toBeInTheDocument();
     const card = (label: string) => within(screen.getByRole('radiogroup', { name: label }));
     fireEvent.click(card('Đơn vị 1').getByRole('radio', { name: 'Good' }));
@@ -130,7 +146,7 @@ describe('delegate phone', () => {
 
   test('no answer: the vote stays saved and the phone says it is sending', async () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     fireEvent.click(screen.getByRole('radio', { name: 'Completed' }));
     fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
@@ -145,7 +161,7 @@ describe('delegate phone', () => {
     start();
     expect(socket.sent('vote:cast')).toEqual([]);
     socket.answer('vote:cast', (vote) => ({ ok: true, data: receiptFor(vote, 'R3CE1PT') }));
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     expect(socket.sent('vote:cast')).toEqual([saved]);
     expect(await screen.findByText('R3CE1PT')).toBeInTheDocument();
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
@@ -157,7 +173,7 @@ describe('delegate phone', () => {
     start();
     socket.serverEmits(
       'snapshot',
-      delegateSnapshot({ ballot: classificationBallot(), myVote: receiptFor(saved, 'SAME1') }),
+      delegateSnapshot({ ballot: classificationBallotNamed(), myVote: receiptFor(saved, 'SAME1') }),
     );
     expect(socket.sent('vote:cast')).toEqual([]);
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
@@ -176,7 +192,7 @@ describe('delegate phone', () => {
 
   test('closed: says so, shows the receipt, and no options', () => {
     start();
-    const ballot = classificationBallot({ state: 'closed' });
+    const ballot = classificationBallotNamed({ state: 'closed' });
     socket.serverEmits(
       'snapshot',
       delegateSnapshot({
@@ -192,7 +208,7 @@ describe('delegate phone', () => {
 
   test('published: the outcome in words and whether my receipt was counted', () => {
     start();
-    const ballot = classificationBallot({ state: 'published' });
+    const ballot = classificationBallotSecret({ state: 'published' });
     socket.serverEmits(
       'snapshot',
       delegateSnapshot({
@@ -213,17 +229,17 @@ describe('delegate phone', () => {
   test('a new ballot replaces the old result; events are applied in order and a gap asks for a snapshot', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ seq: 5 }));
-    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallot(), serverTime: Date.now() });
+    socket.serverEmits('ballot:updated', { seq: 6, ballot: classificationBallotNamed(), serverTime: Date.now() });
     expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
     expect(socket.sent('sync:request')).toEqual([]);
 
     socket.answer('sync:request', () => ({
       ok: true,
-      data: delegateSnapshot({ seq: 9, ballot: classificationBallot({ state: 'closed' }) }),
+      data: delegateSnapshot({ seq: 9, ballot: classificationBallotNamed({ state: 'closed' }) }),
     }));
     socket.serverEmits('ballot:updated', {
       seq: 8,
-      ballot: classificationBallot({ state: 'cancelled' }),
+      ballot: classificationBallotNamed({ state: 'cancelled' }),
       serverTime: Date.now(),
     });
     expect(socket.sent('sync:request')).toEqual([{}]);
@@ -245,15 +261,14 @@ describe('delegate phone', () => {
     start();
     socket.connection({
       type: 'refused',
-      code: 'UNAUTHORIZED',
-      message: 'This link or badge is not valid (any more).',
+      refusal: { ok: false, error: 'UNAUTHORIZED', params: { credential: 'badge' } },
     });
     expect(screen.getByRole('heading', { name: 'This badge is not valid' })).toBeInTheDocument();
   });
 
   test('the language switch: English ↔ Vietnamese, options included, and the choice is remembered', () => {
     start();
-    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot() }));
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallotNamed() }));
     expect(screen.getByRole('radio', { name: 'Good' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     expect(screen.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' })).toBeInTheDocument();

@@ -3,7 +3,7 @@
 // lines and the receipts annex, in either language; plus print and the downloads.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import type { MeetingExport, RoundExport } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import { MinutesPage } from '../../client/src/chair/minutes/MinutesPage';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { stubFetch, type FetchCall } from './support/fetch-stub';
@@ -17,7 +17,13 @@ function meetingExport(round: RoundExport): MeetingExport {
     format: 'hallvote-export',
     version: 1,
     exportedAt: '2024-01-10T08:20:00.000Z',
-    meeting: { id: 'm1', title: MEETING_TITLE, rules: RULES, createdAt: '2024-01-10T07:00:00.000Z' },
+    meeting: {
+      id: 'm1',
+      title: MEETING_TITLE,
+      rules: RULES,
+      createdAt: '2024-01-10T07:00:00.000Z',
+      settings: DEFAULT_MEETING_SETTINGS,
+    },
     delegates: [],
     rounds: [round],
     audit: [],
@@ -135,15 +141,17 @@ describe("the hall story's minutes (48 good online, 1 excellent on paper)", () =
     expect(screen.getByRole('heading', { level: 1, name: 'Biên bản kiểm phiếu' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Đảng bộ tỉnh 2023' });
     expect(
-      within(table).getByRole('columnheader', { name: '% so với tổng số đại biểu được triệu tập (53)' }),
+      within(table).getByRole('columnheader', { name: '% so với số đồng chí được tính (53)' }),
     ).toBeInTheDocument();
     expect(cells(table, 'Hoàn thành tốt nhiệm vụ')).toEqual(['48', '0', '48', '90,57', '✓']);
     expect(cells(table, 'Hoàn thành xuất sắc nhiệm vụ')).toEqual(['0', '1', '1', '1,89', '']);
-    expect(screen.getByText('Thông qua: Hoàn thành tốt nhiệm vụ')).toBeInTheDocument();
+    expect(screen.getByText('Kết quả xếp loại: Hoàn thành tốt nhiệm vụ')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Ban kiểm phiếu' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Trưởng ban' })).toBeInTheDocument();
     expect(screen.getAllByRole('group', { name: 'Thành viên' })).toHaveLength(2);
-    expect(within(screen.getByRole('group', { name: 'Chủ tọa hội nghị' })).getByText('Họ và tên:')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('group', { name: 'Người chủ trì hội nghị' })).getByText('Họ và tên:'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'In / Lưu PDF' })).toBeInTheDocument();
     expect(screen.queryByText('Counting minutes')).not.toBeInTheDocument();
 
@@ -270,10 +278,12 @@ test('a round still open has no minutes yet', async () => {
 test('a wrong key is said plainly', async () => {
   stubFetch({
     [ROUND_URL('b1')]: Response.json(
-      { ok: false, error: 'UNAUTHORIZED', message: 'The chair key is missing or wrong.' },
+      { ok: false, error: 'UNAUTHORIZED', params: { credential: 'chair-key' } },
       { status: 401 },
     ),
   });
   render(<MinutesPage meetingId="m1" chairKey="wrong" ballotId="b1" round={1} />);
-  expect(await screen.findByRole('alert')).toHaveTextContent('This link or key is not valid.');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'The chair key of this meeting is not valid. Open the chair link again.',
+  );
 });

@@ -161,8 +161,7 @@ describe('in both languages', () => {
     socket.answer('roster:import', () => ({
       ok: false,
       error: 'INVALID_ROSTER',
-      message: '1 roster problem(s); nothing was changed.',
-      problems: [{ code: 'ALREADY_ON_ROSTER', line: 3 }],
+      params: { problems: [{ code: 'ALREADY_ON_ROSTER', line: 3 }] },
     }));
     fireEvent.click(storeButton());
     const problem = await screen.findByText('Line 3: This member (same name and position) is on the roster already.');
@@ -171,7 +170,7 @@ describe('in both languages', () => {
     expect(
       screen.getByText('Dòng 3: Đại biểu này (cùng họ tên và chức vụ) đã có trong danh sách.'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Danh sách đại biểu có lỗi; chưa có gì thay đổi.')).toBeInTheDocument();
+    expect(screen.getByText('Danh sách đại biểu có 1 lỗi; chưa có gì thay đổi.')).toBeInTheDocument();
     // The server's English sentence is not shown: the problems say it all, in the viewer's words.
     expect(screen.queryByText(/roster problem/)).not.toBeInTheDocument();
   });
@@ -194,7 +193,7 @@ describe('in both languages', () => {
   ])('%j has its own words in English and in Vietnamese', async (problem) => {
     openRosterTab();
     paste(PASTE);
-    socket.answer('roster:import', () => ({ ok: false, error: 'INVALID_ROSTER', message: '', problems: [problem] }));
+    socket.answer('roster:import', () => ({ ok: false, error: 'INVALID_ROSTER', params: { problems: [problem] } }));
     fireEvent.click(storeButton());
     // The last alert: the problems under the refusal's own note.
     const said = () => within(screen.getAllByRole('alert').at(-1)!).getByRole('listitem').textContent ?? '';

@@ -4,7 +4,7 @@
 // quorum.
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { CONFIDENCE_LEVELS, type RoundResult } from '@hallvote/shared';
+import { CONFIDENCE_LEVELS, DEFAULT_MEETING_SETTINGS, type RoundResult } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
@@ -107,7 +107,13 @@ describe('the ballot builder, rules per ballot', () => {
 describe('a published confidence rating', () => {
   const snapshot = (extra = [] as ReturnType<typeof chairBallot>[]) =>
     chairSnapshot({
-      meeting: { id: 'm1', title: 'Kỳ họp HĐND tỉnh', rules: CONFIDENCE, createdAt: '2024-06-10T07:00:00.000Z' },
+      meeting: {
+        id: 'm1',
+        title: 'Kỳ họp HĐND tỉnh',
+        rules: CONFIDENCE,
+        createdAt: '2024-06-10T07:00:00.000Z',
+        settings: DEFAULT_MEETING_SETTINGS,
+      },
       presence: councilPresence(),
       ballots: [chairBallot(ratingBallot(), { result: ratingResult() }), ...extra],
     });

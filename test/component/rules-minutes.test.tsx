@@ -5,7 +5,7 @@
 // level adopted.
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { RULE_PRESETS, type MeetingExport, type RoundExport } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, RULE_PRESETS, type MeetingExport, type RoundExport } from '@hallvote/shared';
 import { MinutesPage } from '../../client/src/chair/minutes/MinutesPage';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { stubFetch } from './support/fetch-stub';
@@ -27,7 +27,13 @@ function meetingExport(round: RoundExport): MeetingExport {
     format: 'hallvote-export',
     version: 1,
     exportedAt: '2024-06-10T09:20:00.000Z',
-    meeting: { id: 'm1', title: 'Kỳ họp', rules: RULES, createdAt: '2024-06-10T07:00:00.000Z' },
+    meeting: {
+      id: 'm1',
+      title: 'Kỳ họp',
+      rules: RULES,
+      createdAt: '2024-06-10T07:00:00.000Z',
+      settings: DEFAULT_MEETING_SETTINGS,
+    },
     delegates: [],
     rounds: [round],
     audit: [],

@@ -1,7 +1,7 @@
 // What the views show of issue 12's protections: the phone seals a secret ballot before it leaves,
 // keeps each published result's seal and audit head and says so when the server later shows
 // another seal, warns of a lowered early-close minimum; the projector shows the anchor; the chair's
-// console warns of plain HTTP in both languages and says why a meeting is refused.
+// console warns of plain HTTP in its language and says why a meeting is refused.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PublishedAnchor } from '@hallvote/shared';
@@ -82,6 +82,20 @@ describe('the phone', () => {
     expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).not.toContain('not-completed');
   });
 
+  test('a secret ballot without the round key is not sent in clear: the phone says why, in either language', async () => {
+    const socket = phone();
+    socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ sealKey: null }) }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Not completed' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review my vote' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm my vote' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('without its sealing key'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+    expect(localStorage.getItem(`hallvote.pending-vote.${TOKEN}`)).toBeNull();
+    delegateStore.setState({ language: 'vi' });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('không kèm khóa niêm phong'));
+    expect(socket.sent('vote:cast')).toEqual([]);
+  });
+
   test('an open (named) ballot is sent as marked', async () => {
     const socket = phone();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: classificationBallot({ secret: false }) }));
@@ -150,14 +164,16 @@ describe("the chair's console", () => {
     render(<ChairApp session={{ meetingId: 'm1', chairKey: 'k', socket }} />);
   }
 
-  test('plain HTTP: a warning in both languages; none over HTTPS', () => {
+  test("plain HTTP: a warning in the console's language (Vietnamese only in Vietnamese: issue 16); none over HTTPS", () => {
     const socket = new FakeSocket();
     consoleWith(socket);
     socket.serverEmits('snapshot', chairSnapshot({ plainHttp: true }));
     expect(screen.getByText(/^Plain HTTP: anyone on this network/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Tiếng Việt' }));
     expect(screen.getByText(/^HTTP không mã hóa/)).toBeInTheDocument();
-    socket.serverEmits('snapshot', chairSnapshot({ plainHttp: false, seq: 9 }));
     expect(screen.queryByText(/^Plain HTTP/)).toBeNull();
+    socket.serverEmits('snapshot', chairSnapshot({ plainHttp: false, seq: 9 }));
+    expect(screen.queryByText(/^HTTP không mã hóa/)).toBeNull();
   });
 
   test('a secret ballot that lowered its early-close minimum says so', () => {
@@ -166,7 +182,23 @@ describe("the chair's console", () => {
     const ballot = chairBallot(classificationBallot({ earlyCloseMinimum: 3 }));
     socket.serverEmits('snapshot', chairSnapshot({ ballots: [ballot] }));
     fireEvent.click(screen.getByRole('button', { name: new RegExp(ballot.title) }));
-    expect(screen.getByText(/may be closed after 3 ballot\(s\) \(the rules ask for 10\)/)).toBeInTheDocument();
+    expect(screen.getByText(/may be closed after 3 online ballot\(s\) \(the rules ask for 10\)/)).toBeInTheDocument();
+  });
+
+  test('a countdown that ran out short of the minimum: both languages say it cannot be counted and to cancel it', () => {
+    const socket = new FakeSocket();
+    consoleWith(socket);
+    const ballot = chairBallot(classificationBallot({ countdownSeconds: 10, state: 'open' }), {
+      uncounted: { online: 3, present: 20, minimum: 10 },
+    });
+    socket.serverEmits('snapshot', chairSnapshot({ ballots: [ballot] }));
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(ballot.title) }));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The countdown ended with 3 online ballot(s) of the 10 needed');
+    expect(alert).toHaveTextContent('Cancel it (its ballots are destroyed unseen) and vote again.');
+    expect(alert).toHaveTextContent('Hết giờ biểu quyết với 3 phiếu trực tuyến, trong khi cần 10 phiếu');
+    socket.serverEmits('console:ballot-updated', { seq: 4, ballot: { ...ballot, uncounted: null } });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('a meeting refused at start-up: the console says what differs', () => {
@@ -174,10 +206,13 @@ describe("the chair's console", () => {
     consoleWith(socket);
     socket.connection({
       type: 'refused',
-      code: 'STATE_MISMATCH',
-      message: 'What differs: ballot "X" round 1: seal: mismatch',
+      refusal: {
+        ok: false,
+        error: 'STATE_MISMATCH',
+        params: { mismatches: 2, rounds: [{ ballot: 'X', round: 1 }], auditLog: false },
+      },
     });
     expect(screen.getByRole('alert')).toHaveTextContent('does not match its seals');
-    expect(screen.getByRole('alert')).toHaveTextContent('ballot "X" round 1: seal: mismatch');
+    expect(screen.getByRole('alert')).toHaveTextContent('2 checks differ, in “X” round 1.');
   });
 });

@@ -134,7 +134,8 @@ describe.sequential('the chair runs the hall from the console', () => {
     await typed.goto(`${server.url}/j`);
     await typed.getByLabel('Nhập mã trên thẻ').fill(code.toLowerCase());
     await typed.getByRole('button', { name: 'Tiếp tục' }).click();
-    await typed.waitForURL(newUrl);
+    // The badge's page, with the meeting named for a load balancer (as on a cluster).
+    await typed.waitForURL(`${newUrl}?m=${hall.meeting.meetingId}`);
     await typed.getByText('Đại biểu 1').first().waitFor();
     await sheet.close();
     await oldPhone.context().close();
@@ -174,7 +175,7 @@ describe.sequential('the chair runs the hall from the console', () => {
     const url = (await sheet.locator('.badge .url').textContent())?.trim() ?? '';
     await sheet.close();
     latePhone = await phoneAt(url);
-    await latePhone.getByRole('heading', { name: 'Bạn được bổ sung sau khi phiếu này mở' }).waitFor();
+    await latePhone.getByRole('heading', { name: 'Đồng chí được bổ sung sau khi phiếu này mở' }).waitFor();
     await shot(latePhone, 'phone-joined-late');
     expect((await ballotView(first)).lateIds).toHaveLength(1);
   });
@@ -217,7 +218,7 @@ describe.sequential('the chair runs the hall from the console', () => {
     await latePhone.getByRole('radio', { name: 'Hoàn thành tốt nhiệm vụ' }).click();
     await latePhone.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await latePhone.getByRole('button', { name: /Xác nhận/ }).click();
-    await latePhone.getByText('Phiếu của bạn đã được ghi nhận').waitFor({ timeout: 30_000 });
+    await latePhone.getByText('Phiếu của đồng chí đã được ghi nhận').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await ballotView(second)).turnout?.voted).toBe(1);
     expect((await ballotView(second)).turnout).toMatchObject({ present: 13, eligible: 13 });
     expect((await ballotView(first)).result?.tally.attendance.roster).toBe(12);

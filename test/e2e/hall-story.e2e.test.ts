@@ -318,7 +318,7 @@ describe.sequential('the hall story in a real browser', () => {
     await chairPage.getByLabel('Title', { exact: true }).fill('Adopt the resolution');
     await chairPage.getByRole('button', { name: 'Create ballot' }).click();
     await chairPage.getByRole('button', { name: 'Open voting' }).click();
-    await chairPage.getByText(/35 present, 36 of 53 eligible needed/).waitFor();
+    await chairPage.getByText(/Not quorate: 35 present; at least 36 of 53 needed/).waitFor();
     await shot(chairPage, 'chair-no-quorum');
     expect((await chairSnapshot()).ballots.at(-1)?.state).toBe('draft');
   });

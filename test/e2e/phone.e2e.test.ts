@@ -116,10 +116,10 @@ describe.sequential('phones in a real hall', () => {
 
     await page.getByRole('radio', { name: GOOD }).click();
     await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
-    await page.getByRole('heading', { name: 'Kiểm tra lại phiếu của bạn' }).waitFor();
+    await page.getByRole('heading', { name: 'Kiểm tra lại phiếu của đồng chí' }).waitFor();
     await axeCheck(page, 'review');
     await page.getByRole('button', { name: 'Xác nhận bỏ phiếu' }).click();
-    await page.getByRole('heading', { name: /Phiếu của bạn đã được ghi nhận/ }).waitFor();
+    await page.getByRole('heading', { name: /Phiếu của đồng chí đã được ghi nhận/ }).waitFor();
     await shot(page, 'phone-320-voted');
     await axeCheck(page, 'voted');
     await hall.closeAndPublish(choice);
@@ -162,11 +162,11 @@ describe.sequential('phones in a real hall', () => {
     await shot(page, 'phone-batch-grid-marked', true);
 
     await tap(page.getByRole('button', { name: 'Xem lại phiếu' }));
-    await page.getByRole('heading', { name: 'Kiểm tra lại phiếu của bạn' }).waitFor();
+    await page.getByRole('heading', { name: 'Kiểm tra lại phiếu của đồng chí' }).waitFor();
     await shot(page, 'phone-batch-review');
     await axeCheck(page, 'batch review');
     await tap(page.getByRole('button', { name: 'Xác nhận bỏ phiếu' }));
-    await page.getByRole('heading', { name: /Phiếu của bạn đã được ghi nhận/ }).waitFor();
+    await page.getByRole('heading', { name: /Phiếu của đồng chí đã được ghi nhận/ }).waitFor();
     expect(taps).toBeLessThanOrEqual(25);
     expect(taps).toBe(21);
 
@@ -204,7 +204,7 @@ describe.sequential('phones in a real hall', () => {
     await axeCheck(crossing, 'election crossing out');
     await crossing.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await crossing.getByRole('button', { name: 'Xác nhận bỏ phiếu' }).click();
-    await crossing.getByRole('heading', { name: /Phiếu của bạn đã được ghi nhận/ }).waitFor();
+    await crossing.getByRole('heading', { name: /Phiếu của đồng chí đã được ghi nhận/ }).waitFor();
 
     // Ticking the same three names.
     await ticking.getByRole('button', { name: 'Đánh dấu người bầu' }).click();
@@ -215,7 +215,7 @@ describe.sequential('phones in a real hall', () => {
     await axeCheck(ticking, 'election ticking');
     await ticking.getByRole('button', { name: 'Xem lại phiếu' }).click();
     await ticking.getByRole('button', { name: 'Xác nhận bỏ phiếu' }).click();
-    await ticking.getByRole('heading', { name: /Phiếu của bạn đã được ghi nhận/ }).waitFor();
+    await ticking.getByRole('heading', { name: /Phiếu của đồng chí đã được ghi nhận/ }).waitFor();
 
     await hall.closeAndPublish(election);
     const records = await roundRecords(election);
@@ -245,12 +245,12 @@ describe.sequential('phones in a real hall', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Xem lại phiếu');
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toBe('Kiểm tra lại phiếu của bạn');
+    await expect.poll(focused).toBe('Kiểm tra lại phiếu của đồng chí');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Xác nhận bỏ phiếu');
     await page.keyboard.press('Enter');
-    await expect.poll(focused).toContain('Phiếu của bạn đã được ghi nhận');
+    await expect.poll(focused).toContain('Phiếu của đồng chí đã được ghi nhận');
   });
 
   test('the page shows its screen from the snapshot it carries, before (and without) the socket', async () => {

@@ -145,7 +145,7 @@ const CASES: readonly Case[] = [
           ],
         ]),
       ),
-    labels: [...OFFICIALS, 'Có thể xin từ chức', 'trình miễn nhiệm', '53,06%', 'Điều 19'],
+    labels: [...OFFICIALS, 'Có thể xin từ chức', 'trình miễn nhiệm', '53,06 %', 'Điều 19'],
   },
   {
     name: 'approval of one nominee',
@@ -160,7 +160,7 @@ const CASES: readonly Case[] = [
       rules: { id: 'vn-party-election', version: 1 },
     },
     marks: (i) => ({ motion: [i < 30 ? 'agree' : 'disagree'] }),
-    labels: ['Đồng ý', 'Không đồng ý', '61,22%', '56,60%', 'Điều 30'],
+    labels: ['Đồng ý', 'Không đồng ý', '61,22 %', '56,60 %', 'Điều 30'],
   },
   ...[5, 30].map((n): Case => ({
     name: `election of ${n}`,

@@ -44,7 +44,7 @@ const importLines = (lines: readonly RosterLine[], mode: 'replace' | 'append') =
   askPatiently(chair, 'roster:import', { lines, mode });
 /** The problems a refusal names. */
 const problemsOf = (reply: Awaited<ReturnType<typeof importLines>>) =>
-  reply.ok || !('problems' in reply) ? [] : (reply.problems ?? []);
+  reply.ok || reply.error !== 'INVALID_ROSTER' ? [] : reply.params.problems;
 /** Text split on line breaks and commas, as a client that skips the browser's reader would send it. */
 const naiveLines = (text: string): RosterLine[] =>
   text.split('\n').map((l, i) => {

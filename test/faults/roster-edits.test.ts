@@ -54,7 +54,7 @@ describe('delegate:add checks what an import checks', () => {
   test.each(BAD)('%s: refused with its problem code, nothing added', async (_kind, entry, problem) => {
     const before = await view();
     const ack = await askPatiently(chair, 'delegate:add', { ...entry, group: '' });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', problems: [problem] });
+    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', params: { problems: [problem] } });
     expect(await view()).toEqual(before);
   });
 
@@ -66,7 +66,7 @@ describe('delegate:add checks what an import checks', () => {
       expect(ack, name).toMatchObject({
         ok: false,
         error: 'INVALID_ROSTER',
-        problems: [{ code: 'ALREADY_ON_ROSTER' }],
+        params: { problems: [{ code: 'ALREADY_ON_ROSTER' }] },
       });
     }
     const hidden = existing.name.replace(' ', ' \u200B');
@@ -81,7 +81,7 @@ describe('delegate:update checks what an import checks', () => {
     const before = await view();
     const target = before.delegates[0]!;
     const ack = await askPatiently(chair, 'delegate:update', { delegateId: target.id, ...entry });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', problems: [problem] });
+    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', params: { problems: [problem] } });
     expect(await view()).toEqual(before);
   });
 
@@ -93,7 +93,11 @@ describe('delegate:update checks what an import checks', () => {
       name: second!.name.toLowerCase(),
       position: second!.position,
     });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', problems: [{ code: 'ALREADY_ON_ROSTER' }] });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: 'INVALID_ROSTER',
+      params: { problems: [{ code: 'ALREADY_ON_ROSTER' }] },
+    });
     expect(await view()).toEqual(before);
     const same = await askPatiently(chair, 'delegate:update', { delegateId: first!.id, name: first!.name });
     expect(same.ok).toBe(true);

@@ -70,8 +70,12 @@ describe('a secret round gives nothing away before it is counted', () => {
       };
       db.close();
       expect(left.n).toBe(0);
-      // Overwritten, not merely unlinked: the marks are nowhere in the files.
-      expect(databaseBytes()).not.toContain('["not-completed"]');
+      // Overwritten, not merely unlinked: the marks are nowhere in the files. The store's thread
+      // empties the WAL right after the cancel's commit is answered, so on a busy machine this can
+      // lag the answer by a moment: wait for it, boundedly.
+      await expect
+        .poll(() => databaseBytes().includes('["not-completed"]'), { timeout: 5_000, interval: 100 })
+        .toBe(false);
     }
   });
 
@@ -80,8 +84,11 @@ describe('a secret round gives nothing away before it is counted', () => {
     const round = okData(await request(hall.chair, 'ballot:open', { ballotId })).round;
     await vote(hall.phones[1]!, ballotId, round, { province: ['excellent'] });
     const refused = await request(hall.chair, 'ballot:close', { ballotId });
-    expect(refused).toMatchObject({ ok: false, error: 'TOO_FEW_BALLOTS' });
-    expect(refused.ok ? '' : refused.message).toContain(`1 of ${DEFAULT_EARLY_CLOSE_MINIMUM}`);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: 'TOO_FEW_BALLOTS',
+      params: { returned: 1, minimum: DEFAULT_EARLY_CLOSE_MINIMUM },
+    });
     const chairView = okData(await request(hall.chair, 'sync:request', {}));
     expect(JSON.stringify(chairView)).not.toMatch(/"excellent","votes"|"votes":1/);
 

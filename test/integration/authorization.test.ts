@@ -95,7 +95,7 @@ describe('handshake credentials', () => {
         s.disconnect();
         reject(new Error('connected'));
       });
-      s.on('connect_error', (err) => resolve((err as Error & { data?: { code: string } }).data?.code ?? err.message));
+      s.on('connect_error', (err) => resolve((err as Error & { data?: { error: string } }).data?.error ?? err.message));
     });
 
   test.each([

@@ -51,7 +51,7 @@ describe('malformed socket payloads', () => {
     heard.length = 0;
     const ack = await request(chair, event, payload as never);
     expect(ack).toMatchObject({ ok: false, error: 'INVALID_PAYLOAD' });
-    expect(ack.ok ? [] : ack.issues?.length).toBeGreaterThan(0);
+    expect(ack.ok || ack.error !== 'INVALID_PAYLOAD' ? [] : ack.params.issues.length).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(heard).toEqual([]);
     expect(withoutSeq(await snapshot())).toEqual(before);
@@ -79,14 +79,14 @@ describe("roster lines (as the chair's browser read them from a file)", () => {
   ])('%s: refused with its code and line, nothing imported', async (_label, bad, problem) => {
     const before = withoutSeq(await snapshot());
     const ack = await request(chair, 'roster:import', { lines: [...good, bad], mode: 'replace' });
-    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', problems: [{ ...problem, line: 7 }] });
+    expect(ack).toMatchObject({ ok: false, error: 'INVALID_ROSTER', params: { problems: [{ ...problem, line: 7 }] } });
     expect(withoutSeq(await snapshot())).toEqual(before);
   });
 
   test('three different problems on three lines: all three reported at once', async () => {
     const lines = [line(2, '', 'Unit 1'), line(3, 'Bình', '@SUM(A1)'), line(4, 'Cường', 'U'), line(5, 'cường', 'u')];
     const ack = await request(chair, 'roster:import', { lines, mode: 'replace' });
-    expect(ack.ok ? [] : ack.problems).toEqual([
+    expect(ack.ok || ack.error !== 'INVALID_ROSTER' ? [] : ack.params.problems).toEqual([
       { code: 'NAME_EMPTY', line: 2 },
       { code: 'FORMULA', line: 3, field: 'position' },
       { code: 'DUPLICATE', line: 5, sameAs: 4 },
@@ -108,7 +108,7 @@ describe("roster lines (as the chair's browser read them from a file)", () => {
     expect(await res.json()).toMatchObject({
       ok: false,
       error: 'INVALID_ROSTER',
-      problems: [{ code: 'NAME_EMPTY', line: 5 }],
+      params: { problems: [{ code: 'NAME_EMPTY', line: 5 }] },
     });
     expect(h.app.hall.meetings.size).toBe(count);
   });
@@ -153,7 +153,7 @@ describe('malformed HTTP', () => {
     expect(await res.json()).toMatchObject({
       ok: false,
       error: 'UNKNOWN_RULE_PRESET',
-      issues: [{ path: 'rulePresetId' }],
+      params: { id: 'dictatorship', version: null },
     });
   });
 });

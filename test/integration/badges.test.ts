@@ -136,7 +136,7 @@ describe('the join code at /j', () => {
     const token = h.tokens(meeting.meetingId)[0]!;
     for (const typed of [code, code.replace('-', '').toLowerCase(), ` ${code.slice(0, 4)} ${code.slice(5)} `]) {
       const res = await postCode(typed);
-      expect(res, typed).toMatchObject({ status: 303, location: `/d/${token}` });
+      expect(res, typed).toMatchObject({ status: 303, location: `/d/${token}?m=${meeting.meetingId}` });
     }
   });
 

@@ -170,7 +170,13 @@ describe('refused, and nothing changes', () => {
     const base = 'kind' in overrides ? batchBallot(1) : motionBallot();
     const ack = await request(chair, 'ballot:create', { ...base, ...overrides });
     expect(ack).toMatchObject({ ok: false, error });
-    expect(ack.ok ? [] : ack.issues?.length).toBeGreaterThan(0);
+    // Each refusal carries what a view needs to say it: the issues found, or the preset asked for.
+    if (!ack.ok && ack.error === 'INVALID_PAYLOAD') expect(ack.params.issues.length).toBeGreaterThan(0);
+    if (!ack.ok && ack.error === 'UNKNOWN_RULE_PRESET' && 'rules' in overrides)
+      expect(ack.params).toEqual({
+        id: overrides.rules.id,
+        version: overrides.rules.id === 'simple-majority' ? overrides.rules.version : null,
+      });
     await new Promise((r) => setTimeout(r, 200));
     expect(heard).toEqual([]);
     expect(withoutSeq(await snapshot())).toEqual(before);
@@ -253,7 +259,7 @@ describe('restart', () => {
     expect(await res.json()).toMatchObject({
       ok: false,
       error: 'UNKNOWN_RULE_PRESET',
-      issues: [{ path: 'rulePresetVersion' }],
+      params: { id: 'vn-party-classification', version: 7 },
     });
   });
 });

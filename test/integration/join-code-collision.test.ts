@@ -1,29 +1,41 @@
 // Two badges whose tokens give one join code (one chance in 1.7 million for a roster of 1,000):
 // the code cannot tell them apart, so /j refuses it for both rather than open one member's badge
 // for the other; their QR codes still work, and re-issuing either gives it another code. The
-// collision is forced: the first two tokens the server sees are given the same code.
+// collision is forced where /j looks codes up: two badges are given one code in the database.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { CreateMeetingResponse, DelegateSnapshot } from '@hallvote/shared';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { rosterCsv, startHarness, type Harness } from '../support/harness';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { joinCodeOf } from '../../server/src/features/badges/join-code';
+import { TEST_STORE, rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request, type Client } from '../support/request';
 
 const SHARED = 'K7Q2MXWA';
 
-vi.mock('../../server/src/features/badges/join-code', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../server/src/features/badges/join-code')>();
-  // Deterministic per token, as the real code is: the first two tokens seen share SHARED.
-  const seen = new Map<string, string>();
-  return {
-    ...real,
-    joinCodeOf(token: string): string {
-      const known = seen.get(token);
-      if (known !== undefined) return known;
-      const code = seen.size < 2 ? SHARED : real.joinCodeOf(token);
-      seen.set(token, code);
-      return code;
-    },
-  };
-});
+/** Gives these badges the code SHARED in the database, as if their tokens had given it. */
+async function shareCode(tokens: readonly string[]): Promise<void> {
+  if (TEST_STORE === 'sqlite') {
+    const db = new Database(h.dbFile);
+    try {
+      db.pragma('busy_timeout = 5000');
+      const share = db.prepare('UPDATE delegates SET join_code = ? WHERE token = ?');
+      for (const token of tokens) share.run(SHARED, token);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: readFileSync(join(h.dataDir, 'database-url'), 'utf8') });
+  await client.connect();
+  try {
+    for (const token of tokens)
+      await client.query('UPDATE delegates SET join_code = $1 WHERE token = $2', [SHARED, token]);
+  } finally {
+    await client.end();
+  }
+}
 
 let h: Harness;
 let meeting: CreateMeetingResponse;
@@ -52,9 +64,8 @@ async function postCode(code: string): Promise<{ status: number; location: strin
 }
 
 test('a code two badges share opens neither; re-issuing one gives it its own code and frees the other', async () => {
-  const { joinCodeOf } = await import('../../server/src/features/badges/join-code');
-  const sharing = h.tokens(meeting.meetingId).filter((t) => joinCodeOf(t) === SHARED);
-  expect(sharing).toHaveLength(2);
+  const sharing = h.tokens(meeting.meetingId).slice(0, 2);
+  await shareCode(sharing);
   expect(await postCode(SHARED)).toMatchObject({ status: 404 });
   // Both badges still open by their QR codes.
   for (const token of sharing) expect((await h.delegate(token)).snapshot).toMatchObject({ role: 'delegate' });
@@ -65,7 +76,7 @@ test('a code two badges share opens neither; re-issuing one gives it its own cod
   const reissued = joinUrl.split('/d/')[1]!;
   const own = joinCodeOf(reissued);
   expect(own).not.toBe(SHARED);
-  expect(await postCode(own)).toMatchObject({ status: 303, location: `/d/${reissued}` });
+  expect(await postCode(own)).toMatchObject({ status: 303, location: `/d/${reissued}?m=${meeting.meetingId}` });
   // The shared code now belongs to one badge only: the one not re-issued.
-  expect(await postCode(SHARED)).toMatchObject({ status: 303, location: `/d/${sharing[1]}` });
+  expect(await postCode(SHARED)).toMatchObject({ status: 303, location: `/d/${sharing[1]}?m=${meeting.meetingId}` });
 });

@@ -73,10 +73,19 @@ describe('a weighted roster with proxies', () => {
     const before = (await chairSnapshot()).proxies;
     const refusal = async (grantorId: string, holderId: string) =>
       errorOf(await request(chair, 'proxy:grant', { grantorId, holderId }));
-    expect((await refusal(ids.c, ids.b)).params).toMatchObject({ code: 'PROXY_REFUSED', reason: 'grantor-has-proxy' });
-    expect((await refusal(ids.b, ids.e)).params).toMatchObject({ code: 'PROXY_REFUSED', reason: 'grantor-present' });
-    expect((await refusal(ids.e, ids.e)).params).toMatchObject({ code: 'PROXY_REFUSED', reason: 'self' });
-    expect((await refusal(ids.e, ids.c)).params).toMatchObject({ code: 'PROXY_REFUSED', reason: 'holder-is-grantor' });
+    expect(await refusal(ids.c, ids.b)).toMatchObject({
+      error: 'PROXY_REFUSED',
+      params: { reason: 'grantor-has-proxy' },
+    });
+    expect(await refusal(ids.b, ids.e)).toMatchObject({
+      error: 'PROXY_REFUSED',
+      params: { reason: 'grantor-present' },
+    });
+    expect(await refusal(ids.e, ids.e)).toMatchObject({ error: 'PROXY_REFUSED', params: { reason: 'self' } });
+    expect(await refusal(ids.e, ids.c)).toMatchObject({
+      error: 'PROXY_REFUSED',
+      params: { reason: 'holder-is-grantor' },
+    });
     expect((await chairSnapshot()).proxies).toEqual(before);
   });
 
@@ -99,7 +108,10 @@ describe('a weighted roster with proxies', () => {
     okData(await vote(phoneA, 'yes'));
     expect(okData(await vote(phoneA, 'yes', ids.c))).toMatchObject({ forDelegateId: ids.c });
     // B holds no proxy of D's: refused, nothing stored.
-    expect(errorOf(await vote(phoneB, 'no', ids.d)).params).toMatchObject({ code: 'NOT_REPRESENTED', member: 'Dũng' });
+    expect(errorOf(await vote(phoneB, 'no', ids.d))).toMatchObject({
+      error: 'NOT_REPRESENTED',
+      params: { member: 'Dũng' },
+    });
     okData(await vote(phoneA, 'yes', ids.d));
     expect(errorOf(await vote(phoneA, 'no', ids.d)).error).toBe('ALREADY_VOTED');
     okData(await vote(phoneB, 'no'));
@@ -109,7 +121,7 @@ describe('a weighted roster with proxies', () => {
     const phoneC = (await h.delegate(tokens[2]!)).socket;
     const snapC = okData(await request(phoneC, 'sync:request', {})) as DelegateSnapshot;
     expect(snapC.heldBy).toEqual({ name: 'An' });
-    expect(errorOf(await vote(phoneC, 'no')).params).toMatchObject({ code: 'PROXY_GRANTED', holder: 'An' });
+    expect(errorOf(await vote(phoneC, 'no'))).toMatchObject({ error: 'PROXY_GRANTED', params: { holder: 'An' } });
     const proxies = (await chairSnapshot()).proxies;
     expect(proxies.find((p) => p.grantorId === ids.c)).toMatchObject({ revokedBy: 'arrival' });
     expect(proxies.find((p) => p.grantorId === ids.d)).toMatchObject({ revokedAt: null });

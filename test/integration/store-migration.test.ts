@@ -1,10 +1,12 @@
 // A database written before meetings stored their rule preset's version: the store adds the column
 // when it opens, and each meeting gets the version its results were tallied under, or else version
-// 1, the only version any preset had when such a row was written (never silently the newest).
+// 1, the only version any preset had when such a row was written (never silently the newest). And
+// one written before badges stored their join codes: each gets its code when the store opens.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { ChairSnapshot } from '@hallvote/shared';
+import { joinCodeOf } from '../../server/src/features/badges/join-code';
 import { classificationBallot } from '../support/ballots';
 import { TEST_STORE, rosterCsv, startHarness, type Harness } from '../support/harness';
 import { okData, request } from '../support/request';
@@ -52,5 +54,30 @@ describe.skipIf(TEST_STORE !== 'sqlite')('an older SQLite database', () => {
     const columns = read.prepare<[], { name: string; notnull: number }>('PRAGMA table_info(meetings)').all();
     read.close();
     expect(columns.find((c) => c.name === 'rule_preset_version')).toMatchObject({ notnull: 1 });
+  });
+
+  test('badges written before join codes were stored get theirs: a code typed at /j finds its badge', async () => {
+    const h = await startHarness();
+    harnesses.push(h);
+    const meeting = await h.createMeeting({ rosterCsv: rosterCsv(3) });
+    const token = h.tokens(meeting.meetingId)[2]!;
+    await h.stop();
+
+    // The schema as it was: no join_code column (nor its index).
+    const db = new Database(h.dbFile);
+    db.exec('DROP INDEX delegates_join_code; ALTER TABLE delegates DROP COLUMN join_code');
+    db.close();
+
+    const again = await startHarness(h.dataDir);
+    harnesses.push(again);
+    const res = await fetch(`${again.url}/j`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: joinCodeOf(token) }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/d/${token}?m=${meeting.meetingId}`);
+    await again.stop();
   });
 });

@@ -22,7 +22,7 @@ import {
 const code = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: unknown) => (e instanceof HallvoteError ? e.code : String(e)),
+    (e: unknown): string => (e instanceof HallvoteError ? String(e.code) : String(e)),
   );
 
 /** Walks a meeting's chain from the genesis: each entry's hash over its content and the previous hash. */

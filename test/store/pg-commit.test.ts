@@ -124,6 +124,7 @@ test('a close stays stored when dropping the old WAL after it fails: reported, a
   const { meeting, ballot } = await meetingWithRound(own, 2, secretBallot);
   await admin.query('REVOKE EXECUTE ON FUNCTION pg_switch_wal() FROM hallvote_app');
   await own.closeRound(ballot.id, 1, 'closed', resultOf(ballot.id, 1), audit(meeting.id, 'round.closed'));
+  await own.walDropped();
   expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/permission denied/)]);
   expect((await own.loadMeeting(meeting.id))?.rounds[0]?.state).toBe('closed');
   await admin.query('GRANT EXECUTE ON FUNCTION pg_switch_wal() TO hallvote_app');

@@ -3,7 +3,7 @@
 // tallied under, else 1 (as the SQLite store does: test/integration/store-migration.test.ts);
 // opened by a role that cannot alter the table, it refuses to start and names the statement.
 import { afterAll, expect, test } from 'vitest';
-import type { RoundResult } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, type RoundResult } from '@hallvote/shared';
 import { openPgStore } from '../../server/src/store/pg-store';
 import { asAdmin, freshDatabase } from '../support/postgres';
 import { audit, meetingRecord, meetingWithRound, secretBallot } from './support/fixture';
@@ -39,4 +39,20 @@ test('an older schema gains rule_preset_version: the version the results name, e
   opened.push(owner);
   const versions = Object.fromEntries((await owner.loadAll()).map((m) => [m.meeting.id, m.meeting.rulePresetVersion]));
   expect(versions).toEqual({ [tallied.id]: 2, [unused.id]: 1 });
+});
+
+test('an older schema gains meetings.settings: its meetings read with the defaults', async () => {
+  const db = await freshDatabase();
+  const store = await openPgStore(db.url, { poolSize: 2 });
+  const older = meetingRecord();
+  await store.createMeeting(older, [], audit(older.id, 'meeting.created'));
+  await store.close();
+  await asAdmin(db, (c) => c.query('ALTER TABLE meetings DROP COLUMN settings'));
+
+  await expect(openPgStore(db.url, { poolSize: 2 })).rejects.toThrow(/ALTER TABLE meetings ADD COLUMN settings/);
+
+  const owner = await openPgStore(db.adminUrl, { poolSize: 2 });
+  opened.push(owner);
+  const [loaded] = await owner.loadAll();
+  expect(loaded?.meeting).toEqual({ ...older, settings: DEFAULT_MEETING_SETTINGS });
 });

@@ -22,7 +22,7 @@ import {
 const code = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: unknown) => (e instanceof HallvoteError ? e.code : String(e)),
+    (e: unknown): string => (e instanceof HallvoteError ? String(e.code) : String(e)),
   );
 
 function proxy(meetingId: string, grantor: DelegateRecord, holder: DelegateRecord): ProxyRecord {

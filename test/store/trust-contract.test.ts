@@ -7,12 +7,23 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { HallvoteError } from '@hallvote/shared';
 import type { DelegateRecord, Store } from '../../server/src/store/store';
 import { STORE_KINDS, type TestDb } from './support/databases';
-import { audit, castAudit, meetingWithRound, openBallot, resultOf, secretBallot, vote } from './support/fixture';
+import {
+  audit,
+  castAudit,
+  delegates,
+  meetingRecord,
+  meetingWithRound,
+  openBallot,
+  resultOf,
+  roundRecord,
+  secretBallot,
+  vote,
+} from './support/fixture';
 
 const code = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: unknown) => (e instanceof HallvoteError ? e.code : String(e)),
+    (e: unknown): string => (e instanceof HallvoteError ? String(e.code) : String(e)),
   );
 
 const PAPER = { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } };
@@ -49,29 +60,52 @@ describe.each(STORE_KINDS)('$name store, issue 12', (kind) => {
     expect((await store.readAudit(m)).map((e) => e.action).slice(-2)).toEqual(['paper.totals', 'round.retallied']);
   });
 
-  test("a voter's attendance is frozen while the round is open; a paper voter must be present", async () => {
-    const { meeting, roster, ballot } = await meetingWithRound(store, 3, secretBallot);
+  test('attendance is fixed while a round is open, voter or not; a latecomer comes in; a paper voter must be present', async () => {
+    const meeting = meetingRecord();
     const m = meeting.id;
-    const [a, b, c] = roster as [DelegateRecord, DelegateRecord, DelegateRecord];
-    for (const d of [a, b, c]) await store.setAttendance(d.id, 'present', 'phone', [], audit(m, 'attendance.present'));
+    const [a, b, c, late] = delegates(m, 4) as [DelegateRecord, DelegateRecord, DelegateRecord, DelegateRecord];
+    await store.createMeeting(meeting, [a, b, c, late], audit(m, 'meeting.created'));
+    await store.setAttendance(late.id, 'absent', null, [], audit(m, 'attendance.absent'));
+    const ballot = secretBallot(m);
+    await store.createBallot(ballot, audit(m, 'ballot.created'));
+    // The round's roster is all four (ordinals 1 to 4); `late` is on it, absent when it opened.
+    await store.openRound(
+      { ...roundRecord(ballot.id), rosterThrough: 4 },
+      [a.id, b.id, c.id],
+      audit(m, 'round.opened'),
+      [],
+    );
     const v = vote(ballot, a.id, { province: ['good'] });
     await store.castVote(v, castAudit(v));
     await store.markPaperVoter(ballot.id, 1, b.id, audit(m, 'vote.paper'));
+    // The voter, the paper voter and c, who has not voted: excusing c would shrink the base too.
     for (const [id, status] of [
       [a.id, 'excused'],
       [a.id, 'absent'],
       [b.id, 'excused'],
+      [c.id, 'absent'],
+      [c.id, 'excused'],
+      [late.id, 'excused'],
     ] as const)
       expect(await code(store.setAttendance(id, status, null, [], audit(m, `attendance.${status}`)))).toBe(
         'ATTENDANCE_FROZEN',
       );
-    // Someone who has not voted may still leave, and then cannot hand in a paper ballot.
-    await store.setAttendance(c.id, 'absent', null, [], audit(m, 'attendance.absent'));
-    expect(await code(store.markPaperVoter(ballot.id, 1, c.id, audit(m, 'vote.paper')))).toBe('NOT_PRESENT');
+    // Someone absent cannot hand in a paper ballot; once checked in (a latecomer), they can.
+    expect(await code(store.markPaperVoter(ballot.id, 1, late.id, audit(m, 'vote.paper')))).toBe('NOT_PRESENT');
+    await store.setAttendance(
+      late.id,
+      'present',
+      'chair',
+      [{ ballotId: ballot.id, round: 1 }],
+      audit(m, 'attendance.present'),
+    );
+    await store.markPaperVoter(ballot.id, 1, late.id, audit(m, 'vote.paper'));
     await store.closeRound(ballot.id, 1, 'closed-at', resultOf(ballot.id, 1), audit(m, 'round.closed'));
     await store.setAttendance(a.id, 'excused', null, [], audit(m, 'attendance.excused'));
+    await store.setAttendance(c.id, 'absent', null, [], audit(m, 'attendance.absent'));
     const loaded = await store.loadMeeting(m);
     expect(loaded?.delegates.find((d) => d.id === a.id)?.attendance).toBe('excused');
+    expect(loaded?.delegates.find((d) => d.id === c.id)?.attendance).toBe('absent');
   });
 
   test('cancelling destroys the ballots unseen and erases the seal key; only their number is audited', async () => {

@@ -19,16 +19,18 @@ export async function runMeetingLife(h: Harness): Promise<void> {
 
   const [first, second, third, fourth] = h.tokens(meeting.meetingId);
   const phone = (await h.delegate(first!)).socket;
-  await h.delegate(second!);
+  const secondPhone = (await h.delegate(second!)).socket;
   await h.delegate(third!);
   const onPaper = [...h.app.hall.meetings.get(meeting.meetingId)!.delegates.values()].find((d) => d.token === fourth)!;
   okData(await request(chair, 'attendance:mark', { delegateId: onPaper.id, status: 'present' }));
 
-  // Two ballots of four members: closed early, as a small body may after lowering the minimum.
+  // Three ballots of four members, two of them online: closed early, as a small body may after
+  // lowering the minimum (which counts online ballots only).
   const secret = okData(await request(chair, 'ballot:create', classificationBallot({ earlyCloseMinimum: 2 }))).ballotId;
   okData(await request(chair, 'ballot:open', { ballotId: secret }));
   const vote = { ballotId: secret, round: 1, voteId: randomUUID(), marks: { province: ['good'] } };
   okData(await request(phone, 'vote:cast', vote));
+  okData(await request(secondPhone, 'vote:cast', { ...vote, voteId: randomUUID() }));
   okData(await request(chair, 'paper:mark-voted', { ballotId: secret, delegateId: onPaper.id }));
   const paper = { returned: 1, invalid: [], subjects: { province: { counts: { good: 1 }, empty: 0 } } };
   okData(await request(chair, 'paper:record-totals', { ballotId: secret, round: 1, totals: paper }));

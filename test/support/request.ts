@@ -57,7 +57,7 @@ export async function requestOk<E extends RequestEvent>(
   timeoutMs = ACK_TIMEOUT_MS,
 ): Promise<AckData<E>> {
   const ack = await request(socket, event, payload, timeoutMs);
-  if (!ack.ok) throw new Error(`${event} refused: ${ack.error} ${ack.message}`);
+  if (!ack.ok) throw new Error(`${event} refused: ${ack.error} ${JSON.stringify(ack.params)}`);
   return ack.data;
 }
 
@@ -83,6 +83,6 @@ export async function requestUnchecked(
 
 /** The data of a successful ack; fails the test with the error otherwise. */
 export function okData<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error}: ${ack.message}`);
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error}: ${JSON.stringify(ack.params)}`);
   return ack.data;
 }

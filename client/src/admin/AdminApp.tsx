@@ -9,6 +9,7 @@ import { RosterReader } from '../ui/roster/RosterReader';
 import { useRosterReader } from '../ui/roster/use-roster-reader';
 import { forgetSecret } from '../ui/credentials';
 import { createMeeting } from './admin-api';
+import { MeetingSettingsFields, settingsOf, useSettingsDraft } from './MeetingSettingsFields';
 import { adminStore, setLanguage, useAdmin } from './store';
 
 export const ADMIN_TOKEN_KEY = 'hallvote.admin-token';
@@ -76,6 +77,7 @@ function MeetingForm() {
   const [title, setTitle] = useState('');
   const [presetId, setPresetId] = useState('vn-party-classification');
   const reader = useRosterReader(NOBODY);
+  const [settings, setSettings] = useSettingsDraft();
   // A roster is optional, but one with problems is not created half-read: fix it or clear it.
   const rosterBlocks = reader.review !== null && reader.lines === null;
 
@@ -85,6 +87,7 @@ function MeetingForm() {
     void createMeeting({
       title: title.trim(),
       rulePresetId: presetId,
+      settings: settingsOf(settings),
       ...(reader.lines ? { roster: reader.lines } : {}),
     });
   };
@@ -103,6 +106,7 @@ function MeetingForm() {
         ))}
       </select>
       {presetsFailed ? <p className="error-note">{t.presetsFailed}</p> : null}
+      <MeetingSettingsFields draft={settings} onChange={setSettings} />
       <fieldset className="admin-roster">
         <legend>{t.roster}</legend>
         <RosterReader reader={reader} />

@@ -1,9 +1,9 @@
 // HTTP calls of the admin page. The admin token travels in the Authorization header only.
-import type { CreateMeetingRequest, CreateMeetingResponse, ErrorBody, RuleSet } from '@hallvote/shared';
-import type { HttpReply } from '../reply';
+import type { CreateMeetingRequest, CreateMeetingResponse, RuleSet } from '@hallvote/shared';
+import { noAnswer, type HttpReply } from '../reply';
 import { adminStore } from './store';
 
-const unreachable: ErrorBody = { ok: false, error: 'INTERNAL', message: 'The server could not be reached.' };
+const unreachable = noAnswer('unreachable');
 
 export async function loadPresets(): Promise<void> {
   try {

@@ -45,10 +45,17 @@ export function AttendancePanel() {
   const total = useChair((s) => s.delegates.length);
   const weighted = useChair(weighs);
   const p = useText(proxyText);
+  const c = useText(consoleText);
+  const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
   if (total === 0) return <p className="empty">{t.attendance.empty}</p>;
   return (
     <section className="attendance-panel">
       <p className="summary">{t.attendance.summary(...counts)}</p>
+      {ballotOpen ? (
+        <p className="frozen-note" role="status">
+          {c.attendance.fixedWhileOpen}
+        </p>
+      ) : null}
       <BulkCheckIn />
       <label className="find">
         <span className="visually-hidden">{t.attendance.find}</span>
@@ -83,21 +90,14 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
   const weighted = useChair(weighs);
   const language = useLanguage();
-  const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
+  // Attendance is fixed for the roster of an open round until it closes (set-attendance.ts on the
+  // server): only a latecomer becomes present. A member added after it opened is not on its roster.
+  const fixed = useChair((s) => s.ballots.some((b) => b.state === 'open' && !b.lateIds.includes(delegateId)));
   const onPaper = useChair((s) => s.ballots.some((b) => b.state === 'open' && b.paperVoterIds.includes(delegateId)));
-  /** A status that would take a connected phone's vote away, waiting for the chair to confirm it. */
-  const [asking, setAsking] = useState<AttendanceStatus | null>(null);
   if (!delegate) return null;
   const mark = async (status: AttendanceStatus) => {
-    setAsking(null);
     const reply = await run('attendance:mark', { delegateId, status });
     onRefused(reply.ok ? null : reply);
-  };
-  const choose = (status: AttendanceStatus) => {
-    // One click must not silently take away the vote of someone holding a live phone.
-    const takesVoteAway = status !== 'present' && delegate.attendance === 'present' && delegate.connected;
-    if (takesVoteAway && ballotOpen) setAsking(status);
-    else void mark(status);
   };
   return (
     <tr className={delegate.attendance}>
@@ -119,24 +119,13 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
               type="button"
               className={`status-${status}`}
               aria-pressed={delegate.attendance === status}
-              disabled={busy || asking !== null}
-              onClick={() => choose(status)}
+              disabled={busy || (fixed && status !== 'present')}
+              onClick={() => void mark(status)}
             >
               {t.attendance.statuses[status]}
             </button>
           ))}
         </div>
-        {asking ? (
-          <div className="confirm" role="alertdialog" aria-label={t.attendance.statuses[asking]}>
-            <p>{c.attendance.absentQuestion(delegate.name, t.attendance.statuses[asking])}</p>
-            <button type="button" className="danger" onClick={() => void mark(asking)}>
-              {c.attendance.absentConfirm(t.attendance.statuses[asking])}
-            </button>
-            <button type="button" onClick={() => setAsking(null)}>
-              {t.ballots.back}
-            </button>
-          </div>
-        ) : null}
       </td>
     </tr>
   );

@@ -2,11 +2,11 @@
 // details are shown as the names the chair knows them by.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry } from '@hallvote/shared';
-import { useLanguage, useText } from '../i18n';
+import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
-import { formatTime } from './format-time';
+import { useFormats } from '../i18n/format';
 import { useChairSession } from './session';
 import { useChair } from './store';
 
@@ -52,7 +52,7 @@ const FIRST_PAGE = 200;
 
 function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const t = useText(chairText);
-  const language = useLanguage();
+  const f = useFormats();
   const describe = useDetails();
   const [all, setAll] = useState(false);
   const newestFirst = useMemo(() => [...entries].sort((a, b) => b.seq - a.seq), [entries]);
@@ -76,7 +76,7 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
           {shown.map((e) => (
             <tr key={e.seq}>
               <td className="num">{e.seq}</td>
-              <td>{formatTime(e.at, language)}</td>
+              <td>{f.dateTimeSeconds(e.at)}</td>
               <td>{t.audit.actors[e.actor]}</td>
               <td>
                 {t.audit.actions[e.action] ?? e.action}
@@ -105,6 +105,9 @@ function useDetails(): (details: AuditEntry['details']) => string {
   const titles = useMemo(() => new Map(ballots.map((b) => [b.id, b.title])), [ballots]);
   return (details) =>
     Object.entries(details)
+      // A round's outcome is recorded as the tally's data; in words it is the ballot's result on
+      // its own tab and in the minutes, and the export carries the data. Not repeated here raw.
+      .filter(([key]) => key !== 'outcome')
       .map(([key, value]) => {
         const label = t.audit.detailKeys[key] ?? key;
         if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
@@ -117,7 +120,19 @@ function useDetails(): (details: AuditEntry['details']) => string {
               typeof r.ballotId === 'string' ? `${titles.get(r.ballotId) ?? r.ballotId} (${String(r.round)})` : '',
             )
             .join(', ')}`;
-        return `${label}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`;
+        return `${label}: ${detailValue(value, t.audit.values)}`;
       })
       .join(' · ');
+}
+
+/** A detail's value in words: never "null", "true" or JSON in front of the chair. */
+function detailValue(value: unknown, words: { none: string; yes: string; no: string }): string {
+  if (value === null || value === undefined) return words.none;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value)) return value.map((v) => detailValue(v, words)).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${detailValue(v, words)}`)
+      .join(', ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

@@ -164,7 +164,7 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
       <div className="row">
         {ballot.state === 'draft' ? (
           <button type="button" className="primary" disabled={busy} onClick={() => void run('ballot:open', id)}>
-            {t.ballots.open}
+            {ballot.kind === 'election' ? t.ballots.openElection : t.ballots.open}
           </button>
         ) : null}
         {ballot.state === 'open' ? (

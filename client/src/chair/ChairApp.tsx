@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { assertNever } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
+import { MeetingVoice } from '../ui/MeetingVoice';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -14,7 +15,7 @@ import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
 import { BallotList } from './BallotList';
 import { ExportPanel } from './ExportPanel';
-import { formatTime } from './format-time';
+import { useFormats } from '../i18n/format';
 import { MemberList } from './MemberList';
 import { ProjectorPanel } from './ProjectorPanel';
 import { copyText, openBadgeSheet, projectorUrl } from './header-actions';
@@ -26,24 +27,25 @@ import { chairStore, setLanguage, useChair, type ChairTab } from './store';
 
 export function ChairApp({ session }: { session: ChairSession }) {
   const language = useChair((s) => s.language);
+  const settings = useChair((s) => s.meeting?.settings);
   return (
-    <LanguageContext value={language}>
+    <MeetingVoice language={language} settings={settings}>
       <ChairSessionContext value={session}>
         <Console />
       </ChairSessionContext>
-    </LanguageContext>
+    </MeetingVoice>
   );
 }
 
 /** Never silent: the secret-round scrub is waiting for another program to let go of the files. */
 function StorageNotice() {
   const t = useText(chairText);
-  const language = useChair((s) => s.language);
+  const f = useFormats();
   const since = useChair((s) => s.storage.scrubPendingSince);
   if (since === null) return null;
   return (
     <div className="connection-banner storage" role="alert">
-      <p>{t.scrubPending(formatTime(since, language))}</p>
+      <p>{t.scrubPending(f.dateTimeSeconds(since))}</p>
     </div>
   );
 }

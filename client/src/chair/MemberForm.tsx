@@ -66,7 +66,7 @@ export function MemberForm(props: Props) {
 
   // A problem found here takes the place of an older refusal from the server.
   const serverProblems =
-    problems.length === 0 && props.refusal && 'problems' in props.refusal ? props.refusal.problems : undefined;
+    problems.length === 0 && props.refusal?.error === 'INVALID_ROSTER' ? props.refusal.params.problems : undefined;
   return (
     <form className="member-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="fields">

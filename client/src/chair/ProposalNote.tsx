@@ -1,7 +1,8 @@
 // A subject's proposal and score held against the level the vote gave it (QĐ 366): flagged when
 // the vote did not keep the proposal, or when the score does not allow the level adopted.
 import type { ProposalCheck } from '@hallvote/shared';
-import { formatDecimal, useLanguage, useText, type Language } from '../i18n';
+import { useLanguage, useText, type Language } from '../i18n';
+import { numbersIn } from '../i18n/format';
 import { rulesText } from '../i18n/rules';
 import { optionLabel } from '../ui/option-label';
 
@@ -25,7 +26,7 @@ export function proposalWords(
   return {
     proposal: [
       ...(p.proposedLevel !== null ? [t.proposed(label(p.proposedLevel))] : []),
-      ...(p.score !== null ? [t.score(formatDecimal(String(p.score), language))] : []),
+      ...(p.score !== null ? [t.score(numbersIn(language).decimal(p.score))] : []),
     ],
     adopted: p.adoptedLevel === null ? t.noneAdopted : t.adopted(label(p.adoptedLevel)),
     flags: [

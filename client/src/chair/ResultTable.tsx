@@ -6,7 +6,8 @@ import {
   type RoundResult,
   type SubjectResult,
 } from '@hallvote/shared';
-import { formatDecimal, useLanguage, useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
+import { numbersIn } from '../i18n/format';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { capWarningText, carried, decidedOption, optionLabel, outcomeLines, turnoutText } from '../ui/outcome-text';
@@ -121,10 +122,10 @@ function SubjectTable({
             <tr key={count.optionId} className={carried(count, quorum) ? 'passes' : undefined}>
               <td>{optionLabel({ id: count.optionId, label: count.label }, language)}</td>
               <td className="num">{count.votes}</td>
-              <td className="num">{count.percent ? formatDecimal(count.percent.text, language) : '—'}</td>
+              <td className="num">{count.percent ? numbersIn(language).percentNumber(count.percent) : '—'}</td>
               {count.shares.slice(1).map((s) => (
                 <td key={s.base.name} className="num">
-                  {s.percent ? formatDecimal(s.percent.text, language) : '—'}
+                  {s.percent ? numbersIn(language).percentNumber(s.percent) : '—'}
                 </td>
               ))}
               {banded ? null : <td>{carried(count, quorum) ? '✓' : ''}</td>}
@@ -165,7 +166,7 @@ function BatchTable({
     if (s.outcome.type === 'banded')
       return s.bands
         .map((v) => {
-          const share = v.percent ? `${formatDecimal(v.percent.text, language)}% ` : '';
+          const share = v.percent ? `${numbersIn(language).percent(v.percent)} ` : '';
           return `${share}${v.band ? v.band.consequence[language] : '—'}`;
         })
         .join('; ');

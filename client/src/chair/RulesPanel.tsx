@@ -158,7 +158,7 @@ function PartLine({ part, presence }: { part: RulePart; presence: PresenceSummar
         <li>
           {t.rules.cap(
             label(part.cap.top),
-            fractionAsPercent(part.cap.rate),
+            fractionAsPercent(part.cap.rate, language),
             label(part.cap.reference),
             r.capDenominator[part.cap.denominator ?? 'reference'],
           )}

@@ -56,8 +56,7 @@ export function bindChairSocket(socket: HallSocket): void {
 
   // A meeting the server refused at start-up: the console says what differs, not just "refused".
   socket.onConnection((event) => {
-    if (event.type === 'refused' && event.code === 'STATE_MISMATCH')
-      set({ refusal: { ok: false, error: 'STATE_MISMATCH', message: event.message } });
+    if (event.type === 'refused' && event.refusal.error === 'STATE_MISMATCH') set({ refusal: event.refusal });
   });
 
   socket.on(

@@ -1,7 +1,6 @@
 // The chair's HTTP reads: badge sheet and exports. The chair key travels as a Bearer token, never
 // in a URL, so a file saved from here is fetched first and then handed to the browser as a Blob.
-import { isErrorBody, type HttpReply } from '../reply';
-import type { NoAnswer } from '../socket';
+import { isErrorBody, noAnswer, type HttpReply } from '../reply';
 
 /** What the chair can download; paths are relative to /api/meetings/<meetingId>/. */
 export type ExportPath =
@@ -22,8 +21,6 @@ export function roundExportPath(ballotId: string, round: number, format: 'json' 
   return `rounds/${encodeURIComponent(ballotId)}/${round}.${format}`;
 }
 
-const noAnswer: NoAnswer = { ok: false, error: 'NO_ANSWER', message: 'The server could not be reached.' };
-
 /** GET /api/meetings/<meetingId>/<path> as the chair; the body read by `read` on success. */
 export async function chairGet<T>(
   meetingId: string,
@@ -37,16 +34,16 @@ export async function chairGet<T>(
       headers: { authorization: `Bearer ${chairKey}` },
     });
   } catch {
-    return noAnswer;
+    return noAnswer('unreachable');
   }
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
-    return isErrorBody(body) ? body : { ok: false, error: 'INTERNAL', message: `HTTP ${res.status}` };
+    return isErrorBody(body) ? body : noAnswer('http', res.status);
   }
   try {
     return { ok: true, data: await read(res) };
   } catch {
-    return noAnswer;
+    return noAnswer('unreachable');
   }
 }
 

@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { assertNever } from '@hallvote/shared';
+import { noAnswer } from '../reply';
 import { connectHall } from '../socket';
 import { takeFragmentSecret } from '../ui/credentials';
 import './chair.css';
@@ -41,11 +42,7 @@ if (!route || !chairKey) {
         .then(({ mountMinutes }) =>
           mountMinutes(root, { meetingId, chairKey, ballotId: route.ballotId, round: route.round }),
         )
-        .catch(() =>
-          root.render(
-            <ChairMessage refusal={{ ok: false, error: 'NO_ANSWER', message: 'The page could not be loaded.' }} />,
-          ),
-        );
+        .catch(() => root.render(<ChairMessage refusal={noAnswer('unreachable')} />));
       break;
     case 'badges':
       void showBadgeSheet(meetingId, chairKey).then((refusal) => {

@@ -1,7 +1,10 @@
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, useText } from '../i18n';
+import { useText } from '../i18n';
+import { MeetingVoice } from '../ui/MeetingVoice';
 import { commonText } from '../i18n/common';
 import { delegateText } from '../i18n/delegate';
+import { delegateRefusalText } from '../i18n/delegate-refusals';
+import { RefusalTextContext } from '../i18n/refusals';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Announcer } from './Announcer';
@@ -16,19 +19,23 @@ import type { DelegateSession } from './vote-actions';
 
 export function DelegateApp({ session }: { session: DelegateSession }) {
   const language = useDelegate((s) => s.language);
+  const settings = useDelegate((s) => s.meeting?.settings);
   return (
-    <LanguageContext value={language}>
-      <SessionContext value={session}>
-        <div className="delegate-app">
-          <DelegateHeader />
-          <Banner />
-          <Announcer />
-          <main>
-            <Screen />
-          </main>
-        </div>
-      </SessionContext>
-    </LanguageContext>
+    <MeetingVoice language={language} settings={settings}>
+      {/* The phone's refusals address the member holding it (delegate-refusals.ts). */}
+      <RefusalTextContext value={delegateRefusalText}>
+        <SessionContext value={session}>
+          <div className="delegate-app">
+            <DelegateHeader />
+            <Banner />
+            <Announcer />
+            <main>
+              <Screen />
+            </main>
+          </div>
+        </SessionContext>
+      </RefusalTextContext>
+    </MeetingVoice>
   );
 }
 

@@ -2,7 +2,8 @@
 // the vote mostly approves a proposal, so the delegate sees what they are asked to approve.
 import type { TallySubject } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { formatDecimal, useLanguage, useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
+import { numbersIn } from '../i18n/format';
 import { delegateText } from '../i18n/delegate';
 import { optionLabel } from '../ui/option-label';
 import { useDelegate } from './store';
@@ -23,7 +24,7 @@ export function ProposalLine({ subject, short = false }: { subject: TallySubject
         : optionLabel(option ?? { id: level, label: level }, language);
   const parts = [
     ...(levelText !== null ? [t.proposed(levelText)] : []),
-    ...(subject.score !== undefined ? [t.points(formatDecimal(String(subject.score), language))] : []),
+    ...(subject.score !== undefined ? [t.points(numbersIn(language).decimal(subject.score))] : []),
   ];
   return <span className="proposal-line">{parts.join(' · ')}</span>;
 }

@@ -4,6 +4,7 @@
 // across a reload as a single vote is: a split is cast in one tap, and a lost answer is asked again
 // by sending the same vote id, which the server answers with the first receipts.
 import type { BallotView, MyVote } from '@hallvote/shared';
+import { noAnswer } from '../reply';
 import { preloadSealing } from './seal-vote';
 import { delegateStore, type DelegateState } from './store';
 import { withVote, type DelegateSession } from './vote-actions';
@@ -25,30 +26,41 @@ export function startSplitting(on: boolean): void {
 
 type Rows = Record<string, Record<string, number>>;
 
-async function payloadRows(ballot: BallotView, rows: Rows): Promise<{ rows: Rows } | { sealed: string }> {
-  if (!ballot.secret || !ballot.sealKey) return { rows };
+/** The rows as sent: in clear on an open ballot, sealed to the round's key on a secret one. */
+async function payloadRows(
+  ballot: BallotView,
+  rows: Rows,
+  sealKey: string | null,
+): Promise<{ rows: Rows } | { sealed: string }> {
+  if (!ballot.secret) return { rows };
   const { sealSplit } = await preloadSealing();
-  return { sealed: sealSplit(ballot, rows, ballot.sealKey) };
+  return { sealed: sealSplit(ballot, rows, sealKey ?? '') };
 }
 
 export async function castSplitVote(session: DelegateSession, rows: Rows): Promise<void> {
   const state = delegateStore.getState();
   const { ballot } = state;
   if (!ballot || ballot.state !== 'open' || state.sending) return;
-  delegateStore.setState({ sending: true, refusal: null });
-  let reply;
-  try {
-    reply = await session.socket.request('vote:cast-split', {
-      ballotId: ballot.id,
-      round: ballot.round,
-      voteId: session.newVoteId(),
-      members: splitMembers(state),
-      ...(await payloadRows(ballot, rows)),
-    });
-  } catch {
-    delegateStore.setState({ sending: false, refusal: { ok: false, error: 'NO_ANSWER', message: '' } });
+  // A secret ballot without its seal key is never sent in clear (as a single vote: vote-actions.ts).
+  if (ballot.secret && !ballot.sealKey) {
+    delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', params: {} } });
     return;
   }
+  delegateStore.setState({ sending: true, refusal: null });
+  let payload;
+  try {
+    payload = await payloadRows(ballot, rows, ballot.sealKey ?? null);
+  } catch {
+    delegateStore.setState({ sending: false, refusal: noAnswer('sealing') });
+    return;
+  }
+  const reply = await session.socket.request('vote:cast-split', {
+    ballotId: ballot.id,
+    round: ballot.round,
+    voteId: session.newVoteId(),
+    members: splitMembers(state),
+    ...payload,
+  });
   if (!reply.ok) {
     delegateStore.setState({ sending: false, refusal: reply });
     return;

@@ -10,6 +10,7 @@ import {
   type RepresentedMember,
   type VoteCastPayload,
 } from '@hallvote/shared';
+import { noAnswer } from '../reply';
 import type { HallSocket, Reply } from '../socket';
 import type { AnchorBox } from './anchor-box';
 import type { DraftBox } from './draft-box';
@@ -131,7 +132,10 @@ let sealing = false;
 
 /**
  * Confirms the marks: a secret ballot's are sealed to the round's key first (seal-vote.ts), so the
- * vote saved on the phone and sent is the sealed one. An open ballot's marks travel as they are.
+ * vote saved on the phone and sent is the sealed one. An open ballot's marks travel as they are. A
+ * secret ballot whose round came without a key (a round opened by an older build, or a page someone
+ * altered) is not sent at all: in clear, a listener on the hall network would read the choice with
+ * the badge that cast it.
  */
 export async function confirmVote(session: DelegateSession): Promise<void> {
   const { ballot, draft, pending, electionStyle, votingFor } = delegateStore.getState();
@@ -144,12 +148,16 @@ export async function confirmVote(session: DelegateSession): Promise<void> {
     ...(votingFor !== null ? { forDelegateId: votingFor } : {}),
   };
   let vote: VoteCastPayload = { ...base, marks };
+  if (ballot.secret && !ballot.sealKey) {
+    delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', params: {} } });
+    return;
+  }
   if (ballot.secret && ballot.sealKey) {
     sealing = true;
     try {
       vote = { ...base, sealed: await sealVote(ballot, marks, ballot.sealKey) };
     } catch {
-      delegateStore.setState({ refusal: { ok: false, error: 'NO_ANSWER', message: '' } });
+      delegateStore.setState({ refusal: noAnswer('sealing') });
       return;
     } finally {
       sealing = false;

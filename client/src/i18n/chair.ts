@@ -1,6 +1,6 @@
 // The chair console's texts. Numbers are always spelled out with what they count.
 import type { AttendanceStatus, AuditActor, BallotState, Fraction } from '@hallvote/shared';
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
@@ -83,7 +83,7 @@ const en = {
       motion: 'Motion: yes / no / not voting',
       classification: 'Classification: four levels',
       batch: 'Batch classification: a list of subjects',
-      election: 'Election: k of n candidates',
+      election: 'Election: choose as many candidates as there are seats',
     },
     title: 'Title',
     subject: 'What is being decided (optional, the title by default)',
@@ -96,7 +96,7 @@ const en = {
     rulesInNumbers: 'These rules in numbers',
     options: 'On the ballot',
     candidates: 'Candidates, one per line',
-    seats: 'Seats to fill (k)',
+    seats: 'Seats to fill',
     secret: 'Secret ballot',
     allowChange: 'Voters may change their vote until it closes',
     countdown: 'Close automatically after (seconds, optional)',
@@ -134,6 +134,7 @@ const en = {
     seats: (k: number, n: number) => `${k} of ${n} candidates`,
     turnout: (voted: number, present: number) => `${voted} of ${present} present have voted`,
     open: 'Open voting',
+    openElection: 'Open voting',
     close: 'Close voting',
     closeQuestion: (voted: number, present: number) =>
       `Close voting now? ${voted} of ${present} present have voted; no more votes will be accepted.`,
@@ -142,7 +143,7 @@ const en = {
     publishQuestion: 'Publish the result to the projector and every phone? This cannot be undone.',
     publishConfirm: 'Yes, publish',
     acknowledgement: 'Written acknowledgement of the warnings (required to publish)',
-    cancel: 'Cancel the ballot',
+    cancel: 'Cancel this round',
     cancelQuestion:
       'Cancel this round? Its ballots are destroyed unseen and never counted; only their number is logged.',
     cancelConfirm: 'Yes, cancel it',
@@ -230,6 +231,8 @@ const en = {
       delegateIds: 'members',
       notInRounds: 'not voting in',
     } as Readonly<Record<string, string>>,
+    /** How a detail's value reads when it is not a name or a number. */
+    values: { none: 'none', yes: 'yes', no: 'no' },
   },
   result: {
     heading: 'Result',
@@ -243,7 +246,7 @@ const en = {
     subject: 'Subject',
     outcome: 'Outcome',
     proposal: 'Proposal',
-    empty: (n: number) => `No vote on this subject (empty rows): ${n}`,
+    empty: (n: number) => `Ballots with no vote on this subject: ${n}`,
     needed: (n: number, base: number, baseName: string) => `Needs ${n} of ${base} ${baseName}.`,
     warnings: 'Warnings',
     invariantFailed: (detail: string) => `Check failed: ${detail}`,
@@ -251,11 +254,10 @@ const en = {
   },
 };
 
-const vi: typeof en = {
-  console: 'Bàn điều hành của chủ tọa',
-  noKey:
-    'Trang này cần đường dẫn của chủ tọa có kèm khóa (kết thúc bằng #key=…). Hãy mở đường dẫn được cấp khi tạo cuộc họp.',
-  refused: 'Khóa chủ tọa của cuộc họp này không hợp lệ. Hãy mở lại đường dẫn của chủ tọa.',
+const vi = (a: Address): typeof en => ({
+  console: `Bàn điều hành của ${a.chair}`,
+  noKey: `Trang này cần đường dẫn của ${a.chair} có kèm khóa (kết thúc bằng #key=…). Hãy mở đường dẫn được cấp khi tạo cuộc họp.`,
+  refused: `Khóa của ${a.chair} không hợp lệ. Hãy mở lại đường dẫn của ${a.chair}.`,
   forgetKey: 'Xóa khóa đã lưu',
   projector: 'Màn hình chiếu ↗',
   copyProjector: 'Sao chép đường dẫn màn hình chiếu',
@@ -269,7 +271,7 @@ const vi: typeof en = {
   quorate: (present, required, eligible) => `Đủ điều kiện: có mặt ${present}, cần ${required} / ${eligible}`,
   notQuorate: (present, required, eligible) => `Chưa đủ điều kiện: có mặt ${present}, cần ${required} / ${eligible}`,
   rules: {
-    heading: 'Quy định bằng con số',
+    heading: 'Quy định áp dụng',
     preset: (name, version) => `${name} (phiên bản ${version})`,
     eligible: (roster, excused, eligible) =>
       `Được tính: ${roster} trong danh sách − ${excused} vắng có lý do = ${eligible}`,
@@ -279,7 +281,7 @@ const vi: typeof en = {
       strict
         ? `Thông qua: ${isHalf(f) ? 'quá nửa' : `trên ${f.num}/${f.den}`} ${base} = ${needed} phiếu`
         : `Thông qua: từ ${isHalf(f) ? 'một nửa' : `${f.num}/${f.den}`} ${base} trở lên = ${needed} phiếu`,
-    estimated: (present) => `(nếu cả ${present} đại biểu có mặt đều bỏ phiếu hợp lệ)`,
+    estimated: (present) => `(nếu cả ${present} ${a.unit} có mặt đều bỏ phiếu hợp lệ)`,
     percentages: (base) => `Tỷ lệ phần trăm tính trên ${base}`,
     alsoOf: (bases) => `, và so với ${bases}`,
     bands: (option) => `Không quyết định theo đa số; tỷ lệ "${option}" quyết định hệ quả:`,
@@ -295,16 +297,16 @@ const vi: typeof en = {
   },
   attendance: {
     summary: (present, absent, excused, phones) =>
-      `Có mặt ${present} · vắng ${absent} · vắng có lý do ${excused} · ${phones} điện thoại đang kết nối`,
+      `Có mặt ${present} · vắng ${absent} · vắng có lý do ${excused} · ${phones} điện thoại đã kết nối`,
     find: 'Tìm theo tên',
     name: 'Họ và tên',
     position: 'Chức vụ',
     group: 'Nhóm',
     status: 'Điểm danh',
     phone: 'Điện thoại',
-    connected: 'đang kết nối',
+    connected: 'đã kết nối',
     byPhone: 'điểm danh bằng điện thoại',
-    byChair: 'chủ tọa điểm danh',
+    byChair: `${a.chair} điểm danh`,
     empty: 'Chưa có ai trong danh sách. Hãy nhập danh sách trước.',
     statuses: { present: 'Có mặt', absent: 'Vắng', excused: 'Vắng có lý do' },
   },
@@ -326,7 +328,7 @@ const vi: typeof en = {
       motion: 'Biểu quyết: tán thành / không tán thành / không biểu quyết',
       classification: 'Xếp loại: bốn mức',
       batch: 'Xếp loại nhiều đối tượng trên một phiếu',
-      election: 'Bầu cử: chọn k trong n ứng cử viên',
+      election: 'Bầu cử: chọn người trong danh sách ứng cử viên, không quá số lượng cần bầu',
     },
     title: 'Tiêu đề',
     subject: 'Nội dung biểu quyết (không bắt buộc, mặc định là tiêu đề)',
@@ -336,10 +338,10 @@ const vi: typeof en = {
     group: 'Nhóm áp dụng giới hạn tỷ lệ (không bắt buộc)',
     rules: 'Quy định áp dụng cho phiếu này',
     meetingRules: 'của hội nghị',
-    rulesInNumbers: 'Quy định này bằng con số',
+    rulesInNumbers: 'Quy định này áp dụng như sau',
     options: 'Trên phiếu',
     candidates: 'Ứng cử viên, mỗi dòng một người',
-    seats: 'Số lượng cần bầu (k)',
+    seats: 'Số lượng cần bầu',
     secret: 'Bỏ phiếu kín',
     allowChange: 'Cho phép đổi lựa chọn đến khi kết thúc',
     countdown: 'Tự động kết thúc sau (giây, không bắt buộc)',
@@ -374,18 +376,19 @@ const vi: typeof en = {
       cancelled: 'Đã hủy',
     },
     subjects: (n) => `${n} đối tượng`,
-    seats: (k, n) => `bầu ${k} trong ${n} ứng cử viên`,
-    turnout: (voted, present) => `${voted} / ${present} đại biểu có mặt đã bỏ phiếu`,
-    open: 'Mở bỏ phiếu',
+    seats: (k, n) => `bầu ${k} trong số ${n} ứng cử viên`,
+    turnout: (voted, present) => `${voted} / ${present} ${a.unit} có mặt đã bỏ phiếu`,
+    open: 'Mở biểu quyết',
+    openElection: 'Bắt đầu bỏ phiếu bầu',
     close: 'Kết thúc bỏ phiếu',
     closeQuestion: (voted, present) =>
-      `Kết thúc bỏ phiếu ngay? ${voted} / ${present} đại biểu có mặt đã bỏ phiếu; sau đó không nhận thêm phiếu.`,
+      `Kết thúc bỏ phiếu ngay? ${voted} / ${present} ${a.unit} có mặt đã bỏ phiếu; sau đó không nhận thêm phiếu.`,
     closeConfirm: 'Đồng ý kết thúc',
     publish: 'Công bố kết quả',
     publishQuestion: 'Công bố kết quả lên màn hình chiếu và mọi điện thoại? Không thể hoàn tác.',
     publishConfirm: 'Đồng ý công bố',
     acknowledgement: 'Ý kiến xác nhận bằng văn bản về các cảnh báo (bắt buộc để công bố)',
-    cancel: 'Hủy phiếu',
+    cancel: 'Hủy vòng biểu quyết',
     cancelQuestion:
       'Hủy vòng này? Các phiếu đã bỏ bị hủy mà không ai xem và không bao giờ được kiểm; chỉ số lượng được ghi lại.',
     cancelConfirm: 'Đồng ý hủy',
@@ -421,7 +424,7 @@ const vi: typeof en = {
     details: 'Chi tiết',
     actors: {
       admin: 'Quản trị',
-      chair: 'Chủ tọa',
+      chair: a.Chair,
       delegate: 'Đại biểu',
       projector: 'Màn hình chiếu',
       system: 'Hệ thống',
@@ -439,11 +442,11 @@ const vi: typeof en = {
       'attendance.excused': 'Ghi vắng có lý do',
       'attendance.present-many': 'Điểm danh nhiều người',
       'ballot.created': 'Tạo phiếu biểu quyết',
-      'round.opened': 'Mở bỏ phiếu',
+      'round.opened': 'Mở biểu quyết',
       'round.closed': 'Kết thúc bỏ phiếu, niêm phong',
       'round.published': 'Công bố kết quả',
-      'round.cancelled': 'Hủy vòng bỏ phiếu',
-      'round.drafted': 'Chuẩn bị vòng bỏ phiếu mới',
+      'round.cancelled': 'Hủy vòng biểu quyết',
+      'round.drafted': 'Chuẩn bị vòng biểu quyết mới',
       'round.draft-dropped': 'Bỏ vòng đã chuẩn bị',
       'round.retallied': 'Kiểm lại kèm phiếu giấy',
       'vote.cast': 'Bỏ phiếu',
@@ -472,10 +475,11 @@ const vi: typeof en = {
       delegateIds: 'đại biểu',
       notInRounds: 'không bỏ phiếu ở',
     },
+    values: { none: 'không có', yes: 'có', no: 'không' },
   },
   result: {
     heading: 'Kết quả',
-    interim: 'Số phiếu tạm thời (chỉ chủ tọa thấy)',
+    interim: `Số phiếu tạm thời (chỉ ${a.chair} thấy)`,
     counts: (issued, returned, valid, invalid) =>
       `Phiếu phát ra ${issued} · thu về ${returned} · hợp lệ ${valid} · không hợp lệ ${invalid}`,
     option: 'Phương án',
@@ -485,12 +489,12 @@ const vi: typeof en = {
     subject: 'Đối tượng',
     outcome: 'Kết quả',
     proposal: 'Đề xuất',
-    empty: (n) => `Không có phiếu cho mục này (dòng trống): ${n}`,
+    empty: (n) => `Số phiếu để trống mục này: ${n}`,
     needed: (n, base, baseName) => `Cần ${n} / ${base} ${baseName}.`,
     warnings: 'Cảnh báo',
     invariantFailed: (detail) => `Kiểm tra không đạt: ${detail}`,
     seal: 'Mã niêm phong (SHA-256)',
   },
-};
+});
 
-export const chairText = bilingual(en, vi);
+export const chairText = addressed(en, vi);

@@ -1,46 +1,12 @@
 // Texts every view uses: connection state, refusals, bases, outcomes in words.
-import type { ErrorCode, TallyBase } from '@hallvote/shared';
-import { bilingual } from './index';
-
-type ErrorTexts = Readonly<Record<ErrorCode | 'NO_ANSWER', string>>;
+import type { TallyBase } from '@hallvote/shared';
+import { addressed, type Address } from './index';
 
 const en = {
   switchTo: 'Language',
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',
-  errors: {
-    INVALID_PAYLOAD: 'The request was not valid.',
-    UNAUTHORIZED: 'This link or key is not valid.',
-    FORBIDDEN: 'This is not allowed.',
-    NOT_FOUND: 'Not found.',
-    CONFLICT: 'Not possible in the current state.',
-    NO_QUORUM: 'No quorum.',
-    BALLOT_NOT_OPEN: 'The ballot is not open.',
-    ALREADY_VOTED: 'A vote is already recorded in this round.',
-    INVALID_VOTE: 'The vote was not valid.',
-    VOTING_STARTED: 'Voting has started; the roster can no longer change.',
-    ACK_REQUIRED: 'The result has warnings: write an acknowledgement first.',
-    INVALID_ROSTER: 'The roster has problems; nothing was changed.',
-    UNKNOWN_RULE_PRESET: 'This version of the app does not have that rule set or version.',
-    RATE_LIMITED: 'Too many requests; wait a moment and try again.',
-    SESSION_REPLACED: 'Opened on another device.',
-    STORE_UNAVAILABLE: 'The server could not save just now; nothing was changed. Try again in a moment.',
-    NOT_PRESENT: 'This member is not present: only a member present can hand in a paper ballot.',
-    ATTENDANCE_FROZEN: 'This member has voted in the open ballot: their attendance is fixed until it closes.',
-    TOO_FEW_BALLOTS: 'Too few ballots are in to close this secret ballot early.',
-    STATE_MISMATCH: 'The stored data of this meeting does not match its seals: the server refuses to serve it.',
-    PROXIES_NOT_ALLOWED: 'The rules of this meeting take no proxies.',
-    PROXY_LIMIT: 'This member holds the most proxies the rules allow.',
-    PROXY_REFUSED: 'This proxy cannot be recorded.',
-    PROXY_GRANTED: 'You gave your vote in this ballot to a proxy holder: they vote for you.',
-    NOT_REPRESENTED: 'You do not hold this member’s proxy in this ballot.',
-    SPLIT_NOT_ALLOWED: 'A split ballot is not allowed here.',
-    INVALID_SPLIT: 'The numbers of this split ballot do not fit the ballot or the votes it carries.',
-    SECRECY_AT_RISK: 'In this secret ballot a weight no one else has would identify a voter.',
-    NOT_IN_ROUND: 'Added to the roster after this round opened: votes from the next ballot on.',
-    INTERNAL: 'Something went wrong on the server. Nothing was changed.',
-    NO_ANSWER: 'No answer from the server (is this device offline?).',
-  } satisfies ErrorTexts as ErrorTexts,
+  issues: 'Problems',
   bases: {
     eligible: 'eligible members',
     present: 'members present',
@@ -50,13 +16,14 @@ const en = {
   } satisfies Record<TallyBase, string> as Readonly<Record<TallyBase, string>>,
   percentCaption: (base: string, value: number) => `Percentages of ${base} (${value})`,
   turnout: (returned: number, percent: string, base: string, value: number) =>
-    `Turnout: ${returned} ballots returned, ${percent}% of ${base} (${value})`,
-  shareOf: (percent: string, base: string) => `${percent}% of ${base}`,
+    `Turnout: ${returned} ballots returned, ${percent} of ${base} (${value})`,
+  shareOf: (percent: string, base: string) => `${percent} of ${base}`,
   andAbove: ' and above',
   votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
   outcome: {
     adoptedMotion: 'The motion is adopted.',
     adopted: (label: string) => `Adopted: ${label}`,
+    classified: (label: string) => `Adopted: ${label}`,
     rejectedMotion: 'The motion is rejected.',
     rejected: 'Rejected: no option reached the required majority.',
     cumulated: (label: string, votes: number) =>
@@ -96,60 +63,29 @@ const en = {
   line: (n: number) => `Line ${n}`,
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   switchTo: 'Ngôn ngữ',
   connecting: 'Đang kết nối…',
   reconnecting: 'Mất kết nối. Đang kết nối lại…',
-  errors: {
-    INVALID_PAYLOAD: 'Yêu cầu không hợp lệ.',
-    UNAUTHORIZED: 'Đường dẫn hoặc khóa này không hợp lệ.',
-    FORBIDDEN: 'Không được phép.',
-    NOT_FOUND: 'Không tìm thấy.',
-    CONFLICT: 'Không thực hiện được ở trạng thái hiện tại.',
-    NO_QUORUM: 'Không đủ số đại biểu cần thiết.',
-    BALLOT_NOT_OPEN: 'Phiếu biểu quyết chưa mở hoặc đã kết thúc.',
-    ALREADY_VOTED: 'Đã ghi nhận một phiếu trong vòng này.',
-    INVALID_VOTE: 'Phiếu không hợp lệ.',
-    VOTING_STARTED: 'Đã bắt đầu biểu quyết; không thể thay đổi danh sách đại biểu.',
-    ACK_REQUIRED: 'Kết quả có cảnh báo: cần ghi ý kiến xác nhận trước.',
-    INVALID_ROSTER: 'Danh sách đại biểu có lỗi; chưa có gì thay đổi.',
-    UNKNOWN_RULE_PRESET: 'Phiên bản phần mềm này không có bộ quy định hoặc phiên bản quy định đó.',
-    RATE_LIMITED: 'Quá nhiều yêu cầu; vui lòng đợi giây lát rồi thử lại.',
-    SESSION_REPLACED: 'Đã mở trên thiết bị khác.',
-    STORE_UNAVAILABLE: 'Máy chủ tạm thời chưa lưu được; không có gì bị thay đổi. Vui lòng thử lại sau giây lát.',
-    NOT_PRESENT: 'Đại biểu này không có mặt: chỉ đại biểu có mặt mới được bỏ phiếu giấy.',
-    ATTENDANCE_FROZEN:
-      'Đại biểu này đã biểu quyết trong vòng đang mở: không thể thay đổi điểm danh cho đến khi kết thúc.',
-    TOO_FEW_BALLOTS: 'Chưa đủ số phiếu để kết thúc sớm cuộc bỏ phiếu kín này.',
-    STATE_MISMATCH: 'Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong: máy chủ từ chối phục vụ.',
-    PROXIES_NOT_ALLOWED: 'Quy chế của hội nghị này không cho phép ủy quyền.',
-    PROXY_LIMIT: 'Thành viên này đã nhận số ủy quyền tối đa quy chế cho phép.',
-    PROXY_REFUSED: 'Không thể ghi nhận ủy quyền này.',
-    PROXY_GRANTED: 'Bạn đã ủy quyền biểu quyết lần này cho người khác: người đó biểu quyết thay bạn.',
-    NOT_REPRESENTED: 'Bạn không nhận ủy quyền của thành viên này trong lần biểu quyết này.',
-    SPLIT_NOT_ALLOWED: 'Không được chia phiếu ở đây.',
-    INVALID_SPLIT: 'Các con số của phiếu chia không khớp với phiếu hoặc số phiếu được đại diện.',
-    SECRECY_AT_RISK: 'Trong cuộc bỏ phiếu kín này, một quyền biểu quyết không ai khác có sẽ làm lộ người bỏ phiếu.',
-    NOT_IN_ROUND: 'Được bổ sung vào danh sách sau khi vòng bỏ phiếu này mở: bỏ phiếu từ lần biểu quyết sau.',
-    INTERNAL: 'Máy chủ gặp lỗi. Không có gì bị thay đổi.',
-    NO_ANSWER: 'Máy chủ không phản hồi (thiết bị đang mất mạng?).',
-  },
+  issues: 'Các lỗi',
   bases: {
-    eligible: 'tổng số đại biểu được triệu tập',
-    present: 'số đại biểu có mặt',
+    // Convened less the excused: never "được triệu tập", which is the roster (issue 16).
+    eligible: `số ${a.unit} được tính`,
+    present: `số ${a.unit} có mặt`,
     returned: 'số phiếu thu về',
     valid: 'số phiếu hợp lệ',
     decisive: 'số phiếu tán thành và không tán thành',
   },
   percentCaption: (base, value) => `Tỷ lệ phần trăm so với ${base} (${value})`,
   turnout: (returned, percent, base, value) =>
-    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent}% ${base} (${value})`,
-  shareOf: (percent, base) => `${percent}% ${base}`,
+    `Tham gia biểu quyết: ${returned} phiếu thu về, bằng ${percent} ${base} (${value})`,
+  shareOf: (percent, base) => `${percent} ${base}`,
   andAbove: ' trở lên',
   votes: (n) => `${n} phiếu`,
   outcome: {
     adoptedMotion: 'Được thông qua.',
     adopted: (label) => `Thông qua: ${label}`,
+    classified: (label) => `Kết quả xếp loại: ${label}`,
     rejectedMotion: 'Không được thông qua.',
     rejected: 'Không phương án nào đạt đa số cần thiết.',
     cumulated: (label, votes) =>
@@ -172,12 +108,12 @@ const vi: typeof en = {
   cumulatedShort: (label) => `${label} (cộng dồn từ mức cao xuống)`,
   capWarning: (group, top, topCount, allowed, rate, reference, referenceCount, above) =>
     `${group ? `Nhóm "${group}": ` : ''}${topCount} × "${top}", nhưng tối đa ${allowed} (${rate} của ${referenceCount} × "${reference}"${above}).`,
-  acknowledged: (reason) => `Công bố kèm ý kiến của chủ tọa: ${reason}`,
+  acknowledged: (reason) => `Công bố kèm ý kiến của ${a.chair}: ${reason}`,
   closesIn: (time) => `Kết thúc sau ${time}`,
   secret: 'Bỏ phiếu kín',
   named: 'Biểu quyết công khai',
   round: (n) => `Vòng ${n}`,
   line: (n) => `Dòng ${n}`,
-};
+});
 
-export const commonText = bilingual(en, vi);
+export const commonText = addressed(en, vi);

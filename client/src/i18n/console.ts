@@ -2,7 +2,7 @@
 // re-issued and printed, check-in of a group, who has not voted, paper ballots, the projector and a
 // re-vote prepared as a draft. (chair.ts has the rest of the console.)
 import type { ProjectorMode } from '@hallvote/shared';
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const en = {
   members: {
@@ -47,9 +47,8 @@ const en = {
     markConfirm: 'Yes, mark present',
     marked: (n: number) => (n === 1 ? '1 member marked present.' : `${n} members marked present.`),
     nobodyAbsent: 'Nobody here is absent.',
-    absentQuestion: (name: string, status: string) =>
-      `${name}'s phone is connected and a ballot is open. Marked "${status}", they can no longer vote in it. Continue?`,
-    absentConfirm: (status: string) => `Yes, mark "${status}"`,
+    fixedWhileOpen:
+      'A ballot is open: attendance is fixed until it closes (presence for a vote counts from its opening). Only a latecomer can be marked present.',
     votedOnPaper: 'voted on paper',
   },
   voters: {
@@ -113,7 +112,7 @@ const en = {
   },
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   members: {
     heading: (n) => `Đại biểu (${n})`,
     add: 'Thêm đại biểu',
@@ -147,16 +146,14 @@ const vi: typeof en = {
     bulkHeading: 'Điểm danh nhiều người cùng lúc',
     group: 'Nhóm',
     everyone: 'tất cả',
-    markGroup: (group, n) => `Điểm danh có mặt ${n} đại biểu vắng của nhóm ${group}`,
-    markEveryone: (n) => `Điểm danh có mặt tất cả ${n} đại biểu đang vắng`,
+    markGroup: (group, n) => `Điểm danh có mặt ${n} ${a.unit} vắng của nhóm ${group}`,
+    markEveryone: (n) => `Điểm danh có mặt tất cả ${n} ${a.unit} đang vắng`,
     markQuestion: (n) =>
-      `Điểm danh có mặt ${n} đại biểu đang vắng? Đại biểu vắng có lý do vẫn giữ nguyên; người đã có mặt không thay đổi.`,
+      `Điểm danh có mặt ${n} ${a.unit} đang vắng? Đại biểu vắng có lý do vẫn giữ nguyên; người đã có mặt không thay đổi.`,
     markConfirm: 'Đồng ý điểm danh',
-    marked: (n) => `Đã điểm danh có mặt ${n} đại biểu.`,
+    marked: (n) => `Đã điểm danh có mặt ${n} ${a.unit}.`,
     nobodyAbsent: 'Không có ai vắng.',
-    absentQuestion: (name, status) =>
-      `Điện thoại của ${name} đang kết nối và đang có phiếu biểu quyết mở. Nếu ghi "${status}", đại biểu này không bỏ phiếu được nữa. Tiếp tục?`,
-    absentConfirm: (status) => `Đồng ý ghi "${status}"`,
+    fixedWhileOpen: `Đang có vòng biểu quyết mở: điểm danh được giữ nguyên đến khi kết thúc (có mặt tính từ lúc mở). Chỉ có thể ghi nhận ${a.unit} đến muộn là có mặt.`,
     votedOnPaper: 'đã bỏ phiếu giấy',
   },
   voters: {
@@ -167,17 +164,17 @@ const vi: typeof en = {
     paperQuestion: (name) =>
       `Ghi nhận ${name} đã nộp phiếu giấy? Sau đó đại biểu này không thể bỏ phiếu bằng điện thoại trong vòng này.`,
     paperConfirm: 'Đồng ý ghi nhận',
-    paperVoters: (n) => `${n} đại biểu đã bỏ phiếu giấy.`,
+    paperVoters: (n) => `${n} ${a.unit} đã bỏ phiếu giấy.`,
     late: (names) => `Bổ sung sau khi vòng này mở, không bỏ phiếu trong vòng này: ${names}.`,
     find: 'Tìm theo tên',
   },
   paper: {
     heading: 'Phiếu giấy: kết quả của Ban kiểm phiếu',
     hint: (voters) =>
-      `${voters} đại biểu được ghi nhận đã bỏ phiếu giấy. Nhập kết quả Ban kiểm phiếu đã kiểm; kết quả sẽ được kiểm lại cùng số này.`,
+      `${voters} ${a.unit} được ghi nhận đã bỏ phiếu giấy. Nhập kết quả Ban kiểm phiếu đã kiểm; kết quả sẽ được kiểm lại cùng số này.`,
     returned: 'Số phiếu giấy thu về',
     subject: 'Đối tượng',
-    empty: 'Không đánh dấu (dòng trống)',
+    empty: 'Không đánh dấu (để trống)',
     invalid: 'Phiếu giấy không hợp lệ',
     reason: 'Lý do',
     count: 'Số phiếu',
@@ -202,10 +199,10 @@ const vi: typeof en = {
     hide: 'Ẩn kết quả',
   },
   revote: {
-    question: (round) => `Chuẩn bị vòng ${round}? Vòng này chỉ mở khi chủ tọa mở; vòng trước vẫn được lưu.`,
+    question: (round) => `Chuẩn bị vòng ${round}? Vòng này chỉ mở khi ${a.chair} mở; vòng trước vẫn được lưu.`,
     confirm: (round) => `Đồng ý chuẩn bị vòng ${round}`,
-    drafted: (round) => `Vòng ${round} đã được chuẩn bị, chưa mở. Mọi người bỏ phiếu lại khi chủ tọa mở.`,
-    open: (round) => `Mở bỏ phiếu vòng ${round}`,
+    drafted: (round) => `Vòng ${round} đã được chuẩn bị, chưa mở. Mọi người bỏ phiếu lại khi ${a.chair} mở.`,
+    open: (round) => `Mở biểu quyết vòng ${round}`,
     drop: 'Bỏ vòng mới',
     dropQuestion: (round) => `Bỏ vòng ${round} khi chưa mở? Vòng trước giữ nguyên.`,
     dropConfirm: 'Đồng ý bỏ',
@@ -213,6 +210,6 @@ const vi: typeof en = {
   publish: {
     onProjector: 'Đồng thời hiện ngay lên màn hình chiếu',
   },
-};
+});
 
-export const consoleText = bilingual(en, vi);
+export const consoleText = addressed(en, vi);

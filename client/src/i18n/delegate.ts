@@ -1,5 +1,5 @@
 // The phone's texts. Short sentences, large type: read at arm's length in a busy hall.
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const en = {
   waiting: 'Waiting for the next ballot',
@@ -62,47 +62,46 @@ const en = {
   points: (score: string) => `${score} points`,
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   waiting: 'Đang chờ phiếu biểu quyết tiếp theo',
-  waitingHint: 'Vui lòng giữ trang này mở. Phiếu sẽ hiện ra ngay khi chủ tọa mở biểu quyết.',
+  waitingHint: `Vui lòng giữ trang này mở. Phiếu sẽ hiện ra ngay khi ${a.chair} mở biểu quyết.`,
   chooseOne: 'Chọn một phương án',
   chooseUpTo: (k) => `Chọn tối đa ${k}`,
   rateEach: 'Chọn một mức cho mỗi mục',
   progress: (done, total) => `Đã đánh giá ${done} / ${total}`,
   review: 'Xem lại phiếu',
-  reviewTitle: 'Kiểm tra lại phiếu của bạn',
+  reviewTitle: `Kiểm tra lại phiếu của ${a.you}`,
   notRated: 'Chưa đánh giá: không có phiếu cho mục này',
   blank: 'Không chọn ai (phiếu trắng)',
-  unrated: (n) => `${n} mục chưa đánh giá: bạn sẽ không có phiếu cho các mục đó.`,
+  unrated: (n) => `${n} mục chưa đánh giá: ${a.you} sẽ không có phiếu cho các mục đó.`,
   confirm: 'Xác nhận bỏ phiếu',
   change: 'Sửa lại',
   sending: 'Đang gửi phiếu…',
   sendingHint: 'Phiếu đã được lưu trên điện thoại và sẽ được gửi ngay khi có kết nối.',
   sendAgain: 'Gửi lại',
-  notRecorded: 'Phiếu của bạn chưa được ghi nhận.',
-  recorded: 'Phiếu của bạn đã được ghi nhận',
+  notRecorded: `Phiếu của ${a.you} chưa được ghi nhận.`,
+  recorded: `Phiếu của ${a.you} đã được ghi nhận`,
   receipt: 'Mã biên nhận',
-  receiptHint: 'Sau khi công bố kết quả, bạn có thể kiểm tra mã này có trong danh sách phiếu đã kiểm.',
-  youChose: 'Bạn đã chọn',
+  receiptHint: `Sau khi công bố kết quả, ${a.you} có thể kiểm tra mã này có trong danh sách phiếu đã kiểm.`,
+  youChose: `${a.You} đã chọn`,
   changeVote: 'Thay đổi lựa chọn',
   closed: 'Đã kết thúc bỏ phiếu',
-  closedHint: 'Kết quả sẽ hiện ở đây khi chủ tọa công bố.',
-  cancelled: 'Chủ tọa đã hủy phiếu biểu quyết này.',
+  closedHint: `Kết quả sẽ hiện ở đây khi ${a.chair} công bố.`,
+  cancelled: `${a.Chair} đã hủy phiếu biểu quyết này.`,
   result: 'Kết quả',
-  receiptCounted: (code) => `Mã biên nhận ${code} có trong danh sách công bố: phiếu của bạn đã được kiểm.`,
+  receiptCounted: (code) => `Mã biên nhận ${code} có trong danh sách công bố: phiếu của ${a.you} đã được kiểm.`,
   receiptMissing: (code) => `Mã biên nhận ${code} KHÔNG có trong danh sách công bố. Hãy báo ngay cho Ban kiểm phiếu.`,
   replaced: 'Thẻ đại biểu này đã được mở trên một điện thoại khác',
-  replacedHint: 'Mỗi thẻ chỉ bỏ phiếu được trên một điện thoại. Nếu không phải bạn, hãy báo ngay cho chủ tọa.',
+  replacedHint: `Mỗi thẻ chỉ bỏ phiếu được trên một điện thoại. Nếu không phải ${a.you}, hãy báo ngay cho ${a.chair}.`,
   reissued: 'Thẻ đại biểu này đã được thay',
-  reissuedHint: 'Chủ tọa đã cấp thẻ mới cho bạn; thẻ này không còn dùng được. Hãy quét mã QR trên thẻ mới.',
-  removed: 'Thẻ này không còn trong danh sách đại biểu',
-  removedHint: 'Chủ tọa đã xóa đại biểu này khỏi danh sách. Nếu có nhầm lẫn, hãy báo chủ tọa.',
-  joinedLate: 'Bạn được bổ sung sau khi phiếu này mở',
-  joinedLateHint:
-    'Bạn được thêm vào danh sách khi phiếu này đang mở nên không bỏ phiếu lần này. Bạn bỏ phiếu từ lần biểu quyết sau.',
+  reissuedHint: `${a.Chair} đã cấp thẻ mới cho ${a.you}; thẻ này không còn dùng được. Hãy quét mã QR trên thẻ mới.`,
+  removed: 'Thẻ này không còn trong danh sách',
+  removedHint: `${a.Chair} đã xóa tên khỏi danh sách. Nếu có nhầm lẫn, hãy báo ${a.chair}.`,
+  joinedLate: `${a.You} được bổ sung sau khi phiếu này mở`,
+  joinedLateHint: `${a.You} được thêm vào danh sách khi phiếu này đang mở nên không bỏ phiếu lần này. ${a.You} bỏ phiếu từ lần biểu quyết sau.`,
   invalid: 'Thẻ đại biểu này không hợp lệ',
-  invalidHint: 'Có thể thẻ đã được cấp lại. Vui lòng liên hệ chủ tọa hoặc bộ phận thư ký.',
-  noBadge: 'Hãy quét mã QR trên thẻ đại biểu để mở phiếu của bạn.',
+  invalidHint: `Có thể thẻ đã được cấp lại. Vui lòng liên hệ ${a.chair} hoặc bộ phận thư ký.`,
+  noBadge: `Hãy quét mã QR trên thẻ đại biểu để mở phiếu của ${a.you}.`,
   newBallot: (title) => `Có phiếu mới: ${title}`,
   chosenOf: (n, k) => `Đã chọn ${n} / ${k}`,
   crossOutMore: (n) => `Cần gạch thêm ${n} tên.`,
@@ -114,9 +113,9 @@ const vi: typeof en = {
   legend: 'Các cột',
   short: { excellent: 'HTXS', good: 'HTT', completed: 'HT', 'not-completed': 'KHT' },
   rowsLeft: (n) => `${n} dòng chưa đánh giá, được đánh dấu bên dưới.`,
-  elected: 'Bạn bầu',
+  elected: `${a.You} bầu`,
   proposed: (level) => `Đề xuất: ${level}`,
   points: (score) => `${score} điểm`,
-};
+});
 
-export const delegateText = bilingual(en, vi);
+export const delegateText = addressed(en, vi);

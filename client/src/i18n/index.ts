@@ -1,25 +1,72 @@
 // Two languages, every text in both. Dictionaries are split per view so a phone never downloads
 // the chair's strings; each view's root provides the language and components pick their texts.
 import { createContext, useContext } from 'react';
+import { ADDRESS_FORMS, DEFAULT_MEETING_SETTINGS, type AddressForm } from '@hallvote/shared';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** A dictionary in both languages; the Vietnamese one must have exactly the English one's shape. */
+/**
+ * A dictionary in both languages; the Vietnamese one must have exactly the English one's shape.
+ * Where the Vietnamese depends on the meeting's form of address, `viBy` holds it for each form.
+ */
 export interface Bilingual<T> {
   readonly en: T;
   readonly vi: T;
+  readonly viBy?: Readonly<Record<AddressForm, T>>;
 }
 
 export function bilingual<T>(en: T, vi: NoInfer<T>): Bilingual<T> {
   return { en, vi };
 }
 
+/**
+ * How Vietnamese addresses and counts members under a meeting's form of address: `you` is the
+ * pronoun ("Phiếu của đồng chí"), `You` the same at the start of a sentence, `unit` the word after a
+ * count ("53 đồng chí", "47 đại biểu", "120 người"); `chair` names who presides: a Party
+ * committee's conference has a "người chủ trì" (the seed article: "… chủ trì hội nghị"), a People's
+ * Council session a "chủ tọa" (NQ 96/2023, Luật Tổ chức chính quyền địa phương).
+ */
+export interface Address {
+  readonly you: string;
+  readonly You: string;
+  readonly unit: string;
+  readonly chair: string;
+  readonly Chair: string;
+}
+
+export const ADDRESSES: Readonly<Record<AddressForm, Address>> = {
+  'dong-chi': { you: 'đồng chí', You: 'Đồng chí', unit: 'đồng chí', chair: 'người chủ trì', Chair: 'Người chủ trì' },
+  'dai-bieu': { you: 'đại biểu', You: 'Đại biểu', unit: 'đại biểu', chair: 'chủ tọa', Chair: 'Chủ tọa' },
+  'quy-vi': { you: 'quý vị', You: 'Quý vị', unit: 'người', chair: 'người chủ trì', Chair: 'Người chủ trì' },
+};
+
+/**
+ * A dictionary whose Vietnamese addresses the reader: written once as a function of the address,
+ * made for every form up front (three small objects), picked by the view's AddressContext.
+ */
+export function addressed<T>(en: T, vi: (a: Address) => NoInfer<T>): Bilingual<T> {
+  const viBy = Object.fromEntries(ADDRESS_FORMS.map((form) => [form, vi(ADDRESSES[form])])) as Record<AddressForm, T>;
+  return { en, vi: viBy[DEFAULT_MEETING_SETTINGS.address], viBy };
+}
+
 export const LanguageContext = createContext<Language>('en');
 
-/** The texts of `dictionary` in the language of the view this component is rendered in. */
+/** The meeting's form of address; each view's root provides it from its snapshot. */
+export const AddressContext = createContext<AddressForm>(DEFAULT_MEETING_SETTINGS.address);
+
+/** The texts of a dictionary in a language, under a form of address. */
+export function textOf<T>(dictionary: Bilingual<T>, language: Language, form: AddressForm): T {
+  return language === 'vi' ? (dictionary.viBy?.[form] ?? dictionary.vi) : dictionary.en;
+}
+
+/** The texts of `dictionary` in the language and form of address of the view it is rendered in. */
 export function useText<T>(dictionary: Bilingual<T>): T {
-  return dictionary[useContext(LanguageContext)];
+  return textOf(dictionary, useContext(LanguageContext), useContext(AddressContext));
+}
+
+export function useAddress(): AddressForm {
+  return useContext(AddressContext);
 }
 
 export function useLanguage(): Language {
@@ -64,17 +111,4 @@ export function languageSetter(store: {
     rememberLanguage(language);
     store.setState({ language });
   };
-}
-
-/** Vietnamese writes a decimal comma: "90,57". */
-export function formatDecimal(text: string, language: Language): string {
-  return language === 'vi' ? text.replace('.', ',') : text;
-}
-
-/**
- * A whole number with its thousands grouped as the language writes them: "1.500.000" in
- * Vietnamese, "1,500,000" in English. Weights and shares run into the billions.
- */
-export function formatWhole(n: number, language: Language): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
 }

@@ -1,12 +1,34 @@
 // The counting minutes (biên bản kiểm phiếu): a document to print, sign and file. Every number
 // is said with what it counts and, for percentages and majorities, the base it is measured on.
 import type { BallotState, Fraction, InvariantName } from '@hallvote/shared';
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const en = {
   title: 'Counting minutes',
+  document: {
+    label: 'Document header',
+    /** The place-and-date line: "Bắc Ninh, 26 November 2026". */
+    placeDate: (place: string, day: string, month: string, year: string) =>
+      `${place}, ${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`,
+    blank: '……………………',
+  },
   documentTitle: (ballot: string, round: number) => `Counting minutes — ${ballot} — round ${round}`,
   toolbar: {
     label: 'Minutes actions',
@@ -80,6 +102,7 @@ const en = {
   },
   ballots: {
     heading: 'Ballots',
+    headingElection: 'Ballots',
     issued: 'Ballots issued',
     returned: 'Ballots returned',
     valid: 'Valid ballots',
@@ -115,7 +138,7 @@ const en = {
     neededShort: (n: number, base: number) => `needs ${n} of ${base}`,
     yes: '✓',
     band: (option: string, votes: number, percent: string, base: string, value: number, consequence: string | null) =>
-      `"${option}": ${votes} votes, ${percent}% of ${base} (${value}): ${consequence ?? 'no band reached, no consequence follows'}.`,
+      `"${option}": ${votes} votes, ${percent} of ${base} (${value}): ${consequence ?? 'no band reached, no consequence follows'}.`,
     bandLegend: (option: string, base: string) =>
       `Each subject's band follows from the share of "${option}" of ${base}; see the rules applied above.`,
     bandColumn: 'Band and consequence',
@@ -151,11 +174,10 @@ const en = {
     heading: 'Seal',
     label:
       'SHA-256 over everything this result rests on: the ballot records, named votes, paper totals, the attendance, the rule set and the counts',
-    help: 'Anyone holding the JSON export can check it, and the audit log against the head printed here: npm run verify -- <export.json> --head <audit log head>.',
+    help: 'The seal is a fingerprint of this result: change any ballot, count or name it rests on, and the fingerprint changes. Anyone given the meeting’s export file can compute it again with the published free software and compare it with the one printed here; the audit log codes show that no record was changed or removed after the result was published.',
   },
   signatures: {
     heading: 'Signatures',
-    placeDate: 'Place and date: ……………………………, ……/……/…………',
     committee: 'The counting committee',
     head: 'Head',
     member: 'Member',
@@ -171,8 +193,16 @@ const en = {
   drawnUp: (time: string) => `Drawn up from the server's records at ${time}.`,
 };
 
-const vi: typeof en = {
+const vi = (a: Address): typeof en => ({
   title: 'Biên bản kiểm phiếu',
+  document: {
+    label: 'Tiêu đề văn bản',
+    // NĐ 30/2020/NĐ-CP (Phụ lục I) and HD 36-HD/VPTW: a day below 10 and the months 1 and 2 take a
+    // leading zero ("ngày 05 tháng 02"), so a date cannot be altered by a stroke in front of it.
+    placeDate: (place, day, month, year) =>
+      `${place}, ngày ${Number(day) < 10 ? `0${Number(day)}` : Number(day)} tháng ${Number(month) <= 2 ? `0${Number(month)}` : Number(month)} năm ${year}`,
+    blank: '……………………',
+  },
   documentTitle: (ballot, round) => `Biên bản kiểm phiếu — ${ballot} — vòng ${round}`,
   toolbar: {
     label: 'Thao tác với biên bản',
@@ -183,7 +213,7 @@ const vi: typeof en = {
   },
   loading: 'Đang tải biên bản…',
   notClosed: 'Vòng bỏ phiếu này chưa kết thúc: biên bản được lập sau khi kết thúc bỏ phiếu.',
-  cancelled: 'Chủ tọa đã hủy vòng bỏ phiếu này: các phiếu bị hủy mà không ai xem, không được kiểm và không có kết quả.',
+  cancelled: `${a.Chair} đã hủy vòng bỏ phiếu này: các phiếu bị hủy mà không ai xem, không được kiểm và không có kết quả.`,
   header: {
     meeting: 'Hội nghị',
     ballot: 'Nội dung bỏ phiếu',
@@ -226,27 +256,28 @@ const vi: typeof en = {
   },
   times: {
     heading: 'Thời gian',
-    opened: 'Mở bỏ phiếu',
+    opened: 'Mở biểu quyết',
     closed: 'Kết thúc bỏ phiếu',
     published: 'Công bố kết quả',
     none: '—',
   },
   attendance: {
-    heading: 'Số đại biểu và điều kiện tiến hành',
-    roster: 'Tổng số đại biểu được triệu tập',
-    excused: 'Vắng mặt có lý do (không tính vào cơ sở)',
-    absent: 'Vắng mặt không có lý do',
-    present: 'Có mặt khi kết thúc bỏ phiếu',
-    eligible: 'Số đại biểu được tính (triệu tập − vắng có lý do)',
-    paperVoters: 'Số đại biểu bỏ phiếu giấy',
-    addedAfterOpening: 'Bổ sung vào danh sách sau khi vòng này mở (không tính trong vòng này)',
+    heading: `Số ${a.unit} và điều kiện tiến hành`,
+    roster: `Tổng số ${a.unit} được triệu tập`,
+    excused: `Số ${a.unit} vắng mặt có lý do (không tính vào số được tính)`,
+    absent: `Số ${a.unit} vắng mặt không có lý do`,
+    present: `Số ${a.unit} có mặt khi kết thúc biểu quyết`,
+    eligible: `Số ${a.unit} được tính (được triệu tập − vắng mặt có lý do)`,
+    paperVoters: `Số ${a.unit} bỏ phiếu giấy`,
+    addedAfterOpening: `Số ${a.unit} bổ sung vào danh sách sau khi vòng này mở (không tính trong vòng này)`,
     quorate: (present, required, f, eligible) =>
       `Đủ điều kiện tiến hành: có mặt ${present}, cần ít nhất ${required} (${f.num}/${f.den} của ${eligible}).`,
     notQuorate: (present, required, f, eligible) =>
       `KHÔNG đủ điều kiện tiến hành: có mặt ${present}, cần ${required} (${f.num}/${f.den} của ${eligible}). Không có kết quả.`,
   },
   ballots: {
-    heading: 'Phiếu bầu',
+    heading: 'Phiếu biểu quyết',
+    headingElection: 'Phiếu bầu',
     issued: 'Số phiếu phát ra',
     returned: 'Số phiếu thu về',
     valid: 'Số phiếu hợp lệ',
@@ -284,7 +315,7 @@ const vi: typeof en = {
     neededShort: (n, base) => `cần ${n} / ${base}`,
     yes: '✓',
     band: (option, votes, percent, base, value, consequence) =>
-      `"${option}": ${votes} phiếu, bằng ${percent}% ${base} (${value}): ${consequence ?? 'không thuộc ngưỡng nào, không có hệ quả'}.`,
+      `"${option}": ${votes} phiếu, bằng ${percent} ${base} (${value}): ${consequence ?? 'không thuộc ngưỡng nào, không có hệ quả'}.`,
     bandLegend: (option, base) =>
       `Ngưỡng của từng đối tượng xác định theo tỷ lệ "${option}" so với ${base}; xem quy định áp dụng ở trên.`,
     bandColumn: 'Ngưỡng và hệ quả',
@@ -308,24 +339,23 @@ const vi: typeof en = {
   warnings: {
     heading: 'Cảnh báo và ý kiến xác nhận',
     none: 'Không có cảnh báo.',
-    acknowledged: 'Chủ tọa đã xác nhận',
+    acknowledged: `${a.Chair} đã xác nhận`,
     reason: 'Lý do',
     at: 'Lúc',
-    missing: 'Chưa có ý kiến xác nhận: chủ tọa phải xác nhận các cảnh báo bằng văn bản trước khi công bố.',
+    missing: `Chưa có ý kiến xác nhận: ${a.chair} phải xác nhận các cảnh báo bằng văn bản trước khi công bố.`,
   },
   seal: {
     heading: 'Niêm phong',
     label:
       'Mã SHA-256 của mọi căn cứ của kết quả này: các phiếu, phiếu ghi danh, số phiếu giấy, điểm danh, bộ quy tắc và các con số',
-    help: 'Ai có tệp JSON xuất ra đều kiểm tra được, và đối chiếu nhật ký với mã nhật ký in ở đây: npm run verify -- <export.json> --head <mã nhật ký>.',
+    help: 'Mã niêm phong là “dấu vân tay” của kết quả này: chỉ cần sửa một phiếu, một con số hay một tên mà kết quả dựa vào, mã sẽ khác đi. Bất kỳ ai được giao tệp xuất của hội nghị đều có thể dùng phần mềm nguồn mở đã công bố để tính lại mã và so với mã in ở đây; các mã nhật ký cho thấy không bản ghi nào bị sửa hay xóa sau khi công bố kết quả.',
   },
   signatures: {
     heading: 'Chữ ký',
-    placeDate: '……………………………, ngày …… tháng …… năm …………',
     committee: 'Ban kiểm phiếu',
     head: 'Trưởng ban',
     member: 'Thành viên',
-    chair: 'Chủ tọa hội nghị',
+    chair: `${a.Chair} hội nghị`,
     name: 'Họ và tên',
     signature: 'Chữ ký',
   },
@@ -335,6 +365,6 @@ const vi: typeof en = {
       `${n} mã biên nhận của các phiếu bỏ trực tuyến đã được kiểm, xếp theo thứ tự. Mã không bao giờ đi kèm lựa chọn: mỗi đại biểu tự tìm mã của mình.`,
   },
   drawnUp: (time) => `Lập từ dữ liệu của máy chủ lúc ${time}.`,
-};
+});
 
-export const minutesText = bilingual(en, vi);
+export const minutesText = addressed(en, vi);

@@ -1,5 +1,5 @@
 // The projector's texts: few words, read from the back of the hall.
-import { bilingual } from './index';
+import { addressed, type Address } from './index';
 
 const en = {
   noKey: 'This screen needs the projector link with its key (it ends with #key=…). Open it from the chair console.',
@@ -23,17 +23,16 @@ const en = {
   page: (n: number, of: number) => `Page ${n} of ${of}`,
 };
 
-const vi: typeof en = {
-  noKey:
-    'Màn hình này cần đường dẫn màn hình chiếu có kèm khóa (kết thúc bằng #key=…). Hãy mở từ bàn điều hành của chủ tọa.',
-  refused: 'Khóa màn hình chiếu không hợp lệ. Hãy mở lại đường dẫn từ bàn điều hành của chủ tọa.',
+const vi = (a: Address): typeof en => ({
+  noKey: `Màn hình này cần đường dẫn màn hình chiếu có kèm khóa (kết thúc bằng #key=…). Hãy mở từ bàn điều hành của ${a.chair}.`,
+  refused: `Khóa màn hình chiếu không hợp lệ. Hãy mở lại đường dẫn từ bàn điều hành của ${a.chair}.`,
   present: 'có mặt',
   quorate: 'Đủ điều kiện tiến hành',
   notQuorate: 'Chưa đủ điều kiện tiến hành',
   quorumNeeded: (required, eligible) => `cần ${required} / ${eligible}`,
   waiting: 'Đang chờ phiếu biểu quyết tiếp theo',
   turnout: (present) => `trên ${present} đại biểu có mặt đã bỏ phiếu`,
-  closed: 'Đã kết thúc bỏ phiếu. Kết quả sẽ hiển thị khi chủ tọa công bố.',
+  closed: `Đã kết thúc bỏ phiếu. Kết quả sẽ hiển thị khi ${a.chair} công bố.`,
   cancelled: 'Phiếu biểu quyết này đã bị hủy.',
   needed: (n) => `cần: ${n}`,
   subject: 'Đối tượng',
@@ -44,6 +43,6 @@ const vi: typeof en = {
   furtherBelow: (bases) => `dòng dưới: so với ${bases}`,
   bandCaption: (option, base, value) => `Tỷ lệ "${option}" so với ${base} (${value})`,
   page: (n, of) => `Trang ${n} / ${of}`,
-};
+});
 
-export const projectorText = bilingual(en, vi);
+export const projectorText = addressed(en, vi);

@@ -2,7 +2,8 @@
 // column-mapping step, and every roster problem (shared/src/roster/problems.ts) in words. A problem
 // code without its text here fails the type-check.
 import type { ColumnRole, RosterField, RosterProblem, RosterProblemCode, Separator } from '@hallvote/shared';
-import { bilingual, formatWhole } from './index';
+import { formatsFor } from './format';
+import { bilingual } from './index';
 
 /** The words for each problem code, given the problem's own parameters and the field names. */
 type ProblemTexts = {
@@ -70,8 +71,9 @@ const en = {
     FILE_TOO_LARGE: (p) => `The file is larger than ${megabytes(p.maxBytes)}.`,
     WEIGHT_INVALID: (p) =>
       `The weight “${p.text}” is not a whole number of at least 1 (write 1500000, 1.500.000 or 1,500,000).`,
-    WEIGHT_TOO_LARGE: (p) => `The weight is above ${formatWhole(p.max, 'en')}.`,
-    TOTAL_WEIGHT_TOO_LARGE: (p) => `From this line on, the weights add up to more than ${formatWhole(p.max, 'en')}.`,
+    WEIGHT_TOO_LARGE: (p) => `The weight is above ${formatsFor('en', 'UTC').int(p.max)}.`,
+    TOTAL_WEIGHT_TOO_LARGE: (p) =>
+      `From this line on, the weights add up to more than ${formatsFor('en', 'UTC').int(p.max)}.`,
   } satisfies ProblemTexts as ProblemTexts,
 };
 
@@ -123,8 +125,8 @@ const vi: typeof en = {
     FILE_TOO_LARGE: (p) => `Tệp lớn hơn ${megabytes(p.maxBytes)}.`,
     WEIGHT_INVALID: (p) =>
       `Trọng số “${p.text}” không phải số nguyên từ 1 trở lên (ghi 1500000, 1.500.000 hoặc 1,500,000).`,
-    WEIGHT_TOO_LARGE: (p) => `Trọng số vượt quá ${formatWhole(p.max, 'vi')}.`,
-    TOTAL_WEIGHT_TOO_LARGE: (p) => `Từ dòng này, tổng trọng số vượt quá ${formatWhole(p.max, 'vi')}.`,
+    WEIGHT_TOO_LARGE: (p) => `Trọng số vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
+    TOTAL_WEIGHT_TOO_LARGE: (p) => `Từ dòng này, tổng trọng số vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
   },
 };
 

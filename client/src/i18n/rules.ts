@@ -57,7 +57,7 @@ const en = {
   alsoOf: (bases: string) => `also of ${bases}`,
   turnoutOf: (base: string) => `Turnout: ballots returned as a share of ${base}.`,
   turnout: (returned: number, percent: string, base: string, value: number) =>
-    `${returned} ballots returned: ${percent}% of ${base} (${value})`,
+    `${returned} ballots returned: ${percent} of ${base} (${value})`,
   blankBallot: (valid: boolean): string =>
     valid
       ? 'An election ballot that keeps no name (or marks neither box for a single nominee) is a valid blank ballot.'
@@ -111,7 +111,7 @@ const vi: typeof en = {
       : `từ ${fraction(f, 'một nửa')} ${base} trở lên`,
   alsoOf: (bases) => `và so với ${bases}`,
   turnoutOf: (base) => `Tỷ lệ tham gia: số phiếu thu về so với ${base}.`,
-  turnout: (returned, percent, base, value) => `${returned} phiếu thu về, bằng ${percent}% ${base} (${value})`,
+  turnout: (returned, percent, base, value) => `${returned} phiếu thu về, bằng ${percent} ${base} (${value})`,
   blankBallot: (valid) =>
     valid
       ? 'Phiếu bầu không giữ lại tên nào (hoặc phiếu một người không đánh dấu ô nào) là phiếu trắng hợp lệ.'

@@ -1,5 +1,6 @@
 import { assertNever } from '@hallvote/shared';
-import { LanguageContext, useText } from '../i18n';
+import { useText } from '../i18n';
+import { MeetingVoice } from '../ui/MeetingVoice';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
@@ -16,14 +17,15 @@ const SWITCH_HIDES_AFTER_MS = 6000;
 export function ProjectorApp() {
   const language = useProjector((s) => s.language);
   const connection = useProjector((s) => s.connection);
+  const settings = useProjector((s) => s.meeting?.settings);
   return (
-    <LanguageContext value={language}>
+    <MeetingVoice language={language} settings={settings}>
       <Canvas>
         <ConnectionBanner status={connection} />
         {connection === 'refused' ? <ProjectorMessage which="refused" /> : <Screen />}
         <Footer />
       </Canvas>
-    </LanguageContext>
+    </MeetingVoice>
   );
 }
 

@@ -7,7 +7,8 @@ import {
   type TurnoutShare,
 } from '@hallvote/shared';
 import type { ReactNode } from 'react';
-import { formatDecimal, useLanguage, useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
+import { numbersIn } from '../i18n/format';
 import { anchorText } from '../i18n/anchor';
 import { formatWeight, proxyText } from '../i18n/proxies';
 import { commonText } from '../i18n/common';
@@ -88,7 +89,7 @@ export function ResultBoard() {
 
 /** "100,00% tổng số đại biểu được triệu tập", or nothing when the base is 0. */
 function turnoutShare(turnout: TurnoutShare, c: (typeof commonText)['en'], language: 'vi' | 'en'): string {
-  return turnout.percent ? c.shareOf(formatDecimal(turnout.percent.text, language), c.bases[turnout.base.name]) : '';
+  return turnout.percent ? c.shareOf(numbersIn(language).percent(turnout.percent), c.bases[turnout.base.name]) : '';
 }
 
 /** The legal text the percentages come from, under the caption that names their base. */
@@ -136,7 +137,7 @@ function SingleResult({
         {percentText(count, language)}
         {count.shares.slice(1).map((share) => (
           <span key={share.base.name} className="further">
-            {share.percent ? `${formatDecimal(share.percent.text, language)}%` : '—'}
+            {share.percent ? numbersIn(language).percent(share.percent) : '—'}
           </span>
         ))}
       </span>
@@ -265,7 +266,7 @@ function BandedRow({ subject }: { subject: SubjectResult }) {
       <td>
         {subject.bands.map((v) => (
           <span key={v.optionId} className="band">
-            <strong className="share">{v.percent ? `${formatDecimal(v.percent.text, language)}%` : '—'}</strong>
+            <strong className="share">{v.percent ? numbersIn(language).percent(v.percent) : '—'}</strong>
             {v.band ? <span className="consequence">{v.band.consequence[language]}</span> : null}
           </span>
         ))}

@@ -1,36 +1,26 @@
 import { useText } from '../i18n';
 import { commonText } from '../i18n/common';
-import { paramsText, proxyText } from '../i18n/proxies';
+import { sayRefusal, useRefusalText } from '../i18n/refusals';
 import type { Refusal } from '../reply';
 
 /**
- * A refusal said plainly: what it means in the viewer's language, then its typed parameters in that
- * language too or else the server's own sentence (which carries the numbers involved), then field
- * or line issues.
+ * A refusal said plainly, in the viewer's language: its code's words with the numbers it carries,
+ * then any field-level issues. Nothing the server wrote is shown: it sends codes, not sentences.
  */
 export function ErrorNote({ refusal, lead }: { refusal: Refusal; lead?: string | undefined }) {
-  const t = useText(commonText);
-  const p = useText(proxyText);
-  const issues = 'issues' in refusal ? (refusal.issues ?? []) : [];
-  const params = 'params' in refusal ? refusal.params : undefined;
+  const t = useRefusalText();
+  const c = useText(commonText);
+  const issues = refusal.error === 'INVALID_PAYLOAD' ? refusal.params.issues : [];
   return (
     <div className="error-note" role="alert">
       <p>
         {lead ? <strong>{lead} </strong> : null}
-        {t.errors[refusal.error]}
+        {sayRefusal(t, refusal)}
       </p>
-      {params ? (
-        <p className="detail">{paramsText(params, p)}</p>
-      ) : refusal.message && refusal.message !== t.errors[refusal.error] ? (
-        <p className="detail">{refusal.message}</p>
-      ) : null}
       {issues.length > 0 ? (
-        <ul>
+        <ul aria-label={c.issues}>
           {issues.map((issue, i) => (
-            <li key={i}>
-              {issue.line !== undefined ? `${t.line(issue.line)}: ` : issue.path ? `${issue.path}: ` : ''}
-              {issue.message}
-            </li>
+            <li key={i}>{t.issue(issue)}</li>
           ))}
         </ul>
       ) : null}

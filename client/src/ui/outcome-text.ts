@@ -1,5 +1,6 @@
 // A tally outcome in words, in the viewer's language. Used by the chair, the projector and the phone.
 import {
+  CLASSIFICATION_LEVELS,
   assertNever,
   type BallotKind,
   type CapWarning,
@@ -11,7 +12,8 @@ import {
   type TurnoutShare,
 } from '@hallvote/shared';
 import type { commonText } from '../i18n/common';
-import { formatDecimal, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { formatsFor } from '../i18n/format';
 import { optionLabel } from './option-label';
 
 type CommonTexts = (typeof commonText)['en'];
@@ -27,12 +29,19 @@ function labelsOf(subject: SubjectResult, ids: readonly string[], language: Lang
   return ids.map((id) => labelOf(subject, id, language)).join(', ');
 }
 
+/** A motion is adopted; a classification ends on a level ("Kết quả xếp loại: …"); another choice carries an option. */
+function adoptedLine(subject: SubjectResult, optionId: string, kind: BallotKind, t: CommonTexts, language: Language) {
+  if (kind === 'motion') return t.outcome.adoptedMotion;
+  const label = labelOf(subject, optionId, language);
+  return CLASSIFICATION_LEVELS.some((l) => l.id === optionId) ? t.outcome.classified(label) : t.outcome.adopted(label);
+}
+
 /** The outcome of one subject as one or more sentences. */
 export function outcomeLines(subject: SubjectResult, kind: BallotKind, t: CommonTexts, language: Language): string[] {
   const o = subject.outcome;
   switch (o.type) {
     case 'adopted':
-      return [kind === 'motion' ? t.outcome.adoptedMotion : t.outcome.adopted(labelOf(subject, o.optionId, language))];
+      return [adoptedLine(subject, o.optionId, kind, t, language)];
     case 'rejected':
       return [kind === 'motion' ? t.outcome.rejectedMotion : t.outcome.rejected];
     case 'cumulated':
@@ -76,9 +85,12 @@ export function decidedOption(subject: SubjectResult): string | null {
   }
 }
 
-/** "90.57%" ("90,57%" in Vietnamese), or an empty string when the base is 0. */
+/** Numbers in the viewer's language (a count or a share has no time zone). */
+const numbers = (language: Language) => formatsFor(language, 'UTC');
+
+/** "90.57%" ("90,57 %" in Vietnamese), or an empty string when the base is 0. */
 export function percentText(count: OptionCount, language: Language): string {
-  return count.percent ? `${formatDecimal(count.percent.text, language)}%` : '';
+  return count.percent ? numbers(language).percent(count.percent) : '';
 }
 
 /** Names the base every percentage of this subject is of, once: "Percentages of eligible members (53)". */
@@ -86,9 +98,9 @@ export function percentCaption(subject: SubjectResult, t: CommonTexts): string {
   return t.percentCaption(t.bases[subject.percentBase.name], subject.percentBase.value);
 }
 
-/** 1/5 → "20%"; fractions that are not whole percentages stay fractions. */
-export function fractionAsPercent(f: Fraction): string {
-  return (f.num * 100) % f.den === 0 ? `${(f.num * 100) / f.den}%` : `${f.num}/${f.den}`;
+/** 1/5 → "20%" ("20 %"); fractions that are not whole percentages stay fractions. */
+export function fractionAsPercent(f: Fraction, language: Language): string {
+  return (f.num * 100) % f.den === 0 ? numbers(language).percentOf((f.num * 100) / f.den) : `${f.num}/${f.den}`;
 }
 
 /** "5 × Excellent, but at most 3 allowed (20% of 16 × Good and above)" when the rule counts so. */
@@ -99,7 +111,7 @@ export function capWarningText(w: CapWarning, t: CommonTexts, language: Language
     label(w.top),
     w.topCount,
     w.allowed,
-    fractionAsPercent(w.rate),
+    fractionAsPercent(w.rate, language),
     label(w.reference),
     w.referenceCount,
     w.denominator === 'reference-and-above' ? t.andAbove : '',
@@ -116,7 +128,7 @@ export function carried(count: OptionCount, quorum: QuorumVerdict): boolean {
 
 /** "Turnout: 448 ballots returned, 94.71% of eligible members (473)". */
 export function turnoutText(turnout: TurnoutShare, t: CommonTexts, language: Language): string {
-  const percent = turnout.percent ? formatDecimal(turnout.percent.text, language) : '—';
+  const percent = turnout.percent ? numbers(language).percent(turnout.percent) : '—';
   return t.turnout(turnout.returned, percent, t.bases[turnout.base.name], turnout.base.value);
 }
 
@@ -125,5 +137,5 @@ export function furtherShares(count: OptionCount, t: CommonTexts, language: Lang
   return count.shares
     .slice(1)
     .filter((s): s is OptionShare & { percent: NonNullable<OptionShare['percent']> } => s.percent !== null)
-    .map((s) => t.shareOf(formatDecimal(s.percent.text, language), t.bases[s.base.name]));
+    .map((s) => t.shareOf(numbers(language).percent(s.percent), t.bases[s.base.name]));
 }

@@ -11,6 +11,7 @@ import { scheduleCountdown } from '../features/ballots/ballot-lifecycle';
 import { checkStoredMeeting } from '../features/integrity/startup-check';
 import type { HallServer, SocketBroadcaster } from '../features/sync/broadcaster';
 import { exclusive } from '../hall/exclusive';
+import { restoreReissueBars } from '../hall/hall';
 import type { MeetingState } from '../hall/meeting-state';
 import type { HallSocket } from '../with-validation';
 import type { Ownership } from './ownership';
@@ -193,6 +194,15 @@ export class MeetingKeeper {
     }
     this.dropped.delete(meetingId);
     const state = ctx.hall.adopt(loaded);
+    try {
+      // Badges re-issued during an open round stay barred from it on this node too.
+      await restoreReissueBars(ctx.store, state);
+    } catch (err) {
+      ctx.hall.remove(meetingId);
+      ctx.log.warn({ err: { message: (err as Error).message }, meetingId }, 'ownership: meeting could not be loaded');
+      await ownership.release(meetingId);
+      return { kind: 'unavailable' };
+    }
     // As at a one-process start-up: a meeting whose stored state does not match its seals and
     // chain is refused (its keys are told why), never served; this node holds it all the same.
     if (ownership.clustered) await checkStoredMeeting(ctx.hall, ctx.store, ctx.clock, ctx.log, state);

@@ -50,7 +50,7 @@ export function meetingRoutesHere(keeper: MeetingKeeper) {
         res.status(503).json({
           ok: false,
           error: 'STORE_UNAVAILABLE',
-          message: 'This meeting is moving between servers; try again in a moment.',
+          params: { reason: 'moving' },
         });
       },
       (err: unknown) => next(err),

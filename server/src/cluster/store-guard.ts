@@ -19,12 +19,12 @@ export function guardStore(store: Store, onDoubt: (meetingId: string, reason: st
   const translate = (error: unknown, args: readonly unknown[]): never => {
     if (error instanceof StaleEpochError) {
       onDoubt(error.meetingId, 'fenced by a newer owner');
-      throw new HallvoteError('STORE_UNAVAILABLE', 'This meeting moved to another server; try again.');
+      throw new HallvoteError('STORE_UNAVAILABLE', { reason: 'moved' });
     }
     if (error instanceof StoreUnavailableError) {
       const meetingId = meetingOf(args);
       if (error.outcomeUnknown && meetingId) onDoubt(meetingId, 'commit outcome unknown');
-      throw new HallvoteError('STORE_UNAVAILABLE', 'The database cannot be reached; nothing was changed. Try again.');
+      throw new HallvoteError('STORE_UNAVAILABLE', { reason: 'unreachable' });
     }
     throw error;
   };

@@ -1,60 +1,56 @@
-// Every meeting this server runs, and the index from delegate tokens (and the join codes made from
-// them) to delegates. The index is kept by the meetings themselves (see TokenRegistry): a roster
+// Every meeting this server runs, and the index from delegate tokens to delegates (a join code is
+// looked up in the store: Store.badgesOfJoinCode). The index is kept by the meetings themselves (see TokenRegistry): a roster
 // change cannot forget it.
-import { HallvoteError, getRulePreset, type RuleSet } from '@hallvote/shared';
+import { HallvoteError, getRulePreset, type AuditEntry, type ErrorParams, type RuleSet } from '@hallvote/shared';
 import { digest, sameSecret } from '../auth';
-import { joinCodeOf } from '../features/badges/join-code';
 import type { DelegateRecord, LoadedMeeting, MeetingRecord, Store } from '../store/store';
 import { MeetingState, type TokenRegistry } from './meeting-state';
 
-/**
- * digest(token) → delegate, and join code → the digests of the badges that have it. Keyed by
- * digest so that no map is keyed by the secret itself.
- */
+/** digest(token) → delegate. Keyed by digest so that no map is keyed by the secret itself. */
 class TokenIndex implements TokenRegistry {
   private readonly byDigest = new Map<string, { meetingId: string; delegateId: string }>();
-  private readonly byCode = new Map<string, Set<string>>();
 
   register(d: DelegateRecord): void {
-    const key = digest(d.token);
-    this.byDigest.set(key, { meetingId: d.meetingId, delegateId: d.id });
-    const code = joinCodeOf(d.token);
-    const same = this.byCode.get(code) ?? new Set<string>();
-    same.add(key);
-    this.byCode.set(code, same);
+    this.byDigest.set(digest(d.token), { meetingId: d.meetingId, delegateId: d.id });
   }
 
   unregister(token: string): void {
-    const key = digest(token);
-    this.byDigest.delete(key);
-    const code = joinCodeOf(token);
-    const same = this.byCode.get(code);
-    same?.delete(key);
-    if (same?.size === 0) this.byCode.delete(code);
+    this.byDigest.delete(digest(token));
   }
 
   find(token: string): { meetingId: string; delegateId: string } | undefined {
     return this.byDigest.get(digest(token));
   }
+}
 
-  /**
-   * The one badge whose code this is. Two badges with one code (one chance in 1.7 × 10^6 for a
-   * roster of 1,000) are both refused: the code cannot tell them apart, their QR codes still work,
-   * and re-issuing either badge gives it another code.
-   */
-  findCode(code: string): { meetingId: string; delegateId: string } | undefined {
-    const same = this.byCode.get(code);
-    if (same?.size !== 1) return undefined;
-    const [key] = same;
-    return key === undefined ? undefined : this.byDigest.get(key);
+/**
+ * Badges re-issued while a round is open cannot vote in it (roster-changes.ts); the bar lives in
+ * memory, so a node that loads a meeting (at start-up, or taking it over) replays it from the
+ * audit log: every `delegate.reissued` after the open round's `round.opened`.
+ */
+export async function restoreReissueBars(store: Store, state: MeetingState): Promise<void> {
+  if (state.openRounds().length > 0) replayReissues(state, await store.readAudit(state.meeting.id));
+}
+
+function replayReissues(state: MeetingState, audit: readonly AuditEntry[]): void {
+  for (const round of state.openRounds()) {
+    const opened = audit.findIndex(
+      (e) => e.action === 'round.opened' && e.details.ballotId === round.ballotId && e.details.round === round.round,
+    );
+    if (opened < 0) continue;
+    for (const e of audit.slice(opened))
+      if (e.action === 'delegate.reissued' && typeof e.details.delegateId === 'string')
+        state.reissuedIn(e.details.delegateId, [round]);
   }
 }
 
 /** A meeting the server refuses to serve: its stored state does not match its seals or audit log. */
 export interface RefusedMeeting {
   readonly state: MeetingState;
-  /** What differs, for the operator and for whoever holds a key of the meeting. */
+  /** What differs, in words for the operator's console and log. */
   readonly reason: string;
+  /** What differs, as the parameters of the STATE_MISMATCH refusal whoever holds a key of it hears. */
+  readonly summary: ErrorParams['STATE_MISMATCH'];
 }
 
 export class Hall {
@@ -74,7 +70,7 @@ export class Hall {
   /** Rebuilds every meeting from the store. */
   static async load(store: Store): Promise<Hall> {
     const hall = new Hall();
-    for (const loaded of await store.loadAll()) hall.adopt(loaded);
+    for (const loaded of await store.loadAll()) await restoreReissueBars(store, hall.adopt(loaded));
     return hall;
   }
 
@@ -111,12 +107,12 @@ export class Hall {
     return this.#refused;
   }
 
-  /** Stops serving a meeting whose stored state does not match: every key of it now hears `reason`. */
-  refuse(meetingId: string, reason: string): void {
+  /** Stops serving a meeting whose stored state does not match: every key of it now hears `summary`. */
+  refuse(meetingId: string, reason: string, summary: ErrorParams['STATE_MISMATCH']): void {
     const state = this.#meetings.get(meetingId);
     if (!state) return;
     this.#meetings.delete(meetingId);
-    this.#refused.set(meetingId, { state, reason });
+    this.#refused.set(meetingId, { state, reason, summary });
   }
 
   /** A meeting the store has just created, with its first roster. */
@@ -126,7 +122,7 @@ export class Hall {
 
   meeting(meetingId: string): MeetingState {
     const state = this.#meetings.get(meetingId);
-    if (!state) throw new HallvoteError('NOT_FOUND', 'No such meeting.');
+    if (!state) throw new HallvoteError('NOT_FOUND', { what: 'meeting' });
     return state;
   }
 
@@ -142,12 +138,6 @@ export class Hall {
     if (!state || !delegate || !sameSecret(token, delegate.token)) return null;
     if (refused) throw mismatch(refused);
     return { state, delegate };
-  }
-
-  /** The token of the badge a join code (normalized, join-code.ts) is printed on, or null. */
-  tokenOfJoinCode(code: string): string | null {
-    const hit = this.#tokens.findCode(code);
-    return (hit && this.#meetings.get(hit.meetingId)?.delegates.get(hit.delegateId)?.token) ?? null;
   }
 
   /**
@@ -176,9 +166,5 @@ export class Hall {
 }
 
 function mismatch(refused: RefusedMeeting): HallvoteError {
-  return new HallvoteError(
-    'STATE_MISMATCH',
-    `The stored state of this meeting does not match its seals and audit log, so the server refuses to ` +
-      `serve it. What differs: ${refused.reason}`,
-  );
+  return new HallvoteError('STATE_MISMATCH', refused.summary);
 }

@@ -72,6 +72,10 @@ export class MeetingState extends ProxyState {
   readonly #paper = new Map<string, PaperTotals>();
   /** Round keys a close or cancel has begun for: no vote is accepted from then on. */
   readonly #closing = new Set<string>();
+  /** Round keys whose countdown ran out short of their minimum: open, uncounted, taking no votes. */
+  readonly #countdownEnded = new Set<string>();
+  /** Per round key: delegates whose badge was re-issued while the round was open (they vote on paper). */
+  readonly #reissuedIn = new Map<string, Set<string>>();
   /** Running results for a chair who asked for them (interimForChair), by ballot id. */
   readonly #interim = new Map<string, RoundResult>();
   /** Per published round key: the seal and audit head that left the database with it. */
@@ -151,7 +155,7 @@ export class MeetingState extends ProxyState {
   /** The ballot, or NOT_FOUND. */
   ballotOf(ballotId: string): BallotEntry {
     const entry = this.#ballots.get(ballotId);
-    if (!entry) throw new HallvoteError('NOT_FOUND', 'No such ballot in this meeting.');
+    if (!entry) throw new HallvoteError('NOT_FOUND', { what: 'ballot' });
     return entry;
   }
 
@@ -183,17 +187,33 @@ export class MeetingState extends ProxyState {
     return open;
   }
 
-  /** True while `round` is the ballot's current round, open, and no close or cancel has begun. */
+  /**
+   * True while `round` is the ballot's current round, open, no close or cancel has begun, and its
+   * countdown has not run out uncounted.
+   */
   acceptsVotes(ballotId: string, round: number): boolean {
     const current = this.currentRound(ballotId);
-    return current?.round === round && current.state === 'open' && !this.#closing.has(roundKey(ballotId, round));
+    const key = roundKey(ballotId, round);
+    return (
+      current?.round === round && current.state === 'open' && !this.#closing.has(key) && !this.#countdownEnded.has(key)
+    );
+  }
+
+  /** Whether the delegate's badge was re-issued while this round was open: it cannot vote in it. */
+  reissuedDuring(ballotId: string, round: number, delegateId: string): boolean {
+    return this.#reissuedIn.get(roundKey(ballotId, round))?.has(delegateId) ?? false;
+  }
+
+  /** Whether the round's countdown ran out without it being counted (too few online ballots). */
+  countdownEnded(ballotId: string, round: number): boolean {
+    return this.#countdownEnded.has(roundKey(ballotId, round));
   }
 
   /** The ballot's current round if it accepts votes; else BALLOT_NOT_OPEN. */
   openRoundOf(ballotId: string): RoundRecord {
     const round = this.currentRound(ballotId);
     if (!round || !this.acceptsVotes(ballotId, round.round))
-      throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open.');
+      throw new HallvoteError('BALLOT_NOT_OPEN', { state: round?.state ?? null });
     return round;
   }
 
@@ -245,11 +265,6 @@ export class MeetingState extends ProxyState {
     return this.#anchors.get(roundKey(ballotId, round)) ?? null;
   }
 
-  /** Whether the delegate has voted (online or on paper) in a round that is open now. */
-  hasVotedInOpenRound(delegateId: string): boolean {
-    return this.openRounds().some((r) => this.votersOf(r.ballotId, r.round).has(delegateId));
-  }
-
   /** The last running result computed for a chair who asked for one; none once the round ends. */
   interimResult(ballotId: string): RoundResult | null {
     return this.#interim.get(ballotId) ?? null;
@@ -271,6 +286,19 @@ export class MeetingState extends ProxyState {
   ): void {
     this.recordAttendance(delegateId, status, checkedInBy);
     for (const r of issuedIn) this.#issuedIn(r.ballotId, r.round).add(delegateId);
+  }
+
+  /**
+   * The delegate's badge was re-issued (committed) while these rounds were open. Also replayed from
+   * the audit log at start-up (Hall.load), so a restart does not lift the bar.
+   */
+  reissuedIn(delegateId: string, rounds: readonly { ballotId: string; round: number }[]): void {
+    for (const r of rounds) {
+      const key = roundKey(r.ballotId, r.round);
+      let set = this.#reissuedIn.get(key);
+      if (!set) this.#reissuedIn.set(key, (set = new Set<string>()));
+      set.add(delegateId);
+    }
   }
 
   // ---- Ballots and rounds (after the store committed them) ---------------------------------------
@@ -305,6 +333,15 @@ export class MeetingState extends ProxyState {
   /** A close or cancel has begun: the round accepts no vote until `endClosing`. */
   beginClosing(ballotId: string, round: number): void {
     this.#closing.add(roundKey(ballotId, round));
+  }
+
+  /**
+   * The countdown ran out with too few online ballots: the round stays open but takes no more votes
+   * until the chair cancels it. Not stored: a restarted server re-arms the countdown, which runs
+   * out at once and marks it again.
+   */
+  endCountdown(ballotId: string, round: number): void {
+    this.#countdownEnded.add(roundKey(ballotId, round));
   }
 
   /** The close or cancel has ended (done, or failed and the round is still open). */

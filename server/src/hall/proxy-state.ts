@@ -27,7 +27,7 @@ export class ProxyState extends RosterState {
   /** The proxy, or NOT_FOUND. */
   proxyOf(proxyId: string): ProxyRecord {
     const p = this.#proxies.get(proxyId);
-    if (!p) throw new HallvoteError('NOT_FOUND', 'No such proxy in this meeting.');
+    if (!p) throw new HallvoteError('NOT_FOUND', { what: 'proxy' });
     return p;
   }
 

@@ -40,7 +40,7 @@ export class RosterState {
   /** The delegate, or NOT_FOUND. */
   delegateOf(delegateId: string): DelegateRecord {
     const d = this.#delegates.get(delegateId);
-    if (!d) throw new HallvoteError('NOT_FOUND', 'No such delegate in this meeting.');
+    if (!d) throw new HallvoteError('NOT_FOUND', { what: 'delegate' });
     return d;
   }
 

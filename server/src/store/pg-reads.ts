@@ -6,7 +6,7 @@ import type { AuditEntry } from '@hallvote/shared';
 import { readSecretBallots } from './pg-scrub';
 import { PG, run, type Statement } from './pg-statements';
 import { toAuditEntry, toLoadedMeeting, toStoredBallot, type MeetingRow } from './rows';
-import type { LoadedMeeting, StoredBallot } from './store';
+import type { JoinCodeBadge, LoadedMeeting, StoredBallot } from './store';
 
 /** Runs `read` in a REPEATABLE READ, READ ONLY transaction. */
 async function inSnapshot<T>(pool: Pool, read: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -69,4 +69,9 @@ export function readRoundBallots(pool: Pool, ballotId: string, round: number): P
 
 export async function readAuditLog(pool: Pool, meetingId: string): Promise<AuditEntry[]> {
   return (await run(pool, PG.auditOf, meetingId)).rows.map(toAuditEntry);
+}
+
+export async function readBadgesOfJoinCode(pool: Pool, code: string): Promise<JoinCodeBadge[]> {
+  const { rows } = await run(pool, PG.badgesOfJoinCode, code);
+  return rows.map((r) => ({ meetingId: r.meeting_id, delegateId: r.id, token: r.token }));
 }

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS meetings (
   rule_preset_version INTEGER NOT NULL,
   chair_key      TEXT NOT NULL,
   projector_key  TEXT NOT NULL,
-  created_at     TEXT NOT NULL
+  created_at     TEXT NOT NULL,
+  settings       TEXT
 );
 
 -- One row per meeting, locked FOR UPDATE by every write transaction of the meeting: it orders the
@@ -36,12 +37,25 @@ CREATE TABLE IF NOT EXISTS delegates (
   position      TEXT NOT NULL,
   grp           TEXT NOT NULL,
   token         TEXT NOT NULL UNIQUE,
+  -- The badge's join code (features/badges/join-code.ts), written with the token: any node finds
+  -- a badge typed at /j by it. Not unique: two badges may share one (both are refused at /j).
+  join_code     TEXT,
   attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
   checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair')),
   -- What the member weighs where a rule counts weight (shares, members represented).
   weight        BIGINT NOT NULL DEFAULT 1 CHECK (weight >= 1)
 );
 CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
+CREATE INDEX IF NOT EXISTS delegates_join_code ON delegates(join_code);
+
+-- The budget of wrong join codes that every node spends (features/badges/join-code-limit.ts,
+-- pg-join-guesses.ts): the row 'hall' for the whole server, 'a:<address>' per address. A token
+-- bucket per row, at_ms by the nodes' clocks; a full bucket is deleted (it is no bucket).
+CREATE TABLE IF NOT EXISTS join_guesses (
+  key    TEXT PRIMARY KEY,
+  tokens DOUBLE PRECISION NOT NULL,
+  at_ms  DOUBLE PRECISION NOT NULL
+);
 
 -- Proxies the chair recorded: the grantor's vote goes to the holder for the rounds opened while it
 -- is in force. Taken back by the chair, or by the grantor arriving.

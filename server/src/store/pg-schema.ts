@@ -2,6 +2,7 @@
 // and the settings the store's promises rest on, checked rather than assumed.
 import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
+import { joinCodeOf } from '../features/badges/join-code';
 
 const SCHEMA_SQL = readFileSync(new URL('./pg-schema.sql', import.meta.url), 'utf8');
 
@@ -17,6 +18,7 @@ export async function ensureSchema(client: PoolClient): Promise<void> {
   if (await present()) {
     await migrate(client);
     await addColumns(client);
+    await addJoinCodes(client);
     return;
   }
   await client.query('BEGIN');
@@ -72,6 +74,8 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   { table: 'rounds', column: 'seal_secret_key', type: 'TEXT' },
   { table: 'rounds', column: 'roster_through', type: 'INTEGER' },
   { table: 'ballots', column: 'revote_drafted', type: 'BOOLEAN NOT NULL DEFAULT false' },
+  // Filled for existing rows, and indexed, by addJoinCodes.
+  { table: 'delegates', column: 'join_code', type: 'TEXT' },
 ];
 
 /**
@@ -102,6 +106,45 @@ async function addColumns(client: PoolClient): Promise<void> {
   }
 }
 
+/** What a database made before join codes were looked up in the store lacks (pg-schema.sql has them). */
+const JOIN_CODE_SCHEMA = [
+  'CREATE INDEX IF NOT EXISTS delegates_join_code ON delegates(join_code)',
+  'CREATE TABLE IF NOT EXISTS join_guesses (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at_ms DOUBLE PRECISION NOT NULL)',
+];
+
+/**
+ * delegates.join_code's index and the join_guesses table when missing (made by the owner, as for
+ * ADDED_COLUMNS), then the join code of every badge written without one: computed from its token.
+ */
+async function addJoinCodes(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ i: string | null; t: string | null }>(
+    `SELECT to_regclass('delegates_join_code')::text AS i, to_regclass('join_guesses')::text AS t`,
+  );
+  if (rows[0]?.i == null || rows[0]?.t == null) {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
+      for (const sql of JOIN_CODE_SCHEMA) await client.query(sql);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw new Error(
+        `the schema lacks what join codes need and this role cannot add it; as the schema owner run: ${JOIN_CODE_SCHEMA.join('; ')}`,
+        { cause: error },
+      );
+    }
+  }
+  const missing = await client.query<{ id: string; token: string }>(
+    'SELECT id, token FROM delegates WHERE join_code IS NULL',
+  );
+  if (missing.rows.length === 0) return;
+  await client.query(
+    `UPDATE delegates d SET join_code = c.code FROM unnest($1::text[], $2::text[]) AS c(id, code)
+      WHERE d.id = c.id AND d.join_code IS NULL`,
+    [missing.rows.map((r) => r.id), missing.rows.map((r) => joinCodeOf(r.token))],
+  );
+}
+
 /**
  * A schema written by an earlier build, brought up to pg-schema.sql's shape; the same steps as
  * sqlite-migrations.ts and sqlite-schema.ts. meetings.rule_preset_version: a meeting without it
@@ -111,6 +154,35 @@ async function addColumns(client: PoolClient): Promise<void> {
  * until then this refuses to start rather than run on a schema it cannot write.
  */
 async function migrate(client: PoolClient): Promise<void> {
+  await ruleVersionAndProxies(client);
+  await settingsOfMeetings(client);
+}
+
+async function hasColumn(client: PoolClient, table: string, column: string): Promise<boolean> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+    [table, column],
+  );
+  return Number(rows[0]?.n) > 0;
+}
+
+/** meetings.settings (issue 16): NULL for a meeting stored before it, read as the defaults. */
+async function settingsOfMeetings(client: PoolClient): Promise<void> {
+  if (await hasColumn(client, 'meetings', 'settings')) return;
+  try {
+    await client.query('ALTER TABLE meetings ADD COLUMN IF NOT EXISTS settings TEXT');
+  } catch (error) {
+    throw new Error(
+      'meetings has no settings column and this role cannot add it; as the schema owner run ' +
+        '"ALTER TABLE meetings ADD COLUMN settings TEXT" (docs/postgres-store.md)',
+      { cause: error },
+    );
+  }
+}
+
+/** meetings.rule_preset_version, then the columns and tables of weights and proxies (ADDED). */
+async function ruleVersionAndProxies(client: PoolClient): Promise<void> {
   if ((await missing(client)) === 0) return;
   await client.query('BEGIN');
   try {

@@ -147,11 +147,20 @@ export const PG = {
 
   // Meetings and the roster.
   insertMeeting: statement<
-    [id: string, title: string, preset: string, version: number, chair: string, projector: string, at: string]
+    [
+      id: string,
+      title: string,
+      preset: string,
+      version: number,
+      chair: string,
+      projector: string,
+      at: string,
+      settings: string,
+    ]
   >(
     'insert_meeting',
-    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at, settings)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
   ),
   insertDelegates: statement<
     [
@@ -165,12 +174,13 @@ export const PG = {
       attendance: Texts,
       checkedInBy: (string | null)[],
       weights: Ints,
+      joinCodes: Texts,
     ]
   >(
     'insert_delegates',
-    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, weight)
+    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, weight, join_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::text[], $10::bigint[])`,
+                          $8::text[], $9::text[], $10::bigint[], $11::text[])`,
   ),
   deleteRoster: statement<[meetingId: string]>('delete_roster', 'DELETE FROM delegates WHERE meeting_id = $1'),
   updateDelegate: statement<
@@ -181,12 +191,14 @@ export const PG = {
       group: string | null,
       token: string | null,
       weight: number | null,
+      joinCode: string | null,
     ]
   >(
     'update_delegate',
     `UPDATE delegates
         SET name = coalesce($2, name), position = coalesce($3, position),
-            grp = coalesce($4, grp), token = coalesce($5, token), weight = coalesce($6::bigint, weight)
+            grp = coalesce($4, grp), token = coalesce($5, token), weight = coalesce($6::bigint, weight),
+            join_code = coalesce($7, join_code)
       WHERE id = $1`,
   ),
 
@@ -224,6 +236,10 @@ export const PG = {
     'insert_round_proxies',
     `INSERT INTO round_proxies (ballot_id, round, grantor_id, holder_id)
      SELECT $1, $2, g, h FROM unnest($3::text[], $4::text[]) AS v(g, h)`,
+  ),
+  badgesOfJoinCode: statement<[code: string], { meeting_id: string; id: string; token: string }>(
+    'badges_of_join_code',
+    'SELECT meeting_id, id, token FROM delegates WHERE join_code = $1',
   ),
   deleteDelegate: statement<[delegateId: string]>('delete_delegate', 'DELETE FROM delegates WHERE id = $1'),
   setAttendance: statement<[delegateId: string, attendance: string, checkedInBy: string | null]>(
@@ -296,12 +312,14 @@ export const PG = {
     'attendance_of',
     'SELECT attendance FROM delegates WHERE id = $1',
   ),
-  /** Whether the delegate has voted (online or on paper) in a round that is open. */
-  votedInOpenRound: statement<[delegateId: string], { found: number }>(
-    'voted_in_open_round',
-    `SELECT 1 AS found FROM participation p
-       JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
-      WHERE p.delegate_id = $1 AND r.state = 'open' LIMIT 1`,
+  /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
+  roundOpenFor: statement<[delegateId: string], { found: number }>(
+    'round_open_for',
+    `SELECT 1 AS found FROM delegates d
+       JOIN ballots b ON b.meeting_id = d.meeting_id
+       JOIN rounds r ON r.ballot_id = b.id
+      WHERE d.id = $1 AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+      LIMIT 1`,
   ),
   issue: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts]>(
     'issue',
@@ -372,9 +390,9 @@ export const PG = {
     'online_voters',
     `SELECT count(*)::int AS n FROM participation WHERE ballot_id = $1 AND round = $2 AND channel = 'online'`,
   ),
-  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string }>(
+  participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string; channel: string }>(
     'participation',
-    'SELECT vote_id FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
+    'SELECT vote_id, channel FROM participation WHERE ballot_id = $1 AND round = $2 AND delegate_id = $3',
   ),
   insertPaperParticipation: statement<[ballotId: string, round: number, delegateId: string, votedAt: string]>(
     'insert_paper_participation',

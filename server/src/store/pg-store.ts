@@ -6,7 +6,8 @@
 import pg from 'pg';
 import type { AuditEntry, AuditHead, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
 import { castSplit } from './pg-votes';
-import { loadMeeting, loadMeetings, readAuditLog, readRoundBallots } from './pg-reads';
+import { loadMeeting, loadMeetings, readAuditLog, readBadgesOfJoinCode, readRoundBallots } from './pg-reads';
+import { PgJoinGuesses } from './pg-join-guesses';
 import { countStoredBallots, type CountedRound, type RoundCount } from './round-records';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
@@ -14,6 +15,7 @@ import { PG, run } from './pg-statements';
 import { PgWriteQueue } from './pg-write-queue';
 import * as writes from './pg-writes';
 import { isEmptyUpdate } from './delegate-update';
+import type { GuessVerdict } from '../features/badges/join-code-limit';
 import type {
   AttendanceChange,
   AuditInput,
@@ -22,6 +24,7 @@ import type {
   CastSplit,
   CastVote,
   DelegateRecord,
+  JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
   ProxyRecord,
@@ -56,6 +59,8 @@ export interface PgStore extends Store {
   claimMeeting(meetingId: string): Promise<number | null>;
   /** Stops fencing the meeting's writes (it was handed over or closed on this node). */
   releaseMeeting(meetingId: string): void;
+  /** Resolves when every WAL drop started by a close or cancel so far has ended (for tests). */
+  walDropped(): Promise<void>;
 }
 
 /** Connects, creates the schema if the database has none, and checks its settings. */
@@ -94,12 +99,14 @@ class PostgresStore implements PgStore {
   /** A close committed whose old WAL could not be dropped yet. */
   private walToDrop = false;
   private readonly dropping = new Set<Promise<void>>();
+  private readonly joinGuesses: PgJoinGuesses;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly onBackgroundError: (error: Error) => void,
   ) {
     this.queue = new PgWriteQueue(pool, (meetingId) => this.epochs.get(meetingId));
+    this.joinGuesses = new PgJoinGuesses(pool);
   }
 
   async loadAll(): Promise<LoadedMeeting[]> {
@@ -125,6 +132,19 @@ class PostgresStore implements PgStore {
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
     await this.queue.drained();
     return readAuditLog(this.pool, meetingId);
+  }
+
+  /** Waits for no pending write: a badge's code is printed only after its write has committed. */
+  badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]> {
+    return readBadgesOfJoinCode(this.pool, code);
+  }
+
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict> {
+    return this.joinGuesses.take(address, at);
+  }
+
+  returnJoinGuess(address: string): Promise<void> {
+    return this.joinGuesses.giveBack(address);
   }
 
   /** PostgreSQL's own WAL handling is pg-scrub.ts's; nothing of it waits on another program here. */
@@ -245,7 +265,7 @@ class PostgresStore implements PgStore {
     audit: AuditInput,
   ): Promise<void> {
     await this.write(audit.meetingId, (tx) => writes.closeRound(tx, ballotId, round, closedAt, result, audit));
-    await this.scrubWal();
+    void this.scrubWal();
   }
 
   publishRound(
@@ -260,13 +280,15 @@ class PostgresStore implements PgStore {
 
   async cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number> {
     const destroyed = await this.write(audit.meetingId, (tx) => writes.cancelRound(tx, ballotId, round, at, audit));
-    await this.scrubWal();
+    void this.scrubWal();
     return destroyed;
   }
 
   /**
-   * After a close or cancel has committed. Its failure does not undo the close, which is stored:
-   * it is reported, and the WAL is dropped after the next close or when the store closes.
+   * After a close or cancel has committed, without holding its answer: a CHECKPOINT on a busy
+   * machine takes seconds, and the chair waits for the close's answer (the SQLite store too
+   * answers before it empties its WAL). Its failure does not undo the close, which is stored: it is
+   * reported, and the WAL is dropped after the next close or when the store closes.
    */
   private scrubWal(): Promise<void> {
     this.walToDrop = true;
@@ -282,6 +304,10 @@ class PostgresStore implements PgStore {
     this.dropping.add(dropping);
     void dropping.then(() => this.dropping.delete(dropping));
     return dropping;
+  }
+
+  async walDropped(): Promise<void> {
+    await Promise.all([...this.dropping]);
   }
 
   async close(): Promise<void> {

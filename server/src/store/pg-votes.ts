@@ -8,6 +8,7 @@ import { HallvoteError } from '@hallvote/shared';
 import { insertSecretBallots, type SecretRow } from './pg-scrub';
 import { PG, run } from './pg-statements';
 import { appendAudit, type PgTx } from './pg-writes';
+import { channelOf, roundStateOf } from './refusal-fields';
 import type { AuditInput, CastOutcome, CastSplit, CastVote } from './store';
 
 export interface VoteRequest {
@@ -71,14 +72,15 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
     const earlier = rows.get(key);
     if (earlier && earlier.voteId === vote.voteId)
       return { ok: true, value: { kind: 'duplicate', receipt: earlier.receipt } };
-    if (stateOf.get(keyOf(vote.ballotId, vote.round)) !== 'open')
-      return { ok: false, error: new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.') };
+    const state = stateOf.get(keyOf(vote.ballotId, vote.round)) ?? null;
+    if (state !== 'open')
+      return { ok: false, error: new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) }) };
     const marks = JSON.stringify(vote.marks);
     if (earlier) {
       if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
         return {
           ok: false,
-          error: new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.'),
+          error: new HallvoteError('ALREADY_VOTED', { channel: earlier.channel }),
         };
       earlier.voteId = vote.voteId;
       earlier.votedAt = audit.at;
@@ -147,10 +149,10 @@ export async function castSplit(tx: PgTx, split: CastSplit, audit: AuditInput): 
   const holder = context.rows[ids.indexOf(split.holderId)];
   if (holder?.vote_id === split.voteId && holder.receipt !== null)
     return { kind: 'duplicate', receipt: holder.receipt };
-  if (context.rows[0]?.state !== 'open')
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
-  if (context.rows.some((r) => r.vote_id !== null))
-    throw new HallvoteError('ALREADY_VOTED', 'A vote for one of these members is already recorded in this round.');
+  const state = context.rows[0]?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = context.rows.find((r) => r.vote_id !== null);
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel ?? undefined) });
   await writeRows(
     tx,
     split.members.map((m) => ({

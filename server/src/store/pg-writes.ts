@@ -7,9 +7,11 @@
 // set-based, by pg-votes.ts.
 import type { PoolClient } from 'pg';
 import { HallvoteError, type AuditEntry, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
+import { joinCodeOf } from '../features/badges/join-code';
 import { nextAuditEntry, type ChainHead } from './audit-chain';
 import { createSecretRound, destroySecretRound, scrubSecretRound } from './pg-scrub';
 import { PG, run } from './pg-statements';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type {
   AttendanceChange,
   AuditInput,
@@ -84,6 +86,8 @@ async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): 
     d.map((x) => x.attendance),
     d.map((x) => x.checkedInBy),
     d.map((x) => x.weight),
+    // Each badge with its join code, so that any node finds it by the code (Store.badgesOfJoinCode).
+    d.map((x) => joinCodeOf(x.token)),
   );
 }
 
@@ -104,6 +108,7 @@ export async function createMeeting(
     m.chairKey,
     m.projectorKey,
     m.createdAt,
+    JSON.stringify(m.settings),
   );
   await run(tx.client, PG.insertHead, m.id);
   tx.hasHead = true;
@@ -145,6 +150,7 @@ export async function updateDelegate(
     f.group ?? null,
     f.token ?? null,
     f.weight ?? null,
+    f.token === undefined ? null : joinCodeOf(f.token),
   );
   appendAudit(tx, audit);
 }
@@ -164,9 +170,9 @@ export async function setAttendance(
   audit: AuditInput,
   revoke?: ProxyRevoke,
 ): Promise<void> {
-  // Whoever has voted in the open round counts as present until it closes (sqlite-writes.ts).
-  if (attendance !== 'present' && (await run(tx.client, PG.votedInOpenRound, delegateId)).rows.length > 0)
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+  // While a round is open, attendance only grows (a latecomer; sqlite-writes.ts).
+  if (attendance !== 'present' && (await run(tx.client, PG.roundOpenFor, delegateId)).rows.length > 0)
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   await run(tx.client, PG.setAttendance, delegateId, attendance, checkedInBy);
   if (issueIn.length > 0)
     await run(
@@ -202,13 +208,13 @@ export async function grantProxy(tx: PgTx, proxy: ProxyRecord, audit: AuditInput
     p.revokedAt,
     p.revokedBy,
   );
-  if (count !== 1) throw new HallvoteError('CONFLICT', 'This member has given a proxy already.');
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'proxy-given' });
   appendAudit(tx, audit);
 }
 
 export async function revokeProxy(tx: PgTx, revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
   const { count } = await run(tx.client, PG.revokeProxy, revoke.proxyId, revoke.at, revoke.by);
-  if (count !== 1) throw new HallvoteError('CONFLICT', 'This proxy is not in force.');
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'proxy-not-in-force' });
   appendAudit(tx, audit);
 }
 
@@ -313,11 +319,11 @@ export async function markPaperVoter(
   audit: AuditInput,
 ): Promise<void> {
   const state = (await run(tx.client, PG.roundState, ballotId, round)).rows[0]?.state;
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if ((await run(tx.client, PG.participation, ballotId, round, delegateId)).rows.length > 0)
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if ((await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = (await run(tx.client, PG.participation, ballotId, round, delegateId)).rows[0];
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = (await run(tx.client, PG.attendanceOf, delegateId)).rows[0]?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   await run(tx.client, PG.insertPaperParticipation, ballotId, round, delegateId, audit.at);
   await run(tx.client, PG.issue, [ballotId], [round], [delegateId]);
   appendAudit(tx, audit);
@@ -336,7 +342,7 @@ export async function recordPaperTotals(
   appendAudit(tx, audit);
   if (!retally) return;
   const { count } = await run(tx.client, PG.updateClosedResult, ballotId, round, JSON.stringify(retally.result));
-  if (count !== 1) throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(tx, retally.audit);
 }
 
@@ -354,7 +360,7 @@ export async function closeRound(
   audit: AuditInput,
 ): Promise<void> {
   const { count } = await run(tx.client, PG.closeOpenRound, ballotId, round, closedAt, JSON.stringify(result));
-  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+  if (count !== 1) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   await scrubSecretRound(tx.client, ballotId, round);
   appendAudit(tx, audit);
 }

@@ -1,14 +1,16 @@
 // Rows as a SQL store holds them (the column names of sqlite-schema.ts, JSON columns as text) and
 // their mapping to the store's records. Nothing here speaks SQL or knows the driver, so a second
 // SQL store with the same columns maps its rows with the same functions.
-import type {
-  AuditEntry,
-  BallotDefinition,
-  Marks,
-  PaperTotals,
-  PublishedAnchor,
-  RoundResult,
-  SplitVote,
+import {
+  meetingSettings,
+  type AuditEntry,
+  type BallotDefinition,
+  type Marks,
+  type MeetingSettings,
+  type PaperTotals,
+  type PublishedAnchor,
+  type RoundResult,
+  type SplitVote,
 } from '@hallvote/shared';
 import type {
   BallotRecordRow,
@@ -30,6 +32,8 @@ export interface MeetingRow {
   readonly chair_key: string;
   readonly projector_key: string;
   readonly created_at: string;
+  /** JSON of MeetingSettings; null for a meeting stored before meetings had settings. */
+  readonly settings: string | null;
 }
 
 export interface DelegateRow {
@@ -205,6 +209,7 @@ export function toMeeting(m: MeetingRow): MeetingRecord {
     chairKey: m.chair_key,
     projectorKey: m.projector_key,
     createdAt: m.created_at,
+    settings: meetingSettings(m.settings === null ? null : (JSON.parse(m.settings) as Partial<MeetingSettings>)),
   };
 }
 

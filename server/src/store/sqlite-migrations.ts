@@ -2,6 +2,7 @@
 // after SCHEMA_SQL (which creates what is missing, never alters what exists). Each step checks
 // for itself whether it is needed, so running them again changes nothing.
 import type Database from 'better-sqlite3';
+import { joinCodeOf } from '../features/badges/join-code';
 
 function hasColumn(db: Database.Database, table: string, column: string): boolean {
   return db
@@ -29,9 +30,33 @@ function ruleVersionOfMeetings(db: Database.Database): void {
   `);
 }
 
+/**
+ * meetings.settings (form of address, time zone, minutes header; issue 16). A meeting stored
+ * before it keeps NULL, read as the defaults: "đồng chí", Asia/Ho_Chi_Minh, a header to fill in.
+ */
+function settingsOfMeetings(db: Database.Database): void {
+  if (hasColumn(db, 'meetings', 'settings')) return;
+  db.exec('ALTER TABLE meetings ADD COLUMN settings TEXT');
+}
+
+/**
+ * delegates.join_code, for rows written before it (or by another program): computed from each
+ * token, then indexed. The index is made here, after upgradeSchema has added the column.
+ */
+function joinCodesOfDelegates(db: Database.Database): void {
+  const missing = db.prepare<[], { id: string; token: string }>(
+    'SELECT id, token FROM delegates WHERE join_code IS NULL',
+  );
+  const fill = db.prepare<[code: string, id: string]>('UPDATE delegates SET join_code = ? WHERE id = ?');
+  for (const row of missing.all()) fill.run(joinCodeOf(row.token), row.id);
+  db.exec('CREATE INDEX IF NOT EXISTS delegates_join_code ON delegates(join_code)');
+}
+
 /** Brings an older database up to SCHEMA_SQL's shape, in one transaction. */
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     ruleVersionOfMeetings(db);
+    settingsOfMeetings(db);
+    joinCodesOfDelegates(db);
   })();
 }

@@ -7,7 +7,7 @@ import { countRound, roundBallotsOfStored, type CountedRound, type RoundCount } 
 import { roundBallotsFromText } from './round-text';
 import { toAuditEntry, toLoadedMeeting, toStoredBallot, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
-import type { LoadedMeeting, StoredBallot } from './store';
+import type { JoinCodeBadge, LoadedMeeting, StoredBallot } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
   return s.meetings.all().map((meeting) => loadRows(s, meeting));
@@ -56,4 +56,8 @@ export function countStoredRound(s: SqliteStatements, input: RoundCount): Counte
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {
   return s.auditOf.all(meetingId).map(toAuditEntry);
+}
+
+export function readBadgesOfJoinCode(s: SqliteStatements, code: string): JoinCodeBadge[] {
+  return s.badgesOfJoinCode.all(code).map((r) => ({ meetingId: r.meeting_id, delegateId: r.id, token: r.token }));
 }

@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS meetings (
   rule_preset_version INTEGER NOT NULL,
   chair_key      TEXT NOT NULL,
   projector_key  TEXT NOT NULL,
-  created_at     TEXT NOT NULL
+  created_at     TEXT NOT NULL,
+  settings       TEXT
 );
 
 CREATE TABLE IF NOT EXISTS delegates (
@@ -25,6 +26,9 @@ CREATE TABLE IF NOT EXISTS delegates (
   position      TEXT NOT NULL,
   grp           TEXT NOT NULL,
   token         TEXT NOT NULL UNIQUE,
+  -- The badge's join code (features/badges/join-code.ts), written with the token: /j finds a
+  -- badge by it. Not unique: two badges may share one (both are refused at /j).
+  join_code     TEXT,
   attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
   checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair')),
   -- What the member weighs where a rule counts weight (shares, members represented).
@@ -183,6 +187,8 @@ const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] 
   // Issue 15. Older rounds keep null: no member could be added once voting had started, so every
   // member is on their roster; and no re-vote was ever left unopened.
   { table: 'rounds', column: 'roster_through', type: 'INTEGER' },
+  // Filled for existing rows, and indexed, by sqlite-migrations.ts.
+  { table: 'delegates', column: 'join_code', type: 'TEXT' },
   {
     table: 'ballots',
     column: 'revote_drafted',

@@ -29,6 +29,8 @@ export interface DelegateFields {
   readonly group: string | null;
   readonly token: string | null;
   readonly weight: number | null;
+  /** The new token's join code, with the token. */
+  readonly joinCode: string | null;
 }
 
 /** Named parameters of an audit row: the entry, its details as JSON. */
@@ -75,13 +77,13 @@ export function prepareStatements(db: Database.Database) {
     ),
 
     // Meetings and the roster.
-    insertMeeting: db.prepare<[MeetingRecord]>(
-      `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at)
-       VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt)`,
+    insertMeeting: db.prepare<[Omit<MeetingRecord, 'settings'> & { settings: string }]>(
+      `INSERT INTO meetings (id, title, rule_preset_id, rule_preset_version, chair_key, projector_key, created_at, settings)
+       VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt, @settings)`,
     ),
-    insertDelegate: db.prepare<[DelegateRecord]>(
-      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, weight)
-       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @attendance, @checkedInBy, @weight)`,
+    insertDelegate: db.prepare<[DelegateRecord & { readonly joinCode: string }]>(
+      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, join_code, attendance, checked_in_by, weight)
+       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @joinCode, @attendance, @checkedInBy, @weight)`,
     ),
     deleteRoster: db.prepare<[meetingId: string]>('DELETE FROM delegates WHERE meeting_id = ?'),
     deleteProxiesOfMeeting: db.prepare<[meetingId: string]>('DELETE FROM proxies WHERE meeting_id = ?'),
@@ -102,8 +104,12 @@ export function prepareStatements(db: Database.Database) {
     updateDelegate: db.prepare<[DelegateFields]>(
       `UPDATE delegates
           SET name = coalesce(@name, name), position = coalesce(@position, position),
-              grp = coalesce(@group, grp), token = coalesce(@token, token), weight = coalesce(@weight, weight)
+              grp = coalesce(@group, grp), token = coalesce(@token, token), weight = coalesce(@weight, weight),
+              join_code = coalesce(@joinCode, join_code)
         WHERE id = @id`,
+    ),
+    badgesOfJoinCode: db.prepare<[code: string], { meeting_id: string; id: string; token: string }>(
+      'SELECT meeting_id, id, token FROM delegates WHERE join_code = ?',
     ),
     deleteDelegate: db.prepare<[delegateId: string]>('DELETE FROM delegates WHERE id = ?'),
     setAttendance: db.prepare<
@@ -149,11 +155,13 @@ export function prepareStatements(db: Database.Database) {
     attendanceOf: db.prepare<[delegateId: string], { attendance: string }>(
       'SELECT attendance FROM delegates WHERE id = ?',
     ),
-    /** Whether the delegate has voted (online or on paper) in a round that is open. */
-    votedInOpenRound: db.prepare<[delegateId: string], { found: number }>(
-      `SELECT 1 AS found FROM participation p
-         JOIN rounds r ON r.ballot_id = p.ballot_id AND r.round = p.round
-        WHERE p.delegate_id = ? AND r.state = 'open' LIMIT 1`,
+    /** Whether the delegate is on the roster of an open round (attendance is fixed while it is). */
+    roundOpenFor: db.prepare<[delegateId: string], { found: number }>(
+      `SELECT 1 AS found FROM delegates d
+         JOIN ballots b ON b.meeting_id = d.meeting_id
+         JOIN rounds r ON r.ballot_id = b.id
+        WHERE d.id = ? AND r.state = 'open' AND (r.roster_through IS NULL OR d.ordinal <= r.roster_through)
+        LIMIT 1`,
     ),
     issue: db.prepare<DelegateInRound>('INSERT OR IGNORE INTO issued (ballot_id, round, delegate_id) VALUES (?, ?, ?)'),
 

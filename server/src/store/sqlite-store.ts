@@ -11,6 +11,7 @@ import type { SqliteOptions } from './sqlite-open';
 import { isEmptyUpdate } from './delegate-update';
 import { StoreThread } from './store-thread';
 import type { CountedRound, RoundCount } from './round-records';
+import { JoinGuessLimiter, type GuessVerdict } from '../features/badges/join-code-limit';
 import type {
   AttendanceChange,
   AuditInput,
@@ -19,6 +20,7 @@ import type {
   CastSplit,
   CastVote,
   DelegateRecord,
+  JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
   ProxyRecord,
@@ -43,6 +45,8 @@ export class SqliteStore implements Store {
   #reader: StoreThread | null = null;
   #status: StorageStatus = { scrubPendingSince: null };
   readonly #listeners = new Set<(status: StorageStatus) => void>();
+  /** One process per database file: the budget of wrong join codes lives in its memory. */
+  readonly #joinGuesses = new JoinGuessLimiter();
 
   constructor(
     private readonly file: string,
@@ -88,6 +92,20 @@ export class SqliteStore implements Store {
 
   readAudit(meetingId: string): Promise<AuditEntry[]> {
     return this.#readerThread.read('readAuditLog', meetingId);
+  }
+
+  /** On the reader: a guess is answered while the writer waits for another program's lock. */
+  badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]> {
+    return this.#readerThread.read('readBadgesOfJoinCode', code);
+  }
+
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict> {
+    return Promise.resolve(this.#joinGuesses.take(address, at));
+  }
+
+  returnJoinGuess(address: string): Promise<void> {
+    this.#joinGuesses.giveBack(address);
+    return Promise.resolve();
   }
 
   createMeeting(meeting: MeetingRecord, delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void> {

@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { HallvoteError, canonicalRecord, type AuditHead, type PaperTotals, type RoundResult } from '@hallvote/shared';
 import { nextAuditEntry } from './audit-chain';
+import { joinCodeOf } from '../features/badges/join-code';
 import type { Editable } from './delegate-update';
 import { requestWalTruncation, scrubAfterCommit } from './sqlite-scrub';
+import { absenceOf, channelOf, roundStateOf } from './refusal-fields';
 import type { SqliteStatements } from './sqlite-statements';
 import type {
   AttendanceChange,
@@ -31,14 +33,19 @@ export function appendAudit(s: SqliteStatements, audit: AuditInput): AuditHead {
   return { seq: entry.seq, hash: entry.hash };
 }
 
+/** Each badge with its join code, so that any process finds it by the code (Store.badgesOfJoinCode). */
+function insertDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[]): void {
+  for (const d of delegates) s.insertDelegate.run({ ...d, joinCode: joinCodeOf(d.token) });
+}
+
 export function createMeeting(
   s: SqliteStatements,
   meeting: MeetingRecord,
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): void {
-  s.insertMeeting.run(meeting);
-  for (const d of delegates) s.insertDelegate.run(d);
+  s.insertMeeting.run({ ...meeting, settings: JSON.stringify(meeting.settings) });
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -51,12 +58,12 @@ export function replaceRoster(
   // Before voting starts no round has used a proxy: they go with the members they name.
   s.deleteProxiesOfMeeting.run(meetingId);
   s.deleteRoster.run(meetingId);
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
 export function addDelegates(s: SqliteStatements, delegates: readonly DelegateRecord[], audit: AuditInput): void {
-  for (const d of delegates) s.insertDelegate.run(d);
+  insertDelegates(s, delegates);
   appendAudit(s, audit);
 }
 
@@ -68,6 +75,7 @@ export function updateDelegate(s: SqliteStatements, delegateId: string, fields: 
     group: fields.group ?? null,
     token: fields.token ?? null,
     weight: fields.weight ?? null,
+    joinCode: fields.token === undefined ? null : joinCodeOf(fields.token),
   });
   appendAudit(s, audit);
 }
@@ -87,10 +95,10 @@ export function setAttendance(
   audit: AuditInput,
   revoke?: ProxyRevoke,
 ): void {
-  // Whoever has voted in the open round counts as present until it closes: excusing them or marking
-  // them absent would change the base their vote is counted against.
-  if (attendance !== 'present' && s.votedInOpenRound.get(delegateId))
-    throw new HallvoteError('ATTENDANCE_FROZEN', 'This delegate has voted in the open round; attendance is frozen.');
+  // While a round is open, attendance only grows (a latecomer): excusing or marking anyone absent
+  // would change the base the votes are counted against (features/attendance/set-attendance.ts).
+  if (attendance !== 'present' && s.roundOpenFor.get(delegateId))
+    throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
   appendAudit(s, audit);
@@ -108,7 +116,7 @@ export function grantProxy(s: SqliteStatements, proxy: ProxyRecord, audit: Audit
   } catch (error) {
     // The partial unique index: this grantor has a proxy in force already (memory said otherwise).
     if (error instanceof Error && /UNIQUE/.test(error.message))
-      throw new HallvoteError('CONFLICT', 'This member has given a proxy already.');
+      throw new HallvoteError('CONFLICT', { reason: 'proxy-given' });
     throw error;
   }
   appendAudit(s, audit);
@@ -116,7 +124,7 @@ export function grantProxy(s: SqliteStatements, proxy: ProxyRecord, audit: Audit
 
 export function revokeProxy(s: SqliteStatements, revoke: ProxyRevoke, audit: AuditInput): void {
   if (s.revokeProxy.run(revoke.at, revoke.by, revoke.proxyId).changes !== 1)
-    throw new HallvoteError('CONFLICT', 'This proxy is not in force.');
+    throw new HallvoteError('CONFLICT', { reason: 'proxy-not-in-force' });
   appendAudit(s, audit);
 }
 
@@ -166,12 +174,12 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   const state = s.roundState.get(vote.ballotId, vote.round)?.state;
   const earlier = s.participation.get(vote.ballotId, vote.round, vote.delegateId);
   if (earlier && earlier.vote_id === vote.voteId) return { kind: 'duplicate', receipt: earlier.receipt };
-  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
   // Stored as its canonical record: the text is then what the seal hashes (round-text.ts).
   const marks = canonicalRecord(vote.marks);
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
-      throw new HallvoteError('ALREADY_VOTED', 'A vote from this delegate is already recorded in this round.');
+      throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
     s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
     s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks, vote.weight, null);
     appendAudit(s, { ...audit, action: 'vote.changed' });
@@ -207,11 +215,11 @@ const newSecretKey = () => randomBytes(16).toString('hex');
 export function castSplit(s: SqliteStatements, split: CastSplit, audit: AuditInput): CastOutcome {
   const holder = s.participation.get(split.ballotId, split.round, split.holderId);
   if (holder && holder.vote_id === split.voteId) return { kind: 'duplicate', receipt: holder.receipt };
-  if (s.roundState.get(split.ballotId, split.round)?.state !== 'open')
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is not open for voting.');
+  const state = s.roundState.get(split.ballotId, split.round)?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
   for (const m of split.members) {
-    if (s.participation.get(split.ballotId, split.round, m.delegateId))
-      throw new HallvoteError('ALREADY_VOTED', 'A vote for one of these members is already recorded in this round.');
+    const earlier = s.participation.get(split.ballotId, split.round, m.delegateId);
+    if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
     const castBy = m.delegateId === split.holderId ? null : split.holderId;
     s.insertParticipation.run(split.ballotId, split.round, m.delegateId, split.voteId, m.receipt, audit.at, castBy);
     s.issue.run(split.ballotId, split.round, m.delegateId);
@@ -232,12 +240,12 @@ export function markPaperVoter(
   delegateId: string,
   audit: AuditInput,
 ): void {
-  if (s.roundState.get(ballotId, round)?.state !== 'open')
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'Paper voters are marked while the ballot is open.');
-  if (s.participation.get(ballotId, round, delegateId))
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if (s.attendanceOf.get(delegateId)?.attendance !== 'present')
-    throw new HallvoteError('NOT_PRESENT', 'Only a delegate who is present can hand in a paper ballot.');
+  const state = s.roundState.get(ballotId, round)?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = s.participation.get(ballotId, round, delegateId);
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+  const attendance = s.attendanceOf.get(delegateId)?.attendance ?? 'absent';
+  if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: absenceOf(attendance) });
   s.insertPaperParticipation.run(ballotId, round, delegateId, audit.at);
   s.issue.run(ballotId, round, delegateId);
   appendAudit(s, audit);
@@ -259,7 +267,7 @@ export function recordPaperTotals(
   appendAudit(s, audit);
   if (!retally) return;
   if (s.updateClosedResult.run(JSON.stringify(retally.result), ballotId, round).changes !== 1)
-    throw new HallvoteError('CONFLICT', 'This round is no longer closed.');
+    throw new HallvoteError('CONFLICT', { reason: 'round-moved-on' });
   appendAudit(s, retally.audit);
 }
 
@@ -277,7 +285,7 @@ export function closeRound(
   audit: AuditInput,
 ): void {
   if (s.closeRound.run(closedAt, JSON.stringify(result), ballotId, round).changes !== 1)
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This round is not open; it was not closed again.');
+    throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   scrubAfterCommit(s, ballotId, round);
   appendAudit(s, audit);
 }

@@ -12,6 +12,7 @@ import type {
   BallotDefinition,
   BallotState,
   Marks,
+  MeetingSettings,
   PaperTotals,
   ProxyRevocation,
   PublishedAnchor,
@@ -19,6 +20,7 @@ import type {
   SplitVote,
   StorageStatus,
 } from '@hallvote/shared';
+import type { GuessVerdict } from '../features/badges/join-code-limit';
 import type { CountedRound, RoundCount } from './round-records';
 
 /** What a write appends to the meeting's hash-chained audit log, in the same transaction. */
@@ -41,6 +43,8 @@ export interface MeetingRecord {
   readonly chairKey: string;
   readonly projectorKey: string;
   readonly createdAt: string;
+  /** How the meeting speaks and dates its papers (form of address, time zone, minutes header). */
+  readonly settings: MeetingSettings;
 }
 
 export interface DelegateRecord {
@@ -176,6 +180,13 @@ export interface LoadedMeeting {
   readonly roundProxies: readonly RoundProxyRecord[];
 }
 
+/** A badge found by its join code (features/badges/join-code.ts). */
+export interface JoinCodeBadge {
+  readonly meetingId: string;
+  readonly delegateId: string;
+  readonly token: string;
+}
+
 /** A closed round tallied again in the same transaction as the paper totals that changed it. */
 export interface Retally {
   readonly result: RoundResult;
@@ -271,8 +282,8 @@ export interface Store {
   /** Removes a member, and every proxy they gave or hold (before voting starts, none is used yet). */
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   /**
-   * Throws ATTENDANCE_FROZEN when the delegate would stop being present while the database holds
-   * their vote in an open round.
+   * Throws ATTENDANCE_FROZEN when the delegate would become absent or excused while a round of
+   * their meeting is open (only a latecomer's check-in changes attendance then).
    */
   setAttendance(
     delegateId: string,
@@ -360,6 +371,20 @@ export interface Store {
   cancelRound(ballotId: string, round: number, at: string, audit: AuditInput): Promise<number>;
   /** The meeting's audit log, oldest first. */
   readAudit(meetingId: string): Promise<AuditEntry[]>;
+  /**
+   * Every badge, of every meeting, whose join code is `code` (normalized): none, one, or in rare
+   * cases several (which /j refuses). Any node finds any badge, whichever node runs its meeting.
+   */
+  badgesOfJoinCode(code: string): Promise<JoinCodeBadge[]>;
+  /**
+   * Takes one guess from the budget of wrong join codes (join-code-limit.ts) of `address` and of
+   * the whole server, at `at` (ms, the app's clock), or says which is spent (nothing taken then).
+   * Every process on the store spends the one budget, atomically: SQLite's is in its process's
+   * memory, PostgreSQL's in a table all nodes share.
+   */
+  takeJoinGuess(address: string, at: number): Promise<GuessVerdict>;
+  /** The guess was a right code: it gives the token back to both budgets. */
+  returnJoinGuess(address: string): Promise<void>;
   /**
    * The store's status for the chair (a secrecy scrub waiting for another program), now; `listener`
    * hears every later change.

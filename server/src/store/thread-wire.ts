@@ -3,7 +3,7 @@
 // data; the answer is its return value, or its error as data. Errors are typed here, in the
 // thread: a database another program has locked, or a full disk, is STORE_UNAVAILABLE (nothing
 // was stored; try again), never an INTERNAL error and never a false success.
-import { HallvoteError, type ErrorIssue, type StorageStatus } from '@hallvote/shared';
+import { HallvoteError, type ErrorBody, type StorageStatus } from '@hallvote/shared';
 
 export type ThreadRole = 'writer' | 'reader';
 
@@ -31,9 +31,10 @@ export interface ThreadRequest {
 export type WireError =
   | {
       readonly kind: 'hallvote';
-      readonly code: HallvoteError['code'];
-      readonly message: string;
-      readonly issues?: readonly ErrorIssue[];
+      /** The refusal, code and parameters, as it goes on the wire to the client. */
+      readonly body: ErrorBody;
+      /** Why, for the operator's log (which lock, which disk); never sent to a client. */
+      readonly detail?: string;
     }
   | { readonly kind: 'error'; readonly name: string; readonly message: string; readonly stack?: string };
 
@@ -62,20 +63,14 @@ const WHY: Readonly<Record<string, string>> = {
 
 /** An error as it crosses from the thread to the event loop. */
 export function toWire(error: unknown): WireError {
-  if (error instanceof HallvoteError)
-    return {
-      kind: 'hallvote',
-      code: error.code,
-      message: error.message,
-      ...(error.issues ? { issues: error.issues } : {}),
-    };
+  if (error instanceof HallvoteError) return { kind: 'hallvote', body: error.toBody() };
   const code = (error as { code?: unknown } | null)?.code;
   const match = typeof code === 'string' ? UNAVAILABLE.exec(code) : null;
   if (match)
     return {
       kind: 'hallvote',
-      code: 'STORE_UNAVAILABLE',
-      message: `Not saved: ${WHY[match[1] ?? ''] ?? 'the database is unavailable'} (${String(code)}). Nothing was changed; try again.`,
+      body: { ok: false, error: 'STORE_UNAVAILABLE', params: { reason: 'unreachable' } },
+      detail: `Not saved: ${WHY[match[1] ?? ''] ?? 'the database is unavailable'} (${String(code)}).`,
     };
   const e = error instanceof Error ? error : new Error(String(error));
   return { kind: 'error', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
@@ -83,7 +78,7 @@ export function toWire(error: unknown): WireError {
 
 /** The error again, on the event loop's side: a HallvoteError the handler answers with, or an Error. */
 export function fromWire(wire: WireError): Error {
-  if (wire.kind === 'hallvote') return new HallvoteError(wire.code, wire.message, wire.issues);
+  if (wire.kind === 'hallvote') return HallvoteError.fromBody(wire.body, wire.detail);
   const error = new Error(wire.message);
   error.name = wire.name;
   if (wire.stack) error.stack = wire.stack;

@@ -34,7 +34,7 @@ export class FakeSocket implements HallSocket {
     const answer = this.answers.get(event);
     const reply = answer
       ? (answer(payload) as Reply<E> | Promise<Reply<E>>)
-      : ({ ok: false, error: 'NO_ANSWER', message: 'fake socket: no answer scripted' } as const);
+      : ({ ok: false, error: 'NO_ANSWER', params: { reason: 'offline' } } as const);
     return Promise.resolve(reply);
   }
 

@@ -18,7 +18,7 @@ export function stubFetch(routes: Readonly<Record<string, FetchAnswer | (() => F
     const route = routes[url];
     const answer = route instanceof Function ? route() : route;
     if (answer === undefined)
-      return Response.json({ ok: false, error: 'NOT_FOUND', message: `No route ${url}` }, { status: 404 });
+      return Response.json({ ok: false, error: 'NOT_FOUND', params: { what: 'route' } }, { status: 404 });
     return answer instanceof Response ? answer : Response.json(answer);
   });
   return calls;

@@ -2,6 +2,7 @@
 // render is what the server would send.
 import { createHash } from 'node:crypto';
 import {
+  DEFAULT_MEETING_SETTINGS,
   RULE_PRESETS,
   checkQuorum,
   roundSealInput,
@@ -136,7 +137,7 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     role: 'delegate',
     seq: 5,
     serverTime: Date.now(),
-    meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh' },
+    meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', settings: DEFAULT_MEETING_SETTINGS },
     me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy', weight: 1 },
     ballot: null,
     myVote: null,
@@ -176,6 +177,7 @@ export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> 
     paper: null,
     roundProxies: [],
     result: null,
+    uncounted: null,
     ...extra,
   };
 }
@@ -189,6 +191,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
       title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh',
       rules: RULES,
       createdAt: '2024-01-10T07:00:00.000Z',
+      settings: DEFAULT_MEETING_SETTINGS,
     },
     presence: presence(49),
     delegates: delegates(53, 49),
@@ -206,7 +209,12 @@ export function projectorSnapshot(overrides: Partial<ProjectorSnapshot> = {}): P
   return {
     role: 'projector',
     seq: 2,
-    meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', rules: RULES },
+    meeting: {
+      id: 'm1',
+      title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh',
+      rules: RULES,
+      settings: DEFAULT_MEETING_SETTINGS,
+    },
     presence: presence(49),
     ballot: null,
     turnout: null,

@@ -6,6 +6,7 @@ import {
   type BallotDefinition,
   type ChairSnapshot,
   type CreateMeetingResponse,
+  type MeetingSettings,
   type RoundResult,
 } from '@hallvote/shared';
 import type { ChildServer } from '../../support/child-server';
@@ -42,11 +43,21 @@ function socketFor(url: string, auth: Record<string, unknown>): Promise<Client> 
   });
 }
 
-export async function openHall(server: ChildServer, members: number, title: string): Promise<Hall> {
+export async function openHall(
+  server: ChildServer,
+  members: number,
+  title: string,
+  settings?: Partial<MeetingSettings>,
+): Promise<Hall> {
   const res = await fetch(`${server.url}/api/meetings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-    body: JSON.stringify({ title, rulePresetId: 'vn-party-classification', roster: rosterLines(rosterCsv(members)) }),
+    body: JSON.stringify({
+      title,
+      rulePresetId: 'vn-party-classification',
+      roster: rosterLines(rosterCsv(members)),
+      ...(settings ? { settings } : {}),
+    }),
   });
   const meeting = ((await res.json()) as { data: CreateMeetingResponse }).data;
   const sheet = await fetch(`${server.url}/api/meetings/${meeting.meetingId}/badges`, {

@@ -3,7 +3,7 @@
 // succeed only for the credential that route accepts, and change nothing when it refuses.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ERROR_CODES } from '@hallvote/shared';
+import { ERROR_CODES, isErrorBody } from '@hallvote/shared';
 import { ADMIN_TOKEN } from '../../support/harness';
 import { FuzzHall } from '../support/fuzz-hall';
 import {
@@ -239,6 +239,7 @@ export async function runHttpFuzz(options: FuzzOptions, f?: FuzzHall): Promise<F
               (ERROR_CODES as readonly unknown[]).includes(json.error),
               `${what}: untyped error ${text.slice(0, 200)}`,
             );
+            assert.ok(isErrorBody(json) && !('message' in json), `${what}: a code with parameters, no sentence`);
             answered[String(json.error)] = (answered[String(json.error)] ?? 0) + 1;
           } else {
             // Outside /api (the health check with a wrong method or an unreadable body): a 4xx, typed when it is JSON.

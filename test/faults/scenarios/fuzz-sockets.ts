@@ -4,7 +4,7 @@
 // may reach Object.prototype; and the server must log no unexpected error.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CLIENT_EVENTS, ERROR_CODES } from '@hallvote/shared';
+import { CLIENT_EVENTS, ERROR_CODES, isErrorBody } from '@hallvote/shared';
 import { classificationBallot } from '../../support/ballots';
 import { NoAck, requestUnchecked, type Client } from '../../support/request';
 import { ACTORS, FuzzHall, type Actor } from '../support/fuzz-hall';
@@ -188,14 +188,15 @@ function send(socket: Client, c: Case, payload: unknown): Promise<Outcome> {
 /** A successful ack, or a refusal whose error is one of ERROR_CODES (never INTERNAL). */
 export function assertTyped(reply: unknown, what: string): { ok: boolean; error?: string } {
   assert.ok(reply && typeof reply === 'object', `${what}: an answer object, got ${JSON.stringify(reply)}`);
-  const r = reply as { ok?: unknown; data?: unknown; error?: unknown; message?: unknown };
+  const r = reply as { ok?: unknown; data?: unknown; error?: unknown; params?: unknown };
   if (r.ok === true) {
     assert.ok('data' in r, `${what}: ok without data`);
     return { ok: true };
   }
   assert.equal(r.ok, false, `${what}: neither ok nor a refusal: ${JSON.stringify(reply).slice(0, 300)}`);
   assert.ok((ERROR_CODES as readonly unknown[]).includes(r.error), `${what}: untyped error ${String(r.error)}`);
-  assert.equal(typeof r.message, 'string', `${what}: a refusal has a message`);
+  assert.ok(isErrorBody(reply), `${what}: a refusal is a code with parameters`);
+  assert.ok(!('message' in r), `${what}: no sentence crosses the wire`);
   assert.notEqual(r.error, 'INTERNAL', `${what}: an unexpected exception on the server`);
   return { ok: false, error: String(r.error) };
 }

@@ -133,7 +133,7 @@ export class FuzzHall {
     );
     if (!created.ok) throw new Error(`fixture ballot:create: ${created.error}`);
     const opened = await this.setup('ballot:open', { ballotId: created.data.ballotId });
-    if (!opened.ok) throw new Error(`fixture ballot:open: ${opened.error} ${opened.message}`);
+    if (!opened.ok) throw new Error(`fixture ballot:open: ${opened.error} ${JSON.stringify(opened.params)}`);
     this.ballotId = created.data.ballotId;
     this.round = opened.data.round;
   }

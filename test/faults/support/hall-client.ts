@@ -18,7 +18,7 @@ import { waitFor } from './random';
 export interface NoAnswer {
   readonly ok: false;
   readonly error: 'NO_ANSWER';
-  readonly message: string;
+  readonly params: { readonly reason: string };
 }
 export type Reply<E extends RequestEvent> = RequestAck<E> | NoAnswer;
 
@@ -96,9 +96,9 @@ export function handshakeResult(url: string, auth: Record<string, unknown>): Pro
       socket.close();
       resolve('CONNECTED');
     });
-    socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
+    socket.once('connect_error', (err: Error & { data?: { error?: string } }) => {
       socket.close();
-      resolve(err.data?.code ?? `ERROR ${err.message}`);
+      resolve(err.data?.error ?? `ERROR ${err.message}`);
     });
   });
 }
@@ -110,11 +110,11 @@ export async function ask<E extends RequestEvent>(
   payload: RequestPayload<E>,
   timeoutMs = 20_000,
 ): Promise<Reply<E>> {
-  if (!socket.connected) return { ok: false, error: 'NO_ANSWER', message: 'offline' };
+  if (!socket.connected) return { ok: false, error: 'NO_ANSWER', params: { reason: 'offline' } };
   try {
     return await request(socket, event, payload, timeoutMs);
   } catch (error) {
-    if (error instanceof NoAck) return { ok: false, error: 'NO_ANSWER', message: error.message };
+    if (error instanceof NoAck) return { ok: false, error: 'NO_ANSWER', params: { reason: error.message } };
     throw error;
   }
 }
@@ -127,7 +127,7 @@ export async function must<E extends RequestEvent>(
 ): Promise<RequestAck<E> & { ok: true }> {
   await waitFor(() => socket.connected, 30_000, `the ${event} socket to connect`);
   const reply = await ask(socket, event, payload);
-  if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${reply.message}`);
+  if (!reply.ok) throw new Error(`${event} failed: ${reply.error} ${JSON.stringify(reply.params)}`);
   return reply;
 }
 

@@ -18,7 +18,7 @@ import { waitFor } from './random';
 export type Fate =
   | { readonly state: 'pending' }
   | { readonly state: 'acked'; readonly receipt: string; readonly via: 'ack' | 'snapshot' }
-  | { readonly state: 'failed'; readonly error: ErrorCode; readonly message: string };
+  | { readonly state: 'failed'; readonly error: ErrorCode; readonly params: unknown };
 
 export interface HeldVote {
   readonly payload: VoteCastPayload;
@@ -173,7 +173,7 @@ export class Phone {
     const error = reply.error as ErrorCode;
     if (!(ERROR_CODES as readonly string[]).includes(error))
       throw new Error(`untyped refusal ${JSON.stringify(reply)}`);
-    held.fate = { state: 'failed', error, message: reply.message };
+    held.fate = { state: 'failed', error, params: reply.params };
   }
 }
 

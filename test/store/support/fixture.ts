@@ -1,7 +1,7 @@
 // A meeting written straight through the Store interface, with what each write was given, so a
 // test can compare what the store loads back with what went in.
 import { randomUUID } from 'node:crypto';
-import type { AuditActor, BallotDefinition, RoundResult } from '@hallvote/shared';
+import type { AuditActor, BallotDefinition, MeetingSettings, RoundResult } from '@hallvote/shared';
 import type {
   AuditInput,
   BallotRecordRow,
@@ -26,6 +26,13 @@ export function audit(
   return { meetingId, at: at(), actor, action, details };
 }
 
+/** Settings other than the defaults, so a store that dropped them would be caught. */
+export const SETTINGS: MeetingSettings = {
+  address: 'dai-bieu',
+  timeZone: 'Asia/Bangkok',
+  header: { issuer: ['HĐND TỈNH BẮC NINH', 'KỲ HỌP THỨ 7'], national: [], place: 'Bắc Ninh' },
+};
+
 export function meetingRecord(): MeetingRecord {
   return {
     id: randomUUID(),
@@ -35,6 +42,7 @@ export function meetingRecord(): MeetingRecord {
     chairKey: randomUUID(),
     projectorKey: randomUUID(),
     createdAt: at(),
+    settings: SETTINGS,
   };
 }
 

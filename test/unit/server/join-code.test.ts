@@ -51,50 +51,58 @@ describe('the join code', () => {
 describe('the budget of wrong codes', () => {
   test('an address: 5 wrong codes, then one a minute; another address is not held back', () => {
     let now = 0;
-    const limiter = new JoinGuessLimiter(() => now);
+    const limiter = new JoinGuessLimiter();
     for (let i = 0; i < JOIN_GUESSES.perAddress.burst; i += 1) {
-      expect(limiter.check('10.0.0.5')).toBe('allowed');
-      limiter.wrong('10.0.0.5');
+      expect(limiter.take('10.0.0.5', now)).toBe('allowed');
     }
-    expect(limiter.check('10.0.0.5')).toBe('address-limited');
-    expect(limiter.check('10.0.0.6')).toBe('allowed');
+    expect(limiter.take('10.0.0.5', now)).toBe('address-limited');
+    expect(limiter.take('10.0.0.6', now)).toBe('allowed');
     now += JOIN_GUESSES.perAddress.refillMs - 1;
-    expect(limiter.check('10.0.0.5')).toBe('address-limited');
+    expect(limiter.take('10.0.0.5', now)).toBe('address-limited');
     now += 1;
-    expect(limiter.check('10.0.0.5')).toBe('allowed');
+    expect(limiter.take('10.0.0.5', now)).toBe('allowed');
   });
 
   test('the whole server: 60 wrong codes from any addresses, then one every two minutes; a clock stepped back refills nothing', () => {
     let now = 1_000_000;
-    const limiter = new JoinGuessLimiter(() => now);
+    const limiter = new JoinGuessLimiter();
     for (let i = 0; i < JOIN_GUESSES.hall.burst; i += 1) {
       const address = `10.0.${i}.1`;
-      expect(limiter.check(address)).toBe('allowed');
-      limiter.wrong(address);
+      expect(limiter.take(address, now)).toBe('allowed');
     }
-    expect(limiter.check('10.9.9.9')).toBe('hall-limited');
+    expect(limiter.take('10.9.9.9', now)).toBe('hall-limited');
     now -= 3_600_000;
-    expect(limiter.check('10.9.9.9')).toBe('hall-limited');
+    expect(limiter.take('10.9.9.9', now)).toBe('hall-limited');
     now += JOIN_GUESSES.hall.refillMs;
-    expect(limiter.check('10.9.9.9')).toBe('allowed');
+    expect(limiter.take('10.9.9.9', now)).toBe('allowed');
   });
 
   test('a day at the limit is at most 780 wrong codes, whatever the addresses', () => {
     let now = 0;
-    const limiter = new JoinGuessLimiter(() => now);
+    const limiter = new JoinGuessLimiter();
     let wrong = 0;
     for (let minute = 0; minute < 24 * 60; minute += 1) {
       now = minute * 60_000;
       // A fresh address for every try: only the server-wide budget holds it back.
       for (let k = 0; k < 100; k += 1) {
         const address = `fd00::${minute}:${k}`;
-        if (limiter.check(address) !== 'allowed') break;
-        limiter.wrong(address);
+        if (limiter.take(address, now) !== 'allowed') break;
         wrong += 1;
       }
     }
     expect(wrong).toBeLessThanOrEqual(JOIN_GUESSES.hall.burst + (24 * 3_600_000) / JOIN_GUESSES.hall.refillMs);
     expect(wrong).toBeGreaterThan(770);
+  });
+
+  test('a right code gives its guess back: a thousand right codes from one address spend nothing', () => {
+    const now = 0;
+    const limiter = new JoinGuessLimiter();
+    for (let i = 0; i < 1000; i += 1) {
+      expect(limiter.take('10.0.0.5', now)).toBe('allowed');
+      limiter.giveBack('10.0.0.5');
+    }
+    for (let i = 0; i < JOIN_GUESSES.perAddress.burst; i += 1) expect(limiter.take('10.0.0.5', now)).toBe('allowed');
+    expect(limiter.take('10.0.0.5', now)).toBe('address-limited');
   });
 
   test('an IPv6 address counts by its /64; an IPv4 address mapped into IPv6 as itself', () => {

@@ -2,7 +2,7 @@
 // with the roster, votes refused from the moment a close begins, interim results dropped when a
 // round ends) and that its maps are read-only to everyone else.
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { getRulePreset, type RoundResult } from '@hallvote/shared';
+import { DEFAULT_MEETING_SETTINGS, getRulePreset, type RoundResult } from '@hallvote/shared';
 import {
   MeetingState,
   type BallotEntry,
@@ -20,6 +20,7 @@ const meeting = {
   chairKey: 'c',
   projectorKey: 'p',
   createdAt: '',
+  settings: DEFAULT_MEETING_SETTINGS,
 };
 
 function delegate(id: string, token = `token-${id}`): DelegateRecord {

@@ -3,11 +3,12 @@
 // language is rendered, so the printout is in that language.
 import { CountedByNote, ProxiesSection } from './MinutesProxies';
 import type { RoundExport, RoundResult } from '@hallvote/shared';
-import { useLanguage, useText } from '../../i18n';
+import { useText } from '../../i18n';
+import { useFormats } from '../../i18n/format';
 import { chairText } from '../../i18n/chair';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
-import { formatTime } from '../format-time';
+import { DocumentHeader } from './DocumentHeader';
 import type { MinutesSource } from './minutes-data';
 import { MinutesResults } from './MinutesResults';
 import { RulesSection } from './MinutesRules';
@@ -19,14 +20,15 @@ import {
   SignaturesSection,
   WarningsSection,
 } from './MinutesSections';
-import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection } from './MinutesTrust';
+import { AttendanceNames, EarlyCloseNotices, RoundsSection, SealSection, VouchedBallots } from './MinutesTrust';
 
 export function Minutes({ source }: { source: MinutesSource }) {
   const t = useText(minutesText);
-  const language = useLanguage();
+  const f = useFormats();
   const { round: r } = source;
   return (
     <article className="minutes" aria-labelledby="minutes-title">
+      <DocumentHeader header={source.settings.header} dated={source.drawnUpAt} />
       <MinutesHead source={source} />
       {r.state === 'cancelled' ? (
         <p className="minutes-notice" role="note">
@@ -42,7 +44,7 @@ export function Minutes({ source }: { source: MinutesSource }) {
         </p>
       )}
       {r.result ? null : <RoundsSection rounds={source.ballotRounds} current={r.round} />}
-      <p className="minutes-drawn-up">{t.drawnUp(formatTime(source.drawnUpAt, language))}</p>
+      <p className="minutes-drawn-up">{t.drawnUp(f.dateTimeSeconds(source.drawnUpAt))}</p>
     </article>
   );
 }
@@ -85,7 +87,14 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
       <ProxiesSection round={r} delegates={source.delegates} />
-      <BallotsSection ballots={tally.ballots} paper={r.paper} turnout={tally.turnout} basis={tally.basis.turnout} />
+      <VouchedBallots vouched={source.vouched} names={source.names} />
+      <BallotsSection
+        election={r.ballot.kind === 'election'}
+        ballots={tally.ballots}
+        paper={r.paper}
+        turnout={tally.turnout}
+        basis={tally.basis.turnout}
+      />
       <MinutesResults tally={tally} kind={r.ballot.kind} majority={r.rules.majority} paper={r.paper} />
       <ChecksSection
         tally={tally}
@@ -102,8 +111,8 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
 
 function TimesSection({ round: r }: { round: RoundExport }) {
   const t = useText(minutesText);
-  const language = useLanguage();
-  const time = (iso: string | null) => (iso ? formatTime(iso, language) : t.times.none);
+  const f = useFormats();
+  const time = (iso: string | null) => (iso ? f.dateTimeSeconds(iso) : t.times.none);
   return (
     <section className="minutes-section" aria-labelledby="minutes-times">
       <h2 id="minutes-times">{t.times.heading}</h2>

@@ -1,9 +1,10 @@
 // /chair/<meetingId>/minutes/<ballotId>/<round>: the minutes page with its toolbar (language,
 // print, downloads), which the print stylesheet leaves off the paper.
 import { useEffect } from 'react';
-import { LanguageContext, useText } from '../../i18n';
+import { LanguageContext, useLanguage, useText } from '../../i18n';
 import { minutesText } from '../../i18n/minutes';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { MeetingVoice } from '../../ui/MeetingVoice';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useTrackedReplies } from '../../ui/use-request';
 import { downloadExport, roundExportPath } from '../chair-http';
@@ -31,6 +32,7 @@ export function MinutesPage(props: MinutesPageProps) {
 
 function MinutesScreen({ meetingId, chairKey, ballotId, round }: MinutesPageProps) {
   const t = useText(minutesText);
+  const language = useLanguage();
   const load = useMinutes(meetingId, chairKey, ballotId, round);
   const ballotTitle = load.status === 'ready' ? load.source.round.ballot.title : '';
 
@@ -57,7 +59,9 @@ function MinutesScreen({ meetingId, chairKey, ballotId, round }: MinutesPageProp
           <ErrorNote refusal={load.refusal} />
         </div>
       ) : (
-        <Minutes source={load.source} />
+        <MeetingVoice language={language} settings={load.source.settings}>
+          <Minutes source={load.source} />
+        </MeetingVoice>
       )}
     </div>
   );

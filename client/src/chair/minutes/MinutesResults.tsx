@@ -13,7 +13,8 @@ import {
   type SubjectResult,
   type TallyResult,
 } from '@hallvote/shared';
-import { formatDecimal, useLanguage, useText } from '../../i18n';
+import { useLanguage, useText } from '../../i18n';
+import { numbersIn } from '../../i18n/format';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
 import { rulesText } from '../../i18n/rules';
@@ -85,7 +86,7 @@ function BandLines({ subject }: { subject: SubjectResult }) {
           {t.results.band(
             optionLabel({ id: v.optionId, label: v.optionId }, language),
             v.votes,
-            v.percent ? formatDecimal(v.percent.text, language) : '—',
+            v.percent ? numbersIn(language).percent(v.percent) : '—',
             c.bases[v.base.name],
             v.base.value,
             v.band ? v.band.consequence[language] : null,
@@ -156,10 +157,10 @@ function SubjectTable({
                 <td className="num">{onPaper}</td>
                 <td className="num total">{count.votes}</td>
                 {both ? <td className="num">{formatWeight(count.weight?.votes ?? 0, language)}</td> : null}
-                <td className="num">{count.percent ? formatDecimal(count.percent.text, language) : '—'}</td>
+                <td className="num">{count.percent ? numbersIn(language).percentNumber(count.percent) : '—'}</td>
                 {count.shares.slice(1).map((s) => (
                   <td key={s.base.name} className="num">
-                    {s.percent ? formatDecimal(s.percent.text, language) : '—'}
+                    {s.percent ? numbersIn(language).percentNumber(s.percent) : '—'}
                   </td>
                 ))}
                 {banded ? null : <td>{carries ? t.results.yes : ''}</td>}
@@ -258,7 +259,7 @@ function BatchTable({ tally, kind, majority, paper }: Props) {
                     {count.shares.slice(1).map((share) =>
                       share.percent ? (
                         <span key={share.base.name} className="pct">
-                          {formatDecimal(share.percent.text, language)}%
+                          {numbersIn(language).percent(share.percent)}
                         </span>
                       ) : null,
                     )}

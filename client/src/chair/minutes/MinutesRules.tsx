@@ -102,7 +102,7 @@ function PartLine({ part }: { part: RulePart }) {
         <li>
           {t.rules.cap(
             label(part.cap.top),
-            fractionAsPercent(part.cap.rate),
+            fractionAsPercent(part.cap.rate, language),
             label(part.cap.reference),
             rt.capDenominator[part.cap.denominator ?? 'reference'],
           )}

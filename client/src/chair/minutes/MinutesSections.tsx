@@ -17,7 +17,7 @@ import { useLanguage, useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
 import { capWarningText, turnoutText } from '../../ui/outcome-text';
-import { formatTime } from '../format-time';
+import { useFormats } from '../../i18n/format';
 import { paperBallots } from './minutes-data';
 
 export function AttendanceSection({
@@ -63,11 +63,14 @@ export function AttendanceSection({
 }
 
 export function BallotsSection({
+  election,
   ballots,
   paper,
   turnout,
   basis,
 }: {
+  /** An election's papers are "phiếu bầu"; every other ballot's "phiếu biểu quyết". */
+  election: boolean;
   ballots: BallotCounts;
   paper: PaperTotals | null;
   turnout: TurnoutShare;
@@ -77,6 +80,7 @@ export function BallotsSection({
   const c = useText(commonText);
   const language = useLanguage();
   const onPaper = paperBallots(paper);
+  const heading = election ? t.ballots.headingElection : t.ballots.heading;
   const split = (label: string, total: number, paperCount: number) => (
     <tr>
       <th scope="row">{label}</th>
@@ -87,8 +91,8 @@ export function BallotsSection({
   );
   return (
     <section className="minutes-section" aria-labelledby="minutes-ballots">
-      <h2 id="minutes-ballots">{t.ballots.heading}</h2>
-      <table className="minutes-table figures" aria-label={t.ballots.heading}>
+      <h2 id="minutes-ballots">{heading}</h2>
+      <table className="minutes-table figures" aria-label={heading}>
         <thead>
           <tr>
             <td />
@@ -198,6 +202,7 @@ export function WarningsSection({
   const t = useText(minutesText);
   const c = useText(commonText);
   const language = useLanguage();
+  const f = useFormats();
   return (
     <section className="minutes-section" aria-labelledby="minutes-warnings">
       <h2 id="minutes-warnings">{t.warnings.heading}</h2>
@@ -215,7 +220,7 @@ export function WarningsSection({
           <dt>{t.warnings.reason}</dt>
           <dd className="minutes-reason">{acknowledgement.reason}</dd>
           <dt>{t.warnings.at}</dt>
-          <dd>{formatTime(acknowledgement.at, language)}</dd>
+          <dd>{f.dateTimeSeconds(acknowledgement.at)}</dd>
         </dl>
       ) : warnings.length > 0 ? (
         <p className="minutes-verdict not-met">{t.warnings.missing}</p>
@@ -240,7 +245,6 @@ export function SignaturesSection() {
   return (
     <section className="minutes-section minutes-signatures" aria-labelledby="minutes-signatures">
       <h2 id="minutes-signatures">{t.signatures.heading}</h2>
-      <p className="minutes-place">{t.signatures.placeDate}</p>
       <h3>{t.signatures.committee}</h3>
       <div className="signature-grid">
         <SignatureBox role={t.signatures.head} />

@@ -1,7 +1,8 @@
 // The parts of the minutes that let the people who lost a vote trust it (issue 12): the seal with
 // the audit heads to sign under, an early close and a lowered early-close minimum said plainly,
 // the ballots a cancel destroyed, every round of the ballot (so a re-vote after an unwelcome
-// result is there to read), and who was excused or absent when the result was counted.
+// result is there to read), who was excused or absent when the result was counted, and the ballots
+// cast with badges the chair checked in or re-issued (for the counting committee to check).
 import {
   earlyCloseMinimum,
   loweredEarlyCloseMinimum,
@@ -9,6 +10,7 @@ import {
   type RoundExport,
   type RoundResult,
   type RuleSet,
+  type VouchedVote,
 } from '@hallvote/shared';
 import { useText } from '../../i18n';
 import { minutesText } from '../../i18n/minutes';
@@ -116,5 +118,30 @@ export function AttendanceNames({ result, names }: { result: RoundResult; names:
         </p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Ballots cast with badges the chair checked in or re-issued (shared/src/vouched-votes.ts): the
+ * chair holds every badge, so the counting committee checks these members were in the hall. Names
+ * and why, never a choice.
+ */
+export function VouchedBallots({
+  vouched,
+  names,
+}: {
+  vouched: readonly VouchedVote[];
+  names: ReadonlyMap<string, string>;
+}) {
+  const x = useText(minutesTrustText);
+  if (vouched.length === 0) return null;
+  const list = vouched
+    .map((v) => `${names.get(v.delegateId) ?? v.delegateId} (${x.vouchedBy[v.by]})`)
+    .sort((a, b) => a.localeCompare(b, 'vi'))
+    .join(', ');
+  return (
+    <p className="minutes-notice" role="note">
+      <strong>{x.vouched(vouched.length)}</strong> {list}
+    </p>
   );
 }

@@ -1,12 +1,23 @@
 // What the minutes are drawn up from: the round's JSON export (the same file `verify` reads) and
 // the meeting's title, which only the meeting export carries.
 import { useEffect, useState } from 'react';
-import type { AuditHead, MeetingExport, PaperTotals, RoundExport } from '@hallvote/shared';
+import {
+  meetingSettings,
+  vouchedVotes,
+  type AuditHead,
+  type MeetingExport,
+  type MeetingSettings,
+  type PaperTotals,
+  type RoundExport,
+  type VouchedVote,
+} from '@hallvote/shared';
 import type { Refusal } from '../../reply';
 import { asJson, chairGet, roundExportPath } from '../chair-http';
 
 export interface MinutesSource {
   readonly meetingTitle: string;
+  /** The meeting's form of address, time zone and document header (defaults for an older export). */
+  readonly settings: MeetingSettings;
   /** The server's clock when the exports were read. */
   readonly drawnUpAt: string;
   readonly round: RoundExport;
@@ -18,6 +29,8 @@ export interface MinutesSource {
   readonly delegates: MeetingExport['delegates'];
   /** The audit chain's head when the minutes were drawn up, printed for the signatures. */
   readonly head: AuditHead | null;
+  /** This round's online ballots cast with badges the chair checked in or re-issued (who, never what). */
+  readonly vouched: readonly VouchedVote[];
 }
 
 export type MinutesLoad =
@@ -41,12 +54,14 @@ export async function loadMinutes(
     status: 'ready',
     source: {
       meetingTitle: meeting.data.meeting.title,
+      settings: meetingSettings(meeting.data.meeting.settings),
       drawnUpAt: meeting.data.exportedAt,
       round: exported.data,
       ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),
       names: new Map(meeting.data.delegates.map((d) => [d.id, d.name])),
       delegates: meeting.data.delegates,
       head: headOf(meeting.data),
+      vouched: vouchedVotes(meeting.data.audit).filter((v) => v.ballotId === ballotId && v.round === round),
     },
   };
 }

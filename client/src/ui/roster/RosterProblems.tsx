@@ -1,6 +1,7 @@
 import type { RosterField, RosterProblem } from '@hallvote/shared';
 import { useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
+import { sayRefusal, useRefusalText } from '../../i18n/refusals';
 import { rosterText } from '../../i18n/roster';
 import type { Refusal } from '../../reply';
 import { ErrorNote } from '../ErrorNote';
@@ -45,15 +46,15 @@ export function RosterProblems({ problems }: { problems: readonly RosterProblem[
  * server's English sentence); any other refusal as every view shows one.
  */
 export function RosterRefusal({ refusal, lead }: { refusal: Refusal; lead?: string | undefined }) {
-  const common = useText(commonText);
-  if (!('problems' in refusal) || !refusal.problems) return <ErrorNote refusal={refusal} lead={lead} />;
+  const t = useRefusalText();
+  if (refusal.error !== 'INVALID_ROSTER') return <ErrorNote refusal={refusal} lead={lead} />;
   return (
     <>
       <p className="error-note">
         {lead ? <strong>{lead} </strong> : null}
-        {common.errors[refusal.error]}
+        {sayRefusal(t, refusal)}
       </p>
-      <RosterProblems problems={refusal.problems} />
+      <RosterProblems problems={refusal.params.problems} />
     </>
   );
 }

@@ -14,7 +14,7 @@ export async function markPresent(
   group: string | null,
 ): Promise<MarkPresentResult> {
   const members = [...state.delegates.values()].filter((d) => group === null || d.group === group);
-  if (group !== null && members.length === 0) throw new HallvoteError('NOT_FOUND', `Nobody is in group "${group}".`);
+  if (group !== null && members.length === 0) throw new HallvoteError('NOT_FOUND', { what: 'group' });
   const changes: AttendanceChange[] = members
     .filter((d) => d.attendance === 'absent')
     .map((d) => {

@@ -4,7 +4,7 @@
 export type JoinLanguage = 'vi' | 'en';
 
 /** Why the page is shown again after a try. */
-export type JoinProblem = 'format' | 'unknown' | 'limited';
+export type JoinProblem = 'format' | 'unknown' | 'limited' | 'unavailable';
 
 const TEXT = {
   vi: {
@@ -15,9 +15,10 @@ const TEXT = {
     hint: `Mã gồm chữ in hoa và chữ số (không có 0, 1, I, L, O); có thể gõ chữ thường, có hoặc không có dấu gạch.`,
     problems: {
       format: 'Mã phải có đúng 8 ký tự như in trên thẻ.',
-      unknown: 'Không có thẻ nào mang mã này. Hãy kiểm tra lại từng ký tự, hoặc quét mã QR, hoặc hỏi chủ tọa.',
+      unknown: 'Không có thẻ nào mang mã này. Hãy kiểm tra lại từng ký tự, hoặc quét mã QR, hoặc hỏi người chủ trì.',
       limited:
-        'Đã có quá nhiều lần nhập sai mã. Hãy đợi vài phút rồi thử lại, hoặc quét mã QR trên thẻ, hoặc hỏi chủ tọa.',
+        'Đã có quá nhiều lần nhập sai mã. Hãy đợi vài phút rồi thử lại, hoặc quét mã QR trên thẻ, hoặc hỏi người chủ trì.',
+      unavailable: 'Máy chủ tạm thời không kiểm tra được mã. Hãy thử lại sau giây lát, hoặc quét mã QR trên thẻ.',
     } satisfies Record<JoinProblem, string>,
     other: 'English',
   },
@@ -32,6 +33,7 @@ const TEXT = {
       unknown: 'No badge has this code. Check each character, or scan the QR code, or ask the chair.',
       limited:
         'Too many wrong codes have been tried. Wait a few minutes and try again, or scan the QR code on the badge, or ask the chair.',
+      unavailable: 'The server cannot check codes just now. Try again in a moment, or scan the QR code on the badge.',
     } satisfies Record<JoinProblem, string>,
     other: 'Tiếng Việt',
   },

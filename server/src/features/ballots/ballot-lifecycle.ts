@@ -8,7 +8,7 @@ import type { MeetingState } from '../../hall/meeting-state';
 import type { RoundRecord } from '../../store/store';
 import { newSealKeyPair } from '../votes/open-sealed-marks';
 import { ballotView } from '../sync/views';
-import { earlyCloseOf } from './early-close';
+import { earlyCloseOf, uncountedAtDeadline } from './early-close';
 import { checkSecrecyAtOpen, roundProxiesAtOpen } from './round-proxies';
 import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
@@ -26,19 +26,19 @@ export async function openRound(
 ): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
-  if (current && !entry.row.revoteDrafted)
-    throw new HallvoteError('CONFLICT', 'This ballot has already been opened; prepare a re-vote for a new round.');
+  if (current && !entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', { reason: 'already-opened' });
   const other = state.openRounds()[0];
-  if (other) throw new HallvoteError('CONFLICT', 'Another ballot is open; close it first.');
+  if (other)
+    throw new HallvoteError('ANOTHER_BALLOT_OPEN', {
+      ballotId: other.ballotId,
+      title: state.ballotOf(other.ballotId).row.definition.title,
+    });
   // The ballot's own quorum: a National-Assembly motion (one half) may open where a
   // classification (two thirds) may not.
   const presence = state.presence(entry.rules);
   if (!presence.quorum.met) {
-    const q = presence.quorum;
-    throw new HallvoteError(
-      'NO_QUORUM',
-      `No quorum: ${q.present} present, ${q.required} of ${q.eligible} eligible needed (${q.fraction.num}/${q.fraction.den}).`,
-    );
+    const { present, required, eligible, fraction, strict } = presence.quorum;
+    throw new HallvoteError('NO_QUORUM', { present, required, eligible, fraction, strict });
   }
   const now = ctx.clock.now();
   const seconds = entry.row.definition.countdownSeconds;
@@ -103,9 +103,9 @@ export async function openRound(
 export async function prepareRevote(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
-  if (entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', 'A re-vote of this ballot is prepared already.');
+  if (entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', { reason: 'revote-prepared' });
   if (current?.state !== 'closed' && current?.state !== 'published' && current?.state !== 'cancelled')
-    throw new HallvoteError('CONFLICT', 'Only a closed, published or cancelled ballot can be voted on again.');
+    throw new HallvoteError('CONFLICT', { reason: 'revote-too-early', state: current?.state ?? 'draft' });
   await ctx.store.draftRevote(
     ballotId,
     true,
@@ -142,8 +142,11 @@ export async function closeRound(
   actor: 'chair' | 'system' = 'chair',
 ): Promise<RoundResult> {
   state.ballotOf(ballotId); // NOT_FOUND before BALLOT_NOT_OPEN
-  const round = state.openRoundOf(ballotId);
   const now = ctx.clock.now();
+  // A round whose countdown ran out uncounted takes no votes; closing it says why (TOO_FEW_BALLOTS).
+  const ended = state.currentRound(ballotId);
+  if (ended?.state === 'open' && state.countdownEnded(ballotId, ended.round)) earlyCloseOf(state, ended, now, actor);
+  const round = state.openRoundOf(ballotId);
   const earlyClose = earlyCloseOf(state, round, now, actor);
   state.beginClosing(ballotId, round.round);
   try {
@@ -191,16 +194,12 @@ export async function publishRound(
 ): Promise<RoundResult> {
   const round = state.ballotOf(ballotId).rounds.at(-1);
   if (round?.state !== 'closed' || !round.result)
-    throw new HallvoteError('CONFLICT', 'Only a closed ballot can be published.');
+    throw new HallvoteError('CONFLICT', { reason: 'publish-not-closed', state: round?.state ?? 'draft' });
   // Cap warnings and broken invariants (paper totals that do not add up) are both published only
   // with the chair's written reason.
   const warnings = warningsToAcknowledge(round.result.tally);
   const reason = acknowledgement?.trim() ?? '';
-  if (warnings > 0 && reason === '')
-    throw new HallvoteError(
-      'ACK_REQUIRED',
-      `The result carries ${warnings} warning(s); write why you publish it anyway.`,
-    );
+  if (warnings > 0 && reason === '') throw new HallvoteError('ACK_REQUIRED', { warnings });
   const at = ctx.clock.now().toISOString();
   const result: RoundResult = { ...round.result, acknowledgement: reason ? { reason, at } : null };
   const head = await ctx.store.publishRound(
@@ -243,12 +242,9 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
     return view;
   }
   const round = entry.rounds.at(-1);
-  if (round?.state === 'closed')
-    throw new HallvoteError(
-      'CONFLICT',
-      'A closed round cannot be cancelled: its result goes to the minutes. Start a re-vote instead.',
-    );
-  if (round?.state !== 'open') throw new HallvoteError('CONFLICT', 'Only an open ballot can be cancelled.');
+  if (round?.state === 'closed') throw new HallvoteError('CONFLICT', { reason: 'cancel-closed' });
+  if (round?.state !== 'open')
+    throw new HallvoteError('CONFLICT', { reason: 'cancel-not-open', state: round?.state ?? 'draft' });
   state.beginClosing(ballotId, round.round);
   try {
     ctx.countdowns.clear(ballotId, round.round);
@@ -272,14 +268,29 @@ export async function cancelRound(ctx: HallContext, state: MeetingState, ballotI
 /** A countdown whose close found the database out of reach tries again this much later. */
 const COUNTDOWN_RETRY_MS = 1_000;
 
-/** Arms the countdown of an open round (also after a restart: a past deadline closes at once). */
+/**
+ * Arms the countdown of an open round (also after a restart: a past deadline closes at once). A
+ * secret round short of its minimum is not closed but left uncounted for the chair to cancel.
+ */
 export function scheduleCountdown(ctx: HallContext, state: MeetingState, round: RoundRecord): void {
   if (!round.closesAt || round.state !== 'open') return;
   const delay = Math.max(0, new Date(round.closesAt).getTime() - ctx.clock.now().getTime());
   ctx.countdowns.set(round.ballotId, round.round, delay, () => {
     exclusive(state, async () => {
       // Only the round this countdown was set for: the chair may have closed it and opened another.
-      if (state.currentRound(round.ballotId)?.round !== round.round) return;
+      const current = state.currentRound(round.ballotId);
+      if (current?.round !== round.round || current.state !== 'open') return;
+      // Too few online ballots to count a secret round: it stays open and uncounted (early-close.ts).
+      const uncounted = uncountedAtDeadline(state, current);
+      if (uncounted) {
+        state.endCountdown(round.ballotId, round.round);
+        ctx.broadcaster.ballotChanged(state, round.ballotId);
+        ctx.log.warn(
+          { meetingId: state.meeting.id, ballotId: round.ballotId, ...uncounted },
+          'countdown ended uncounted',
+        );
+        return;
+      }
       await closeRound(ctx, state, round.ballotId, 'system');
     }).catch((err: unknown) => {
       // The database was out of reach: try again while this node still runs the meeting (a node

@@ -1,6 +1,7 @@
 // A new ballot, in draft until the chair opens it, pinned to the rule preset it is tallied under.
 import {
   HallvoteError,
+  getRulePreset,
   ruleSetFor,
   type BallotDefinition,
   type ParsedRequest,
@@ -20,9 +21,10 @@ import type { MeetingState } from '../../hall/meeting-state';
 export function resolveRules(state: MeetingState, ref: RuleSetRef | undefined): RuleSet {
   const rules = ruleSetFor(ref, state.rules);
   if (!rules)
-    throw new HallvoteError('UNKNOWN_RULE_PRESET', `No rule preset "${ref?.id}" version ${ref?.version}.`, [
-      { path: 'rules', message: 'unknown rule preset or version' },
-    ]);
+    throw new HallvoteError('UNKNOWN_RULE_PRESET', {
+      id: ref?.id ?? '',
+      version: ref && getRulePreset(ref.id) ? ref.version : null,
+    });
   return rules;
 }
 
@@ -35,9 +37,9 @@ function checkBandedOptions(rules: RuleSet, definition: BallotDefinition): void 
   const options = new Set(definition.options.map((o) => o.id));
   const missing = (rules.bands ?? []).map((b) => b.optionId).filter((id) => !options.has(id));
   if (missing.length > 0)
-    throw new HallvoteError('INVALID_PAYLOAD', `The rules count the option(s) ${missing.join(', ')}.`, [
-      { path: 'options', message: `${rules.id} counts the option(s) ${missing.join(', ')}, which the ballot lacks` },
-    ]);
+    throw new HallvoteError('INVALID_PAYLOAD', {
+      issues: [{ path: 'options', problem: 'rule-options', values: missing }],
+    });
 }
 
 /** A subject with its optional fields present only when set, never `undefined`. */

@@ -13,13 +13,13 @@ export async function createFollowUp(
 ): Promise<{ ballotId: string }> {
   state.ballotOf(p.ballotId);
   const round = state.roundOf(p.ballotId, p.round);
-  if (!round) throw new HallvoteError('NOT_FOUND', 'No such ballot round.');
+  if (!round) throw new HallvoteError('NOT_FOUND', { what: 'round' });
   // Until it is published a result can still change (paper totals, a cancel); the vote it calls
   // for follows the result the hall has seen.
   if (round.state !== 'published' || !round.result)
-    throw new HallvoteError('CONFLICT', 'A follow-up vote follows a published result.');
+    throw new HallvoteError('CONFLICT', { reason: 'follow-up-not-published' });
   const vote = followUpVotes(round.result.tally).find((v) => v.optionId === p.optionId && v.bandId === p.bandId);
-  if (!vote) throw new HallvoteError('CONFLICT', 'No subject of this result is in a band that calls for a vote.');
+  if (!vote) throw new HallvoteError('CONFLICT', { reason: 'follow-up-none' });
   const source = { ballotId: p.ballotId, round: p.round, optionId: p.optionId, bandId: p.bandId };
   for (const entry of state.ballots.values()) {
     const of = entry.row.definition.followUpOf;
@@ -29,7 +29,7 @@ export async function createFollowUp(
       of.bandId === source.bandId &&
       of.optionId === source.optionId
     )
-      throw new HallvoteError('CONFLICT', 'This follow-up vote has been created already.');
+      throw new HallvoteError('CONFLICT', { reason: 'follow-up-exists' });
   }
   const definition: BallotDefinition = {
     title: p.title,

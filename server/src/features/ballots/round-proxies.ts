@@ -39,11 +39,7 @@ export function checkSecrecyAtOpen(
   ]);
   if (risks.length > 0 && !accepted) {
     const members = risks.map((r) => ({ name: state.delegates.get(r.delegateId)?.name ?? '', weight: r.weight }));
-    throw HallvoteError.with(
-      'SECRECY_AT_RISK',
-      { members },
-      `A weight no other voter has would identify ${members.length} voter(s) in this secret ballot.`,
-    );
+    throw new HallvoteError('SECRECY_AT_RISK', { members });
   }
   return risks;
 }

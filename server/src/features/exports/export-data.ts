@@ -99,6 +99,7 @@ export async function meetingExport(store: Store, state: MeetingState, exportedA
       title: state.meeting.title,
       rules: state.rules,
       createdAt: state.meeting.createdAt,
+      settings: state.meeting.settings,
     },
     delegates: exportedDelegates(state),
     rounds,

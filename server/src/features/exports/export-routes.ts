@@ -35,8 +35,7 @@ export function exportRoutes(ctx: HallContext): Router {
       const state = chairMeeting(ctx, req);
       const format = String(req.params.format);
       const exported = await roundExport(ctx.store, state, String(req.params.ballotId), Number(req.params.round));
-      if (!exported || (format !== 'json' && format !== 'csv'))
-        throw new HallvoteError('NOT_FOUND', 'No such ballot round or format.');
+      if (!exported || (format !== 'json' && format !== 'csv')) throw new HallvoteError('NOT_FOUND', { what: 'round' });
       const name = `hallvote-${exported.ballot.id}-round-${exported.round}.${format}`;
       download(res, name, format, format === 'csv' ? roundCsv(exported) : JSON.stringify(exported, null, 2));
     }),
@@ -51,7 +50,7 @@ export function exportRoutes(ctx: HallContext): Router {
       if (format === 'csv') download(res, `attendance-${state.meeting.id}.csv`, 'csv', attendanceCsv(delegates));
       else if (format === 'json')
         download(res, `attendance-${state.meeting.id}.json`, 'json', JSON.stringify(delegates, null, 2));
-      else throw new HallvoteError('NOT_FOUND', 'No such format.');
+      else throw new HallvoteError('NOT_FOUND', { what: 'format' });
     }),
   );
 

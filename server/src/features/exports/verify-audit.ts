@@ -148,7 +148,9 @@ function checkChain(audit: readonly AuditEntry[], head: string | undefined): Ver
 export function checkAuditLog(data: MeetingExport, head: string | undefined): VerifyFinding[] {
   return [
     ...checkChain(data.audit, head),
-    ...data.rounds.map((r) => checkRoundEntries(data, r)),
+    // A round whose stored state its entries do not bear out is that round's mismatch, not the log's
+    // (STATE_MISMATCH names it among the rounds; auditLog says the chain itself is broken).
+    ...data.rounds.map((r) => ({ ...checkRoundEntries(data, r), round: { ballot: r.ballot.title, round: r.round } })),
     ...checkMissingRounds(data),
   ];
 }

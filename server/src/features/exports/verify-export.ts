@@ -21,6 +21,7 @@ import {
   type RoundResult,
 } from '@hallvote/shared';
 import { checkAuditLog } from './verify-audit';
+import { checkVouchedVotes } from './verify-vouched';
 import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
 export type { VerifyFinding } from './verify-findings';
@@ -166,20 +167,9 @@ function checkAcknowledged(where: string, r: RoundExport, result: RoundResult): 
   );
 }
 
-function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
-  const where = roundName(r);
-  const result = r.result;
-  if (!result) {
-    const holds = r.records.length === 0 && r.namedVotes === null;
-    return [
-      finding(
-        where,
-        holds,
-        holds ? `not counted (${r.state}); no ballots exported` : `mismatch: ${r.state} round exports ballots`,
-      ),
-    ];
-  }
-  const seal = sha256(
+/** A counted round's seal recomputed from its export alone (the recipe in shared/src/seal.ts). */
+export function exportedRoundSeal(data: MeetingExport, r: RoundExport, result: RoundResult): string {
+  return sha256(
     roundSealInput({
       meetingId: data.meeting.id,
       ballot: r.ballot,
@@ -199,6 +189,22 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
       tally: result.tally,
     }),
   );
+}
+
+function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
+  const where = roundName(r);
+  const result = r.result;
+  if (!result) {
+    const holds = r.records.length === 0 && r.namedVotes === null;
+    return [
+      finding(
+        where,
+        holds,
+        holds ? `not counted (${r.state}); no ballots exported` : `mismatch: ${r.state} round exports ballots`,
+      ),
+    ];
+  }
+  const seal = exportedRoundSeal(data, r, result);
   const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
   const recomputed = tally(
     roundTallyInput({
@@ -237,6 +243,12 @@ export function verifyExport(
   data: MeetingExport,
   options: VerifyOptions = {},
 ): { ok: boolean; findings: VerifyFinding[] } {
-  const findings = [...data.rounds.flatMap((r) => checkRound(data, r)), ...checkAuditLog(data, options.head)];
+  const findings = [
+    ...data.rounds.flatMap((r) =>
+      checkRound(data, r).map((f) => ({ ...f, round: { ballot: r.ballot.title, round: r.round } })),
+    ),
+    ...checkVouchedVotes(data),
+    ...checkAuditLog(data, options.head),
+  ];
   return { ok: findings.every((f) => f.ok), findings };
 }

@@ -6,6 +6,8 @@ export interface VerifyFinding {
   readonly ok: boolean;
   readonly level: 'ok' | 'warning' | 'mismatch';
   readonly detail: string;
+  /** The round the finding is about (its ballot's title and number); absent for the audit log. */
+  readonly round?: { readonly ballot: string; readonly round: number };
 }
 
 /** A finding that holds (`ok`), or a mismatch. */

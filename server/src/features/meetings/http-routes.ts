@@ -7,6 +7,7 @@ import {
   RULE_PRESETS,
   createMeetingSchema,
   getRulePreset,
+  meetingSettings,
   type CreateMeetingResponse,
 } from '@hallvote/shared';
 import { newId, newSecret, sameSecret } from '../../auth';
@@ -30,19 +31,16 @@ export function meetingRoutes(ctx: HallContext): Router {
     '/api/meetings',
     route(ctx, async (req, res) => {
       if (!sameSecret(bearer(req), ctx.config.adminToken))
-        throw new HallvoteError('UNAUTHORIZED', 'The admin token is missing or wrong.');
+        throw new HallvoteError('UNAUTHORIZED', { credential: 'admin-token' });
       const parsed = createMeetingSchema.safeParse(req.body);
-      if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', 'Malformed meeting.', zodIssues(parsed.error));
-      const { title, rulePresetId, rulePresetVersion, roster = [] } = parsed.data;
+      if (!parsed.success) throw new HallvoteError('INVALID_PAYLOAD', { issues: zodIssues(parsed.error) });
+      const { title, rulePresetId, rulePresetVersion, roster = [], settings } = parsed.data;
       const rules = getRulePreset(rulePresetId, rulePresetVersion);
       if (!rules)
-        throw new HallvoteError(
-          'UNKNOWN_RULE_PRESET',
-          `Unknown rule preset or version; use one of ${RULE_PRESET_IDS.join(', ')}.`,
-          getRulePreset(rulePresetId)
-            ? [{ path: 'rulePresetVersion', message: 'unknown version of the preset' }]
-            : [{ path: 'rulePresetId', message: 'unknown preset' }],
-        );
+        throw new HallvoteError('UNKNOWN_RULE_PRESET', {
+          id: rulePresetId,
+          version: getRulePreset(rulePresetId) ? (rulePresetVersion ?? null) : null,
+        });
       assertRosterLines(roster);
       const meeting = {
         id: newId(),
@@ -52,6 +50,7 @@ export function meetingRoutes(ctx: HallContext): Router {
         chairKey: newSecret(),
         projectorKey: newSecret(),
         createdAt: ctx.clock.now().toISOString(),
+        settings: meetingSettings(settings),
       };
       const delegates = makeDelegates(meeting.id, roster, 0);
       await ctx.store.createMeeting(
@@ -61,6 +60,7 @@ export function meetingRoutes(ctx: HallContext): Router {
           rulePresetId,
           rulePresetVersion: rules.version,
           delegates: delegates.length,
+          settings: meeting.settings,
         }),
       );
       ctx.hall.addMeeting(meeting, rules, delegates);

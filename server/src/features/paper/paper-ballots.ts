@@ -26,11 +26,9 @@ function checkTotals(def: BallotDefinition, totals: PaperTotals): void {
   const subjects = new Set(def.subjects.map((s) => s.id));
   const options = new Set(def.options.map((o) => o.id));
   for (const [subjectId, row] of Object.entries(totals.subjects)) {
-    if (!subjects.has(subjectId))
-      throw new HallvoteError('INVALID_VOTE', `Unknown subject "${subjectId}" in the paper totals.`);
+    if (!subjects.has(subjectId)) throw new HallvoteError('INVALID_VOTE', { reason: 'unknown-subject', id: subjectId });
     for (const optionId of Object.keys(row.counts))
-      if (!options.has(optionId))
-        throw new HallvoteError('INVALID_VOTE', `Unknown option "${optionId}" in the paper totals.`);
+      if (!options.has(optionId)) throw new HallvoteError('INVALID_VOTE', { reason: 'unknown-option', id: optionId });
   }
 }
 
@@ -43,15 +41,12 @@ export async function markPaperVoter(
 ): Promise<Turnout> {
   const round = state.openRoundOf(ballotId);
   const delegate = state.delegateOf(delegateId);
-  if (!state.onRoster(ballotId, round.round, delegateId))
-    throw new HallvoteError('NOT_IN_ROUND', 'This member joined the roster after this ballot opened.');
+  if (!state.onRoster(ballotId, round.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND');
   if (state.votersOf(ballotId, round.round).has(delegateId))
-    throw new HallvoteError('ALREADY_VOTED', 'This delegate has already voted in this round.');
-  if (delegate.attendance !== 'present')
-    throw new HallvoteError(
-      'NOT_PRESENT',
-      `${delegate.name} is ${delegate.attendance}: only a delegate who is present can hand in a paper ballot.`,
-    );
+    throw new HallvoteError('ALREADY_VOTED', {
+      channel: state.votersOf(ballotId, round.round).get(delegateId)?.channel ?? 'online',
+    });
+  if (delegate.attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: delegate.attendance });
   await ctx.store.markPaperVoter(
     ballotId,
     round.round,
@@ -78,9 +73,9 @@ export async function recordPaperTotals(
 ): Promise<RoundResult | null> {
   const entry = state.ballots.get(ballotId);
   const round = state.roundOf(ballotId, roundNumber);
-  if (!entry || !round) throw new HallvoteError('NOT_FOUND', 'No such ballot round.');
+  if (!entry || !round) throw new HallvoteError('NOT_FOUND', { what: 'round' });
   if (round.state !== 'open' && round.state !== 'closed')
-    throw new HallvoteError('CONFLICT', 'Paper totals can be entered until the result is published.');
+    throw new HallvoteError('CONFLICT', { reason: 'paper-after-publish' });
   checkTotals(entry.row.definition, totals);
   const audit = auditInput(ctx.clock, state.meeting.id, 'chair', 'paper.totals', {
     ballotId,

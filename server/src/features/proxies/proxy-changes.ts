@@ -9,8 +9,8 @@ import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { ProxyRecord } from '../../store/store';
 
-function refuse(reason: ProxyRefusal, grantor: string, holder: string, message: string): never {
-  throw HallvoteError.with('PROXY_REFUSED', { reason, grantor, holder }, message);
+function refuse(reason: ProxyRefusal, grantor: string, holder: string): never {
+  throw new HallvoteError('PROXY_REFUSED', { reason, grantor, holder });
 }
 
 /** Refuses a proxy the meeting's rules do not allow; returns nothing when it may be recorded. */
@@ -19,17 +19,16 @@ export function assertProxyAllowed(state: MeetingState, grantorId: string, holde
   const grantor = state.delegateOf(grantorId);
   const holder = state.delegateOf(holderId);
   const rule = state.rules.proxies;
-  if (!rule) throw HallvoteError.with('PROXIES_NOT_ALLOWED', { rules: state.rules.id }, 'These rules take no proxies.');
+  if (!rule) throw new HallvoteError('PROXIES_NOT_ALLOWED', { rules: state.rules.id });
   const [g, h] = [grantor.name, holder.name];
-  if (grantorId === holderId) refuse('self', g, h, 'A member cannot hold their own proxy.');
-  if (state.proxyGivenBy(grantorId)) refuse('grantor-has-proxy', g, h, `${g} has given a proxy already.`);
-  if (state.proxyGivenBy(holderId)) refuse('holder-is-grantor', g, h, `${h} has given their own vote away.`);
-  if (state.proxiesHeldBy(grantorId).length > 0)
-    refuse('grantor-holds-proxies', g, h, `${g} holds proxies of others and cannot pass them on.`);
-  if (grantor.attendance === 'present') refuse('grantor-present', g, h, `${g} is present and votes themself.`);
+  if (grantorId === holderId) refuse('self', g, h);
+  if (state.proxyGivenBy(grantorId)) refuse('grantor-has-proxy', g, h);
+  if (state.proxyGivenBy(holderId)) refuse('holder-is-grantor', g, h);
+  if (state.proxiesHeldBy(grantorId).length > 0) refuse('grantor-holds-proxies', g, h);
+  if (grantor.attendance === 'present') refuse('grantor-present', g, h);
   const max = rule.maxPerHolder;
   if (max !== null && state.proxiesHeldBy(holderId).length >= max)
-    throw HallvoteError.with('PROXY_LIMIT', { holder: h, max }, `${h} holds ${max} proxies, the most allowed.`);
+    throw new HallvoteError('PROXY_LIMIT', { holder: h, max });
 }
 
 export async function grantProxy(
@@ -70,7 +69,6 @@ export async function revokeProxy(ctx: HallContext, state: MeetingState, proxyId
       'not-in-force',
       state.delegates.get(proxy.grantorId)?.name ?? '',
       state.delegates.get(proxy.holderId)?.name ?? '',
-      'This proxy was taken back already.',
     );
   const revoke = { proxyId, at: ctx.clock.now().toISOString(), by: 'chair' as const };
   await ctx.store.revokeProxy(

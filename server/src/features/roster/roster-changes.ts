@@ -18,11 +18,7 @@ import { makeDelegates } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
-  if (state.votingStarted())
-    throw new HallvoteError(
-      'VOTING_STARTED',
-      'Voting has started: the roster can no longer be imported, edited or shortened (a member can still be added, a lost badge re-issued).',
-    );
+  if (state.votingStarted()) throw new HallvoteError('VOTING_STARTED');
 }
 
 /** Replaces the roster with the lines of a file, or appends them; all of them, or none. */
@@ -118,7 +114,10 @@ export async function removeDelegate(ctx: HallContext, state: MeetingState, dele
   ctx.broadcaster.delegateChanged(state, d.id);
 }
 
-/** A lost badge: a new token, the old one refused from now on; returns the new join URL. */
+/**
+ * A lost badge: a new token, the old one refused from now on; returns the new join URL. The new
+ * badge cannot vote in a round open now (BADGE_REISSUED).
+ */
 export async function reissueBadge(
   ctx: HallContext,
   state: MeetingState,
@@ -132,6 +131,10 @@ export async function reissueBadge(
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.reissued', { delegateId: d.id }),
   );
   state.updateDelegate(d.id, { token });
+  // A badge the chair makes while a round is open does not vote in it: the chair holds every badge
+  // it prints, and could otherwise cast an absent member's ballot mid-vote. The member votes on
+  // paper (the counting committee sees them hand it in); the minutes list re-issued badges.
+  state.reissuedIn(d.id, state.openRounds());
   // The lost phone, if it is connected, must stop voting now, and says why.
   ctx.disconnectDelegate(state, d.id, 'reissued');
   ctx.log.info({ meetingId: state.meeting.id, delegateId: d.id }, 'badge re-issued');

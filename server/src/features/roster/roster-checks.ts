@@ -14,12 +14,7 @@ import {
 const MAX_PROBLEMS_SENT = 100;
 
 function refuse(problems: readonly RosterProblem[]): never {
-  throw new HallvoteError(
-    'INVALID_ROSTER',
-    `${problems.length} roster problem(s); nothing was changed.`,
-    undefined,
-    problems.slice(0, MAX_PROBLEMS_SENT),
-  );
+  throw new HallvoteError('INVALID_ROSTER', { problems: problems.slice(0, MAX_PROBLEMS_SENT) });
 }
 
 /** Refuses the lines of a file unless every line passes; `existing` is the roster they are added to. */

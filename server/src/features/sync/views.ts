@@ -7,6 +7,7 @@ import type {
   Delegate,
   DelegateSnapshot,
   MyVote,
+  MeetingHeading,
   ProjectorSnapshot,
   Proxy,
   PublishedAnchor,
@@ -18,6 +19,7 @@ import type {
   Turnout,
 } from '@hallvote/shared';
 import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
+import { uncountedAtDeadline } from '../ballots/early-close';
 import type { DelegateRecord, ProxyRecord } from '../../store/store';
 
 /** A roster member as the chair sees them: no token. */
@@ -96,6 +98,7 @@ export function chairBallotView(state: MeetingState, ballotId: string): ChairBal
   return {
     ...view,
     turnout: turnoutOf(state, ballotId),
+    uncounted: open && state.countdownEnded(ballotId, round.round) ? uncountedAtDeadline(state, round) : null,
     voterIds: voters.map(([id]) => id),
     paperVoterIds: voters.filter(([, v]) => v.channel === 'paper').map(([id]) => id),
     lateIds: round ? state.lateFor(ballotId, round.round) : [],
@@ -154,6 +157,11 @@ export function snapshotFor(state: MeetingState, who: SocketData, seq: number, c
   return delegateSnapshot(state, who.delegateId, seq, context.serverTime);
 }
 
+/** What every role knows of its meeting: its title, and how its views speak and date things. */
+function heading(state: MeetingState): MeetingHeading {
+  return { id: state.meeting.id, title: state.meeting.title, settings: state.meeting.settings };
+}
+
 export function chairSnapshot(
   state: MeetingState,
   seq: number,
@@ -167,6 +175,7 @@ export function chairSnapshot(
       title: state.meeting.title,
       rules: state.rules,
       createdAt: state.meeting.createdAt,
+      settings: state.meeting.settings,
     },
     presence: state.presence(),
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
@@ -247,7 +256,7 @@ export function delegateSnapshot(
     role: 'delegate',
     seq,
     serverTime,
-    meeting: { id: state.meeting.id, title: state.meeting.title },
+    meeting: heading(state),
     me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '', weight: d?.weight ?? 1 },
     ballot: ballotId ? ballotView(state, ballotId) : null,
     myVote: ballotId && round && mine ? myVoteOf(ballotId, round.round, mine) : null,
@@ -268,7 +277,7 @@ export function projectorSnapshot(state: MeetingState, seq: number): ProjectorSn
   return {
     role: 'projector',
     seq,
-    meeting: { id: state.meeting.id, title: state.meeting.title, rules: state.rules },
+    meeting: { ...heading(state), rules: state.rules },
     presence: state.presence(),
     ballot: ballotId ? ballotView(state, ballotId) : null,
     turnout: ballotId ? turnoutOf(state, ballotId) : null,

@@ -9,6 +9,7 @@ import {
   splitRecords,
   type MyVote,
   type ParsedRequest,
+  type SplitRefusal,
   type SplitVote,
 } from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
@@ -16,9 +17,9 @@ import { newReceipt } from '../../auth';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import { openSealedSplit } from './open-sealed-marks';
+import { assertSenderMayVote } from './voter-checks';
 
-const notAllowed = (reason: 'rules' | 'voted' | 'nobody', message: string) =>
-  HallvoteError.with('SPLIT_NOT_ALLOWED', { reason }, message);
+const notAllowed = (reason: SplitRefusal) => new HallvoteError('SPLIT_NOT_ALLOWED', { reason });
 
 /** Every member's vote of a split cast with `voteId`, the holder's first. */
 function votesOf(state: MeetingState, ballotId: string, round: number, holderId: string, voteId: string): MyVote[] {
@@ -44,41 +45,30 @@ export async function castSplit(
 ): Promise<MyVote[]> {
   const entry = state.ballots.get(p.ballotId);
   const round = state.roundOf(p.ballotId, p.round);
-  if (!entry || !round) throw new HallvoteError('BALLOT_NOT_OPEN', 'No such ballot round is open.');
+  if (!entry || !round) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   const voters = state.votersOf(p.ballotId, p.round);
   if (voters.get(holderId)?.voteId === p.voteId) return votesOf(state, p.ballotId, p.round, holderId, p.voteId);
-  if (!state.acceptsVotes(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
-  if (state.delegates.get(holderId)?.attendance !== 'present')
-    throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
+  assertSenderMayVote(ctx, state, p.ballotId, p.round, holderId);
   const rules = entry.rules;
   const countBy = rules.countBy ?? 'heads';
   // Under a double majority a member's head and weight must go to the same option: no split.
-  if (rules.proxies?.split !== true || countBy === 'both')
-    throw notAllowed('rules', 'The rules of this ballot do not allow a split ballot.');
+  if (rules.proxies?.split !== true || countBy === 'both') throw notAllowed('rules');
   const represented = new Set(state.representedBy(p.ballotId, p.round, holderId));
-  if (represented.size === 0) throw notAllowed('nobody', 'You represent nobody in this round.');
+  if (represented.size === 0) throw notAllowed('nobody');
   const members = [...new Set(p.members)];
-  if (!members.includes(holderId) || members.length < 2)
-    throw notAllowed('nobody', 'A split ballot is cast for yourself and at least one member you represent.');
+  if (!members.includes(holderId) || members.length < 2) throw notAllowed('nobody');
   for (const id of members)
     if (id !== holderId && !represented.has(id))
-      throw HallvoteError.with(
-        'NOT_REPRESENTED',
-        { member: state.delegates.get(id)?.name ?? '' },
-        'You do not hold this member’s proxy in this round.',
-      );
-  if (state.roundProxiesOf(p.ballotId, p.round).has(holderId))
-    throw notAllowed('voted', 'You gave your own vote in this round to a proxy holder.');
-  if (members.some((id) => voters.has(id)))
-    throw notAllowed('voted', 'A vote for one of these members is already recorded in this round.');
+      throw new HallvoteError('NOT_REPRESENTED', { member: state.delegates.get(id)?.name ?? '' });
+  if (state.roundProxiesOf(p.ballotId, p.round).has(holderId)) throw notAllowed('voted');
+  if (members.some((id) => voters.has(id))) throw notAllowed('voted');
   const def = entry.row.definition;
   const rows =
     p.sealed !== undefined
       ? def.secret && round.sealSecretKey
         ? openSealedSplit(def, p.sealed, round.sealSecretKey)
         : (() => {
-            throw new HallvoteError('INVALID_VOTE', 'Only a secret ballot is sealed.');
+            throw new HallvoteError('INVALID_VOTE', { reason: 'sealing' });
           })()
       : (p.rows ?? {});
   const unit = countBy === 'heads' ? 'heads' : 'weight';
@@ -86,7 +76,7 @@ export async function castSplit(
     unit === 'heads' ? members.length : members.reduce((t, id) => t + (state.delegates.get(id)?.weight ?? 1), 0);
   const split: SplitVote = { unit, total, rows };
   const problem = splitProblem(def, split);
-  if (problem) throw HallvoteError.with('INVALID_SPLIT', { problem }, `This split does not fit: ${problem.code}.`);
+  if (problem) throw new HallvoteError('INVALID_SPLIT', { problem });
   const receipts = members.map((delegateId) => ({ delegateId, receipt: newReceipt() }));
   const outcome = await ctx.store.castSplit(
     {

@@ -7,6 +7,7 @@ import type { HallContext } from '../../context';
 import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
 import { openSealedMarks } from './open-sealed-marks';
 import { validateMarks } from './validate-marks';
+import { assertSenderMayVote } from './voter-checks';
 
 /**
  * The marks of a vote: as sent (open ballots) or opened with the round's key (secret ballots). A
@@ -15,8 +16,7 @@ import { validateMarks } from './validate-marks';
  */
 function marksOf(ballot: BallotDefinition, p: ParsedRequest<'vote:cast'>, sealSecretKey: string | null): Marks {
   if (p.sealed === undefined) return p.marks ?? {};
-  if (!ballot.secret || !sealSecretKey)
-    throw new HallvoteError('INVALID_VOTE', 'Only a secret ballot is sealed; send the marks of this one as they are.');
+  if (!ballot.secret || !sealSecretKey) throw new HallvoteError('INVALID_VOTE', { reason: 'sealing' });
   return openSealedMarks(ballot, p.sealed, sealSecretKey);
 }
 
@@ -41,20 +41,12 @@ function voterOf(state: MeetingState, senderId: string, p: ParsedRequest<'vote:c
   const memberId = p.forDelegateId ?? senderId;
   if (memberId !== senderId) {
     if (proxies.get(memberId) !== senderId)
-      throw HallvoteError.with(
-        'NOT_REPRESENTED',
-        { member: state.delegates.get(memberId)?.name ?? '' },
-        'You do not hold this member’s proxy in this round.',
-      );
+      throw new HallvoteError('NOT_REPRESENTED', { member: state.delegates.get(memberId)?.name ?? '' });
     return memberId;
   }
   const holderId = proxies.get(senderId);
   if (holderId !== undefined)
-    throw HallvoteError.with(
-      'PROXY_GRANTED',
-      { holder: state.delegates.get(holderId)?.name ?? '' },
-      'You gave your vote in this round to a proxy holder.',
-    );
+    throw new HallvoteError('PROXY_GRANTED', { holder: state.delegates.get(holderId)?.name ?? '' });
   return senderId;
 }
 
@@ -69,27 +61,17 @@ export async function castVote(
   p: ParsedRequest<'vote:cast'>,
 ): Promise<MyVote> {
   const entry = state.ballots.get(p.ballotId);
-  if (!entry || !state.roundOf(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'No such ballot round is open.');
+  if (!entry || !state.roundOf(p.ballotId, p.round)) throw new HallvoteError('BALLOT_NOT_OPEN', { state: null });
   const delegateId = voterOf(state, senderId, p);
   const castBy = delegateId === senderId ? null : senderId;
   const forDelegateId = castBy === null ? null : delegateId;
   const earlier = state.votersOf(p.ballotId, p.round).get(delegateId);
   // A re-sent vote (same UUID) is the same vote, even if the round has closed since.
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier, forDelegateId);
-  if (!state.acceptsVotes(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', 'This ballot is closed; your vote was not recorded.');
-  if (!state.onRoster(p.ballotId, p.round, senderId))
-    throw new HallvoteError(
-      'NOT_IN_ROUND',
-      'You joined the roster after this ballot opened; you vote from the next one.',
-    );
-  if (state.delegates.get(senderId)?.attendance !== 'present')
-    throw new HallvoteError('FORBIDDEN', 'You are not checked in; ask the chair to mark you present.');
+  assertSenderMayVote(ctx, state, p.ballotId, p.round, senderId);
   const def = entry.row.definition;
-  if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', 'You voted on paper in this round.');
-  if (earlier && (def.secret || !def.allowChange))
-    throw new HallvoteError('ALREADY_VOTED', 'Your vote in this round is already recorded.');
+  if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', { channel: 'paper' });
+  if (earlier && (def.secret || !def.allowChange)) throw new HallvoteError('ALREADY_VOTED', { channel: 'online' });
   const marks = validateMarks(def, marksOf(def, p, state.roundOf(p.ballotId, p.round)?.sealSecretKey ?? null));
   // No await between the checks above and this enqueue: a close that starts later is ordered after it.
   const outcome = await ctx.store.castVote(

@@ -39,8 +39,7 @@ export function newSealKeyPair(): { publicKey: string; secretKey: string } {
 export function openSealedMarks(ballot: CodedBallot, sealed: string, secretKey: string): Marks {
   const opened = openSealed(sealed, secretKey);
   const marks = opened ? decodeMarks(ballot, opened) : null;
-  if (!marks)
-    throw new HallvoteError('INVALID_VOTE', 'The sealed ballot could not be opened; reload the page and vote again.');
+  if (!marks) throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
   return marks;
 }
 
@@ -52,14 +51,13 @@ export function openSealedSplit(
 ): Record<string, Record<string, number>> {
   const opened = openSealed(sealed, secretKey);
   const rows = opened ? decodeSplit(ballot, opened) : null;
-  if (!rows)
-    throw new HallvoteError('INVALID_VOTE', 'The sealed ballot could not be opened; reload the page and vote again.');
+  if (!rows) throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
   return rows;
 }
 
 function openSealed(sealed: string, secretKey: string): Uint8Array | null {
   const refuse = (): never => {
-    throw new HallvoteError('INVALID_VOTE', 'The sealed ballot could not be opened; reload the page and vote again.');
+    throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
   };
   const bytes = Buffer.from(sealed.slice(3), 'base64url');
   if (!sealed.startsWith('v1.') || bytes.length < KEY + NONCE + nacl.secretbox.overheadLength) refuse();
