@@ -21,7 +21,7 @@ import type {
 } from './types';
 
 /** Bumped on any incompatible change; the handshake refuses a client that speaks another. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The answer to every request: data, or a typed error. */
 export type Ack<T> = { readonly ok: true; readonly data: T } | ErrorBody;
