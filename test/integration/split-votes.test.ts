@@ -132,6 +132,27 @@ describe('a secret ballot counted by shares', () => {
 });
 
 describe('an open association ballot (one member, one vote)', () => {
+  test('a holder whose badge is re-issued while the round is open votes for nobody in it, split or not', async () => {
+    // trust2's rule holds for a holder: the new badge cannot vote in the round it was re-issued in.
+    const { chair, ids, tokens } = await meetingOf('association', ['name', 'H', 'B', 'G'].join('\n'));
+    const [holder, , g] = ids as [string, string, string];
+    await h.delegate(tokens[0]!);
+    await h.delegate(tokens[1]!);
+    okData(await request(chair, 'proxy:grant', { grantorId: g, holderId: holder }));
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    const { joinUrl } = okData(await request(chair, 'delegate:reissue', { delegateId: holder }));
+    const phoneH = (await h.delegate(joinUrl.split('/d/')[1]!)).socket;
+    const split = { ballotId, round: 1, voteId: randomUUID(), members: [holder, g], rows: { motion: { yes: 2 } } };
+    expect(await request(phoneH, 'vote:cast-split', split)).toEqual({
+      ok: false,
+      error: 'BADGE_REISSUED',
+      params: {},
+    });
+    const forG = { ballotId, round: 1, voteId: randomUUID(), forDelegateId: g, marks: { motion: ['yes'] } };
+    expect(await request(phoneH, 'vote:cast', forG)).toMatchObject({ ok: false, error: 'BADGE_REISSUED' });
+  });
+
   test('a holder of 2 proxies splits their 3 votes; the named vote lists the members it carried', async () => {
     const { meeting, chair, ids, tokens } = await meetingOf('association', ['name', 'H', 'B', 'G1', 'G2'].join('\n'));
     const [holder, , g1, g2] = ids as [string, string, string, string];
