@@ -132,6 +132,24 @@ describe('a secret ballot counted by shares', () => {
 });
 
 describe('an open association ballot (one member, one vote)', () => {
+  test('a grantor who arrives while the round is open is no paper voter in it either: their holder votes for them', async () => {
+    const { chair, ids, tokens } = await meetingOf('association', ['name', 'H', 'B', 'G'].join('\n'));
+    const [holder, , g] = ids as [string, string, string];
+    const phoneH = (await h.delegate(tokens[0]!)).socket;
+    await h.delegate(tokens[1]!);
+    okData(await request(chair, 'proxy:grant', { grantorId: g, holderId: holder }));
+    const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot()));
+    okData(await request(chair, 'ballot:open', { ballotId }));
+    okData(await request(chair, 'attendance:mark', { delegateId: g, status: 'present' }));
+    expect(await request(chair, 'paper:mark-voted', { ballotId, delegateId: g })).toEqual({
+      ok: false,
+      error: 'PROXY_GRANTED',
+      params: { holder: 'H' },
+    });
+    const forG = { ballotId, round: 1, voteId: randomUUID(), forDelegateId: g, marks: { motion: ['yes'] } };
+    expect(okData(await request(phoneH, 'vote:cast', forG))).toMatchObject({ forDelegateId: g });
+  });
+
   test('a holder whose badge is re-issued while the round is open votes for nobody in it, split or not', async () => {
     // trust2's rule holds for a holder: the new badge cannot vote in the round it was re-issued in.
     const { chair, ids, tokens } = await meetingOf('association', ['name', 'H', 'B', 'G'].join('\n'));

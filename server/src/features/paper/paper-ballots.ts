@@ -47,6 +47,11 @@ export async function markPaperVoter(
       channel: state.votersOf(ballotId, round.round).get(delegateId)?.channel ?? 'online',
     });
   if (delegate.attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: delegate.attendance });
+  // A member who gave their vote for this round (and arrived since) votes through their holder
+  // only, on paper as online: the round keeps the proxies it opened with.
+  const holderId = state.roundProxiesOf(ballotId, round.round).get(delegateId);
+  if (holderId !== undefined)
+    throw new HallvoteError('PROXY_GRANTED', { holder: state.delegates.get(holderId)?.name ?? '' });
   await ctx.store.markPaperVoter(
     ballotId,
     round.round,
