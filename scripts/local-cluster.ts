@@ -126,6 +126,8 @@ export async function startCluster(o: ClusterOptions): Promise<LocalCluster> {
             NODE_ID: `n${i}`,
             ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
             PUBLIC_URL: url,
+            // HAProxy (on loopback) forwards the phone's address; budgets per address count it.
+            TRUST_PROXY: 'loopback',
           },
         }),
       );

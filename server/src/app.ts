@@ -51,6 +51,7 @@ import { LocalOwnership, type Ownership } from './cluster/ownership';
 import type { RedisLink } from './cluster/redis-adapter';
 import { admitToMeeting, badgePageHere, meetingRoutesHere } from './cluster/routing';
 import { guardStore } from './cluster/store-guard';
+import { addressOf } from './client-address';
 
 export interface AppDeps {
   readonly store: Store;
@@ -91,6 +92,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Per-address budgets count the phone behind a trusted proxy, not the proxy (client-address.ts).
+  const clientAddress = addressOf(config.trustProxy);
   // `/D/<token>` is not `/d/<token>`: one spelling of each route, the one the badges print.
   app.set('case sensitive routing', true);
   app.use(
@@ -201,7 +204,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get('/d/:token', badgePageHere(meetings, hall, ownership));
   app.use(meetingRoutes(ctx));
   app.use(exportRoutes(ctx));
-  app.use(joinRoutes(ctx));
+  app.use(joinRoutes(ctx, clientAddress));
   app.use('/api', (_req, res) => {
     res.status(404).json(refusal('NOT_FOUND', { what: 'route' }));
   });
@@ -222,6 +225,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // counted before anything is looked up for them (in a cluster, a badge's meeting is found in the
   // database and may be taken over).
   const guard = new HandshakeGuard(log);
+  const addressOfSocket = (socket: HallSocket) => clientAddress(socket.request);
   // socket.io sends an Error's message with the refusal: the code, never a sentence. The code and
   // its parameters travel in `data`, as every other refusal does.
   const refuse = (socket: HallSocket, next: (err?: Error) => void, body: ErrorBody) => {
@@ -229,12 +233,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const code = body.error;
     // A meeting refused at start-up is no guess: its right key is not counted as a failure.
     const close =
-      code === 'RATE_LIMITED' || (code !== 'STATE_MISMATCH' && guard.failed(conn, socket.handshake.address, code));
+      code === 'RATE_LIMITED' || (code !== 'STATE_MISMATCH' && guard.failed(conn, addressOfSocket(socket), code));
     next(Object.assign(new Error(code), { data: body }));
     if (close) conn.close();
   };
   io.use((socket, next) => {
-    if (guard.admit(socket.conn, socket.handshake.address) === 'go') return next();
+    if (guard.admit(socket.conn, addressOfSocket(socket)) === 'go') return next();
     refuse(socket, next, refusal('RATE_LIMITED'));
   });
   // The meeting is run here (taken over if no other node runs it), or the connection goes.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { parseTrustProxy } from './client-address';
 
 export interface Config {
   readonly port: number;
@@ -24,6 +25,8 @@ export interface Config {
   /** The built client (Vite output); served when it exists. */
   readonly clientDir: string;
   readonly logLevel: string;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For names the client (client-address.ts); null: none. */
+  readonly trustProxy: readonly string[] | null;
 }
 
 /** The first non-internal IPv4 address: what a phone on the hall's Wi-Fi can reach. */
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls,
     clientDir: resolve(env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -88,9 +88,12 @@ export function plainHttpWarning(publicUrl: string): string[] {
     '  WARNING        plain HTTP: anyone on this network can read badge tokens, names and the chair key.',
     '                 Secret ballots are sealed on the phone, but only HTTPS stops someone who alters',
     '                 the page. Set TLS_CERT and TLS_KEY (see README, "HTTPS in the hall").',
+    // One banner for every meeting on this server: a Party committee's "chủ trì" and a People's
+    // Council's "chủ tọa" both (client/src/i18n/index.ts has each meeting's own word).
     '  CẢNH BÁO       HTTP không mã hóa: bất kỳ ai trong mạng này đều đọc được mã thẻ, họ tên và khóa',
-    '                 của chủ tọa. Phiếu kín được niêm phong trên điện thoại, nhưng chỉ HTTPS ngăn được',
-    '                 kẻ sửa đổi trang. Hãy đặt TLS_CERT và TLS_KEY (xem README, "HTTPS in the hall").',
+    '                 của người chủ trì, chủ tọa. Phiếu kín được niêm phong trên điện thoại, nhưng chỉ',
+    '                 HTTPS ngăn được kẻ sửa đổi trang. Hãy đặt TLS_CERT và TLS_KEY (xem README,',
+    '                 "HTTPS in the hall").',
   ];
 }
 

@@ -112,6 +112,39 @@ describe('the chair console in Vietnamese', () => {
     expect(text()).not.toMatch(/null|true|false|\{"/);
   });
 
+  test("the audit log shows a round's attendance and the meeting's settings in words, not their English keys", async () => {
+    // A closed round records who was present, excused and absent (ids); meeting.created its settings.
+    // Printed raw they read "present d-1, d-2, excused , absent" (the CI's minutes-print e2e caught it).
+    const entries: AuditEntry[] = [
+      {
+        ...auditEntries()[2]!,
+        seq: 4,
+        action: 'round.closed',
+        details: { round: 1, attendance: { present: ['d-1', 'd-2'], excused: ['d-3'], absent: [] } },
+      },
+      {
+        ...auditEntries()[0]!,
+        seq: 5,
+        action: 'meeting.created',
+        details: {
+          delegates: 3,
+          settings: {
+            address: 'dong-chi',
+            timeZone: 'Asia/Ho_Chi_Minh',
+            header: { issuer: ['BAN CHẤP HÀNH'], national: ['ĐẢNG CỘNG SẢN VIỆT NAM'], place: 'Bắc Ninh' },
+          },
+        },
+      },
+    ];
+    console_();
+    socket.answer('audit:list', () => ({ ok: true, data: entries }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Nhật ký' }));
+    await screen.findByText(/điểm danh: có mặt 2, vắng có lý do 1, vắng 0/);
+    expect(text()).toMatch(/múi giờ Asia\/Ho_Chi_Minh/);
+    expect(text()).not.toMatch(/present|excused|absent|timeZone|address|issuer|national|place/);
+    expect(englishIn(text())).toEqual([]);
+  });
+
   test('every roster problem in Vietnamese: the count, an empty name, an unclosed quote, a duplicate', () => {
     console_(chairSnapshot({ delegates: [], presence: presence(0, 0) }));
     fireEvent.click(screen.getByRole('tab', { name: 'Danh sách' }));

@@ -47,3 +47,15 @@ test('NODE_ID makes a cluster node, which needs DATABASE_URL; REDIS_URL alone na
   expect(() => loadConfig({ ...db, REDIS_URL: 'http://x' })).toThrow(/redis:\/\//);
   expect(() => loadConfig({ ...db, NODE_ID: 'n 1; drop' })).toThrow(/NODE_ID/);
 });
+
+test('TRUST_PROXY lists proxies by address, range or name; unset or empty trusts none; anything else is refused', () => {
+  expect(loadConfig({}).trustProxy).toBeNull();
+  expect(loadConfig({ TRUST_PROXY: ' ' }).trustProxy).toBeNull();
+  expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/24,192.168.1.5' }).trustProxy).toEqual([
+    'loopback',
+    '10.0.0.0/24',
+    '192.168.1.5',
+  ]);
+  expect(() => loadConfig({ TRUST_PROXY: 'haproxy.local' })).toThrow(/TRUST_PROXY/);
+  expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
+});

@@ -83,6 +83,7 @@ export function testConfig(dataDir: string): Config {
     tls: null,
     clientDir: join(dataDir, 'no-client'),
     logLevel: 'silent',
+    trustProxy: null,
   };
 }
 

@@ -120,19 +120,33 @@ function useDetails(): (details: AuditEntry['details']) => string {
               typeof r.ballotId === 'string' ? `${titles.get(r.ballotId) ?? r.ballotId} (${String(r.round)})` : '',
             )
             .join(', ')}`;
-        return `${label}: ${detailValue(value, t.audit.values)}`;
+        if (key === 'attendance' && isAttendance(value))
+          return `${label}: ${t.audit.attendance(value.present.length, value.excused.length, value.absent.length)}`;
+        return `${label}: ${detailValue(value, t.audit)}`;
       })
       .join(' · ');
 }
 
-/** A detail's value in words: never "null", "true" or JSON in front of the chair. */
-function detailValue(value: unknown, words: { none: string; yes: string; no: string }): string {
-  if (value === null || value === undefined) return words.none;
-  if (typeof value === 'boolean') return value ? words.yes : words.no;
+interface DetailWords {
+  readonly values: { readonly none: string; readonly yes: string; readonly no: string };
+  readonly detailKeys: Readonly<Record<string, string>>;
+}
+
+/** A round's attendance as the audit records it: member ids by status. */
+function isAttendance(value: unknown): value is Record<'present' | 'excused' | 'absent', unknown[]> {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return Array.isArray(v.present) && Array.isArray(v.excused) && Array.isArray(v.absent);
+}
+
+/** A detail's value in words: never "null", "true", JSON or an English key in front of the chair. */
+function detailValue(value: unknown, words: DetailWords): string {
+  if (value === null || value === undefined) return words.values.none;
+  if (typeof value === 'boolean') return value ? words.values.yes : words.values.no;
   if (Array.isArray(value)) return value.map((v) => detailValue(v, words)).join(', ');
   if (typeof value === 'object')
     return Object.entries(value)
-      .map(([k, v]) => `${k} ${detailValue(v, words)}`)
+      .map(([k, v]) => `${words.detailKeys[k] ?? k} ${detailValue(v, words)}`)
       .join(', ');
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

@@ -1,24 +1,10 @@
 // The counting minutes (biên bản kiểm phiếu): a document to print, sign and file. Every number
 // is said with what it counts and, for percentages and majorities, the base it is measured on.
 import type { BallotState, Fraction, InvariantName } from '@hallvote/shared';
+import { englishDate } from './english-date';
 import { addressed, type Address } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const en = {
   title: 'Counting minutes',
@@ -26,7 +12,7 @@ const en = {
     label: 'Document header',
     /** The place-and-date line: "Bắc Ninh, 26 November 2026". */
     placeDate: (place: string, day: string, month: string, year: string) =>
-      `${place}, ${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`,
+      `${place}, ${englishDate(Number(year), Number(month), Number(day))}`,
     blank: '……………………',
   },
   documentTitle: (ballot: string, round: number) => `Counting minutes — ${ballot} — round ${round}`,

@@ -2,24 +2,11 @@
 // builder, the projector and the minutes. Preset names are here because RuleSet.name is English
 // data; the Vietnamese view says them in Vietnamese.
 import type { CapDenominator, Fraction } from '@hallvote/shared';
+import { englishDate } from './english-date';
 import { bilingual } from './index';
 
 const isHalf = (f: Fraction) => f.num * 2 === f.den;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** yyyy-mm-dd as [day, month, year] numbers. */
 const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const fraction = (f: Fraction, half: string) => (isHalf(f) ? half : `${f.num}/${f.den}`);
@@ -49,7 +36,7 @@ const en = {
   /** The date of a legal text: "23 June 2023". */
   date: (iso: string) => {
     const [y, m, d] = parts(iso);
-    return `${d} ${MONTHS[m - 1] ?? m} ${y}`;
+    return englishDate(y, m, d);
   },
   /** "more than half of ballots returned", "at least 2/3 of all members" */
   threshold: (strict: boolean, f: Fraction, base: string) =>

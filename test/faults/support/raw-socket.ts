@@ -32,10 +32,11 @@ export class RawSocket {
   }
 
   /** Opens the WebSocket transport and waits for engine.io's open packet. */
-  static async open(url: string): Promise<RawSocket> {
+  static async open(url: string, headers: Readonly<Record<string, string>> = {}): Promise<RawSocket> {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
       // Our own cap on what we accept, not the server's: a flood's answers are large.
       maxPayload: 512 * 1024 * 1024,
+      headers,
     });
     const raw = new RawSocket(ws);
     await raw.opened;

@@ -4,13 +4,14 @@
 // is. Both the code and the budget are the store's, so every node of a cluster finds every badge
 // and spends the one budget (docs/cluster.md).
 import express, { Router, type Request, type Response } from 'express';
+import type { AddressOf } from '../../client-address';
 import type { HallContext } from '../../context';
 import { JOIN_PATH, normalizeJoinCode } from './join-code';
 import type { JoinCodeBadge } from '../../store/store';
 import { addressKey, type GuessVerdict } from './join-code-limit';
 import { joinLanguage, joinPage, type JoinProblem } from './join-page';
 
-export function joinRoutes(ctx: HallContext): Router {
+export function joinRoutes(ctx: HallContext, addressOf: AddressOf): Router {
   const router = Router();
   let warned = false;
 
@@ -34,7 +35,7 @@ export function joinRoutes(ctx: HallContext): Router {
     const code = normalizeJoinCode(typed);
     // Not 8 characters of the alphabet: it cannot be anyone's code, and costs no budget.
     if (code === null) return page(res, 400, language, 'format', typed);
-    const address = addressKey(req.socket.remoteAddress);
+    const address = addressKey(addressOf(req));
     guess(address, code).then(
       (found) => {
         if (found === 'address-limited' || found === 'hall-limited') {
