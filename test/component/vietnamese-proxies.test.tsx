@@ -7,6 +7,7 @@ import {
   DEFAULT_MEETING_SETTINGS,
   MOTION_OPTIONS,
   RULE_PRESETS,
+  type AuditEntry,
   type BallotView,
   type MeetingSettings,
   type RepresentedMember,
@@ -23,7 +24,14 @@ import { delegateStore, initialDelegateState } from '../../client/src/delegate/s
 import { englishIn } from '../support/english';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { FakeSocket } from './support/fake-socket';
-import { chairSnapshot, classificationBallot, delegateSnapshot, delegates, presence } from './support/fixtures';
+import {
+  auditEntries,
+  chairSnapshot,
+  classificationBallot,
+  delegateSnapshot,
+  delegates,
+  presence,
+} from './support/fixtures';
 
 const AGM = RULE_PRESETS['agm-ordinary'];
 const COUNCIL: MeetingSettings = { ...DEFAULT_MEETING_SETTINGS, address: 'dai-bieu' };
@@ -86,6 +94,42 @@ describe('the console’s proxies in Vietnamese', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Ghi nhận ủy quyền' }));
     expect(await screen.findByText('Đại biểu 4 có mặt và tự biểu quyết.')).toBeInTheDocument();
+    expect(englishIn(text())).toEqual([]);
+  });
+  test('the audit log says proxies in words: who gave whose vote, taken back by whom, cast by whom', async () => {
+    const socket = new FakeSocket();
+    bindChairSocket(socket);
+    chairStore.setState({ language: 'vi' });
+    render(<ChairApp session={{ socket, meetingId: 'm1', chairKey: 'chair-key' }} />);
+    socket.serverEmits('snapshot', chairSnapshot({ meeting: { ...chairSnapshot().meeting, rules: AGM } }));
+    const base = auditEntries()[2]!;
+    const entries: AuditEntry[] = [
+      {
+        ...base,
+        seq: 4,
+        actor: 'chair',
+        action: 'proxy.granted',
+        details: { proxyId: 'p1', grantorId: 'd3', holderId: 'd1', instructions: true },
+      },
+      {
+        ...base,
+        seq: 5,
+        actor: 'chair',
+        action: 'round.opened',
+        details: { round: 1, issued: 3, proxies: 1, secrecyRiskAccepted: 1 },
+      },
+      { ...base, seq: 6, action: 'vote.cast', details: { round: 1, delegateId: 'd3', castBy: 'd1' } },
+      { ...base, seq: 7, action: 'vote.cast', details: { round: 1, delegateId: 'd1', members: ['d1', 'd3'] } },
+      { ...base, seq: 8, actor: 'delegate', action: 'proxy.revoked', details: { proxyId: 'p1', by: 'arrival' } },
+    ];
+    socket.answer('audit:list', () => ({ ok: true, data: entries }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Nhật ký' }));
+    await screen.findByText(/người ủy quyền: Đại biểu 3 · người nhận ủy quyền: Đại biểu 1/);
+    expect(screen.getByText('Ghi nhận ủy quyền')).toBeInTheDocument();
+    expect(screen.getByText('Thu hồi ủy quyền')).toBeInTheDocument();
+    expect(text()).toMatch(/người bỏ phiếu thay: Đại biểu 1/);
+    expect(text()).toMatch(/người ủy quyền đã đến/);
+    expect(text()).not.toMatch(/grantorId|holderId|castBy|proxyId|members|arrival|secrecyRisk|instructions/);
     expect(englishIn(text())).toEqual([]);
   });
 });

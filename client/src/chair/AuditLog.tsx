@@ -96,12 +96,22 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   );
 }
 
+/** Details that name one member by id: the member, a proxy's grantor and holder, who cast a vote. */
+const MEMBER_KEYS: ReadonlySet<string> = new Set(['delegateId', 'grantorId', 'holderId', 'castBy']);
+
 /** "member: Nguyễn Văn An · round: 1": ids replaced by the names in the console's snapshot. */
 function useDetails(): (details: AuditEntry['details']) => string {
   const t = useText(chairText);
   const delegates = useChair((s) => s.delegates);
   const ballots = useChair((s) => s.ballots);
+  const proxies = useChair((s) => s.proxies);
   const names = useMemo(() => new Map(delegates.map((d) => [d.id, d.name])), [delegates]);
+  // A proxy as the chair knows it: "grantor → holder".
+  const proxyNames = useMemo(
+    () => new Map(proxies.map((p) => [p.id, `${names.get(p.grantorId) ?? ''} → ${names.get(p.holderId) ?? ''}`])),
+    [proxies, names],
+  );
+  const nameOf = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id));
   const titles = useMemo(() => new Map(ballots.map((b) => [b.id, b.title])), [ballots]);
   return (details) =>
     Object.entries(details)
@@ -110,7 +120,10 @@ function useDetails(): (details: AuditEntry['details']) => string {
       .filter(([key]) => key !== 'outcome')
       .map(([key, value]) => {
         const label = t.audit.detailKeys[key] ?? key;
-        if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
+        if (MEMBER_KEYS.has(key) && typeof value === 'string') return `${label}: ${nameOf(value)}`;
+        if (key === 'members' && Array.isArray(value)) return `${label}: ${value.map(nameOf).join(', ')}`;
+        if (key === 'proxyId' && typeof value === 'string') return `${label}: ${proxyNames.get(value) ?? value}`;
+        if (key === 'by' && typeof value === 'string') return `${label}: ${t.audit.revokedBy[value] ?? value}`;
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
         if (key === 'delegateIds' && Array.isArray(value))
           return `${label}: ${value.map((id) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id))).join(', ')}`;

@@ -209,6 +209,8 @@ const en = {
       'vote.changed': 'Vote changed',
       'vote.paper': 'Voted on paper',
       'paper.totals': 'Paper totals entered',
+      'proxy.granted': 'Proxy recorded',
+      'proxy.revoked': 'Proxy taken back',
     } as Readonly<Record<string, string>>,
     detailKeys: {
       delegateId: 'member',
@@ -240,12 +242,23 @@ const en = {
       issuer: 'issuing body',
       national: 'national motto',
       place: 'place',
+      proxyId: 'proxy',
+      grantorId: 'grantor',
+      holderId: 'holder',
+      instructions: 'with voting instructions',
+      castBy: 'cast by the holder',
+      members: 'for the members',
+      proxies: 'proxies',
+      secrecyRiskAccepted: 'opened although this many voters could be identified',
+      by: 'by',
     } as Readonly<Record<string, string>>,
     /** A round's attendance at its close, counted (the export lists the members). */
     attendance: (present: number, excused: number, absent: number) =>
       `present ${present}, excused ${excused}, absent ${absent}`,
     /** How a detail's value reads when it is not a name or a number. */
     values: { none: 'none', yes: 'yes', no: 'no' },
+    /** Who took a proxy back. */
+    revokedBy: { chair: 'the chair', arrival: 'the grantor arriving' } as Readonly<Record<string, string>>,
   },
   result: {
     heading: 'Result',
@@ -466,6 +479,8 @@ const vi = (a: Address): typeof en => ({
       'vote.changed': 'Đổi lựa chọn',
       'vote.paper': 'Bỏ phiếu giấy',
       'paper.totals': 'Nhập kết quả phiếu giấy',
+      'proxy.granted': 'Ghi nhận ủy quyền',
+      'proxy.revoked': 'Thu hồi ủy quyền',
     },
     detailKeys: {
       delegateId: 'đại biểu',
@@ -497,9 +512,19 @@ const vi = (a: Address): typeof en => ({
       issuer: 'cơ quan ban hành',
       national: 'quốc hiệu, tiêu ngữ',
       place: 'địa danh',
+      proxyId: 'ủy quyền',
+      grantorId: 'người ủy quyền',
+      holderId: 'người nhận ủy quyền',
+      instructions: 'có chỉ dẫn biểu quyết',
+      castBy: 'người bỏ phiếu thay',
+      members: 'cho các thành viên',
+      proxies: 'số ủy quyền',
+      secrecyRiskAccepted: 'vẫn mở dù số người có thể bị lộ phiếu là',
+      by: 'do',
     },
     attendance: (present, excused, absent) => `có mặt ${present}, vắng có lý do ${excused}, vắng ${absent}`,
     values: { none: 'không có', yes: 'có', no: 'không' },
+    revokedBy: { chair: 'người chủ trì', arrival: 'người ủy quyền đã đến' },
   },
   result: {
     heading: 'Kết quả',
