@@ -524,7 +524,7 @@ const vi = (a: Address): typeof en => ({
     },
     attendance: (present, excused, absent) => `có mặt ${present}, vắng có lý do ${excused}, vắng ${absent}`,
     values: { none: 'không có', yes: 'có', no: 'không' },
-    revokedBy: { chair: 'người chủ trì', arrival: 'người ủy quyền đã đến' },
+    revokedBy: { chair: a.chair, arrival: 'người ủy quyền đã đến' },
   },
   result: {
     heading: 'Kết quả',
