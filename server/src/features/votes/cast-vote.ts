@@ -35,8 +35,7 @@ export async function castVote(
   const earlier = state.votersOf(p.ballotId, p.round).get(delegateId);
   // A re-sent vote (same UUID) is the same vote, even if the round has closed since.
   if (earlier?.voteId === p.voteId) return myVote(p.ballotId, p.round, earlier);
-  if (!state.acceptsVotes(p.ballotId, p.round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', { state: state.roundOf(p.ballotId, p.round)?.state ?? null });
+  if (!state.acceptsVotes(p.ballotId, p.round)) throw state.notOpen(p.ballotId, state.roundOf(p.ballotId, p.round));
   // The deadline itself shuts the box, not the timer that closes the round a moment later (and
   // not at all when a secret round is left uncounted): nothing arrives after it.
   const closesAt = state.roundOf(p.ballotId, p.round)?.closesAt;
