@@ -102,13 +102,18 @@ describe('a countdown that ends short of the minimum does not count the round', 
       voteId: crypto.randomUUID(),
       marks: { province: ['good'] },
     });
-    expect(late).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
-    expect(
-      await request(chair, 'paper:mark-voted', { ballotId, delegateId: hall.phones[2]!.delegateId }),
-    ).toMatchObject({ ok: false, error: 'BALLOT_NOT_OPEN' });
-    expect(await request(chair, 'ballot:close', { ballotId })).toMatchObject({
+    // The phone is told why in words: the round is open, but its countdown has ended.
+    expect(late).toEqual({ ok: false, error: 'BALLOT_NOT_OPEN', params: { state: 'open', countdownEnded: true } });
+    expect(await request(chair, 'paper:mark-voted', { ballotId, delegateId: hall.phones[2]!.delegateId })).toEqual({
+      ok: false,
+      error: 'BALLOT_NOT_OPEN',
+      params: { state: 'open', countdownEnded: true },
+    });
+    // The chair is told it cannot be counted (ended), not to wait for more votes.
+    expect(await request(chair, 'ballot:close', { ballotId })).toEqual({
       ok: false,
       error: 'TOO_FEW_BALLOTS',
+      params: { returned: 1, minimum: DEFAULT_EARLY_CLOSE_MINIMUM, present: 20, ended: true },
     });
     const snapshot = okData(await request(chair, 'sync:request', {}));
     const view = snapshot.role === 'chair' ? snapshot.ballots.find((b: ChairBallotView) => b.id === ballotId) : null;

@@ -212,9 +212,20 @@ export class MeetingState extends ProxyState {
   /** The ballot's current round if it accepts votes; else BALLOT_NOT_OPEN. */
   openRoundOf(ballotId: string): RoundRecord {
     const round = this.currentRound(ballotId);
-    if (!round || !this.acceptsVotes(ballotId, round.round))
-      throw new HallvoteError('BALLOT_NOT_OPEN', { state: round?.state ?? null });
+    if (!round || !this.acceptsVotes(ballotId, round.round)) throw this.notOpen(ballotId, round);
     return round;
+  }
+
+  /**
+   * BALLOT_NOT_OPEN for a round that takes no votes: its state, and whether it is open but its
+   * countdown ran out uncounted (a phone then says the time is up, not that the vote is closed).
+   */
+  notOpen(ballotId: string, round: RoundRecord | undefined): HallvoteError {
+    const ended = round?.state === 'open' && this.countdownEnded(ballotId, round.round);
+    return new HallvoteError('BALLOT_NOT_OPEN', {
+      state: round?.state ?? null,
+      ...(ended ? { countdownEnded: true } : {}),
+    });
   }
 
   /**

@@ -16,8 +16,7 @@ export function assertSenderMayVote(
   round: number,
   senderId: string,
 ): void {
-  if (!state.acceptsVotes(ballotId, round))
-    throw new HallvoteError('BALLOT_NOT_OPEN', { state: state.roundOf(ballotId, round)?.state ?? null });
+  if (!state.acceptsVotes(ballotId, round)) throw state.notOpen(ballotId, state.roundOf(ballotId, round));
   // The deadline itself shuts the box, not the timer that closes the round a moment later (and
   // not at all when a secret round is left uncounted): nothing arrives after it.
   const closesAt = state.roundOf(ballotId, round)?.closesAt;
