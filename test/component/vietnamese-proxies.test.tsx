@@ -11,8 +11,11 @@ import {
   type BallotView,
   type MeetingSettings,
   type RepresentedMember,
+  type RoundExport,
+  type TallyResult,
 } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
+import { CountedByNote, ProxiesSection } from '../../client/src/chair/minutes/MinutesProxies';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { chairStore } from '../../client/src/chair/store';
 import { bindDelegateSocket } from '../../client/src/delegate/bind-delegate-socket';
@@ -21,6 +24,7 @@ import { anchorBox } from '../../client/src/delegate/anchor-box';
 import { draftBox } from '../../client/src/delegate/draft-box';
 import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
+import { LanguageContext } from '../../client/src/i18n';
 import { englishIn } from '../support/english';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { FakeSocket } from './support/fake-socket';
@@ -236,4 +240,30 @@ test('a secret split without its seal key is not sent, and the phone says why', 
   expect(socket.sent('vote:cast-split')).toEqual([]);
   act(() => cleanup());
   localStorage.clear();
+});
+
+test('the minutes’ proxies in Vietnamese: what the counts count, who was present by proxy, who held whose vote', () => {
+  const tally = { countBy: 'weight', attendance: { represented: 2 } } as unknown as TallyResult;
+  const round = {
+    proxies: [
+      { grantorId: 'g1', holderId: 'h' },
+      { grantorId: 'g2', holderId: 'h' },
+    ],
+  } as unknown as RoundExport;
+  const members = [
+    { id: 'h', name: 'An', weight: 100 },
+    { id: 'g1', name: 'Chi', weight: 1_250_000 },
+    { id: 'g2', name: 'Dũng', weight: 400 },
+  ];
+  render(
+    <LanguageContext.Provider value="vi">
+      <CountedByNote tally={tally} />
+      <ProxiesSection round={round} delegates={members} />
+    </LanguageContext.Provider>,
+  );
+  expect(screen.getByText(/^Tính theo quyền biểu quyết/)).toBeInTheDocument();
+  expect(screen.getByText('2 đồng chí có mặt qua ủy quyền')).toBeInTheDocument();
+  expect(screen.getByText('1.250.000')).toBeInTheDocument();
+  expect(englishIn(text())).toEqual([]);
+  cleanup();
 });
