@@ -62,6 +62,27 @@ const en = {
     both: 'Double majority: counted by members and by weight; an option passes only on both.',
   },
   represented: (n: number) => (n === 1 ? '1 member present by proxy' : `${n} members present by proxy`),
+  /** A rule set's weight and proxy parts, in the console's rule panels and the minutes' rules. */
+  rules: {
+    quorumBy: {
+      weight: 'The quorum counts weight (shares or members represented), not members.',
+      both: 'The quorum counts members and weight: it is met only on both.',
+    },
+    /** The quorum by weight in numbers, from the weight present now. */
+    quorumWeight: (strict: boolean, fraction: string, required: string, eligible: string) =>
+      `Quorum by weight: ${strict ? 'more than ' : ''}${fraction} of the eligible weight = ${required} of ${eligible}`,
+    counting: {
+      weight: 'Votes count by weight (shares or members represented).',
+      both: 'Double majority: an option needs the majority of the members and of the weight.',
+    },
+    proxies: 'Proxies are taken: a member who cannot come gives their vote to a member present.',
+    split: 'A holder may split their votes across options.',
+  },
+  /** The console's quorum line, by weight. */
+  quorate: (present: string, required: string, eligible: string) =>
+    `Quorate by weight: ${present} present, ${required} of ${eligible} needed`,
+  notQuorate: (present: string, required: string, eligible: string) =>
+    `Not quorate by weight: ${present} present, ${required} of ${eligible} needed`,
 };
 
 const vi = (a: Address): typeof en => ({
@@ -116,6 +137,25 @@ const vi = (a: Address): typeof en => ({
     both: 'Đa số kép: tính theo số thành viên và theo quyền biểu quyết; phương án chỉ thông qua khi đạt cả hai.',
   },
   represented: (n: number) => `${n} ${a.unit} có mặt qua ủy quyền`,
+  rules: {
+    quorumBy: {
+      weight:
+        'Điều kiện tiến hành tính theo quyền biểu quyết (cổ phần hoặc số hội viên đại diện), không theo số người.',
+      both: 'Điều kiện tiến hành tính theo cả số thành viên và quyền biểu quyết: chỉ đạt khi đạt cả hai.',
+    },
+    quorumWeight: (strict, fraction, required, eligible) =>
+      `Điều kiện tiến hành theo quyền biểu quyết: ${strict ? 'trên ' : ''}${fraction} tổng quyền biểu quyết = ${required} / ${eligible}`,
+    counting: {
+      weight: 'Kết quả tính theo quyền biểu quyết (cổ phần hoặc số hội viên đại diện).',
+      both: 'Đa số kép: phương án phải đạt đa số cả về số thành viên và về quyền biểu quyết.',
+    },
+    proxies: 'Được ủy quyền: thành viên vắng mặt giao quyền biểu quyết cho một thành viên có mặt.',
+    split: 'Người nhận ủy quyền được chia số phiếu của mình cho các phương án.',
+  },
+  quorate: (present, required, eligible) =>
+    `Đủ điều kiện theo quyền biểu quyết: có mặt ${present}, cần ${required} / ${eligible}`,
+  notQuorate: (present, required, eligible) =>
+    `Chưa đủ điều kiện theo quyền biểu quyết: có mặt ${present}, cần ${required} / ${eligible}`,
 });
 
 export const proxyText = addressed(en, vi);
