@@ -80,7 +80,7 @@ const en = {
 const vi: typeof en = {
   paste: 'Dán từ Excel hoặc Google Sheets, hoặc nhập dạng CSV',
   upload: 'Hoặc chọn tệp (.xlsx, .csv, .txt)',
-  help: 'Mỗi dòng một đại biểu: họ tên, chức vụ hoặc đơn vị, nhóm, và trọng số nếu mỗi người có quyền biểu quyết khác nhau (cổ phần, số hội viên đại diện). Cột số thứ tự (STT) và các cột khác có thể bỏ qua ở bước dưới.',
+  help: 'Mỗi dòng một đại biểu: họ tên, chức vụ hoặc đơn vị, nhóm, và quyền biểu quyết nếu mỗi người có số phiếu khác nhau (cổ phần, số hội viên đại diện). Cột số thứ tự (STT) và các cột khác có thể bỏ qua ở bước dưới.',
   reading: 'Đang đọc tệp…',
   fromFile: (name) => `Đã đọc từ tệp ${name}.`,
   clear: 'Xóa',
@@ -95,7 +95,7 @@ const vi: typeof en = {
     name: 'Họ tên',
     position: 'Chức vụ, đơn vị',
     group: 'Nhóm',
-    weight: 'Trọng số (cổ phần, số hội viên đại diện)',
+    weight: 'Quyền biểu quyết (cổ phần, số hội viên đại diện)',
     ignore: 'Bỏ qua',
   },
   columnRole: (n) => `Cột ${n} chứa`,
@@ -124,9 +124,9 @@ const vi: typeof en = {
     FILE_UNREADABLE: () => 'Không đọc được tệp: hãy chọn tệp .xlsx, .csv hoặc .txt.',
     FILE_TOO_LARGE: (p) => `Tệp lớn hơn ${megabytes(p.maxBytes)}.`,
     WEIGHT_INVALID: (p) =>
-      `Trọng số “${p.text}” không phải số nguyên từ 1 trở lên (ghi 1500000, 1.500.000 hoặc 1,500,000).`,
-    WEIGHT_TOO_LARGE: (p) => `Trọng số vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
-    TOTAL_WEIGHT_TOO_LARGE: (p) => `Từ dòng này, tổng trọng số vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
+      `Quyền biểu quyết “${p.text}” không phải số nguyên từ 1 trở lên (ghi 1500000, 1.500.000 hoặc 1,500,000).`,
+    WEIGHT_TOO_LARGE: (p) => `Quyền biểu quyết vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
+    TOTAL_WEIGHT_TOO_LARGE: (p) => `Từ dòng này, tổng quyền biểu quyết vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
   },
 };
 
