@@ -202,7 +202,11 @@ export interface ErrorParams {
     readonly countdownEnded?: boolean;
   };
   /** How the earlier vote of this round was cast. */
-  readonly ALREADY_VOTED: { readonly channel: 'online' | 'paper' };
+  readonly ALREADY_VOTED: {
+    readonly channel: 'online' | 'paper';
+    /** The vote went into a split ballot: final, even where the ballot takes changed votes. */
+    readonly split?: true;
+  };
   readonly INVALID_VOTE: {
     readonly reason: InvalidVoteReason;
     /** The subject or option id concerned, where one is. */

@@ -230,8 +230,12 @@ const enTexts: RefusalTexts = {
       : state === null
         ? 'There is no such round to vote in.'
         : `Voting is not open: the ballot is ${EN_STATES[state]}.`,
-  ALREADY_VOTED: ({ channel }) =>
-    channel === 'paper' ? 'This member voted on paper in this round.' : 'This member has voted in this round already.',
+  ALREADY_VOTED: ({ channel, split }) =>
+    channel === 'paper'
+      ? 'This member voted on paper in this round.'
+      : split
+        ? 'This member’s vote went into a split ballot in this round: a split is final and cannot be changed.'
+        : 'This member has voted in this round already.',
   INVALID_VOTE: ({ reason, limit }) => EN_VOTES[reason](limit ?? 0),
   VOTING_STARTED: () =>
     'Voting has started: the roster can no longer be replaced or edited (a lost badge can still be re-issued).',
@@ -320,10 +324,12 @@ const viTexts = (a: Address): RefusalTexts => ({
       : state === null
         ? 'Không có vòng biểu quyết này.'
         : `Không nhận phiếu: nội dung biểu quyết ${VI_STATES[state]}.`,
-  ALREADY_VOTED: ({ channel }) =>
+  ALREADY_VOTED: ({ channel, split }) =>
     channel === 'paper'
       ? `${a.You} này đã bỏ phiếu giấy trong vòng này.`
-      : `${a.You} này đã biểu quyết trong vòng này.`,
+      : split
+        ? `Phiếu của ${a.you} này đã nằm trong một phiếu chia ở vòng này: phiếu chia là phiếu cuối cùng, không thay đổi được.`
+        : `${a.You} này đã biểu quyết trong vòng này.`,
   INVALID_VOTE: ({ reason, limit }) => VI_VOTES[reason](limit ?? 0),
   VOTING_STARTED: () =>
     'Đã bắt đầu biểu quyết: không thể thay hoặc sửa danh sách đại biểu nữa (thẻ bị mất vẫn cấp lại được).',
