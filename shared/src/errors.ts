@@ -7,6 +7,7 @@ import type { Role } from './roles';
 import type { RosterProblem } from './roster/problems';
 import type { SplitProblem } from './split';
 import type { Fraction } from './tally/primitive-types';
+import type { WeightedCountBy } from './tally/result-types';
 import type { BallotState } from './types';
 
 /**
@@ -59,6 +60,11 @@ export const ERROR_CODES = [
   'INVALID_SPLIT',
   /** Opening this secret ballot would let a count identify voters; the chair has not accepted it. */
   'SECRECY_AT_RISK',
+  /**
+   * A round counted by weight (or by heads and weight) takes no paper ballots: a paper total is a
+   * number of ballots and carries no weight. Members without a phone vote through a proxy holder.
+   */
+  'PAPER_NOT_WEIGHTED',
   /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
   'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
@@ -268,6 +274,7 @@ export interface ErrorParams {
   readonly SPLIT_NOT_ALLOWED: { readonly reason: SplitRefusal };
   readonly INVALID_SPLIT: { readonly problem: SplitProblem };
   /** The members whose weight no other voter of the round has, with that weight. */
+  readonly PAPER_NOT_WEIGHTED: { readonly countBy: WeightedCountBy };
   readonly SECRECY_AT_RISK: { readonly members: readonly { readonly name: string; readonly weight: number }[] };
   readonly INTERNAL: Record<string, never>;
 }

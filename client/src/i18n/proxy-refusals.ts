@@ -14,7 +14,8 @@ type ProxyCode =
   | 'NOT_REPRESENTED'
   | 'SPLIT_NOT_ALLOWED'
   | 'INVALID_SPLIT'
-  | 'SECRECY_AT_RISK';
+  | 'SECRECY_AT_RISK'
+  | 'PAPER_NOT_WEIGHTED';
 
 /** Their words, as refusals.ts's RefusalTexts has them. */
 export type ProxyRefusalTexts = { readonly [C in ProxyCode]: (params: ErrorParams[C]) => string };
@@ -85,6 +86,8 @@ export const enProxyRefusals: ProxyRefusalTexts = {
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, false),
   SECRECY_AT_RISK: ({ members }) =>
     `In this secret ballot, a weight no other ballot has would show how these members voted: ${weighed(members, en)}.`,
+  PAPER_NOT_WEIGHTED: ({ countBy }) =>
+    `This ballot is counted by ${countBy === 'both' ? 'members and by weight' : 'weight'}, and a paper total counts ballots, not weight: it takes no paper ballots. A member without a phone gives a proxy to a member present, who votes for them.`,
 };
 
 export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
@@ -110,6 +113,8 @@ export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, 'người nhận ủy quyền'),
   SECRECY_AT_RISK: ({ members }) =>
     `Trong cuộc bỏ phiếu kín này, một quyền biểu quyết không phiếu nào khác có sẽ cho biết các ${a.unit} sau bỏ phiếu thế nào: ${weighed(members, vi)}.`,
+  PAPER_NOT_WEIGHTED: ({ countBy }) =>
+    `Nội dung này tính ${countBy === 'both' ? 'theo số thành viên và theo quyền biểu quyết' : 'theo quyền biểu quyết'}, mà kết quả phiếu giấy chỉ đếm số phiếu, không có quyền biểu quyết: không nhận phiếu giấy. Người không có điện thoại ủy quyền cho một ${a.unit} có mặt để biểu quyết thay.`,
 });
 
 /** The phone's words: the member holding it is "you" (English) or addressed (Vietnamese). */
