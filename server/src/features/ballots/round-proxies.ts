@@ -28,13 +28,14 @@ export function checkSecrecyAtOpen(
   state: MeetingState,
   rules: RuleSet,
   secret: boolean,
-  present: readonly string[],
+  /** Every member who may vote in the round in person: present now, or arriving later. */
+  mayVote: readonly string[],
   proxies: readonly RoundProxyRecord[],
   accepted: boolean,
 ): SecrecyRisk[] {
   const weightOf = (id: string) => state.delegates.get(id)?.weight ?? 1;
   const risks = secrecyRiskAtOpen(rules, secret, [
-    ...present.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
+    ...mayVote.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
     ...proxies.map((p) => ({ delegateId: p.grantorId, weight: weightOf(p.grantorId), holderId: p.holderId })),
   ]);
   if (risks.length > 0 && !accepted) {
