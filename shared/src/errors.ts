@@ -97,7 +97,12 @@ export type SplitRefusal =
   /** The holder has voted already, or someone they represent has: a split is for all of them at once. */
   | 'voted'
   /** The holder represents nobody in this round: there is nothing to split. */
-  | 'nobody';
+  | 'nobody'
+  /**
+   * A secret ballot counted by weight: a split's parts add up to what its holder carries, weights
+   * no member holds, which give the holder away. The holder votes member by member instead.
+   */
+  | 'secret-weight';
 
 /**
  * What was wrong with a field of a request, as a zod issue says it, without zod's English:

@@ -82,6 +82,8 @@ export const enProxyRefusals: ProxyRefusalTexts = {
       rules: 'The rules of this ballot do not allow splitting votes.',
       voted: 'Someone in this split has voted already: vote for the others one by one.',
       nobody: 'The holder represents nobody in this ballot: there is nothing to split.',
+      'secret-weight':
+        'A secret ballot counted by weight takes no split: its parts would weigh what no member holds and give the holder away. The holder votes member by member.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, false),
   SECRECY_AT_RISK: ({ members }) =>
@@ -109,6 +111,8 @@ export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
       rules: 'Quy chế của lần biểu quyết này không cho phép chia phiếu.',
       voted: 'Có người trong phiếu chia đã biểu quyết: hãy biểu quyết cho từng người còn lại.',
       nobody: 'Người nhận ủy quyền không đại diện cho ai trong lần biểu quyết này: không có gì để chia.',
+      'secret-weight':
+        'Bỏ phiếu kín tính theo quyền biểu quyết không nhận phiếu chia: các phần của phiếu chia có quyền biểu quyết không thành viên nào có, sẽ lộ người nhận ủy quyền. Người nhận ủy quyền biểu quyết cho từng người.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, 'người nhận ủy quyền'),
   SECRECY_AT_RISK: ({ members }) =>
@@ -127,6 +131,8 @@ export const enPhoneProxyRefusals: ProxyRefusalTexts = {
       rules: 'The rules of this ballot do not allow splitting votes.',
       voted: 'Someone in this split has voted already: vote for the others one by one.',
       nobody: 'You represent nobody in this ballot: there is nothing to split.',
+      'secret-weight':
+        'A secret ballot counted by weight takes no split: its parts would weigh what no member holds and show how you voted. Vote for each member in turn.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, true),
 };
@@ -141,6 +147,7 @@ export const viPhoneProxyRefusals = (a: Address): ProxyRefusalTexts => ({
       rules: 'Quy chế của lần biểu quyết này không cho phép chia phiếu.',
       voted: 'Có người trong phiếu chia đã biểu quyết: đề nghị biểu quyết cho từng người còn lại.',
       nobody: `${a.You} không đại diện cho ai trong lần biểu quyết này: không có gì để chia.`,
+      'secret-weight': `Bỏ phiếu kín tính theo quyền biểu quyết không nhận phiếu chia: các phần của phiếu chia có quyền biểu quyết không thành viên nào có, sẽ lộ ${a.you} đã bỏ phiếu thế nào. Đề nghị ${a.you} biểu quyết cho từng người.`,
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, a.you),
 });
