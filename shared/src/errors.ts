@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'PROXIES_NOT_ALLOWED',
   /** The holder holds the most proxies the rule set allows. */
   'PROXY_LIMIT',
+  /**
+   * A ballot whose own rules allow fewer proxies per holder than some holder has in force: it does
+   * not open until proxies are taken back (or other rules chosen).
+   */
+  'PROXY_LIMIT_AT_OPEN',
   /** A proxy that cannot be recorded as asked (see {@link ProxyRefusal}). */
   'PROXY_REFUSED',
   /** The member gave their vote to a proxy holder for this round: the holder votes for them. */
@@ -279,6 +284,10 @@ export interface ErrorParams {
   readonly SPLIT_NOT_ALLOWED: { readonly reason: SplitRefusal };
   readonly INVALID_SPLIT: { readonly problem: SplitProblem };
   /** The members whose weight no other voter of the round has, with that weight. */
+  readonly PROXY_LIMIT_AT_OPEN: {
+    readonly holders: readonly { readonly name: string; readonly held: number }[];
+    readonly max: number;
+  };
   readonly PAPER_NOT_WEIGHTED: { readonly countBy: WeightedCountBy };
   readonly SECRECY_AT_RISK: { readonly members: readonly { readonly name: string; readonly weight: number }[] };
   readonly INTERNAL: Record<string, never>;

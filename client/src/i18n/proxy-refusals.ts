@@ -15,7 +15,8 @@ type ProxyCode =
   | 'SPLIT_NOT_ALLOWED'
   | 'INVALID_SPLIT'
   | 'SECRECY_AT_RISK'
-  | 'PAPER_NOT_WEIGHTED';
+  | 'PAPER_NOT_WEIGHTED'
+  | 'PROXY_LIMIT_AT_OPEN';
 
 /** Their words, as refusals.ts's RefusalTexts has them. */
 export type ProxyRefusalTexts = { readonly [C in ProxyCode]: (params: ErrorParams[C]) => string };
@@ -88,6 +89,8 @@ export const enProxyRefusals: ProxyRefusalTexts = {
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, false),
   SECRECY_AT_RISK: ({ members }) =>
     `In this secret ballot, a weight no other ballot has would show how these members voted: ${weighed(members, en)}.`,
+  PROXY_LIMIT_AT_OPEN: ({ holders, max }) =>
+    `The rules of this ballot allow at most ${en.int(max)} proxies per holder: ${holders.map((x) => `${x.name} holds ${en.int(x.held)}`).join(', ')}. Take proxies back, or give the ballot other rules, then open it.`,
   PAPER_NOT_WEIGHTED: ({ countBy }) =>
     `This ballot is counted by ${countBy === 'both' ? 'members and by weight' : 'weight'}, and a paper total counts ballots, not weight: it takes no paper ballots. A member without a phone gives a proxy to a member present, who votes for them.`,
 };
@@ -117,6 +120,8 @@ export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, 'người nhận ủy quyền'),
   SECRECY_AT_RISK: ({ members }) =>
     `Trong cuộc bỏ phiếu kín này, một quyền biểu quyết không phiếu nào khác có sẽ cho biết các ${a.unit} sau bỏ phiếu thế nào: ${weighed(members, vi)}.`,
+  PROXY_LIMIT_AT_OPEN: ({ holders, max }) =>
+    `Quy chế của lần biểu quyết này cho phép mỗi người nhận tối đa ${vi.int(max)} ủy quyền: ${holders.map((x) => `${x.name} đang nhận ${vi.int(x.held)}`).join(', ')}. Hãy thu hồi bớt ủy quyền, hoặc chọn quy chế khác cho lần biểu quyết này, rồi mở biểu quyết.`,
   PAPER_NOT_WEIGHTED: ({ countBy }) =>
     `Nội dung này tính ${countBy === 'both' ? 'theo số thành viên và theo quyền biểu quyết' : 'theo quyền biểu quyết'}, mà kết quả phiếu giấy chỉ đếm số phiếu, không có quyền biểu quyết: không nhận phiếu giấy. Người không có điện thoại ủy quyền cho một ${a.unit} có mặt để biểu quyết thay.`,
 });
