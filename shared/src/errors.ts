@@ -7,6 +7,7 @@ import type { Role } from './roles';
 import type { RosterProblem } from './roster/problems';
 import type { SplitProblem } from './split';
 import type { Fraction } from './tally/primitive-types';
+import type { WeightedCountBy } from './tally/result-types';
 import type { BallotState } from './types';
 
 /**
@@ -47,6 +48,11 @@ export const ERROR_CODES = [
   'PROXIES_NOT_ALLOWED',
   /** The holder holds the most proxies the rule set allows. */
   'PROXY_LIMIT',
+  /**
+   * A ballot whose own rules allow fewer proxies per holder than some holder has in force: it does
+   * not open until proxies are taken back (or other rules chosen).
+   */
+  'PROXY_LIMIT_AT_OPEN',
   /** A proxy that cannot be recorded as asked (see {@link ProxyRefusal}). */
   'PROXY_REFUSED',
   /** The member gave their vote to a proxy holder for this round: the holder votes for them. */
@@ -59,6 +65,11 @@ export const ERROR_CODES = [
   'INVALID_SPLIT',
   /** Opening this secret ballot would let a count identify voters; the chair has not accepted it. */
   'SECRECY_AT_RISK',
+  /**
+   * A round counted by weight (or by heads and weight) takes no paper ballots: a paper total is a
+   * number of ballots and carries no weight. Members without a phone vote through a proxy holder.
+   */
+  'PAPER_NOT_WEIGHTED',
   /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
   'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
@@ -91,7 +102,12 @@ export type SplitRefusal =
   /** The holder has voted already, or someone they represent has: a split is for all of them at once. */
   | 'voted'
   /** The holder represents nobody in this round: there is nothing to split. */
-  | 'nobody';
+  | 'nobody'
+  /**
+   * A secret ballot counted by weight: a split's parts add up to what its holder carries, weights
+   * no member holds, which give the holder away. The holder votes member by member instead.
+   */
+  | 'secret-weight';
 
 /**
  * What was wrong with a field of a request, as a zod issue says it, without zod's English:
@@ -202,7 +218,11 @@ export interface ErrorParams {
     readonly countdownEnded?: boolean;
   };
   /** How the earlier vote of this round was cast. */
-  readonly ALREADY_VOTED: { readonly channel: 'online' | 'paper' };
+  readonly ALREADY_VOTED: {
+    readonly channel: 'online' | 'paper';
+    /** The vote went into a split ballot: final, even where the ballot takes changed votes. */
+    readonly split?: true;
+  };
   readonly INVALID_VOTE: {
     readonly reason: InvalidVoteReason;
     /** The subject or option id concerned, where one is. */
@@ -264,6 +284,11 @@ export interface ErrorParams {
   readonly SPLIT_NOT_ALLOWED: { readonly reason: SplitRefusal };
   readonly INVALID_SPLIT: { readonly problem: SplitProblem };
   /** The members whose weight no other voter of the round has, with that weight. */
+  readonly PROXY_LIMIT_AT_OPEN: {
+    readonly holders: readonly { readonly name: string; readonly held: number }[];
+    readonly max: number;
+  };
+  readonly PAPER_NOT_WEIGHTED: { readonly countBy: WeightedCountBy };
   readonly SECRECY_AT_RISK: { readonly members: readonly { readonly name: string; readonly weight: number }[] };
   readonly INTERNAL: Record<string, never>;
 }

@@ -3,7 +3,8 @@
 // no other ballot in the box has is its member's ballot for whoever reads the stored rows or the
 // export, and a count can show it too: a member holding more than all the others together carries
 // any option they vote for. Counted by heads, no ballot carries a weight, and a split ballot is
-// one ordinary ballot per member (split.ts): neither gives anyone away.
+// one ordinary ballot per member (split.ts): neither gives anyone away. Counted by weight, a
+// secret ballot takes no split, whose parts would weigh what no member holds.
 import type { RuleSet } from './tally/types';
 import type { SecrecyRisk } from './types';
 
@@ -32,9 +33,10 @@ export interface PossibleVoter {
 }
 
 /**
- * Before a round opens: the members whose ballot a weight would identify if they vote, each
- * through their own ballot, or (where the rules let a holder split) through the split ballot of
- * everything a holder carries. Empty for an open ballot or one counted by heads.
+ * Before a round opens: the members whose ballot a weight would identify if they vote. Each casts
+ * a ballot of their own weight, in person or through their holder: a secret ballot counted by
+ * weight takes no split (split.ts `splitRuleRefusal`), whose parts would weigh what no member
+ * holds. Empty for an open ballot or one counted by heads.
  */
 export function secrecyRiskAtOpen(
   rules: Pick<RuleSet, 'countBy' | 'proxies'>,
@@ -42,15 +44,5 @@ export function secrecyRiskAtOpen(
   voters: readonly PossibleVoter[],
 ): SecrecyRisk[] {
   if (!secret || (rules.countBy ?? 'heads') === 'heads') return [];
-  const ballots: WeightedBallot[] = voters.map((v) => ({ delegateId: v.delegateId, weight: v.weight }));
-  if (rules.proxies?.split === true) {
-    const carried = new Map<string, number>();
-    for (const v of voters)
-      if (v.holderId !== undefined) carried.set(v.holderId, (carried.get(v.holderId) ?? 0) + v.weight);
-    for (const [holderId, weight] of carried) {
-      const own = voters.find((v) => v.delegateId === holderId)?.weight ?? 0;
-      ballots.push({ delegateId: holderId, weight: own + weight });
-    }
-  }
-  return identifiableBallots(ballots);
+  return identifiableBallots(voters.map((v) => ({ delegateId: v.delegateId, weight: v.weight })));
 }

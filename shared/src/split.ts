@@ -3,7 +3,7 @@
 // ordinary ballots: `splitRecords` cuts it into records whose marks and weights add up to exactly
 // what the holder gave, so the tally never needs to know a split happened. Split in heads, it
 // becomes one ordinary ballot per member, the same as if each had been cast on its own.
-import type { BallotKind, BallotRecord, TallyOption, TallySubject } from './tally/types';
+import type { BallotKind, BallotRecord, RuleSet, TallyOption, TallySubject } from './tally/types';
 import { canonicalRecord } from './canonical-record';
 import { MAX_SPLIT_CELLS } from './marks-code';
 
@@ -40,6 +40,22 @@ export type SplitProblem =
   | { readonly code: 'OVER'; readonly subjectId: string; readonly total: number; readonly given: number }
   /** A motion or a choice gives every vote: a blank there is not a vote the phone can make. */
   | { readonly code: 'UNDER'; readonly subjectId: string; readonly total: number; readonly given: number };
+
+/**
+ * Why a ballot under these rules takes no split, or null when it does. The rules must allow it;
+ * never under a double majority (a member's head and weight must go to the same option); and never
+ * in a secret ballot counted by weight, where a split's parts weigh what no member holds and so
+ * are its holder's for whoever reads the box: there the holder votes member by member.
+ */
+export function splitRuleRefusal(
+  rules: Pick<RuleSet, 'countBy' | 'proxies'>,
+  secret: boolean,
+): 'rules' | 'secret-weight' | null {
+  const countBy = rules.countBy ?? 'heads';
+  if (rules.proxies?.split !== true || countBy === 'both') return 'rules';
+  if (secret && countBy === 'weight') return 'secret-weight';
+  return null;
+}
 
 /** What is wrong with a split on this ballot, or null when it can be cast. */
 export function splitProblem(ballot: SplitBallot, split: SplitVote): SplitProblem | null {

@@ -1,9 +1,8 @@
-// Split ballots and the secrecy warning, on a real server (issue 19). A secret ballot counted by
-// shares where a holder's carried weight is theirs alone: the chair is warned (SECRECY_AT_RISK,
-// naming who) and opens it only by accepting; the holder seals one split ballot for themself and
-// the members they represent; the box holds anonymous weighted rows that add up to the split. An
-// open association ballot (heads) takes a split as the holder's named vote, and verify recomputes
-// both rounds from the export.
+// Split ballots, on a real server (issue 19). A secret association ballot (heads): the holder
+// seals one split ballot for themself and the members they represent; the box holds one anonymous
+// ballot per member. An open association ballot takes a split as the holder's named vote, and
+// verify recomputes both rounds from the export. (A secret ballot counted by weight takes no
+// split: secret-split-by-weight.test.ts; the secrecy warning: secrecy-latecomer.test.ts.)
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sealSplit } from '@hallvote/shared/sealed-marks';
@@ -45,12 +44,13 @@ async function exportOf(meeting: CreateMeetingResponse): Promise<MeetingExport> 
   return (await res.json()) as MeetingExport;
 }
 
-describe('a secret ballot counted by shares', () => {
-  test('the chair is warned before opening, the holder seals one split, the box adds up to it', async () => {
-    // H (100) holds the proxies of G1 (300) and G2 (300); B and C (100 each) vote themselves.
+describe('a secret association ballot (one member, one vote)', () => {
+  test('the holder seals one split for their 3 votes; the box holds one anonymous ballot per member', async () => {
+    // H holds the proxies of G1 and G2; B and C vote themselves. (A secret ballot counted by
+    // weight takes no split: secret-split-by-weight.test.ts.)
     const { meeting, chair, ids, tokens } = await meetingOf(
-      'agm-ordinary',
-      ['name,shares', 'H,100', 'B,100', 'C,100', 'G1,300', 'G2,300'].join('\n'),
+      'association',
+      ['name', 'H', 'B', 'C', 'G1', 'G2'].join('\n'),
     );
     const [holder, b, , g1, g2] = ids as [string, string, string, string, string];
     const phoneH = (await h.delegate(tokens[0]!)).socket;
@@ -61,16 +61,12 @@ describe('a secret ballot counted by shares', () => {
     const { ballotId } = okData(
       await request(chair, 'ballot:create', motionBallot({ secret: true, allowChange: false })),
     );
-    const warned = errorOf(await request(chair, 'ballot:open', { ballotId }));
-    expect(warned.error).toBe('SECRECY_AT_RISK');
-    // H's split would carry 700 shares, a weight no other ballot has (G1 and G2 at 300 share theirs).
-    expect(warned).toMatchObject({ error: 'SECRECY_AT_RISK', params: { members: [{ name: 'H', weight: 700 }] } });
-    expect((okData(await request(chair, 'sync:request', {})) as ChairSnapshot).ballots[0]!.state).toBe('draft');
-    okData(await request(chair, 'ballot:open', { ballotId, acceptSecrecyRisk: true }));
+    // Counted by heads: no weight to give anyone away, no warning.
+    okData(await request(chair, 'ballot:open', { ballotId }));
 
     const snapH = okData(await request(phoneH, 'sync:request', {})) as DelegateSnapshot;
     expect(snapH.splitAllowed).toBe(true);
-    expect(snapH.countBy).toBe('weight');
+    expect(snapH.countBy).toBe('heads');
     const sealKey = snapH.ballot!.sealKey!;
     const split = (rows: Record<string, Record<string, number>>, members = [holder, g1, g2]) => ({
       ballotId,
@@ -79,15 +75,15 @@ describe('a secret ballot counted by shares', () => {
       members,
       sealed: sealSplit(snapH.ballot!, rows, sealKey),
     });
-    // More than the 700 shares it carries: refused with the numbers.
-    expect(errorOf(await request(phoneH, 'vote:cast-split', split({ motion: { yes: 800 } }))).params).toMatchObject({
-      problem: { code: 'OVER', total: 700, given: 800 },
+    // More than the 3 votes it carries: refused with the numbers.
+    expect(errorOf(await request(phoneH, 'vote:cast-split', split({ motion: { yes: 4 } }))).params).toMatchObject({
+      problem: { code: 'OVER', total: 3, given: 4 },
     });
     // B represents nobody.
-    expect(errorOf(await request(phoneB, 'vote:cast-split', split({ motion: { yes: 200 } }, [b, g1]))).params).toEqual({
+    expect(errorOf(await request(phoneB, 'vote:cast-split', split({ motion: { yes: 2 } }, [b, g1]))).params).toEqual({
       reason: 'nobody',
     });
-    const payload = split({ motion: { yes: 500, no: 200 } });
+    const payload = split({ motion: { yes: 2, no: 1 } });
     const votes = okData(await request(phoneH, 'vote:cast-split', payload)) as MyVote[];
     expect(votes.map((v) => v.forDelegateId ?? holder)).toEqual([holder, g1, g2]);
     expect(new Set(votes.map((v) => v.receipt)).size).toBe(3);
@@ -117,16 +113,17 @@ describe('a secret ballot counted by shares', () => {
     );
     const result = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
-      ['yes', 500],
-      ['no', 300],
-      ['not-voting', 100],
+      ['yes', 2],
+      ['no', 2],
+      ['not-voting', 1],
     ]);
-    expect(result.tally.ballots.returned).toBe(900);
+    expect(result.tally.ballots.returned).toBe(5);
 
     const data = await exportOf(meeting);
     const round = data.rounds[0]!;
     expect(round.namedVotes).toBeNull();
-    expect(round.weightedRecords?.map((r) => r.weight).sort((x, y) => x - y)).toEqual([100, 100, 200, 500]);
+    expect(round.weightedRecords).toBeUndefined();
+    expect(round.records).toHaveLength(5);
     expect(verifyExport(data).findings.filter((f) => !f.ok)).toEqual([]);
   });
 });

@@ -204,4 +204,45 @@ describe.each(STORE_KINDS)('$name store, issue 19', (kind) => {
     expect(loaded?.participation.find((p) => p.delegateId === a.id)).toMatchObject({ split, castBy: null });
     expect(loaded?.participation.find((p) => p.delegateId === d.id)).toMatchObject({ castBy: a.id });
   });
+
+  test('a split is final: a changed vote for the holder or a member it carried is refused in the store', async () => {
+    const { m, roster } = await weightedMeeting();
+    const [a, b, c, d] = roster;
+    const ballot = openBallot(m);
+    expect(ballot.definition.allowChange).toBe(true);
+    await openWith(m, ballot, [a.id, b.id, c.id], []);
+    await store.castSplit(
+      {
+        meetingId: m,
+        ballotId: ballot.id,
+        round: 1,
+        holderId: a.id,
+        voteId: randomUUID(),
+        members: [a, d].map((x) => ({ delegateId: x.id, receipt: `R-${x.ordinal}` })),
+        split: { unit: 'heads', total: 2, rows: { motion: { yes: 1, no: 1 } } },
+        secret: false,
+        records: [],
+      },
+      audit(m, 'vote.cast', {}, 'delegate'),
+    );
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown): unknown =>
+          e instanceof HallvoteError ? { code: String(e.code), params: e.params as unknown } : e,
+      );
+    const forD = vote(ballot, d.id, { motion: ['yes'] }, { castBy: a.id });
+    const own = vote(ballot, a.id, { motion: ['no'] });
+    for (const v of [forD, own])
+      expect(await refusal(store.castVote(v, castAudit(v)))).toEqual({
+        code: 'ALREADY_VOTED',
+        params: { channel: 'online', split: true },
+      });
+    // A vote that went into no split still changes.
+    const first = vote(ballot, b.id, { motion: ['yes'] });
+    await store.castVote(first, castAudit(first));
+    const changed = vote(ballot, b.id, { motion: ['no'] });
+    expect(await store.castVote(changed, castAudit(changed))).toMatchObject({ kind: 'changed' });
+    expect(await store.readBallots(ballot.id, 1)).toHaveLength(2);
+  });
 });

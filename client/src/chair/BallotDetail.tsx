@@ -11,6 +11,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
 import { PaperTotals } from './PaperTotals';
+import { takesPaper } from './paper-form';
 import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
 import { VotersPanel } from './VotersPanel';
@@ -23,6 +24,7 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
   const t = useText(chairText);
   const c = useText(commonText);
   const r = useText(rulesText);
+  const k = useText(consoleText);
   const ballot = useChair((s) => s.ballots.find((b) => b.id === ballotId) ?? null);
   if (!ballot) return null;
   const candidates = ballot.kind === 'election' ? ballot.options.length : 0;
@@ -51,7 +53,11 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}
       {ballot.state === 'open' || ballot.state === 'closed' ? (
-        <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+        takesPaper(ballot) ? (
+          <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+        ) : (
+          <p className="hint paper-none">{k.paper.notWeighted}</p>
+        )
       ) : null}
       <MinutesLinks ballot={ballot} />
     </article>

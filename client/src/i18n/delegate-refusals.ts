@@ -30,8 +30,12 @@ const en: RefusalTexts = {
       : state === null
         ? 'This ballot is not open for voting.'
         : EN_CLOSED[state],
-  ALREADY_VOTED: ({ channel }) =>
-    channel === 'paper' ? 'You voted on paper in this round.' : 'Your vote in this round is recorded already.',
+  ALREADY_VOTED: ({ channel, split }) =>
+    channel === 'paper'
+      ? 'You voted on paper in this round.'
+      : split
+        ? 'Your split ballot in this round is recorded and final: it cannot be changed, for you or for the members it carried.'
+        : 'Your vote in this round is recorded already.',
   NOT_PRESENT: () => 'You are not checked in: ask the chair to mark you present, then vote.',
   INVALID_VOTE: ({ reason }) =>
     reason === 'sealing' || reason === 'unsealable'
@@ -61,10 +65,12 @@ const vi = (a: Address): RefusalTexts => ({
       : state === null
         ? 'Nội dung này hiện không nhận phiếu.'
         : viClosed(a)[state],
-  ALREADY_VOTED: ({ channel }) =>
+  ALREADY_VOTED: ({ channel, split }) =>
     channel === 'paper'
       ? `${a.You} đã bỏ phiếu giấy trong vòng này.`
-      : `Phiếu của ${a.you} trong vòng này đã được ghi nhận.`,
+      : split
+        ? `Phiếu chia của ${a.you} trong vòng này đã được ghi nhận và là phiếu cuối cùng: không thay đổi được, cả phiếu của ${a.you} lẫn phiếu của những người ${a.you} nhận ủy quyền.`
+        : `Phiếu của ${a.you} trong vòng này đã được ghi nhận.`,
   NOT_PRESENT: () => `${a.You} chưa được điểm danh có mặt: đề nghị báo người chủ trì ghi có mặt rồi biểu quyết.`,
   INVALID_VOTE: ({ reason }) =>
     reason === 'sealing' || reason === 'unsealable'

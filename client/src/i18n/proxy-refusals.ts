@@ -14,7 +14,9 @@ type ProxyCode =
   | 'NOT_REPRESENTED'
   | 'SPLIT_NOT_ALLOWED'
   | 'INVALID_SPLIT'
-  | 'SECRECY_AT_RISK';
+  | 'SECRECY_AT_RISK'
+  | 'PAPER_NOT_WEIGHTED'
+  | 'PROXY_LIMIT_AT_OPEN';
 
 /** Their words, as refusals.ts's RefusalTexts has them. */
 export type ProxyRefusalTexts = { readonly [C in ProxyCode]: (params: ErrorParams[C]) => string };
@@ -81,10 +83,16 @@ export const enProxyRefusals: ProxyRefusalTexts = {
       rules: 'The rules of this ballot do not allow splitting votes.',
       voted: 'Someone in this split has voted already: vote for the others one by one.',
       nobody: 'The holder represents nobody in this ballot: there is nothing to split.',
+      'secret-weight':
+        'A secret ballot counted by weight takes no split: its parts would weigh what no member holds and give the holder away. The holder votes member by member.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, false),
   SECRECY_AT_RISK: ({ members }) =>
     `In this secret ballot, a weight no other ballot has would show how these members voted: ${weighed(members, en)}.`,
+  PROXY_LIMIT_AT_OPEN: ({ holders, max }) =>
+    `The rules of this ballot allow at most ${en.int(max)} proxies per holder: ${holders.map((x) => `${x.name} holds ${en.int(x.held)}`).join(', ')}. Take proxies back, or give the ballot other rules, then open it.`,
+  PAPER_NOT_WEIGHTED: ({ countBy }) =>
+    `This ballot is counted by ${countBy === 'both' ? 'members and by weight' : 'weight'}, and a paper total counts ballots, not weight: it takes no paper ballots. A member without a phone gives a proxy to a member present, who votes for them.`,
 };
 
 export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
@@ -106,10 +114,16 @@ export const viProxyRefusals = (a: Address): ProxyRefusalTexts => ({
       rules: 'Quy chế của lần biểu quyết này không cho phép chia phiếu.',
       voted: 'Có người trong phiếu chia đã biểu quyết: hãy biểu quyết cho từng người còn lại.',
       nobody: 'Người nhận ủy quyền không đại diện cho ai trong lần biểu quyết này: không có gì để chia.',
+      'secret-weight':
+        'Bỏ phiếu kín tính theo quyền biểu quyết không nhận phiếu chia: các phần của phiếu chia có quyền biểu quyết không thành viên nào có, sẽ lộ người nhận ủy quyền. Người nhận ủy quyền biểu quyết cho từng người.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, 'người nhận ủy quyền'),
   SECRECY_AT_RISK: ({ members }) =>
     `Trong cuộc bỏ phiếu kín này, một quyền biểu quyết không phiếu nào khác có sẽ cho biết các ${a.unit} sau bỏ phiếu thế nào: ${weighed(members, vi)}.`,
+  PROXY_LIMIT_AT_OPEN: ({ holders, max }) =>
+    `Quy chế của lần biểu quyết này cho phép mỗi người nhận tối đa ${vi.int(max)} ủy quyền: ${holders.map((x) => `${x.name} đang nhận ${vi.int(x.held)}`).join(', ')}. Hãy thu hồi bớt ủy quyền, hoặc chọn quy chế khác cho lần biểu quyết này, rồi mở biểu quyết.`,
+  PAPER_NOT_WEIGHTED: ({ countBy }) =>
+    `Nội dung này tính ${countBy === 'both' ? 'theo số thành viên và theo quyền biểu quyết' : 'theo quyền biểu quyết'}, mà kết quả phiếu giấy chỉ đếm số phiếu, không có quyền biểu quyết: không nhận phiếu giấy. Người không có điện thoại ủy quyền cho một ${a.unit} có mặt để biểu quyết thay.`,
 });
 
 /** The phone's words: the member holding it is "you" (English) or addressed (Vietnamese). */
@@ -122,6 +136,8 @@ export const enPhoneProxyRefusals: ProxyRefusalTexts = {
       rules: 'The rules of this ballot do not allow splitting votes.',
       voted: 'Someone in this split has voted already: vote for the others one by one.',
       nobody: 'You represent nobody in this ballot: there is nothing to split.',
+      'secret-weight':
+        'A secret ballot counted by weight takes no split: its parts would weigh what no member holds and show how you voted. Vote for each member in turn.',
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemEn(problem, true),
 };
@@ -136,6 +152,7 @@ export const viPhoneProxyRefusals = (a: Address): ProxyRefusalTexts => ({
       rules: 'Quy chế của lần biểu quyết này không cho phép chia phiếu.',
       voted: 'Có người trong phiếu chia đã biểu quyết: đề nghị biểu quyết cho từng người còn lại.',
       nobody: `${a.You} không đại diện cho ai trong lần biểu quyết này: không có gì để chia.`,
+      'secret-weight': `Bỏ phiếu kín tính theo quyền biểu quyết không nhận phiếu chia: các phần của phiếu chia có quyền biểu quyết không thành viên nào có, sẽ lộ ${a.you} đã bỏ phiếu thế nào. Đề nghị ${a.you} biểu quyết cho từng người.`,
     })[reason],
   INVALID_SPLIT: ({ problem }) => splitProblemVi(problem, a.you),
 });

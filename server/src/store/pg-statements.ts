@@ -67,6 +67,8 @@ export interface VoteContextRow {
   readonly vote_id: string | null;
   readonly receipt: string | null;
   readonly channel: 'online' | 'paper' | null;
+  /** The vote went into a split: another row of the round shares its vote id. */
+  readonly in_split: boolean;
 }
 
 export const PG = {
@@ -331,7 +333,10 @@ export const PG = {
   // For each vote of a batch, in order: its round's state and the vote stored for its delegate, if any.
   voteContext: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts], VoteContextRow>(
     'vote_context',
-    `SELECT r.state, p.vote_id, p.receipt, p.channel
+    `SELECT r.state, p.vote_id, p.receipt, p.channel,
+            EXISTS (SELECT 1 FROM participation q
+                     WHERE q.ballot_id = p.ballot_id AND q.round = p.round AND q.delegate_id <> p.delegate_id
+                       AND q.vote_id = p.vote_id AND p.channel = 'online') AS in_split
        FROM unnest($1::text[], $2::int[], $3::text[]) WITH ORDINALITY AS v(ballot_id, round, delegate_id, n)
        LEFT JOIN rounds r ON r.ballot_id = v.ballot_id AND r.round = v.round
        LEFT JOIN participation p

@@ -28,6 +28,8 @@ interface Row {
   votedAt: string;
   readonly channel: 'online' | 'paper';
   readonly castBy: string | null;
+  /** Went into a split ballot: final (cast-vote.ts). */
+  readonly inSplit: boolean;
   /** Stored before this batch (changed by UPDATE) or new in it (INSERT). */
   readonly before: boolean;
 }
@@ -60,6 +62,7 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
         votedAt: '',
         channel: found.channel,
         castBy: null,
+        inSplit: found.in_split,
         before: true,
       });
   });
@@ -82,6 +85,9 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
           ok: false,
           error: new HallvoteError('ALREADY_VOTED', { channel: earlier.channel }),
         };
+      // A split is final (cast-vote.ts): refused here too, even if memory were wrong.
+      if (earlier.inSplit)
+        return { ok: false, error: new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true }) };
       earlier.voteId = vote.voteId;
       earlier.votedAt = audit.at;
       if (earlier.before) changed.add(key);
@@ -98,6 +104,7 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       votedAt: audit.at,
       channel: 'online',
       castBy: vote.castBy,
+      inSplit: false,
       before: false,
     };
     rows.set(key, row);
@@ -164,6 +171,7 @@ export async function castSplit(tx: PgTx, split: CastSplit, audit: AuditInput): 
       votedAt: audit.at,
       channel: 'online',
       castBy: m.delegateId === split.holderId ? null : split.holderId,
+      inSplit: true,
       before: false,
     })),
     [],

@@ -179,6 +179,11 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, channel)
        VALUES (?, ?, ?, 'paper', '', ?, 'paper')`,
     ),
+    // A split's rows share its vote id: another row of the round with this one's id means a split.
+    inSplit: db.prepare<[...DelegateInRound, voteId: string], { found: number }>(
+      `SELECT 1 AS found FROM participation
+        WHERE ballot_id = ? AND round = ? AND delegate_id <> ? AND vote_id = ? AND channel = 'online' LIMIT 1`,
+    ),
     changeParticipation: db.prepare<[voteId: string, votedAt: string, ...DelegateInRound]>(
       'UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
     ),

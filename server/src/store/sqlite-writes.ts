@@ -180,6 +180,9 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
       throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+    // A split is final (cast-vote.ts): the store refuses it too, even if memory were wrong.
+    if (s.inSplit.get(vote.ballotId, vote.round, vote.delegateId, earlier.vote_id))
+      throw new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true });
     s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
     s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks, vote.weight, null);
     appendAudit(s, { ...audit, action: 'vote.changed' });

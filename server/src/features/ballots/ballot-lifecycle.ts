@@ -59,11 +59,18 @@ export async function openRound(
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
   const proxies = roundProxiesAtOpen(state, entry.rules, ballotId, round.round);
+  // Weighed for secrecy: not only who is present, but every member of the round's roster who could
+  // be issued a ballot in it (absent or excused now, a latecomer checks in and votes), less those
+  // voted for by proxy. Warning at opening, where the chair decides, rather than refusing a
+  // latecomer's check-in: a member's arrival (and the quorum it makes) is never held hostage to
+  // the secrecy of a ballot; the chair who accepts the risk has seen every name it may concern.
+  const grantors = new Set(proxies.map((p) => p.grantorId));
+  const mayVote = [...state.delegates.keys()].filter((id) => !grantors.has(id));
   const risks = checkSecrecyAtOpen(
     state,
     entry.rules,
     entry.row.definition.secret,
-    present,
+    mayVote,
     proxies,
     acceptSecrecyRisk,
   );

@@ -14,10 +14,31 @@ export function roundProxiesAtOpen(
 ): RoundProxyRecord[] {
   if (!rules.proxies) return [];
   const present = (id: string) => state.delegates.get(id)?.attendance === 'present';
-  return state
+  const proxies = state
     .proxiesInForce()
     .filter((p) => present(p.holderId) && !present(p.grantorId))
     .map((p) => ({ ballotId, round, grantorId: p.grantorId, holderId: p.holderId }));
+  assertWithinLimit(state, rules, proxies);
+  return proxies;
+}
+
+/**
+ * A proxy's limit is checked when it is recorded, against the meeting's rules; a ballot with rules
+ * of its own may allow fewer per holder. Its round does not open with more than they allow: which
+ * proxies to drop is the chair's (and the members') choice, not the server's, so the opening is
+ * refused naming every holder over the limit, with what each holds.
+ */
+function assertWithinLimit(state: MeetingState, rules: RuleSet, proxies: readonly RoundProxyRecord[]): void {
+  const max = rules.proxies?.maxPerHolder ?? null;
+  if (max === null) return;
+  const held = new Map<string, number>();
+  for (const p of proxies) held.set(p.holderId, (held.get(p.holderId) ?? 0) + 1);
+  const over = [...held].filter(([, n]) => n > max);
+  if (over.length > 0)
+    throw new HallvoteError('PROXY_LIMIT_AT_OPEN', {
+      holders: over.map(([id, n]) => ({ name: state.delegates.get(id)?.name ?? '', held: n })),
+      max,
+    });
 }
 
 /**
@@ -28,13 +49,14 @@ export function checkSecrecyAtOpen(
   state: MeetingState,
   rules: RuleSet,
   secret: boolean,
-  present: readonly string[],
+  /** Every member who may vote in the round in person: present now, or arriving later. */
+  mayVote: readonly string[],
   proxies: readonly RoundProxyRecord[],
   accepted: boolean,
 ): SecrecyRisk[] {
   const weightOf = (id: string) => state.delegates.get(id)?.weight ?? 1;
   const risks = secrecyRiskAtOpen(rules, secret, [
-    ...present.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
+    ...mayVote.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
     ...proxies.map((p) => ({ delegateId: p.grantorId, weight: weightOf(p.grantorId), holderId: p.holderId })),
   ]);
   if (risks.length > 0 && !accepted) {

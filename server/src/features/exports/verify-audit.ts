@@ -74,10 +74,17 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
     const members = (e: (typeof casts)[number]) =>
       Array.isArray(e.details.members) ? e.details.members.map(String) : [String(e.details.delegateId)];
     const online = new Set(casts.flatMap(members));
-    // A split is stored as however many ballots its cut gives: then only the voters can be compared.
-    const split = casts.some((e) => Array.isArray(e.details.members));
-    const records = r.weightedRecords?.length ?? r.records.length;
-    if (!split && online.size !== records) problems.push(`${online.size} votes in the log, ${records} records`);
+    // Every voter the log saw is one record in heads (a split in heads is one ballot per member).
+    // In weight a split is stored as however many ballots its cut gives, so there the records'
+    // weights must add up to the voters' weights (the roster's: it is fixed once voting starts).
+    if (r.weightedRecords) {
+      const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+      const voters = [...online].reduce((t, id) => t + (weights.get(id) ?? 1), 0);
+      const recorded = r.weightedRecords.reduce((t, x) => t + x.weight, 0);
+      if (voters !== recorded)
+        problems.push(`${online.size} votes in the log weighing ${voters}, records weighing ${recorded}`);
+    } else if (online.size !== r.records.length)
+      problems.push(`${online.size} votes in the log, ${r.records.length} records`);
     const named = r.namedVotes?.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
     if (named && (named.length !== online.size || named.some((id) => !online.has(id))))
       problems.push('the named voters are not the ones the log saw vote');

@@ -17,6 +17,7 @@ import {
   splitRecords,
   tally,
   type MeetingExport,
+  type NamedVote,
   type RoundExport,
   type RoundResult,
 } from '@hallvote/shared';
@@ -111,6 +112,16 @@ function checkAttendance(where: string, data: MeetingExport, r: RoundExport, res
   );
 }
 
+/** A split's total against the members it carried: 1 + its members in heads, their weights in weight. */
+function splitProblems(v: NamedVote, weights: ReadonlyMap<string, number>): string[] {
+  if (!v.split) return [];
+  const carried = [v.delegateId, ...(v.members ?? [])];
+  const total = v.split.unit === 'heads' ? carried.length : carried.reduce((t, id) => t + (weights.get(id) ?? 1), 0);
+  return v.split.total === total
+    ? []
+    : [`${v.name}'s split of ${v.split.total} ${v.split.unit === 'heads' ? 'votes' : 'weight'} carries ${total}`];
+}
+
 function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): VerifyFinding[] {
   if (r.ballot.secret)
     return r.namedVotes === null
@@ -140,7 +151,10 @@ function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): Ve
     if (v.castBy !== undefined && holders.get(v.delegateId) !== v.castBy)
       problems.push(`${v.name}'s vote was cast by a member who did not hold their proxy`);
   }
-  if (new Set(named.map((v) => v.delegateId)).size !== named.length) problems.push('a member votes twice');
+  // A member is voted for once: by themself, by their holder, or inside one split.
+  const voters = named.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
+  if (new Set(voters).size !== voters.length) problems.push('a member votes twice');
+  for (const v of named) problems.push(...splitProblems(v, weights));
   return [
     finding(
       `${where}: named votes`,

@@ -18,6 +18,7 @@ import type {
   StorageStatus,
   Turnout,
 } from '@hallvote/shared';
+import { splitRuleRefusal } from '@hallvote/shared';
 import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
 import { uncountedAtDeadline } from '../ballots/early-close';
 import type { DelegateRecord, ProxyRecord } from '../../store/store';
@@ -265,7 +266,10 @@ export function delegateSnapshot(
     anchor: publishedAnchor(state),
     represents,
     heldBy: heldByOf(state, delegateId),
-    splitAllowed: rules.proxies?.split === true && represents.length > 0,
+    splitAllowed:
+      represents.length > 0 &&
+      splitRuleRefusal(rules, ballotId ? (state.ballots.get(ballotId)?.row.definition.secret ?? false) : false) ===
+        null,
     countBy: rules.countBy ?? 'heads',
     joinedAfter:
       ballotId && round && !state.onRoster(ballotId, round.round, delegateId) ? { ballotId, round: round.round } : null,

@@ -7,6 +7,7 @@ import {
   HallvoteError,
   splitProblem,
   splitRecords,
+  splitRuleRefusal,
   type MyVote,
   type ParsedRequest,
   type SplitRefusal,
@@ -51,8 +52,8 @@ export async function castSplit(
   assertSenderMayVote(ctx, state, p.ballotId, p.round, holderId);
   const rules = entry.rules;
   const countBy = rules.countBy ?? 'heads';
-  // Under a double majority a member's head and weight must go to the same option: no split.
-  if (rules.proxies?.split !== true || countBy === 'both') throw notAllowed('rules');
+  const refusal = splitRuleRefusal(rules, entry.row.definition.secret);
+  if (refusal) throw notAllowed(refusal);
   const represented = new Set(state.representedBy(p.ballotId, p.round, holderId));
   if (represented.size === 0) throw notAllowed('nobody');
   const members = [...new Set(p.members)];

@@ -50,6 +50,13 @@ function voterOf(state: MeetingState, senderId: string, p: ParsedRequest<'vote:c
   return senderId;
 }
 
+/** Whether a member's vote went into a split: another voter of the round shares its vote id. */
+function inSplit(voters: ReadonlyMap<string, VoterEntry>, delegateId: string, vote: VoterEntry): boolean {
+  if (vote.channel !== 'online') return false;
+  for (const [id, v] of voters) if (id !== delegateId && v.voteId === vote.voteId) return true;
+  return false;
+}
+
 /**
  * Records a vote, the sender's own or one for a member they represent; a re-sent vote (same UUID)
  * answers with the first acknowledgement.
@@ -72,6 +79,10 @@ export async function castVote(
   const def = entry.row.definition;
   if (earlier?.channel === 'paper') throw new HallvoteError('ALREADY_VOTED', { channel: 'paper' });
   if (earlier && (def.secret || !def.allowChange)) throw new HallvoteError('ALREADY_VOTED', { channel: 'online' });
+  // A split is final: changing one vote it carried (the holder's or a member's) would count that
+  // member twice, or leave the split counted beside a named vote that says otherwise.
+  if (earlier && inSplit(state.votersOf(p.ballotId, p.round), delegateId, earlier))
+    throw new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true });
   const marks = validateMarks(def, marksOf(def, p, state.roundOf(p.ballotId, p.round)?.sealSecretKey ?? null));
   // No await between the checks above and this enqueue: a close that starts later is ordered after it.
   const outcome = await ctx.store.castVote(
