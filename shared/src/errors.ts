@@ -174,7 +174,9 @@ export type ConflictParams =
   /** The grantor has a proxy in force already (the store's one per member; a race with another grant). */
   | { readonly reason: 'proxy-given' }
   /** The proxy was taken back already (by the chair, or by the grantor arriving) in another write. */
-  | { readonly reason: 'proxy-not-in-force' };
+  | { readonly reason: 'proxy-not-in-force' }
+  /** Another vote of the round was sent with this vote id (a vote id is one vote: one member's, or one split). */
+  | { readonly reason: 'vote-id-used' };
 
 /** Why a vote was refused. */
 export type InvalidVoteReason =

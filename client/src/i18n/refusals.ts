@@ -154,6 +154,7 @@ const EN_CONFLICTS: {
   'round-moved-on': () => 'The round changed meanwhile; nothing was stored. Look again and retry.',
   'proxy-given': () => 'This member has given a proxy already (recorded meanwhile): take it back first.',
   'proxy-not-in-force': () => 'This proxy was taken back meanwhile.',
+  'vote-id-used': () => 'This vote was sent with the number of another vote: reload the page and vote again.',
 };
 const VI_CONFLICTS: {
   readonly [R in ConflictParams['reason']]: (p: Extract<ConflictParams, { reason: R }>) => string;
@@ -174,6 +175,7 @@ const VI_CONFLICTS: {
   'round-moved-on': () => 'Vòng biểu quyết vừa thay đổi; chưa có gì được lưu. Hãy xem lại rồi thử lại.',
   'proxy-given': () => 'Người này vừa được ghi nhận ủy quyền cho người khác: hãy thu hồi ủy quyền đó trước.',
   'proxy-not-in-force': () => 'Ủy quyền này vừa được thu hồi.',
+  'vote-id-used': () => 'Phiếu này được gửi kèm số hiệu của một phiếu khác: hãy tải lại trang và biểu quyết lại.',
 };
 
 const EN_VOTES: Readonly<Record<InvalidVoteReason, (limit: number) => string>> = {

@@ -66,6 +66,12 @@ export class MeetingState extends ProxyState {
   readonly #ballots = new Map<string, { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] }>();
   /** Per round key: who voted, with their vote id and receipt. */
   readonly #voters = new Map<string, Map<string, VoterEntry>>();
+  /**
+   * Per round key: which vote each online vote id is, `vote:<member>` or `split:<holder>`. A split's
+   * rows share its vote id, and who a split carried is read from that; one id on two votes (a vote
+   * for a member, then a split) would make them one split, counted and exported as no vote was.
+   */
+  readonly #voteIds = new Map<string, Map<string, string>>();
   /** Per round key: who was issued a ballot. */
   readonly #issued = new Map<string, Set<string>>();
   /** Per round key: paper totals entered by the counting committee. */
@@ -135,6 +141,17 @@ export class MeetingState extends ProxyState {
         castBy: p.castBy,
         split: p.split,
       });
+    for (const [key, voters] of state.#voters) {
+      const byId = new Map<string, string[]>();
+      for (const [delegateId, v] of voters)
+        if (v.channel === 'online') byId.set(v.voteId, [...(byId.get(v.voteId) ?? []), delegateId]);
+      const owners = new Map<string, string>();
+      for (const [voteId, ids] of byId) {
+        const holder = ids.length > 1 ? (ids.find((id) => voters.get(id)?.castBy === null) ?? ids[0]) : null;
+        owners.set(voteId, holder === null ? `vote:${ids[0]}` : `split:${holder}`);
+      }
+      state.#voteIds.set(key, owners);
+    }
     for (const t of loaded.paper) state.#paper.set(roundKey(t.ballotId, t.round), t.totals);
     for (const i of loaded.issued) state.#issuedIn(i.ballotId, i.round).add(i.delegateId);
     for (const a of loaded.anchors) state.#anchors.set(roundKey(a.ballotId, a.round), a);
@@ -401,6 +418,24 @@ export class MeetingState extends ProxyState {
   /** A running result for the chair of an open round that asked for one. */
   setInterimResult(ballotId: string, result: RoundResult): void {
     this.#interim.set(ballotId, result);
+  }
+
+  // ---- Votes ---------------------------------------------------------------------------------------
+
+  /**
+   * Takes `voteId` for one vote of the round (`vote:<member>` or `split:<holder>`) before it is sent
+   * to the store; false when another vote of the round has it. Synchronous, and called with no await
+   * before the store's write, so two requests in flight cannot both take one id. A refused or
+   * failed write keeps its id: the same vote may be sent again with it, no other.
+   */
+  claimVoteId(ballotId: string, round: number, voteId: string, owner: string): boolean {
+    const key = roundKey(ballotId, round);
+    let owners = this.#voteIds.get(key);
+    if (!owners) this.#voteIds.set(key, (owners = new Map<string, string>()));
+    const taken = owners.get(voteId);
+    if (taken !== undefined) return taken === owner;
+    owners.set(voteId, owner);
+    return true;
   }
 
   // ---- Votes (after the store committed them) ---------------------------------------------------

@@ -79,6 +79,9 @@ export async function castSplit(
   const problem = splitProblem(def, split);
   if (problem) throw new HallvoteError('INVALID_SPLIT', { problem });
   const receipts = members.map((delegateId) => ({ delegateId, receipt: newReceipt() }));
+  // A split's rows share its vote id: an id another vote of the round has would join that vote to it.
+  if (!state.claimVoteId(p.ballotId, p.round, p.voteId, `split:${holderId}`))
+    throw new HallvoteError('CONFLICT', { reason: 'vote-id-used' });
   const outcome = await ctx.store.castSplit(
     {
       meetingId: state.meeting.id,

@@ -84,6 +84,8 @@ export async function castVote(
   if (earlier && inSplit(state.votersOf(p.ballotId, p.round), delegateId, earlier))
     throw new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true });
   const marks = validateMarks(def, marksOf(def, p, state.roundOf(p.ballotId, p.round)?.sealSecretKey ?? null));
+  if (!state.claimVoteId(p.ballotId, p.round, p.voteId, `vote:${delegateId}`))
+    throw new HallvoteError('CONFLICT', { reason: 'vote-id-used' });
   // No await between the checks above and this enqueue: a close that starts later is ordered after it.
   const outcome = await ctx.store.castVote(
     {
