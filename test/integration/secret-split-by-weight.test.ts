@@ -29,26 +29,32 @@ afterAll(async () => {
   h.cleanup();
 });
 
-/** H (100) holds the proxies of G1 and G2 (300 each); B and C (100 each) vote themselves. */
+/** H (100) holds the proxies of G1 and G2 (300 each); B, C (100 each) and D (300) vote themselves. */
 async function sharesMeeting(secret: boolean) {
   const meeting: CreateMeetingResponse = await h.createMeeting({
     rulePresetId: 'agm-ordinary',
-    rosterCsv: ['name,shares', 'H,100', 'B,100', 'C,100', 'G1,300', 'G2,300'].join('\n'),
+    rosterCsv: ['name,shares', 'H,100', 'B,100', 'C,100', 'D,300', 'G1,300', 'G2,300'].join('\n'),
   });
   const chair = (await h.chair(meeting)).socket;
   const ids = (okData(await request(chair, 'sync:request', {})) as ChairSnapshot).delegates.map((d) => d.id);
-  const [holder, , , g1, g2] = ids as [string, string, string, string, string];
+  const [holder, , , , g1, g2] = ids as [string, string, string, string, string, string];
   const tokens = h.tokens(meeting.meetingId);
   const phones = [];
-  for (const t of tokens.slice(0, 3)) phones.push((await h.delegate(t)).socket);
+  for (const t of tokens.slice(0, 4)) phones.push((await h.delegate(t)).socket);
   okData(await request(chair, 'proxy:grant', { grantorId: g1, holderId: holder }));
   okData(await request(chair, 'proxy:grant', { grantorId: g2, holderId: holder }));
   const { ballotId } = okData(await request(chair, 'ballot:create', motionBallot({ secret, allowChange: false })));
-  // No weight is any one ballot's: G1 and G2 share 300, H, B and C 100.
+  // No weight is one person's ballots only: D and H's two grantors hold 300, H, B and C 100 (G1 and
+  // G2 alone would be: both their ballots are H's, and the opening would name them).
   okData(await request(chair, 'ballot:open', { ballotId }));
-  const [phoneH, phoneB, phoneC] = phones as [(typeof phones)[0], (typeof phones)[0], (typeof phones)[0]];
+  const [phoneH, phoneB, phoneC, phoneD] = phones as [
+    (typeof phones)[0],
+    (typeof phones)[0],
+    (typeof phones)[0],
+    (typeof phones)[0],
+  ];
   const snapH = okData(await request(phoneH, 'sync:request', {})) as DelegateSnapshot;
-  return { meeting, chair, ballotId, holder, g1, g2, phoneH, phoneB, phoneC, snapH };
+  return { meeting, chair, ballotId, holder, g1, g2, phoneH, phoneB, phoneC, phoneD, snapH };
 }
 
 async function exportOf(meeting: CreateMeetingResponse): Promise<MeetingExport> {
@@ -60,7 +66,8 @@ async function exportOf(meeting: CreateMeetingResponse): Promise<MeetingExport> 
 
 describe('a secret ballot counted by shares', () => {
   test('a split is refused (secret-weight) and not offered; the holder votes member by member', async () => {
-    const { meeting, chair, ballotId, holder, g1, g2, phoneH, phoneB, phoneC, snapH } = await sharesMeeting(true);
+    const { meeting, chair, ballotId, holder, g1, g2, phoneH, phoneB, phoneC, phoneD, snapH } =
+      await sharesMeeting(true);
     expect(snapH.splitAllowed).toBe(false);
     const ballot = snapH.ballot!;
     const sealKey = ballot.sealKey!;
@@ -84,16 +91,17 @@ describe('a secret ballot counted by shares', () => {
     okData(await request(phoneH, 'vote:cast', sealed('no', g2)));
     okData(await request(phoneB, 'vote:cast', sealed('no')));
     okData(await request(phoneC, 'vote:cast', sealed('not-voting')));
+    okData(await request(phoneD, 'vote:cast', sealed('no')));
     const result = okData(await request(chair, 'ballot:close', { ballotId }));
     expect(result.tally.subjects[0]!.counts.map((o) => [o.optionId, o.votes])).toEqual([
       ['yes', 400],
-      ['no', 400],
+      ['no', 700],
       ['not-voting', 100],
     ]);
     const data = await exportOf(meeting);
     // Every ballot in the box weighs what one member holds.
     expect(data.rounds[0]!.weightedRecords?.map((r) => r.weight).sort((x, y) => x - y)).toEqual([
-      100, 100, 100, 300, 300,
+      100, 100, 100, 300, 300, 300,
     ]);
     expect(verifyExport(data).findings.filter((f) => !f.ok)).toEqual([]);
   });

@@ -55,9 +55,15 @@ export function checkSecrecyAtOpen(
   accepted: boolean,
 ): SecrecyRisk[] {
   const weightOf = (id: string) => state.delegates.get(id)?.weight ?? 1;
+  const here = (id: string) => state.delegates.get(id)?.attendance === 'present';
   const risks = secrecyRiskAtOpen(rules, secret, [
-    ...mayVote.map((delegateId) => ({ delegateId, weight: weightOf(delegateId) })),
-    ...proxies.map((p) => ({ delegateId: p.grantorId, weight: weightOf(p.grantorId), holderId: p.holderId })),
+    ...mayVote.map((delegateId) => ({ delegateId, weight: weightOf(delegateId), here: here(delegateId) })),
+    ...proxies.map((p) => ({
+      delegateId: p.grantorId,
+      weight: weightOf(p.grantorId),
+      holderId: p.holderId,
+      here: here(p.holderId),
+    })),
   ]);
   if (risks.length > 0 && !accepted) {
     const members = risks.map((r) => ({ name: state.delegates.get(r.delegateId)?.name ?? '', weight: r.weight }));
