@@ -83,6 +83,14 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
       const recorded = r.weightedRecords.reduce((t, x) => t + x.weight, 0);
       if (voters !== recorded)
         problems.push(`${online.size} votes in the log weighing ${voters}, records weighing ${recorded}`);
+      // A secret round counted by weight takes no split (split.ts): one record per voter, each
+      // weighing what one voter holds. The sum alone would let weight move between records.
+      if (r.ballot.secret) {
+        const held = [...online].map((id) => weights.get(id) ?? 1).sort((a, b) => a - b);
+        const weighed = r.weightedRecords.map((x) => x.weight).sort((a, b) => a - b);
+        if (held.length !== weighed.length || held.some((w, i) => w !== weighed[i]))
+          problems.push(`records weighing ${weighed.join(', ')} for voters holding ${held.join(', ')}`);
+      }
     } else if (online.size !== r.records.length)
       problems.push(`${online.size} votes in the log, ${r.records.length} records`);
     const named = r.namedVotes?.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
