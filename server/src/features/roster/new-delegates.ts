@@ -21,3 +21,12 @@ export function makeDelegates(
     weight: weightOf(e),
   }));
 }
+
+/**
+ * The weights of members for the audit entry that adds them (every weight other than 1, by member
+ * id): the chain then holds each member's weight, and `verify` replays them against the exported
+ * roster (verify-weights.ts).
+ */
+export function auditedWeights(delegates: readonly Pick<DelegateRecord, 'id' | 'weight'>[]): Record<string, number> {
+  return Object.fromEntries(delegates.filter((d) => d.weight !== 1).map((d) => [d.id, d.weight]));
+}
