@@ -14,7 +14,7 @@ import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { DelegateRecord } from '../../store/store';
 import { joinUrl } from '../badges/join-url';
-import { auditedWeights, makeDelegates } from './new-delegates';
+import { makeDelegates, weightsDetail } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
@@ -33,7 +33,7 @@ export async function importRoster(
   const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : state.maxOrdinal());
   const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, {
     delegates: fresh.length,
-    weights: auditedWeights(fresh),
+    ...weightsDetail(fresh),
   });
   await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
   let removed: readonly DelegateRecord[] = [];
@@ -67,7 +67,7 @@ export async function addDelegate(
     [d],
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', {
       delegateId: d.id,
-      weights: auditedWeights([d]),
+      ...weightsDetail([d]),
       ...(notInRounds.length > 0 ? { notInRounds } : {}),
     }),
   );
