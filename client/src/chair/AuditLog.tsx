@@ -102,6 +102,7 @@ const MEMBER_KEYS: ReadonlySet<string> = new Set(['delegateId', 'grantorId', 'ho
 /** "member: Nguyễn Văn An · round: 1": ids replaced by the names in the console's snapshot. */
 function useDetails(): (details: AuditEntry['details']) => string {
   const t = useText(chairText);
+  const f = useFormats();
   const delegates = useChair((s) => s.delegates);
   const ballots = useChair((s) => s.ballots);
   const proxies = useChair((s) => s.proxies);
@@ -127,6 +128,14 @@ function useDetails(): (details: AuditEntry['details']) => string {
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
         if (key === 'delegateIds' && Array.isArray(value))
           return `${label}: ${value.map((id) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id))).join(', ')}`;
+        // Every weight other than 1 of the members an entry adds: by name, in the meeting's numbers.
+        if (key === 'weights' && value !== null && typeof value === 'object')
+          return Object.keys(value).length === 0
+            ? ''
+            : `${label}: ${Object.entries(value as Record<string, unknown>)
+                .map(([id, w]) => `${nameOf(id)} ${typeof w === 'number' ? f.int(w) : String(w)}`)
+                .join(', ')}`;
+        if (key === 'weight' && typeof value === 'number') return `${label}: ${f.int(value)}`;
         if (key === 'notInRounds' && Array.isArray(value))
           return `${label}: ${value
             .map((r: { ballotId?: unknown; round?: unknown }) =>
@@ -137,6 +146,7 @@ function useDetails(): (details: AuditEntry['details']) => string {
           return `${label}: ${t.audit.attendance(value.present.length, value.excused.length, value.absent.length)}`;
         return `${label}: ${detailValue(value, t.audit)}`;
       })
+      .filter((part) => part !== '')
       .join(' · ');
 }
 

@@ -23,6 +23,7 @@ import {
 } from '@hallvote/shared';
 import { checkAuditLog } from './verify-audit';
 import { checkVouchedVotes } from './verify-vouched';
+import { checkWeights } from './verify-weights';
 import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
 export type { VerifyFinding } from './verify-findings';
@@ -263,6 +264,7 @@ export function verifyExport(
     ),
     ...checkVouchedVotes(data),
     ...checkAuditLog(data, options.head),
+    ...checkWeights(data),
   ];
   return { ok: findings.every((f) => f.ok), findings };
 }

@@ -14,7 +14,7 @@ import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { DelegateRecord } from '../../store/store';
 import { joinUrl } from '../badges/join-url';
-import { makeDelegates } from './new-delegates';
+import { makeDelegates, weightsDetail } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
@@ -31,7 +31,10 @@ export async function importRoster(
   const replacing = p.mode === 'replace';
   assertRosterLines(p.lines, replacing ? [] : [...state.delegates.values()]);
   const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : state.maxOrdinal());
-  const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
+  const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, {
+    delegates: fresh.length,
+    ...weightsDetail(fresh),
+  });
   await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
   let removed: readonly DelegateRecord[] = [];
   if (replacing) removed = state.replaceRoster(fresh);
@@ -64,6 +67,7 @@ export async function addDelegate(
     [d],
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', {
       delegateId: d.id,
+      ...weightsDetail([d]),
       ...(notInRounds.length > 0 ? { notInRounds } : {}),
     }),
   );
@@ -95,6 +99,7 @@ export async function updateDelegate(
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', {
       delegateId: d.id,
       fields: Object.keys(change),
+      ...(change.weight !== undefined ? { weight: change.weight } : {}),
     }),
   );
   state.updateDelegate(d.id, change);

@@ -18,7 +18,7 @@ import { newReceipt } from '../../auth';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import { openSealedSplit } from './open-sealed-marks';
-import { assertSenderMayVote } from './voter-checks';
+import { assertSenderMayVote, inSplit } from './voter-checks';
 
 const notAllowed = (reason: SplitRefusal) => new HallvoteError('SPLIT_NOT_ALLOWED', { reason });
 
@@ -62,6 +62,10 @@ export async function castSplit(
     if (id !== holderId && !represented.has(id))
       throw new HallvoteError('NOT_REPRESENTED', { member: state.delegates.get(id)?.name ?? '' });
   if (state.roundProxiesOf(p.ballotId, p.round).has(holderId)) throw notAllowed('voted');
+  // A split is final: a second one is refused as any other vote after it (cast-vote.ts).
+  const own = voters.get(holderId);
+  if (own && inSplit(voters, holderId, own))
+    throw new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true });
   if (members.some((id) => voters.has(id))) throw notAllowed('voted');
   const def = entry.row.definition;
   const rows =

@@ -7,7 +7,7 @@ import type { HallContext } from '../../context';
 import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
 import { openSealedMarks } from './open-sealed-marks';
 import { validateMarks } from './validate-marks';
-import { assertSenderMayVote } from './voter-checks';
+import { assertSenderMayVote, inSplit } from './voter-checks';
 
 /**
  * The marks of a vote: as sent (open ballots) or opened with the round's key (secret ballots). A
@@ -48,13 +48,6 @@ function voterOf(state: MeetingState, senderId: string, p: ParsedRequest<'vote:c
   if (holderId !== undefined)
     throw new HallvoteError('PROXY_GRANTED', { holder: state.delegates.get(holderId)?.name ?? '' });
   return senderId;
-}
-
-/** Whether a member's vote went into a split: another voter of the round shares its vote id. */
-function inSplit(voters: ReadonlyMap<string, VoterEntry>, delegateId: string, vote: VoterEntry): boolean {
-  if (vote.channel !== 'online') return false;
-  for (const [id, v] of voters) if (id !== delegateId && v.voteId === vote.voteId) return true;
-  return false;
 }
 
 /**

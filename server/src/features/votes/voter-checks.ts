@@ -2,7 +2,7 @@
 // it represents, or a split for several: the same checks for vote:cast and vote:cast-split.
 import { HallvoteError } from '@hallvote/shared';
 import type { HallContext } from '../../context';
-import type { MeetingState } from '../../hall/meeting-state';
+import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
 
 /**
  * The round takes votes, its countdown has not run out, and the sender's badge may vote in it: not
@@ -26,4 +26,11 @@ export function assertSenderMayVote(
   if (!state.onRoster(ballotId, round, senderId)) throw new HallvoteError('NOT_IN_ROUND', {});
   const attendance = state.delegates.get(senderId)?.attendance ?? 'absent';
   if (attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance });
+}
+
+/** Whether a member's vote went into a split: another voter of the round shares its vote id. */
+export function inSplit(voters: ReadonlyMap<string, VoterEntry>, delegateId: string, vote: VoterEntry): boolean {
+  if (vote.channel !== 'online') return false;
+  for (const [id, v] of voters) if (id !== delegateId && v.voteId === vote.voteId) return true;
+  return false;
 }
