@@ -126,6 +126,9 @@ function useDetails(): (details: AuditEntry['details']) => string {
         if (key === 'proxyId' && typeof value === 'string') return `${label}: ${proxyNames.get(value) ?? value}`;
         if (key === 'by' && typeof value === 'string') return `${label}: ${t.audit.revokedBy[value] ?? value}`;
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
+        // A member's edit names the fields it changed: in the console's words, not the protocol's.
+        if (key === 'fields' && Array.isArray(value))
+          return `${label}: ${value.map((f) => t.audit.detailKeys[String(f)] ?? String(f)).join(', ')}`;
         if (key === 'delegateIds' && Array.isArray(value))
           return `${label}: ${value.map((id) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id))).join(', ')}`;
         // Every weight other than 1 of the members an entry adds: by name, in the meeting's numbers.
