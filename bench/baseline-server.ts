@@ -81,12 +81,16 @@ function delegateSnapshot(token: string): DelegateSnapshot {
     seq: seqs.delegate,
     serverTime: Date.now(),
     meeting: { id: 'baseline', title: 'Baseline', settings: DEFAULT_MEETING_SETTINGS },
-    me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit' },
+    me: { id: token.slice(0, 8), name: 'Delegate', position: 'Unit', weight: 1 },
     ballot: current?.view ?? null,
     myVote: null,
     result: null,
     receipts: [],
     anchor: null,
+    represents: [],
+    heldBy: null,
+    splitAllowed: false,
+    countBy: 'heads',
     joinedAfter: null,
   };
 }

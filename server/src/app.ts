@@ -37,6 +37,7 @@ import { exportRoutes } from './features/exports/export-routes';
 import { checkStoredMeetings } from './features/integrity/startup-check';
 import { meetingRoutes } from './features/meetings/http-routes';
 import { delegateJoined } from './features/presence/delegate-session';
+import { registerProxyHandlers } from './features/proxies/register-proxy-handlers';
 import { registerPaperHandlers } from './features/paper/register-paper-handlers';
 import { registerProjectorHandlers } from './features/projector/register-projector-handlers';
 import { registerRosterHandlers } from './features/roster/register-roster-handlers';
@@ -335,6 +336,7 @@ async function onConnection(
     registerBallotHandlers(ctx, socket, state);
     registerPaperHandlers(ctx, socket, state);
     registerProjectorHandlers(ctx, socket, state);
+    registerProxyHandlers(ctx, socket, state);
     registerAuditHandlers(ctx, socket, state);
     registerVoteHandlers(ctx, socket, state);
     if (socket.data.role === 'delegate') await delegateJoined(ctx, state, socket, socketById);

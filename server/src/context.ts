@@ -28,6 +28,13 @@ export interface Broadcaster {
   rosterReplaced(state: MeetingState, removedIds: readonly string[]): void;
   /** One delegate changed (attendance, connection, details, removal). */
   delegateChanged(state: MeetingState, delegateId: string): void;
+  /** A proxy was recorded or taken back: the chair's list and presence. */
+  proxiesChanged(state: MeetingState): void;
+  /**
+   * What these delegates vote for changed (a round opened with their proxies, a proxy was recorded
+   * or taken back): their phones get a fresh snapshot.
+   */
+  delegatesChanged(state: MeetingState, delegateIds: readonly string[]): void;
   /** The database's secrecy work started or stopped waiting for another program (chair only). */
   storageChanged(state: MeetingState, status: StorageStatus): void;
   /** Someone voted (online or on paper) in a ballot's current round. */

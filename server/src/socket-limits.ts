@@ -5,7 +5,7 @@
 // hold megabytes for a connection that had not even said who it was. And what the server has
 // queued for a socket is capped: a client that stops reading is cut off, not buffered for.
 import * as parser from 'socket.io-parser';
-import type { BallotDefinition, SocketRole } from '@hallvote/shared';
+import { MAX_SEALED_SPLIT_CHARS, type BallotDefinition, type RuleSet, type SocketRole } from '@hallvote/shared';
 import type { MeetingState } from './hall/meeting-state';
 import type { HallSocket } from './with-validation';
 
@@ -56,14 +56,38 @@ export function voteMessageBound(def: BallotDefinition): number {
   return 256 + marks;
 }
 
+/** Longest id the protocol takes (shared/src/schemas.ts), and the most members one split names. */
+const MAX_ID = 64;
+const MAX_SPLIT_MEMBERS = 1000;
+/** Digits of the largest amount a split row gives (MAX_TOTAL_WEIGHT). */
+const AMOUNT_DIGITS = 12;
+
+/**
+ * Characters of the longest valid `vote:cast-split` message for a ballot under rules that allow
+ * splits: the members it is cast for (a holder's proxies and themself) and either its rows or the
+ * rows sealed (a secret ballot).
+ */
+export function splitMessageBound(def: BallotDefinition, rules: RuleSet): number {
+  if (rules.proxies?.split !== true) return 0;
+  const members = Math.min(MAX_SPLIT_MEMBERS, (rules.proxies.maxPerHolder ?? MAX_SPLIT_MEMBERS) + 1);
+  const longestOption = Math.max(0, ...def.options.map((o) => o.id.length));
+  const perRow = def.options.length * (longestOption + 4 + AMOUNT_DIGITS);
+  const rows = def.subjects.reduce((sum, s) => sum + s.id.length + 5 + perRow, 0);
+  return 256 + members * (MAX_ID + 3) + Math.max(rows, MAX_SEALED_SPLIT_CHARS);
+}
+
 const bounds = new WeakMap<BallotDefinition, number>();
 
 /** A phone may send what the largest vote of any of its meeting's ballots needs, and a few KB anyway. */
 function phoneLimit(state: MeetingState): number {
   let limit = SMALL_MESSAGE;
-  for (const { row } of state.ballots.values()) {
+  for (const { row, rules } of state.ballots.values()) {
     let bound = bounds.get(row.definition);
-    if (bound === undefined) bounds.set(row.definition, (bound = voteMessageBound(row.definition)));
+    if (bound === undefined)
+      bounds.set(
+        row.definition,
+        (bound = Math.max(voteMessageBound(row.definition), splitMessageBound(row.definition, rules))),
+      );
     limit = Math.max(limit, bound);
   }
   return limit;

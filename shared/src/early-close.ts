@@ -36,7 +36,10 @@ export function loweredEarlyCloseMinimum(
 
 /** A secret round's box as its minimum sees it. */
 export interface SecretBox {
-  /** Ballots cast online: the box whose counts appear at the close. Paper voters are not in it. */
+  /**
+   * Members who cast online ballots in the box whose counts appear at the close, each counted once:
+   * a proxy holder and the members they voted for are one person. Paper voters are not in it.
+   */
   readonly online: number;
   /** Members present. */
   readonly present: number;

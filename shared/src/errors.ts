@@ -5,8 +5,10 @@
 // read the code and its parameters, which say more than a sentence did.
 import type { Role } from './roles';
 import type { RosterProblem } from './roster/problems';
-import type { BallotState } from './types';
+import type { SplitProblem } from './split';
 import type { Fraction } from './tally/primitive-types';
+import type { WeightedCountBy } from './tally/result-types';
+import type { BallotState } from './types';
 
 /**
  * Every refusal the server can answer with. A closed set: clients switch over it to show a
@@ -42,6 +44,32 @@ export const ERROR_CODES = [
   'TOO_FEW_BALLOTS',
   /** The meeting's stored state does not match its seals or audit chain: the server refuses it. */
   'STATE_MISMATCH',
+  /** The rule set takes no proxies. */
+  'PROXIES_NOT_ALLOWED',
+  /** The holder holds the most proxies the rule set allows. */
+  'PROXY_LIMIT',
+  /**
+   * A ballot whose own rules allow fewer proxies per holder than some holder has in force: it does
+   * not open until proxies are taken back (or other rules chosen).
+   */
+  'PROXY_LIMIT_AT_OPEN',
+  /** A proxy that cannot be recorded as asked (see {@link ProxyRefusal}). */
+  'PROXY_REFUSED',
+  /** The member gave their vote to a proxy holder for this round: the holder votes for them. */
+  'PROXY_GRANTED',
+  /** A holder voting for a member whose proxy they do not hold in this round. */
+  'NOT_REPRESENTED',
+  /** A split ballot the rules or the holder's votes do not allow. */
+  'SPLIT_NOT_ALLOWED',
+  /** A split ballot whose numbers do not fit the ballot or the votes it carries. */
+  'INVALID_SPLIT',
+  /** Opening this secret ballot would let a count identify voters; the chair has not accepted it. */
+  'SECRECY_AT_RISK',
+  /**
+   * A round counted by weight (or by heads and weight) takes no paper ballots: a paper total is a
+   * number of ballots and carries no weight. Members without a phone vote through a proxy holder.
+   */
+  'PAPER_NOT_WEIGHTED',
   /** The database could not be used just now (locked by another program, disk full): nothing changed; try again. */
   'STORE_UNAVAILABLE',
   /** The member was added to the roster after this round opened: they vote from the next one. */
@@ -51,6 +79,35 @@ export const ERROR_CODES = [
 
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a proxy cannot be recorded. */
+export type ProxyRefusal =
+  /** Grantor and holder are the same member. */
+  | 'self'
+  /** The grantor has given a proxy already (one in force per member). */
+  | 'grantor-has-proxy'
+  /** The holder has given their own vote away: a proxy is not passed on. */
+  | 'holder-is-grantor'
+  /** The grantor holds proxies of others: they would pass them on. */
+  | 'grantor-holds-proxies'
+  /** The grantor is present and votes themself. */
+  | 'grantor-present'
+  /** A proxy that was taken back already, or is not this meeting's. */
+  | 'not-in-force';
+
+/** Why a split ballot is not allowed. */
+export type SplitRefusal =
+  /** The ballot's rules do not allow splitting. */
+  | 'rules'
+  /** The holder has voted already, or someone they represent has: a split is for all of them at once. */
+  | 'voted'
+  /** The holder represents nobody in this round: there is nothing to split. */
+  | 'nobody'
+  /**
+   * A secret ballot counted by weight: a split's parts add up to what its holder carries, weights
+   * no member holds, which give the holder away. The holder votes member by member instead.
+   */
+  | 'secret-weight';
 
 /**
  * What was wrong with a field of a request, as a zod issue says it, without zod's English:
@@ -85,7 +142,7 @@ export interface PayloadIssue {
 export type Credential = 'admin-token' | 'chair-key' | 'projector-key' | 'badge';
 
 /** What a NOT_FOUND did not find. */
-export type Missing = 'meeting' | 'ballot' | 'round' | 'delegate' | 'group' | 'request' | 'route' | 'format';
+export type Missing = 'meeting' | 'ballot' | 'round' | 'delegate' | 'group' | 'proxy' | 'request' | 'route' | 'format';
 
 /**
  * Why a ballot action is not possible now. `state` is the ballot's state when it matters to the
@@ -113,7 +170,13 @@ export type ConflictParams =
   /** The follow-up vote of this band exists already. */
   | { readonly reason: 'follow-up-exists' }
   /** Another write moved the round on between the check and the write (a race). */
-  | { readonly reason: 'round-moved-on' };
+  | { readonly reason: 'round-moved-on' }
+  /** The grantor has a proxy in force already (the store's one per member; a race with another grant). */
+  | { readonly reason: 'proxy-given' }
+  /** The proxy was taken back already (by the chair, or by the grantor arriving) in another write. */
+  | { readonly reason: 'proxy-not-in-force' }
+  /** Another vote of the round was sent with this vote id (a vote id is one vote: one member's, or one split). */
+  | { readonly reason: 'vote-id-used' };
 
 /** Why a vote was refused. */
 export type InvalidVoteReason =
@@ -157,7 +220,11 @@ export interface ErrorParams {
     readonly countdownEnded?: boolean;
   };
   /** How the earlier vote of this round was cast. */
-  readonly ALREADY_VOTED: { readonly channel: 'online' | 'paper' };
+  readonly ALREADY_VOTED: {
+    readonly channel: 'online' | 'paper';
+    /** The vote went into a split ballot: final, even where the ballot takes changed votes. */
+    readonly split?: true;
+  };
   readonly INVALID_VOTE: {
     readonly reason: InvalidVoteReason;
     /** The subject or option id concerned, where one is. */
@@ -206,6 +273,25 @@ export interface ErrorParams {
   readonly STORE_UNAVAILABLE: { readonly reason: 'moved' | 'moving' | 'unreachable' };
   /** The member joined the roster after this round opened: they vote from the next one. */
   readonly NOT_IN_ROUND: Record<string, never>;
+  /** The rule set (its id) takes no proxies. */
+  readonly PROXIES_NOT_ALLOWED: { readonly rules: string };
+  /** The holder (a name) holds `max` proxies already. */
+  readonly PROXY_LIMIT: { readonly holder: string; readonly max: number };
+  /** Grantor and holder are names, as the chair chose them. */
+  readonly PROXY_REFUSED: { readonly reason: ProxyRefusal; readonly grantor: string; readonly holder: string };
+  /** The member the voter gave their vote to, by name. */
+  readonly PROXY_GRANTED: { readonly holder: string };
+  /** The member the holder tried to vote for, by name. */
+  readonly NOT_REPRESENTED: { readonly member: string };
+  readonly SPLIT_NOT_ALLOWED: { readonly reason: SplitRefusal };
+  readonly INVALID_SPLIT: { readonly problem: SplitProblem };
+  /** The members whose weight no other voter of the round has, with that weight. */
+  readonly PROXY_LIMIT_AT_OPEN: {
+    readonly holders: readonly { readonly name: string; readonly held: number }[];
+    readonly max: number;
+  };
+  readonly PAPER_NOT_WEIGHTED: { readonly countBy: WeightedCountBy };
+  readonly SECRECY_AT_RISK: { readonly members: readonly { readonly name: string; readonly weight: number }[] };
   readonly INTERNAL: Record<string, never>;
 }
 

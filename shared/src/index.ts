@@ -16,4 +16,7 @@ export * from './roster/index';
 export * from './early-close';
 export * from './vouched-votes';
 export * from './marks-code';
+export * from './split';
+export * from './secrecy';
+export * from './round-tally';
 export * from './meeting-settings';

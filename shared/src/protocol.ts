@@ -10,6 +10,7 @@ import type {
   ChairBallotView,
   Delegate,
   PresenceSummary,
+  Proxy,
   PublishedAnchor,
   ProjectorScreen,
   Role,
@@ -20,7 +21,7 @@ import type {
 } from './types';
 
 /** Bumped on any incompatible change; the handshake refuses a client that speaks another. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The answer to every request: data, or a typed error. */
 export type Ack<T> = { readonly ok: true; readonly data: T } | ErrorBody;
@@ -82,6 +83,8 @@ export interface ServerToClientEvents {
       full: boolean;
     },
   ) => void;
+  /** Chair: a proxy was recorded or taken back: every proxy, and presence (proxies count in it). */
+  'console:proxies-updated': (event: Sequenced & { proxies: readonly Proxy[]; presence: PresenceSummary }) => void;
   /** Chair: a ballot changed (state, turnout, result). */
   'console:ballot-updated': (event: Sequenced & { ballot: ChairBallotView }) => void;
   /** Chair: the database's secrecy work started or stopped waiting for another program. */

@@ -10,6 +10,7 @@ import {
   attendanceMarkSchema,
   ballotDefinitionSchema,
   ballotIdSchema,
+  ballotOpenSchema,
   ballotPublishSchema,
   delegateIdSchema,
   delegateUpdateSchema,
@@ -19,9 +20,12 @@ import {
   paperTotalsSchema,
   projectorResultSchema,
   projectorScreenSchema,
+  proxyGrantSchema,
+  proxyIdSchema,
   rosterEntrySchema,
   rosterImportSchema,
   voteCastSchema,
+  voteSplitSchema,
 } from './schemas';
 import type { BallotView, MyVote, PresenceSummary, ProjectorScreen, RoundResult, Snapshot, Turnout } from './types';
 
@@ -88,8 +92,11 @@ export const REQUESTS = {
     rate: 'chair',
     ack: answers<{ ballotId: string }>(),
   },
-  /** Opens a draft ballot's first round, or the round a re-vote prepared; a countdown starts now. */
-  'ballot:open': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<BallotView>() },
+  /**
+   * Opens a draft ballot's first round, or the round a re-vote prepared; a countdown starts now.
+   * Refused with SECRECY_AT_RISK unless the chair accepts the voters a weight would identify.
+   */
+  'ballot:open': { roles: CHAIR, schema: ballotOpenSchema, rate: 'chair', ack: answers<BallotView>() },
   'ballot:close': { roles: CHAIR, schema: ballotIdSchema, rate: 'chair', ack: answers<RoundResult>() },
   /** The acknowledgement is required when the result carries warnings or failed checks. */
   'ballot:publish': { roles: CHAIR, schema: ballotPublishSchema, rate: 'chair', ack: answers<RoundResult>() },
@@ -140,12 +147,28 @@ export const REQUESTS = {
     rate: 'chair',
     ack: answers<RoundResult | null>(),
   },
+  // Chair: proxies (the meeting's rules must take them).
+  /** A member who cannot come gives their vote to one who does, for the rounds opened from now on. */
+  'proxy:grant': { roles: CHAIR, schema: proxyGrantSchema, rate: 'chair', ack: answers<{ proxyId: string }>() },
+  /** The chair takes a proxy back, for the rounds opened from now on. */
+  'proxy:revoke': { roles: CHAIR, schema: proxyIdSchema, rate: 'chair', ack: answers<Record<string, never>>() },
+
   /** The meeting's hash-chained audit log, oldest first. */
   'audit:list': { roles: CHAIR, schema: emptySchema, rate: 'chair', ack: answers<readonly AuditEntry[]>() },
 
   // Delegate.
   /** A vote; acknowledged only once it is on disk. A re-sent voteId is the same vote. */
   'vote:cast': { roles: ['delegate'], schema: voteCastSchema, rate: 'vote', ack: answers<MyVote>() },
+  /**
+   * A proxy holder's split ballot for themself and everyone they represent, in one action: one
+   * vote per member, each with its own receipt.
+   */
+  'vote:cast-split': {
+    roles: ['delegate'],
+    schema: voteSplitSchema,
+    rate: 'vote',
+    ack: answers<readonly MyVote[]>(),
+  },
 } as const satisfies Record<string, RequestSpec>;
 
 /** The name of a request. */

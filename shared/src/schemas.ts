@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES, PROJECTOR_MODES } from './types';
 import { MAX_ROSTER, ROSTER_FIELD_MAX } from './roster/checks';
 import { BALLOT_KINDS } from './tally/types';
-import { MAX_SEALED_CHARS } from './marks-code';
+import { MAX_SEALED_CHARS, MAX_SEALED_SPLIT_CHARS } from './marks-code';
 import { ADDRESS_FORMS, MAX_HEADER_CHARS, MAX_HEADER_LINES, isTimeZone } from './meeting-settings';
+import { MAX_TOTAL_WEIGHT } from './roster/checks';
 import {
   MAX_COUNTDOWN_SECONDS,
   MAX_EARLY_CLOSE_MINIMUM,
@@ -40,6 +41,8 @@ export const rosterEntrySchema = z.object({
   name: label,
   position: text(ROSTER_FIELD_MAX.position).default(''),
   group: text(ROSTER_FIELD_MAX.group).default(''),
+  /** The member's weight as the chair wrote it (roster/checks.ts parseWeight); 1 when absent. */
+  weight: text(40).optional(),
 });
 
 /**
@@ -54,6 +57,8 @@ export const rosterLineSchema = z.object({
   name: rosterCell,
   position: rosterCell,
   group: rosterCell,
+  /** The cell of the weight column, as written; absent when the file has none. */
+  weight: rosterCell.optional(),
 });
 
 /** The lines of a roster file, as the chair's browser read and mapped them. */
@@ -72,6 +77,7 @@ export const delegateUpdateSchema = z.object({
   name: label.optional(),
   position: text(ROSTER_FIELD_MAX.position).optional(),
   group: text(ROSTER_FIELD_MAX.group).optional(),
+  weight: text(40).optional(),
 });
 
 export const attendanceMarkSchema = z.object({
@@ -160,6 +166,21 @@ export const ballotDefinitionSchema = z
 
 export const ballotIdSchema = z.object({ ballotId: id });
 
+/**
+ * Opening a round. A secret ballot counted by weight in which a voter's weight would identify
+ * their ballot is opened only when the chair has seen who (SECRECY_AT_RISK) and accepts it.
+ */
+export const ballotOpenSchema = z.object({ ballotId: id, acceptSecrecyRisk: z.boolean().default(false) });
+
+/** The chair records a proxy: the grantor's vote goes to the holder, with their instructions if any. */
+export const proxyGrantSchema = z.object({
+  grantorId: id,
+  holderId: id,
+  instructions: text(500).default(''),
+});
+
+export const proxyIdSchema = z.object({ proxyId: id });
+
 /** The follow-up vote a published round's band calls for, and the title the chair gives it. */
 export const followUpSchema = z.object({
   ballotId: id,
@@ -185,6 +206,8 @@ export const voteCastSchema = z
     ballotId: id,
     round: z.number().int().min(1).max(1000),
     voteId: voteIdSchema,
+    /** A proxy holder's vote for a member they represent in this round; one's own when absent. */
+    forDelegateId: id.optional(),
     /** Per subject id, the option ids marked. */
     marks: z
       .record(id, z.array(id).max(MAX_OPTIONS))
@@ -198,6 +221,31 @@ export const voteCastSchema = z
       .optional(),
   })
   .refine((v) => (v.marks === undefined) !== (v.sealed === undefined), 'either marks or sealed marks');
+
+/**
+ * A proxy holder's split ballot: one action for themself and every member they still vote for in
+ * the round (`members`, the holder among them), distributing those votes (heads, or weight, as
+ * the rules count) across options; in clear (open ballots) or sealed (secret ballots).
+ */
+export const voteSplitSchema = z
+  .object({
+    ballotId: id,
+    round: z.number().int().min(1).max(1000),
+    voteId: voteIdSchema,
+    members: z.array(id).min(2).max(1000),
+    /** Per subject id, per option id, the votes given. */
+    rows: z
+      .record(id, z.record(id, z.number().int().min(0).max(MAX_TOTAL_WEIGHT)))
+      .refine((m) => Object.keys(m).length <= MAX_SUBJECTS, 'too many subjects')
+      .optional(),
+    /** The rows sealed to the round's key (marks-code.ts encodeSplit). */
+    sealed: z
+      .string()
+      .max(MAX_SEALED_SPLIT_CHARS)
+      .regex(/^v1\.[A-Za-z0-9_-]+$/, 'a sealed ballot')
+      .optional(),
+  })
+  .refine((v) => (v.rows === undefined) !== (v.sealed === undefined), 'either rows or sealed rows');
 
 const count = z.number().int().min(0).max(1_000_000);
 

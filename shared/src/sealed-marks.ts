@@ -9,7 +9,7 @@
 // Not re-exported from index.ts, so that no bundle carries tweetnacl by accident.
 import nacl from 'tweetnacl';
 import type { Marks } from './marks';
-import { encodeMarks, type CodedBallot } from './marks-code';
+import { encodeMarks, encodeSplit, type CodedBallot } from './marks-code';
 
 /** The prefix of every sealed ballot of this format. */
 export const SEALED_PREFIX = 'v1.';
@@ -51,11 +51,24 @@ export function fromBase64Url(text: string): Uint8Array {
  * "v1." + base64url(ephemeral public key ‖ nonce ‖ box).
  */
 export function sealMarks(ballot: CodedBallot, marks: Marks, sealKey: string): string {
+  return sealBytes(encodeMarks(ballot, marks), sealKey);
+}
+
+/** A proxy holder's split ballot rows, sealed the same way (marks-code.ts encodeSplit). */
+export function sealSplit(
+  ballot: CodedBallot,
+  rows: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  sealKey: string,
+): string {
+  return sealBytes(encodeSplit(ballot, rows), sealKey);
+}
+
+function sealBytes(plain: Uint8Array, sealKey: string): string {
   const roundKey = fromBase64Url(sealKey);
   if (roundKey.length !== nacl.box.publicKeyLength) throw new Error('not a round key');
   const mine = nacl.box.keyPair();
   const nonce = nacl.randomBytes(nacl.box.nonceLength);
-  const box = nacl.box(encodeMarks(ballot, marks), nonce, roundKey, mine.secretKey);
+  const box = nacl.box(plain, nonce, roundKey, mine.secretKey);
   const out = new Uint8Array(mine.publicKey.length + nonce.length + box.length);
   out.set(mine.publicKey, 0);
   out.set(nonce, mine.publicKey.length);

@@ -3,6 +3,7 @@
 import type { AuditEntry } from './audit';
 import type { Marks } from './marks';
 import type { MeetingSettings } from './meeting-settings';
+import type { SplitVote } from './split';
 import type {
   BallotKind,
   PaperTotals,
@@ -50,6 +51,33 @@ export interface Delegate {
   readonly checkedInBy: 'phone' | 'chair' | null;
   /** A phone with this delegate's token is connected right now. */
   readonly connected: boolean;
+  /** What the member weighs where a rule counts weight (shares, members represented); 1 by default. */
+  readonly weight: number;
+}
+
+/** Why a proxy stopped: the chair took it back, or its grantor arrived (for the rounds after). */
+export type ProxyRevocation = 'chair' | 'arrival';
+
+/**
+ * A proxy the chair recorded: the grantor, who cannot come, gives their vote to the holder, who
+ * votes for them in every round opened while it is in force.
+ */
+export interface Proxy {
+  readonly id: string;
+  readonly grantorId: string;
+  readonly holderId: string;
+  /** What the grantor asked the holder to vote, in their words; '' for none (the holder decides). */
+  readonly instructions: string;
+  readonly grantedAt: string;
+  /** When it stopped; null while in force. */
+  readonly revokedAt: string | null;
+  readonly revokedBy: ProxyRevocation | null;
+}
+
+/** A proxy as a round opened with it: in that round the holder votes for the grantor. */
+export interface RoundProxy {
+  readonly grantorId: string;
+  readonly holderId: string;
 }
 
 /** A ballot's life: draft → open → closed → published, or cancelled. */
@@ -117,7 +145,7 @@ export interface BallotView extends BallotDefinition {
   readonly sealKey: string | null;
 }
 
-/** Live participation in the current round; counts only. */
+/** Live participation in the current round; counts only (a member voted for by proxy counts once). */
 export interface Turnout {
   readonly ballotId: string;
   readonly round: number;
@@ -129,10 +157,13 @@ export interface Turnout {
 /** Present count, eligible base and the quorum verdict, pushed to chair and projector. */
 export interface PresenceSummary {
   readonly roster: number;
+  /** Present in person, and by proxy where the rules take proxies. */
   readonly present: number;
   readonly excusedAbsent: number;
   readonly eligible: number;
   readonly quorum: QuorumVerdict;
+  /** Of `present`, members present by proxy; absent when none is. */
+  readonly represented?: number;
 }
 
 /** A cap warning acknowledged by the chair before publishing. */
@@ -146,6 +177,20 @@ export interface AttendanceSnapshot {
   readonly present: readonly string[];
   readonly excused: readonly string[];
   readonly absent: readonly string[];
+  /**
+   * Members present by proxy (not in the lists above): their holder was present at the close, or
+   * had voted for them. Absent when nobody was.
+   */
+  readonly represented?: readonly string[];
+}
+
+/**
+ * A voter in a secret ballot whose weight no other voter in the round had: the stored ballot
+ * carries its weight, so it, and possibly a count, shows how they voted.
+ */
+export interface SecrecyRisk {
+  readonly delegateId: string;
+  readonly weight: number;
 }
 
 /**
@@ -186,6 +231,8 @@ export interface RoundResult {
   readonly rules: RuleSetStamp;
   /** Secret rounds closed early; null otherwise. */
   readonly earlyClose: EarlyClose | null;
+  /** Secret rounds counted by weight: the voters whose weight alone identifies their ballot; absent when none. */
+  readonly secrecyRisk?: readonly SecrecyRisk[];
 }
 
 /**
@@ -227,6 +274,8 @@ export interface ChairBallotView extends BallotView {
   readonly uncounted: Uncounted | null;
   /** Who has voted in the current round, online or on paper. */
   readonly voterIds: readonly string[];
+  /** The proxies the current round opened with; empty for a draft or where the rules take none. */
+  readonly roundProxies: readonly RoundProxy[];
   /** Of `voterIds`, those the chair marked as having handed in a paper ballot. */
   readonly paperVoterIds: readonly string[];
   /** Members added to the roster after the current round opened: not in its roster or base. */
@@ -265,6 +314,19 @@ export interface MyVote {
   readonly receipt: string;
   /** Open ballots only: what was marked, so the phone can show it. Never for secret ballots. */
   readonly marks: Marks | null;
+  /** A vote a proxy holder cast for a member they represent: that member; absent for one's own. */
+  readonly forDelegateId?: string;
+}
+
+/** A member whose vote a delegate holds in the current round (or, without one, in the next). */
+export interface RepresentedMember {
+  readonly delegateId: string;
+  readonly name: string;
+  readonly weight: number;
+  /** The grantor's voting instructions; '' for none. */
+  readonly instructions: string;
+  /** The vote cast for them in the current round; null before. */
+  readonly vote: MyVote | null;
 }
 
 /** What the chair must know about the database: secrecy work that is waiting on another program. */
@@ -285,6 +347,8 @@ export interface ChairSnapshot {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string;
+  /** Every proxy recorded, in force or taken back, oldest first. */
+  readonly proxies: readonly Proxy[];
   readonly storage: StorageStatus;
   /**
    * Phones reach the server over plain HTTP (PUBLIC_URL is http://): a listener on the hall network
@@ -300,7 +364,7 @@ export interface DelegateSnapshot {
   /** The server's clock (epoch ms) when it sent this: a phone with a wrong clock counts down right. */
   readonly serverTime: number;
   readonly meeting: MeetingHeading;
-  readonly me: { readonly id: string; readonly name: string; readonly position: string };
+  readonly me: { readonly id: string; readonly name: string; readonly position: string; readonly weight: number };
   /** The ballot open now, or else the last one closed or published; null when none yet. */
   readonly ballot: BallotView | null;
   readonly myVote: MyVote | null;
@@ -310,6 +374,14 @@ export interface DelegateSnapshot {
   readonly receipts: readonly string[];
   /** The published result's seal and audit head; null before publishing. */
   readonly anchor: PublishedAnchor | null;
+  /** The members whose votes this delegate casts as their proxy holder; empty for most. */
+  readonly represents: readonly RepresentedMember[];
+  /** This delegate gave their vote to a holder for the current round: the holder's name; null otherwise. */
+  readonly heldBy: { readonly name: string } | null;
+  /** A holder may cast one split ballot for themselves and everyone they represent (the rules allow it). */
+  readonly splitAllowed: boolean;
+  /** What the ballot counts, so the phone can say what a split distributes; 'heads' for most. */
+  readonly countBy: 'heads' | 'weight' | 'both';
   /**
    * The round this member was added after (they are not on its roster and do not vote in it); null
    * when they are on the current round's roster. Every later round has them.
@@ -346,14 +418,17 @@ export interface RoundExport {
   readonly issued: number;
   /** Every stored ballot's marks, canonical and sorted: anonymous, whatever the ballot kind. */
   readonly records: readonly Marks[];
+  /**
+   * Rounds counted by weight: every ballot with its weight (and `records` empty), canonical and
+   * sorted; absent for a round counted by heads.
+   */
+  readonly weightedRecords?: readonly WeightedRecord[];
   /** Open (named) ballots only: who voted what. Null for secret ballots. */
-  readonly namedVotes:
-    | readonly {
-        readonly delegateId: string;
-        readonly name: string;
-        readonly marks: Marks;
-      }[]
-    | null;
+  readonly namedVotes: readonly NamedVote[] | null;
+  /** The proxies the round opened with (holder votes for grantor); absent when none. */
+  readonly proxies?: readonly RoundProxy[];
+  /** Rounds counted by weight: the weight of the ballots issued and of the paper voters. */
+  readonly weights?: RoundWeights;
   readonly paper: PaperTotals | null;
   /** Delegates the chair marked as having voted on paper. */
   readonly paperVoters: number;
@@ -380,4 +455,34 @@ export interface MeetingExport {
   readonly delegates: readonly Omit<Delegate, 'connected'>[];
   readonly rounds: readonly RoundExport[];
   readonly audit: readonly AuditEntry[];
+}
+
+/** A stored ballot with its weight, in a round counted by weight. */
+export interface WeightedRecord {
+  readonly marks: Marks;
+  readonly weight: number;
+}
+
+/** The weight of the ballots issued and of the paper voters of a round counted by weight. */
+export interface RoundWeights {
+  readonly issued: number;
+  readonly paperVoters: number;
+}
+
+/** An open ballot's vote as exported and sealed: who voted what, and for whom. */
+export interface NamedVote {
+  readonly delegateId: string;
+  readonly name: string;
+  readonly marks: Marks;
+  /** Cast by this proxy holder for the member; absent when the member voted themself. */
+  readonly castBy?: string;
+  /** Rounds counted by weight: the member's weight. */
+  readonly weight?: number;
+  /**
+   * A split ballot the member (a proxy holder) cast for themself and `members`; `marks` is then
+   * empty, and its ballots are `splitRecords` of it.
+   */
+  readonly split?: SplitVote;
+  /** The members a split ballot was cast for besides the holder. */
+  readonly members?: readonly string[];
 }

@@ -13,6 +13,7 @@ export type VouchedBy = 'checked-in' | 'reissued';
 export interface VouchedVote {
   readonly ballotId: string;
   readonly round: number;
+  /** The badge's member: a proxy holder's votes for others are theirs, listed once per round. */
   readonly delegateId: string;
   readonly by: VouchedBy;
 }
@@ -20,7 +21,8 @@ export interface VouchedVote {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * Every online vote (`vote.cast`) whose member was, at that moment, last checked in by the chair
+ * Every online vote (`vote.cast`) whose badge's member (the voter, or the proxy holder who cast it
+ * for them) was, at that moment, last checked in by the chair
  * (`attendance.present` by the chair, not by their phone) or whose badge the chair had re-issued
  * (`delegate.reissued`) earlier in the meeting. A changed open vote is listed once per round.
  */
@@ -42,13 +44,11 @@ export function vouchedVotes(audit: readonly AuditEntry[]): VouchedVote[] {
       const ballotId = text(e.details.ballotId);
       const round = e.details.round;
       if (!ballotId || typeof round !== 'number') continue;
-      const by: VouchedBy | null = reissued.has(delegateId)
-        ? 'reissued'
-        : checkedInByChair.has(delegateId)
-          ? 'checked-in'
-          : null;
-      const key = `${ballotId}#${round}#${delegateId}`;
-      if (by && !listed.has(key)) listed.set(key, { ballotId, round, delegateId, by });
+      // The badge that cast it: a proxy holder's (`castBy`) when they voted for a member they represent.
+      const badge = text(e.details.castBy) ?? delegateId;
+      const by: VouchedBy | null = reissued.has(badge) ? 'reissued' : checkedInByChair.has(badge) ? 'checked-in' : null;
+      const key = `${ballotId}#${round}#${badge}`;
+      if (by && !listed.has(key)) listed.set(key, { ballotId, round, delegateId: badge, by });
     }
   }
   return [...listed.values()];

@@ -194,9 +194,9 @@ describe("the chair's console", () => {
     socket.serverEmits('snapshot', chairSnapshot({ ballots: [ballot] }));
     fireEvent.click(screen.getByRole('button', { name: new RegExp(ballot.title) }));
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('The countdown ended with 3 online ballot(s) of the 10 needed');
+    expect(alert).toHaveTextContent('The countdown ended with 3 member(s) voting online of the 10 needed');
     expect(alert).toHaveTextContent('Cancel it (its ballots are destroyed unseen) and vote again.');
-    expect(alert).toHaveTextContent('Hết giờ biểu quyết với 3 phiếu trực tuyến, trong khi cần 10 phiếu');
+    expect(alert).toHaveTextContent('Hết giờ biểu quyết với 3 đồng chí bỏ phiếu trực tuyến, trong khi cần 10 đồng chí');
     socket.serverEmits('console:ballot-updated', { seq: 4, ballot: { ...ballot, uncounted: null } });
     expect(screen.queryByRole('alert')).toBeNull();
   });

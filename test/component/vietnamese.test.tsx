@@ -135,13 +135,21 @@ describe('the chair console in Vietnamese', () => {
           },
         },
       },
+      // A member's edit names the fields it changed.
+      {
+        ...auditEntries()[0]!,
+        seq: 6,
+        action: 'delegate.updated',
+        details: { fields: ['name', 'position', 'weight'] },
+      },
     ];
     console_();
     socket.answer('audit:list', () => ({ ok: true, data: entries }));
     fireEvent.click(screen.getByRole('tab', { name: 'Nhật ký' }));
     await screen.findByText(/điểm danh: có mặt 2, vắng có lý do 1, vắng 0/);
     expect(text()).toMatch(/múi giờ Asia\/Ho_Chi_Minh/);
-    expect(text()).not.toMatch(/present|excused|absent|timeZone|address|issuer|national|place/);
+    expect(text()).toMatch(/đã sửa: họ và tên, chức vụ, quyền biểu quyết/);
+    expect(text()).not.toMatch(/present|excused|absent|timeZone|address|issuer|national|place|position|weight/);
     expect(englishIn(text())).toEqual([]);
   });
 

@@ -116,6 +116,17 @@ const SOCKET_ROWS: readonly SocketRow[] = [
     expected: chairOnly('NOT_FOUND'),
   },
   { event: 'attendance:mark-present', payload: () => ({ group: 'A' }), expected: chairOnly('own') },
+  // The matrix's meeting takes no proxies (vn-party-classification): the chair is refused by its rules.
+  {
+    event: 'proxy:grant',
+    payload: () => ({ grantorId: ids[0], holderId: ids[1] }),
+    expected: { ...chairOnly('NOT_FOUND'), chair: 'PROXIES_NOT_ALLOWED' },
+  },
+  {
+    event: 'proxy:revoke',
+    payload: () => ({ proxyId: 'no-such-proxy' }),
+    expected: { ...chairOnly('NOT_FOUND'), chair: 'NOT_FOUND' },
+  },
   { event: 'ballot:create', payload: () => classificationBallot(), expected: chairOnly('own') },
   {
     event: 'ballot:open',
@@ -136,6 +147,24 @@ const SOCKET_ROWS: readonly SocketRow[] = [
     expected: {
       ...refusedAtHandshake,
       delegate: 'ok',
+      projector: 'FORBIDDEN',
+      'other-chair': 'FORBIDDEN',
+      chair: 'FORBIDDEN',
+    },
+  },
+  {
+    event: 'vote:cast-split',
+    payload: () => ({
+      ballotId,
+      round: 1,
+      voteId: randomUUID(),
+      members: [ids[0], ids[1]],
+      rows: { province: { good: 2 } },
+    }),
+    // A delegate may send it; these rules split nothing.
+    expected: {
+      ...refusedAtHandshake,
+      delegate: 'SPLIT_NOT_ALLOWED',
       projector: 'FORBIDDEN',
       'other-chair': 'FORBIDDEN',
       chair: 'FORBIDDEN',

@@ -10,22 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  AUDIT_GENESIS,
-  RULE_PRESETS,
-  auditHashInput,
-  tally,
-  type AuditEntry,
-  type MeetingExport,
-  type RoundExport,
-  type RuleSet,
-} from '@hallvote/shared';
+import { RULE_PRESETS, tally, type MeetingExport, type RoundExport, type RuleSet } from '@hallvote/shared';
 import { verifyExport } from '../../server/src/features/exports/verify-export';
 import { classificationBallot, motionBallot } from '../support/ballots';
 import { hallOf, vote, type HallOf } from '../support/hall-of';
 import { startHarness, type Harness } from '../support/harness';
 import { okData, request } from '../support/request';
-import { resealRound } from '../support/reseal';
+import { rechainAudit, resealRound } from '../support/reseal';
 
 let h: Harness;
 let hall: HallOf;
@@ -62,17 +53,6 @@ function retally(
     records: r.records.map((marks) => ({ marks })),
     ...((change.paper ?? r.paper) ? { paper: (change.paper ?? r.paper)! } : {}),
     paperVoters: r.paperVoters,
-  });
-}
-
-/** Recomputes every hash of the chain after entries were changed: a forger who holds the whole file. */
-function rechain(audit: AuditEntry[]): void {
-  let prev = AUDIT_GENESIS;
-  audit.forEach((entry, i) => {
-    const seq = i + 1;
-    const hash = sha256(auditHashInput({ ...entry, seq }, prev));
-    audit[i] = { ...entry, seq, prevHash: prev, hash };
-    prev = hash;
   });
 }
 
@@ -183,7 +163,7 @@ describe('verify', () => {
     const audit = data.audit.map((e) =>
       e.details.seal === before ? { ...e, details: { ...e.details, seal: after } } : e,
     );
-    rechain(audit);
+    rechainAudit(audit);
     mutable(data).audit = audit;
     // Without an anchor the forgery is self-consistent; the head from the minutes or a phone catches it.
     expect(verifyExport(data, { head }).ok).toBe(false);

@@ -80,7 +80,7 @@ describe.skipIf(TEST_STORE !== 'sqlite')('secrecy at rest', () => {
     const db = new Database(h.dbFile, { readonly: true });
     const columns = (table: string) =>
       (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns('secret_ballots').sort()).toEqual(['ballot_id', 'id', 'marks', 'round']);
+    expect(columns('secret_ballots').sort()).toEqual(['ballot_id', 'id', 'marks', 'round', 'weight']);
     // The tables that hold a delegate id never hold a choice, for a secret ballot.
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
       (t) => t.name,

@@ -25,7 +25,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     await store.createMeeting(meeting, roster, audit(m, 'meeting.created'));
     const ballot = secretBallot(m);
     await store.createBallot(ballot, audit(m, 'ballot.created'));
-    await store.openRound(roundRecord(ballot.id), [], audit(m, 'round.opened'));
+    await store.openRound(roundRecord(ballot.id), [], audit(m, 'round.opened'), []);
     const [a, b, c] = roster as [DelegateRecord, DelegateRecord, DelegateRecord];
     await store.setAttendanceMany(
       [a, b, c].map((d) => ({
@@ -60,7 +60,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     await store.createMeeting(meeting, delegates(m, 2), audit(m, 'meeting.created'));
     const ballot = secretBallot(m);
     await store.createBallot(ballot, audit(m, 'ballot.created'));
-    await store.openRound({ ...roundRecord(ballot.id), rosterThrough: 2 }, [], audit(m, 'round.opened'));
+    await store.openRound({ ...roundRecord(ballot.id), rosterThrough: 2 }, [], audit(m, 'round.opened'), []);
     await store.closeRound(ballot.id, 1, 'closed-at', resultOf(ballot.id, 1), audit(m, 'round.closed'));
     await store.draftRevote(ballot.id, true, audit(m, 'round.drafted'));
     await store.close();
@@ -70,7 +70,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     await store.draftRevote(ballot.id, false, audit(m, 'round.draft-dropped'));
     expect((await store.loadMeeting(m))?.ballots[0]?.revoteDrafted).toBe(false);
     await store.draftRevote(ballot.id, true, audit(m, 'round.drafted'));
-    await store.openRound({ ...roundRecord(ballot.id, 2), rosterThrough: 3 }, [], audit(m, 'round.opened'));
+    await store.openRound({ ...roundRecord(ballot.id, 2), rosterThrough: 3 }, [], audit(m, 'round.opened'), []);
     const loaded = await store.loadMeeting(m);
     expect(loaded?.ballots[0]?.revoteDrafted).toBe(false);
     expect(loaded?.rounds.map((r) => [r.round, r.rosterThrough])).toEqual([

@@ -79,7 +79,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     const secret = secretBallot(m);
     await store.createBallot(secret, audit(m, 'ballot.created'));
     const round1 = { ...roundRecord(secret.id), sealPublicKey: 'public-half', sealSecretKey: 'secret-half' };
-    await store.openRound(round1, [a.id], audit(m, 'round.opened'));
+    await store.openRound(round1, [a.id], audit(m, 'round.opened'), []);
     await store.setAttendance(
       b.id,
       'present',
@@ -108,7 +108,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     const named = openBallot(m);
     await store.createBallot(named, audit(m, 'ballot.created'));
     const round2 = roundRecord(named.id);
-    await store.openRound(round2, [a.id, b.id], audit(m, 'round.opened'));
+    await store.openRound(round2, [a.id, b.id], audit(m, 'round.opened'), []);
     const first = vote(named, a.id, { motion: ['yes'] });
     await store.castVote(first, castAudit(first));
     const second = { ...first, voteId: 'changed-vote', marks: { motion: ['no'] } };
@@ -148,6 +148,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
           receipt: va.receipt,
           marks: null,
           channel: 'online',
+          castBy: null,
+          split: null,
         },
         {
           ballotId: secret.id,
@@ -157,6 +159,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
           receipt: '',
           marks: null,
           channel: 'paper',
+          castBy: null,
+          split: null,
         },
         {
           ballotId: named.id,
@@ -166,6 +170,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
           receipt: first.receipt,
           marks: null,
           channel: 'online',
+          castBy: null,
+          split: null,
         },
       ],
       issued: [a.id, b.id].flatMap((d) =>
@@ -173,6 +179,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
       ),
       paper: [{ ballotId: secret.id, round: 1, totals: paper }],
       anchors: [{ ballotId: secret.id, round: 1, seal: 'third', head }],
+      proxies: [],
+      roundProxies: [],
     };
     const resultFields = (r: LoadedMeeting['rounds'][number]) => ({
       ...r,
@@ -189,7 +197,9 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(comparable(await store.loadMeeting(m))).toEqual(comparable(expected));
     expect(comparable(all[0])).toEqual(comparable(expected));
     expect(await store.loadMeeting('no-such-meeting')).toBeNull();
-    expect(await store.readBallots(secret.id, 1)).toEqual([{ province: ['good'] }]);
+    expect(await store.readBallots(secret.id, 1)).toEqual([
+      { marks: { province: ['good'] }, weight: null, split: null },
+    ]);
     expect(await store.readBallots(named.id, 1)).toEqual([]);
     const cancelled = (await store.readAudit(m)).find((e) => e.action === 'round.cancelled');
     expect(cancelled?.details).toMatchObject({ destroyed: 1 });
@@ -207,7 +217,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(await code(store.castVote(first, castAudit(first)))).toBe('ok');
     const later = vote(ballot, b.id, { province: ['completed'] });
     expect(await code(store.castVote(later, castAudit(later)))).toBe('ALREADY_VOTED');
-    expect((await store.readBallots(ballot.id, 1)).map((x) => x.province?.[0]).sort()).toEqual(['good', 'good']);
+    expect((await store.readBallots(ballot.id, 1)).map((x) => x.marks.province?.[0]).sort()).toEqual(['good', 'good']);
     expect((await store.readAudit(ballot.meetingId)).filter((e) => e.action === 'vote.cast')).toHaveLength(2);
   });
 
@@ -223,7 +233,9 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(await store.castVote(resent, castAudit(resent))).toEqual({ kind: 'duplicate', receipt: v.receipt });
     await store.closeRound(ballot.id, 1, 'closed', resultOf(ballot.id, 1), audit(ballot.meetingId, 'round.closed'));
     expect(await store.castVote(resent, castAudit(resent))).toEqual({ kind: 'duplicate', receipt: v.receipt });
-    expect(await store.readBallots(ballot.id, 1)).toEqual([{ province: ['good'] }]);
+    expect(await store.readBallots(ballot.id, 1)).toEqual([
+      { marks: { province: ['good'] }, weight: null, split: null },
+    ]);
     expect((await store.readAudit(ballot.meetingId)).filter((e) => e.action === 'vote.cast')).toHaveLength(1);
   });
 
@@ -247,7 +259,7 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     expect(await code(store.markPaperVoter(ballot.id, 1, b.id, audit(meeting.id, 'paper.voter')))).toBe(
       'ALREADY_VOTED',
     );
-    expect((await store.readBallots(ballot.id, 1)).map((x) => x.motion?.[0]).sort()).toEqual(['abstain', 'yes']);
+    expect((await store.readBallots(ballot.id, 1)).map((x) => x.marks.motion?.[0]).sort()).toEqual(['abstain', 'yes']);
     const loaded = await store.loadMeeting(meeting.id);
     expect(loaded?.participation.find((p) => p.delegateId === a.id)).toMatchObject({
       voteId: 'third',
@@ -335,7 +347,8 @@ describe.each(STORE_KINDS)('$name store', (kind) => {
     for (const v of votes) await store.castVote(v, castAudit(v));
     await store.closeRound(ballot.id, 1, 'closed', resultOf(ballot.id, 1), audit(meeting.id, 'round.closed'));
     await store.close();
-    expect(await db.secretColumns(ballot.id, 1)).toEqual(['ballot_id', 'id', 'marks', 'round']);
+    // A weight (rounds counted by weight) is the one addition; what it can reveal is shared/src/secrecy.ts.
+    expect(await db.secretColumns(ballot.id, 1)).toEqual(['ballot_id', 'id', 'marks', 'round', 'weight']);
     const identities = roster.flatMap((d, i) => [d.id, d.token, d.name, votes[i]!.voteId, votes[i]!.receipt]);
     let choicesSeen = 0;
     for (const table of await db.tables()) {

@@ -45,6 +45,7 @@ async function runBallot(ballot: BallotRecordRow): Promise<CastVote[]> {
     roundRecord(ballot.id),
     roster.map((d) => d.id),
     audit(ballot.meetingId, 'round.opened'),
+    [],
   );
   const order = [...roster].sort(() => Math.random() - 0.5);
   const votes = order.map((d) => vote(ballot, d.id, { subject: [option()] }));

@@ -73,6 +73,7 @@ describe.each(STORE_KINDS)('$name store, issue 12', (kind) => {
       { ...roundRecord(ballot.id), rosterThrough: 4 },
       [a.id, b.id, c.id],
       audit(m, 'round.opened'),
+      [],
     );
     const v = vote(ballot, a.id, { province: ['good'] });
     await store.castVote(v, castAudit(v));

@@ -9,6 +9,7 @@ import { delegateText } from '../../client/src/i18n/delegate';
 import { minutesText } from '../../client/src/i18n/minutes';
 import { minutesTrustText } from '../../client/src/i18n/minutes-trust';
 import { projectorText } from '../../client/src/i18n/projector';
+import { proxyText } from '../../client/src/i18n/proxies';
 import { rosterText } from '../../client/src/i18n/roster';
 import { rulesText } from '../../client/src/i18n/rules';
 import { trustText } from '../../client/src/i18n/trust';
@@ -41,6 +42,7 @@ const DICTIONARIES = [
   minutesText,
   minutesTrustText,
   projectorText,
+  proxyText,
   rosterText,
   rulesText,
   trustText,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { RosterEntry } from '@hallvote/shared';
+import type { ExistingMember } from '@hallvote/shared';
 import { LanguageContext, useText } from '../i18n';
 import { adminText } from '../i18n/admin';
 import { presetName, rulesText } from '../i18n/rules';
@@ -15,7 +15,7 @@ import { adminStore, setLanguage, useAdmin } from './store';
 export const ADMIN_TOKEN_KEY = 'hallvote.admin-token';
 
 /** A new meeting's roster is checked against nobody. */
-const NOBODY: readonly RosterEntry[] = [];
+const NOBODY: readonly ExistingMember[] = [];
 
 export function AdminApp() {
   const language = useAdmin((s) => s.language);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceStatus, type Delegate } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { consoleText } from '../i18n/console';
+import { formatWeight, proxyText } from '../i18n/proxies';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
 import { BulkCheckIn } from './BulkCheckIn';
@@ -11,7 +12,20 @@ import { matchesQuery } from './name-search';
 import { useChairRequest } from './session';
 import { useChair } from './store';
 
-/** Who is here: present / absent / excused per member, a group at once, manual check-in, live connection. */
+/** Whether the roster shows weights: a rule counts them, or some member carries more than 1. */
+function weighs(s: {
+  meeting: { rules: { countBy?: string; quorumBy?: string } } | null;
+  delegates: readonly Delegate[];
+}) {
+  const rules = s.meeting?.rules;
+  return (
+    (rules?.countBy ?? 'heads') !== 'heads' ||
+    (rules?.quorumBy ?? 'heads') !== 'heads' ||
+    s.delegates.some((d) => d.weight !== 1)
+  );
+}
+
+/** Who is here: present / absent / excused per member (with their weight), a group at once, manual check-in, live connection. */
 export function AttendancePanel() {
   const t = useText(chairText);
   const [query, setQuery] = useState('');
@@ -29,6 +43,8 @@ export function AttendancePanel() {
     }),
   );
   const total = useChair((s) => s.delegates.length);
+  const weighted = useChair(weighs);
+  const p = useText(proxyText);
   const c = useText(consoleText);
   const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
   if (total === 0) return <p className="empty">{t.attendance.empty}</p>;
@@ -51,6 +67,7 @@ export function AttendancePanel() {
           <tr>
             <th>{t.attendance.name}</th>
             <th>{t.attendance.group}</th>
+            {weighted ? <th className="weight">{p.weight}</th> : null}
             <th>{t.attendance.phone}</th>
             <th>{t.attendance.status}</th>
           </tr>
@@ -71,6 +88,8 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
   // Each row waits for its own answer; the panel shows the latest refusal of any row.
   const { run, busy } = useChairRequest();
   const delegate = useChair((s) => s.delegates.find((d) => d.id === delegateId));
+  const weighted = useChair(weighs);
+  const language = useLanguage();
   // Attendance is fixed for the roster of an open round until it closes (set-attendance.ts on the
   // server): only a latecomer becomes present. A member added after it opened is not on its roster.
   const fixed = useChair((s) => s.ballots.some((b) => b.state === 'open' && !b.lateIds.includes(delegateId)));
@@ -88,6 +107,7 @@ function AttendanceRow({ delegateId, onRefused }: { delegateId: string; onRefuse
         {onPaper ? <span className="tag paper">{c.attendance.votedOnPaper}</span> : null}
       </td>
       <td>{delegate.group}</td>
+      {weighted ? <td className="weight">{formatWeight(delegate.weight, language)}</td> : null}
       <td>
         <PhoneState delegate={delegate} />
       </td>

@@ -96,12 +96,23 @@ function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   );
 }
 
+/** Details that name one member by id: the member, a proxy's grantor and holder, who cast a vote. */
+const MEMBER_KEYS: ReadonlySet<string> = new Set(['delegateId', 'grantorId', 'holderId', 'castBy']);
+
 /** "member: Nguyễn Văn An · round: 1": ids replaced by the names in the console's snapshot. */
 function useDetails(): (details: AuditEntry['details']) => string {
   const t = useText(chairText);
+  const f = useFormats();
   const delegates = useChair((s) => s.delegates);
   const ballots = useChair((s) => s.ballots);
+  const proxies = useChair((s) => s.proxies);
   const names = useMemo(() => new Map(delegates.map((d) => [d.id, d.name])), [delegates]);
+  // A proxy as the chair knows it: "grantor → holder".
+  const proxyNames = useMemo(
+    () => new Map(proxies.map((p) => [p.id, `${names.get(p.grantorId) ?? ''} → ${names.get(p.holderId) ?? ''}`])),
+    [proxies, names],
+  );
+  const nameOf = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id));
   const titles = useMemo(() => new Map(ballots.map((b) => [b.id, b.title])), [ballots]);
   return (details) =>
     Object.entries(details)
@@ -110,10 +121,24 @@ function useDetails(): (details: AuditEntry['details']) => string {
       .filter(([key]) => key !== 'outcome')
       .map(([key, value]) => {
         const label = t.audit.detailKeys[key] ?? key;
-        if (key === 'delegateId' && typeof value === 'string') return `${label}: ${names.get(value) ?? value}`;
+        if (MEMBER_KEYS.has(key) && typeof value === 'string') return `${label}: ${nameOf(value)}`;
+        if (key === 'members' && Array.isArray(value)) return `${label}: ${value.map(nameOf).join(', ')}`;
+        if (key === 'proxyId' && typeof value === 'string') return `${label}: ${proxyNames.get(value) ?? value}`;
+        if (key === 'by' && typeof value === 'string') return `${label}: ${t.audit.revokedBy[value] ?? value}`;
         if (key === 'ballotId' && typeof value === 'string') return `${label}: ${titles.get(value) ?? value}`;
+        // A member's edit names the fields it changed: in the console's words, not the protocol's.
+        if (key === 'fields' && Array.isArray(value))
+          return `${label}: ${value.map((f) => t.audit.detailKeys[String(f)] ?? String(f)).join(', ')}`;
         if (key === 'delegateIds' && Array.isArray(value))
           return `${label}: ${value.map((id) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id))).join(', ')}`;
+        // Every weight other than 1 of the members an entry adds: by name, in the meeting's numbers.
+        if (key === 'weights' && value !== null && typeof value === 'object')
+          return Object.keys(value).length === 0
+            ? ''
+            : `${label}: ${Object.entries(value as Record<string, unknown>)
+                .map(([id, w]) => `${nameOf(id)} ${typeof w === 'number' ? f.int(w) : String(w)}`)
+                .join(', ')}`;
+        if (key === 'weight' && typeof value === 'number') return `${label}: ${f.int(value)}`;
         if (key === 'notInRounds' && Array.isArray(value))
           return `${label}: ${value
             .map((r: { ballotId?: unknown; round?: unknown }) =>
@@ -124,6 +149,7 @@ function useDetails(): (details: AuditEntry['details']) => string {
           return `${label}: ${t.audit.attendance(value.present.length, value.excused.length, value.absent.length)}`;
         return `${label}: ${detailValue(value, t.audit)}`;
       })
+      .filter((part) => part !== '')
       .join(' · ');
 }
 

@@ -4,12 +4,14 @@ import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
 import { consoleText } from '../i18n/console';
+import { proxyText } from '../i18n/proxies';
 import { presetName, rulesText } from '../i18n/rules';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { formatRemaining, useNow } from '../ui/use-now';
 import { minutesPath } from './chair-route';
 import { PaperTotals } from './PaperTotals';
+import { takesPaper } from './paper-form';
 import { FollowUpActions } from './FollowUpActions';
 import { ResultTable } from './ResultTable';
 import { VotersPanel } from './VotersPanel';
@@ -22,6 +24,7 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
   const t = useText(chairText);
   const c = useText(commonText);
   const r = useText(rulesText);
+  const k = useText(consoleText);
   const ballot = useChair((s) => s.ballots.find((b) => b.id === ballotId) ?? null);
   if (!ballot) return null;
   const candidates = ballot.kind === 'election' ? ballot.options.length : 0;
@@ -50,7 +53,11 @@ export function BallotDetail({ ballotId }: { ballotId: string }) {
         <ResultTable result={ballot.result} kind={ballot.kind} interim={ballot.state === 'open'} />
       ) : null}
       {ballot.state === 'open' || ballot.state === 'closed' ? (
-        <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+        takesPaper(ballot) ? (
+          <PaperTotals key={`paper:${roundKey(ballot.id, ballot.round)}`} ballot={ballot} />
+        ) : (
+          <p className="hint paper-none">{k.paper.notWeighted}</p>
+        )
       ) : null}
       <MinutesLinks ballot={ballot} />
     </article>
@@ -112,6 +119,7 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
   const { run, busy, refusal } = useChairRequest();
   const [acknowledgement, setAcknowledgement] = useState('');
   const [showOnProjector, setShowOnProjector] = useState(true);
+  const p = useText(proxyText);
 
   const id = { ballotId: ballot.id };
   const voted = ballot.turnout?.voted ?? 0;
@@ -212,6 +220,19 @@ function Actions({ ballot }: { ballot: ChairBallotView }) {
         ) : null}
       </div>
       {refusal ? <ErrorNote refusal={refusal} lead={t.ballots.refused} /> : null}
+      {refusal?.error === 'SECRECY_AT_RISK' ? (
+        <div className="secrecy-risk">
+          <p>{p.secrecy.note}</p>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => void run('ballot:open', { ...id, acceptSecrecyRisk: true })}
+          >
+            {p.secrecy.openAnyway}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AttendancePanel } from './AttendancePanel';
+import { ProxyPanel } from './ProxyPanel';
 import { AuditLog } from './AuditLog';
 import { BallotBuilder } from './BallotBuilder';
 import { BallotDetail } from './BallotDetail';
@@ -192,6 +193,7 @@ function TabContent() {
       return (
         <div role="tabpanel">
           <AttendancePanel />
+          <ProxyPanel />
         </div>
       );
     case 'roster':

@@ -1,5 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { memberProblems, type EntryProblem, type RosterEntry, type RosterProblem } from '@hallvote/shared';
+import {
+  memberProblems,
+  type EntryProblem,
+  type ExistingMember,
+  type RosterEntry,
+  type RosterProblem,
+} from '@hallvote/shared';
 import { useText } from '../i18n';
 import { consoleText } from '../i18n/console';
 import { rosterText } from '../i18n/roster';
@@ -10,7 +16,7 @@ import { problemText } from '../ui/roster/RosterProblems';
 interface Props {
   readonly initial: RosterEntry;
   /** Everyone else on the roster: a member already there is refused before anything is sent. */
-  readonly others: readonly RosterEntry[];
+  readonly others: readonly ExistingMember[];
   readonly submitLabel: string;
   readonly busy: boolean;
   readonly refusal: Refusal | null;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RosterEntry } from '@hallvote/shared';
+import type { ExistingMember } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -12,7 +12,7 @@ import { useChair } from './store';
 type Mode = 'replace' | 'append';
 
 /** Replacing checks the file against nothing; appending against the roster it joins. */
-const NOBODY: readonly RosterEntry[] = [];
+const NOBODY: readonly ExistingMember[] = [];
 
 /** The chair's roster tab: the shared import (ui/roster), then replace or append. Frozen once voting started. */
 export function RosterImport() {

@@ -16,6 +16,7 @@ import {
 import { useLanguage, useText } from '../i18n';
 import { chairText } from '../i18n/chair';
 import { commonText } from '../i18n/common';
+import { formatWeight, proxyText } from '../i18n/proxies';
 import { presetName, rulesText } from '../i18n/rules';
 import { fractionAsPercent, optionLabel } from '../ui/outcome-text';
 import { ruleParts, type BallotShape, type RulePart } from '../ui/rule-parts';
@@ -81,6 +82,7 @@ function PartLine({ part, presence }: { part: RulePart; presence: PresenceSummar
   const t = useText(chairText);
   const c = useText(commonText);
   const r = useText(rulesText);
+  const p = useText(proxyText);
   const language = useLanguage();
   const label = (id: string) => optionLabel({ id, label: id }, language);
   const attendance = { roster: presence.roster, present: presence.present, excusedAbsent: presence.excusedAbsent };
@@ -93,13 +95,36 @@ function PartLine({ part, presence }: { part: RulePart; presence: PresenceSummar
   switch (part.type) {
     case 'quorum': {
       const q = checkQuorum(attendance, part.quorum);
+      const strict = part.quorum.strict === true;
+      const fraction = `${part.quorum.num}/${part.quorum.den}`;
+      // By weight, the members' count would mislead: the weight present decides (the server's).
+      const weight = presence.quorum.weight;
+      const num = (n: number) => formatWeight(n, language);
       return (
         <li>
-          {t.rules.quorum(part.quorum.strict === true, `${part.quorum.num}/${part.quorum.den}`, q.required, q.eligible)}
+          {part.by === 'weight' ? null : t.rules.quorum(strict, fraction, q.required, q.eligible)}
+          {part.by !== 'heads' && weight
+            ? `${part.by === 'both' ? '; ' : ''}${p.rules.quorumWeight(
+                strict,
+                fraction,
+                num(votesNeeded(weight.eligible, { fraction: part.quorum, strict })),
+                num(weight.eligible),
+              )}`
+            : null}
+          {part.by !== 'heads' && !weight ? ` ${p.rules.quorumBy[part.by]}` : null}
           <Basis basis={part.basis} />
         </li>
       );
     }
+    case 'counting':
+      return <li>{p.rules.counting[part.countBy]}</li>;
+    case 'proxies':
+      return (
+        <li>
+          {p.rules.proxies} {p.proxies.limit(part.proxies.maxPerHolder)}
+          {part.proxies.split ? ` ${p.rules.split}` : ''}
+        </li>
+      );
     case 'majority': {
       const m = part.majority;
       const n = needed(m);
@@ -189,13 +214,13 @@ function PartLine({ part, presence }: { part: RulePart; presence: PresenceSummar
 /** Quorate or not, with the numbers, always in view. */
 export function QuorumIndicator() {
   const t = useText(chairText);
+  const p = useText(proxyText);
+  const language = useLanguage();
   const presence = useChair((s) => s.presence);
   const rules = useChair((s) => s.meeting?.rules ?? null);
   if (!presence || !rules) return null;
-  const q = checkQuorum(
-    { roster: presence.roster, present: presence.present, excusedAbsent: presence.excusedAbsent },
-    rules.quorum,
-  );
+  // The server's verdict on the meeting's rules: by weight, or by both, it is not the members' count.
+  const q = presence.quorum;
   // 0 of 0 "meets" the fraction arithmetically; with nobody eligible there is no meeting to hold.
   if (q.eligible === 0) {
     return (
@@ -204,9 +229,15 @@ export function QuorumIndicator() {
       </p>
     );
   }
+  const w = q.weight;
+  const num = (n: number) => formatWeight(n, language);
+  // By both, `met` is both verdicts at once; the members' line says its own.
+  const headsMet = q.by === undefined ? q.met : q.present >= q.required;
   return (
     <p className={`quorum-indicator ${q.met ? 'met' : 'not-met'}`} role="status">
-      {(q.met ? t.quorate : t.notQuorate)(q.present, q.required, q.eligible)}
+      {q.by === 'weight' ? null : (headsMet ? t.quorate : t.notQuorate)(q.present, q.required, q.eligible)}
+      {w && q.by === 'both' ? ' · ' : null}
+      {w ? (w.met ? p.quorate : p.notQuorate)(num(w.present), num(w.required), num(w.eligible)) : null}
     </p>
   );
 }

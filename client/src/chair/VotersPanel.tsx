@@ -7,6 +7,7 @@ import { consoleText } from '../i18n/console';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorNote } from '../ui/ErrorNote';
 import { matchesQuery } from './name-search';
+import { takesPaper } from './paper-form';
 import { useChairRequest } from './session';
 import { useChair } from './store';
 
@@ -78,14 +79,16 @@ function NotVoted({ ballot, delegateId }: { ballot: ChairBallotView; delegateId:
         {delegate.position ? <span className="position">{delegate.position}</span> : null}
         {delegate.connected ? <span className="dot on"> ● {t.attendance.connected}</span> : null}
       </span>
-      <ConfirmButton
-        label={c.voters.paper}
-        question={c.voters.paperQuestion(delegate.name)}
-        confirmLabel={c.voters.paperConfirm}
-        backLabel={t.ballots.back}
-        disabled={busy}
-        onConfirm={() => void run('paper:mark-voted', { ballotId: ballot.id, delegateId })}
-      />
+      {takesPaper(ballot) ? (
+        <ConfirmButton
+          label={c.voters.paper}
+          question={c.voters.paperQuestion(delegate.name)}
+          confirmLabel={c.voters.paperConfirm}
+          backLabel={t.ballots.back}
+          disabled={busy}
+          onConfirm={() => void run('paper:mark-voted', { ballotId: ballot.id, delegateId })}
+        />
+      ) : null}
       {refusal ? <ErrorNote refusal={refusal} /> : null}
     </li>
   );

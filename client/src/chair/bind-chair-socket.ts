@@ -45,6 +45,7 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: s.delegates,
         ballots: s.ballots,
         projectorKey: s.projectorKey,
+        proxies: s.proxies,
         storage: s.storage,
         plainHttp: s.plainHttp,
         projector: s.projector,
@@ -66,6 +67,11 @@ export function bindChairSocket(socket: HallSocket): void {
         delegates: e.full ? e.delegates : mergeDelegates(state.delegates, e.delegates, e.removedIds),
       })),
     ),
+  );
+
+  socket.on(
+    'console:proxies-updated',
+    sequenced((e) => set({ proxies: e.proxies, presence: e.presence })),
   );
 
   socket.on(

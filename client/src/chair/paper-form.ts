@@ -1,6 +1,14 @@
 // The paper totals form's half-typed state, and turning it into the totals the server takes
 // (paper:record-totals). Kept apart from the component so the rules are plain functions.
-import type { ChairBallotView, PaperTotals } from '@hallvote/shared';
+import { getRulePreset, type ChairBallotView, type PaperTotals } from '@hallvote/shared';
+
+/**
+ * Whether the ballot takes paper: not where its rules count weight, since a paper total counts
+ * ballots (the server refuses PAPER_NOT_WEIGHTED there; the console hides the paper forms).
+ */
+export function takesPaper(ballot: Pick<ChairBallotView, 'rules'>): boolean {
+  return (getRulePreset(ballot.rules.id, ballot.rules.version)?.countBy ?? 'heads') === 'heads';
+}
 
 export interface PaperDraft {
   readonly returned: string;

@@ -9,6 +9,7 @@ import type {
   Meeting,
   PresenceSummary,
   ProjectorScreen,
+  Proxy,
   StorageStatus,
 } from '@hallvote/shared';
 import { initialLanguage, languageSetter, type Language } from '../i18n';
@@ -24,6 +25,8 @@ export interface ChairState {
   readonly delegates: readonly Delegate[];
   readonly ballots: readonly ChairBallotView[];
   readonly projectorKey: string | null;
+  /** Every proxy recorded, in force or taken back, oldest first. */
+  readonly proxies: readonly Proxy[];
   /** Secrecy work of the database waiting for another program (shown until it is done). */
   readonly storage: StorageStatus;
   /** Phones reach the server over plain HTTP (ChairSnapshot.plainHttp). */
@@ -46,6 +49,7 @@ export function initialChairState(): ChairState {
     delegates: [],
     ballots: [],
     projectorKey: null,
+    proxies: [],
     storage: { scrubPendingSince: null },
     plainHttp: false,
     refusal: null,

@@ -9,6 +9,7 @@ import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Announcer } from './Announcer';
 import { MarkingScreen } from './MarkingScreen';
+import { HeldByScreen, RepresentedList, SplitScreen, VotingForBanner } from './ProxyVoting';
 import { ReviewScreen } from './ReviewScreen';
 import { ResultScreen } from './ResultScreen';
 import { SessionContext } from './session';
@@ -71,7 +72,10 @@ function Screen() {
   const ballotState = useDelegate((s) => s.ballot?.state ?? null);
   const step = useDelegate((s) => s.step);
   const sendingNow = useDelegate((s) => isCurrentRound(s.ballot, s.pending));
-  const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing);
+  const voted = useDelegate((s) => isCurrentRound(s.ballot, s.myVote) && !s.changing && s.votingFor === null);
+  const heldBy = useDelegate((s) => s.heldBy?.name ?? null);
+  const splitting = useDelegate((s) => s.splitting);
+  const votingFor = useDelegate((s) => s.votingFor !== null);
   const notMine = useDelegate((s) => isCurrentRound(s.ballot, s.joinedAfter));
 
   if (connection === 'refused') return <FinalScreen title={t.invalid} hint={t.invalidHint} />;
@@ -86,8 +90,23 @@ function Screen() {
     case 'open':
       if (notMine) return <MessageScreen title={t.joinedLate} hint={t.joinedLateHint} />;
       if (sendingNow) return <SendingScreen />;
-      if (voted) return <VotedScreen />;
-      return step === 'review' ? <ReviewScreen /> : <MarkingScreen />;
+      // A grantor whose holder votes for them in this round: nothing to mark here.
+      if (heldBy !== null && !voted) return <HeldByScreen holder={heldBy} />;
+      if (splitting) return <SplitScreen />;
+      if (voted)
+        return (
+          <>
+            <VotedScreen />
+            <RepresentedList />
+          </>
+        );
+      return (
+        <>
+          <VotingForBanner />
+          {step === 'review' ? <ReviewScreen /> : <MarkingScreen />}
+          {step === 'mark' && !votingFor ? <RepresentedList /> : null}
+        </>
+      );
     case 'closed':
       return <ClosedScreen />;
     case 'published':

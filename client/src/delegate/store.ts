@@ -9,6 +9,7 @@ import {
   type Marks,
   type MyVote,
   type PublishedAnchor,
+  type RepresentedMember,
   type RoundResult,
   type VoteCastPayload,
 } from '@hallvote/shared';
@@ -58,6 +59,16 @@ export interface DelegateState {
   readonly pending: VoteCastPayload | null;
   readonly sending: boolean;
   readonly refusal: Refusal | null;
+  /** The members whose votes this phone casts as their proxy holder (DelegateSnapshot.represents). */
+  readonly represents: readonly RepresentedMember[];
+  /** This delegate gave their vote for the current round to this holder. */
+  readonly heldBy: DelegateSnapshot['heldBy'];
+  readonly splitAllowed: boolean;
+  readonly countBy: DelegateSnapshot['countBy'];
+  /** The represented member whose ballot is being marked now; null: the delegate's own. */
+  readonly votingFor: string | null;
+  /** The holder is distributing their votes on one split ballot. */
+  readonly splitting: boolean;
 }
 
 export function initialDelegateState(): DelegateState {
@@ -82,6 +93,12 @@ export function initialDelegateState(): DelegateState {
     pending: null,
     sending: false,
     refusal: null,
+    represents: [],
+    heldBy: null,
+    splitAllowed: false,
+    countBy: 'heads',
+    votingFor: null,
+    splitting: false,
   };
 }
 
@@ -118,5 +135,7 @@ export function freshRound(ballot: BallotView | null, saved: SavedDraft | null =
     electionStyle: restore?.electionStyle ?? 'cross',
     changing: false,
     refusal: null,
+    votingFor: null,
+    splitting: false,
   };
 }

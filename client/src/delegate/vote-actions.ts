@@ -1,7 +1,15 @@
 // Marking, confirming and sending a vote. A vote gets its id when the delegate confirms, is saved
 // on the phone before it is sent, and is forgotten only when the server has acknowledged it (or
 // refused it for good). Re-sending the same id is safe: the server treats it as the same vote.
-import { rowOf, assertNever, type BallotView, type Marks, type VoteCastPayload } from '@hallvote/shared';
+import {
+  rowOf,
+  assertNever,
+  type BallotView,
+  type Marks,
+  type MyVote,
+  type RepresentedMember,
+  type VoteCastPayload,
+} from '@hallvote/shared';
 import { noAnswer } from '../reply';
 import type { HallSocket, Reply } from '../socket';
 import type { AnchorBox } from './anchor-box';
@@ -130,10 +138,15 @@ let sealing = false;
  * the badge that cast it.
  */
 export async function confirmVote(session: DelegateSession): Promise<void> {
-  const { ballot, draft, pending, electionStyle } = delegateStore.getState();
+  const { ballot, draft, pending, electionStyle, votingFor } = delegateStore.getState();
   if (!ballot || ballot.state !== 'open' || pending || sealing || !canReview(ballot, draft, electionStyle)) return;
   const marks = completeMarks(ballot, draft, electionStyle);
-  const base = { ballotId: ballot.id, round: ballot.round, voteId: session.newVoteId() };
+  const base = {
+    ballotId: ballot.id,
+    round: ballot.round,
+    voteId: session.newVoteId(),
+    ...(votingFor !== null ? { forDelegateId: votingFor } : {}),
+  };
   let vote: VoteCastPayload = { ...base, marks };
   if (ballot.secret && !ballot.sealKey) {
     delegateStore.setState({ refusal: { ok: false, error: 'NOT_SEALED', params: {} } });
@@ -180,10 +193,21 @@ export async function sendVote(session: DelegateSession, vote: VoteCastPayload):
   if (reply.ok) {
     session.pendingVotes.clear();
     const current = isCurrentRound(state.ballot, reply.data);
+    const forId = reply.data.forDelegateId;
     delegateStore.setState({
       sending: false,
       pending: null,
-      ...(current ? { myVote: reply.data, changing: false, step: 'mark', draft: {} } : {}),
+      ...(current && forId === undefined ? { myVote: reply.data, changing: false, step: 'mark', draft: {} } : {}),
+      // A vote for a member represented: theirs is recorded, and the phone is back to the holder's own.
+      ...(current && forId !== undefined
+        ? {
+            represents: withVote(state.represents, forId, reply.data),
+            votingFor: null,
+            changing: false,
+            step: 'mark',
+            draft: {},
+          }
+        : {}),
     });
     return;
   }
@@ -202,11 +226,25 @@ export async function sendVote(session: DelegateSession, vote: VoteCastPayload):
   delegateStore.setState({ sending: false, pending: null, refusal: reply });
 }
 
+/** The members represented, `memberId`'s vote recorded. */
+export function withVote(
+  represents: readonly RepresentedMember[],
+  memberId: string,
+  vote: MyVote,
+): readonly RepresentedMember[] {
+  return represents.map((m) => (m.delegateId === memberId ? { ...m, vote } : m));
+}
+
+/** Marks the ballot of a member the delegate represents (null: their own again). */
+export function startVotingFor(memberId: string | null): void {
+  delegateStore.setState({ votingFor: memberId, splitting: false, step: 'mark', draft: {}, refusal: null });
+}
+
 /** After a snapshot: a vote the server already has is cleared, any other is sent again. */
 export function settlePendingVote(session: DelegateSession): void {
-  const { pending, myVote } = delegateStore.getState();
+  const { pending, myVote, represents } = delegateStore.getState();
   if (!pending) return;
-  if (myVote?.voteId === pending.voteId) {
+  if (myVote?.voteId === pending.voteId || represents.some((m) => m.vote?.voteId === pending.voteId)) {
     session.pendingVotes.clear();
     delegateStore.setState({ pending: null });
     return;

@@ -81,6 +81,8 @@ const en = {
     notANumber: (field: string) => `"${field}" must be a whole number, 0 or more.`,
     noReason: 'Each invalid count needs a reason.',
     refused: 'The paper totals were not saved:',
+    notWeighted:
+      'No paper ballots in this ballot: it is counted by weight, and a paper total counts ballots, not weight. A member without a phone gives a proxy to a member present, who votes for them.',
   },
   projector: {
     heading: 'Projector',
@@ -186,6 +188,7 @@ const vi = (a: Address): typeof en => ({
     notANumber: (field) => `"${field}" phải là số nguyên, từ 0 trở lên.`,
     noReason: 'Mỗi số phiếu không hợp lệ cần có lý do.',
     refused: 'Chưa lưu được kết quả phiếu giấy:',
+    notWeighted: `Nội dung này không nhận phiếu giấy: tính theo quyền biểu quyết, mà kết quả phiếu giấy chỉ đếm số phiếu. Người không có điện thoại ủy quyền cho một ${a.unit} có mặt để biểu quyết thay.`,
   },
   projector: {
     heading: 'Màn hình chiếu',

@@ -1,6 +1,7 @@
 // The refusals a phone hears, in words addressed to the member holding it ("đồng chí", or the
 // meeting's own form of address): the rest are the laptops' words (refusals.ts).
 import type { BallotState } from '@hallvote/shared';
+import { enPhoneProxyRefusals, viPhoneProxyRefusals } from './proxy-refusals';
 import { refusalWords, type RefusalTexts } from './refusals';
 import { addressed, type Address } from './index';
 
@@ -22,14 +23,19 @@ const viClosed = (a: Address): Readonly<Record<BallotState, string>> => ({
 
 const en: RefusalTexts = {
   ...refusalWords.en,
+  ...enPhoneProxyRefusals,
   BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
     countdownEnded
       ? 'The countdown had ended: your vote was not recorded.'
       : state === null
         ? 'This ballot is not open for voting.'
         : EN_CLOSED[state],
-  ALREADY_VOTED: ({ channel }) =>
-    channel === 'paper' ? 'You voted on paper in this round.' : 'Your vote in this round is recorded already.',
+  ALREADY_VOTED: ({ channel, split }) =>
+    channel === 'paper'
+      ? 'You voted on paper in this round.'
+      : split
+        ? 'Your split ballot in this round is recorded and final: it cannot be changed, for you or for the members it carried.'
+        : 'Your vote in this round is recorded already.',
   NOT_PRESENT: () => 'You are not checked in: ask the chair to mark you present, then vote.',
   INVALID_VOTE: ({ reason }) =>
     reason === 'sealing' || reason === 'unsealable'
@@ -52,16 +58,19 @@ const en: RefusalTexts = {
 
 const vi = (a: Address): RefusalTexts => ({
   ...refusalWords.vi(a),
+  ...viPhoneProxyRefusals(a),
   BALLOT_NOT_OPEN: ({ state, countdownEnded }) =>
     countdownEnded
       ? `Đã hết thời gian biểu quyết: phiếu của ${a.you} chưa được ghi nhận.`
       : state === null
         ? 'Nội dung này hiện không nhận phiếu.'
         : viClosed(a)[state],
-  ALREADY_VOTED: ({ channel }) =>
+  ALREADY_VOTED: ({ channel, split }) =>
     channel === 'paper'
       ? `${a.You} đã bỏ phiếu giấy trong vòng này.`
-      : `Phiếu của ${a.you} trong vòng này đã được ghi nhận.`,
+      : split
+        ? `Phiếu chia của ${a.you} trong vòng này đã được ghi nhận và là phiếu cuối cùng: không thay đổi được, cả phiếu của ${a.you} lẫn phiếu của những người ${a.you} nhận ủy quyền.`
+        : `Phiếu của ${a.you} trong vòng này đã được ghi nhận.`,
   NOT_PRESENT: () => `${a.You} chưa được điểm danh có mặt: đề nghị báo người chủ trì ghi có mặt rồi biểu quyết.`,
   INVALID_VOTE: ({ reason }) =>
     reason === 'sealing' || reason === 'unsealable'

@@ -16,6 +16,7 @@ import {
 import { createContext, useContext } from 'react';
 import type { NoAnswerParams, Refusal } from '../reply';
 import { formatsFor } from './format';
+import { enProxyRefusals, viProxyRefusals } from './proxy-refusals';
 import { addressed, useText, type Address, type Bilingual } from './index';
 
 /** The words for each code, given its parameters; NO_ANSWER is the device's own (no reply came). */
@@ -151,6 +152,9 @@ const EN_CONFLICTS: {
   'follow-up-none': () => 'No subject of this result is in a band that calls for another vote.',
   'follow-up-exists': () => 'This follow-up vote has been created already.',
   'round-moved-on': () => 'The round changed meanwhile; nothing was stored. Look again and retry.',
+  'proxy-given': () => 'This member has given a proxy already (recorded meanwhile): take it back first.',
+  'proxy-not-in-force': () => 'This proxy was taken back meanwhile.',
+  'vote-id-used': () => 'This vote was sent with the number of another vote: reload the page and vote again.',
 };
 const VI_CONFLICTS: {
   readonly [R in ConflictParams['reason']]: (p: Extract<ConflictParams, { reason: R }>) => string;
@@ -169,6 +173,9 @@ const VI_CONFLICTS: {
   'follow-up-none': () => 'Không đối tượng nào trong kết quả này thuộc ngưỡng phải biểu quyết tiếp.',
   'follow-up-exists': () => 'Cuộc biểu quyết tiếp theo này đã được tạo.',
   'round-moved-on': () => 'Vòng biểu quyết vừa thay đổi; chưa có gì được lưu. Hãy xem lại rồi thử lại.',
+  'proxy-given': () => 'Người này vừa được ghi nhận ủy quyền cho người khác: hãy thu hồi ủy quyền đó trước.',
+  'proxy-not-in-force': () => 'Ủy quyền này vừa được thu hồi.',
+  'vote-id-used': () => 'Phiếu này được gửi kèm số hiệu của một phiếu khác: hãy tải lại trang và biểu quyết lại.',
 };
 
 const EN_VOTES: Readonly<Record<InvalidVoteReason, (limit: number) => string>> = {
@@ -210,6 +217,7 @@ const enTexts: RefusalTexts = {
       round: 'There is no such round of this ballot.',
       delegate: 'There is no such member on the roster.',
       group: 'Nobody on the roster is in this group.',
+      proxy: 'There is no such proxy in this meeting.',
       request: 'The server does not know this request.',
       route: 'The server has no such address.',
       format: 'There is no such export format.',
@@ -224,8 +232,12 @@ const enTexts: RefusalTexts = {
       : state === null
         ? 'There is no such round to vote in.'
         : `Voting is not open: the ballot is ${EN_STATES[state]}.`,
-  ALREADY_VOTED: ({ channel }) =>
-    channel === 'paper' ? 'This member voted on paper in this round.' : 'This member has voted in this round already.',
+  ALREADY_VOTED: ({ channel, split }) =>
+    channel === 'paper'
+      ? 'This member voted on paper in this round.'
+      : split
+        ? 'This member’s vote went into a split ballot in this round: a split is final and cannot be changed.'
+        : 'This member has voted in this round already.',
   INVALID_VOTE: ({ reason, limit }) => EN_VOTES[reason](limit ?? 0),
   VOTING_STARTED: () =>
     'Voting has started: the roster can no longer be replaced or edited (a lost badge can still be re-issued).',
@@ -260,12 +272,13 @@ const enTexts: RefusalTexts = {
     'This badge was re-issued while the ballot was open, so it cannot vote in this round: the member votes on paper. From the next ballot on, this badge votes.',
   TOO_FEW_BALLOTS: ({ returned, minimum, present, ended }) =>
     ended
-      ? `The countdown ended with only ${en.int(returned)} of the ${en.int(minimum)} online ballots needed to count this secret ballot (${en.int(present)} present). It cannot be counted: cancel this round (its ballots are destroyed unseen) and vote again.`
-      : `Only ${en.int(returned)} of the ${en.int(minimum)} online ballots needed to close a secret ballot early are in (${en.int(present)} present). Wait for more votes, or for everyone present to vote online.`,
+      ? `The countdown ended with only ${en.int(returned)} of the ${en.int(minimum)} members voting online needed to count this secret ballot (a proxy holder counts once; ${en.int(present)} present). It cannot be counted: cancel this round (its ballots are destroyed unseen) and vote again.`
+      : `Only ${en.int(returned)} of the ${en.int(minimum)} members voting online needed to close a secret ballot early have voted (a proxy holder counts once; ${en.int(present)} present). Wait for more votes, or for everyone present to vote online.`,
   STATE_MISMATCH: ({ mismatches, rounds, auditLog }) =>
     `The stored data of this meeting does not match its seals and audit log, so the server refuses to serve it: ${en.int(mismatches)} ${mismatches === 1 ? 'check differs' : 'checks differ'}${
       rounds.length > 0 ? `, in ${rounds.map((r) => `“${r.ballot}” round ${en.int(r.round)}`).join(', ')}` : ''
     }${auditLog ? `${rounds.length > 0 ? ' and' : ','} in the audit log` : ''}. The server's operator sees the details.`,
+  ...enProxyRefusals,
   INTERNAL: () => 'Something went wrong on the server. Nothing was changed.',
   NO_ANSWER: ({ reason, status }) =>
     ({
@@ -298,6 +311,7 @@ const viTexts = (a: Address): RefusalTexts => ({
       round: 'Nội dung biểu quyết không có vòng này.',
       delegate: 'Không có đại biểu này trong danh sách.',
       group: 'Không ai trong danh sách thuộc nhóm này.',
+      proxy: 'Hội nghị không có ủy quyền này.',
       request: 'Máy chủ không nhận yêu cầu này.',
       route: 'Máy chủ không có địa chỉ này.',
       format: 'Không có định dạng tệp xuất này.',
@@ -312,10 +326,12 @@ const viTexts = (a: Address): RefusalTexts => ({
       : state === null
         ? 'Không có vòng biểu quyết này.'
         : `Không nhận phiếu: nội dung biểu quyết ${VI_STATES[state]}.`,
-  ALREADY_VOTED: ({ channel }) =>
+  ALREADY_VOTED: ({ channel, split }) =>
     channel === 'paper'
       ? `${a.You} này đã bỏ phiếu giấy trong vòng này.`
-      : `${a.You} này đã biểu quyết trong vòng này.`,
+      : split
+        ? `Phiếu của ${a.you} này đã nằm trong một phiếu chia ở vòng này: phiếu chia là phiếu cuối cùng, không thay đổi được.`
+        : `${a.You} này đã biểu quyết trong vòng này.`,
   INVALID_VOTE: ({ reason, limit }) => VI_VOTES[reason](limit ?? 0),
   VOTING_STARTED: () =>
     'Đã bắt đầu biểu quyết: không thể thay hoặc sửa danh sách đại biểu nữa (thẻ bị mất vẫn cấp lại được).',
@@ -344,12 +360,13 @@ const viTexts = (a: Address): RefusalTexts => ({
     `Thẻ này được cấp lại khi vòng biểu quyết đang mở nên không bỏ phiếu được trong vòng này: ${a.you} này bỏ phiếu giấy. Từ lần biểu quyết sau, thẻ này bỏ phiếu được.`,
   TOO_FEW_BALLOTS: ({ returned, minimum, present, ended }) =>
     ended
-      ? `Hết thời gian biểu quyết mà mới có ${vi.int(returned)} trên ${vi.int(minimum)} phiếu trực tuyến cần có để kiểm phiếu kín này (${vi.int(present)} ${a.unit} có mặt). Không thể kiểm phiếu: hãy hủy vòng biểu quyết này (các phiếu bị hủy mà không ai xem) và biểu quyết lại.`
-      : `Mới có ${vi.int(returned)} trên ${vi.int(minimum)} phiếu trực tuyến cần có để kết thúc sớm phiếu kín (${vi.int(present)} ${a.unit} có mặt). Hãy đợi thêm phiếu, hoặc đợi mọi ${a.unit} có mặt bỏ phiếu trực tuyến.`,
+      ? `Hết thời gian biểu quyết mà mới có ${vi.int(returned)} trên ${vi.int(minimum)} ${a.unit} bỏ phiếu trực tuyến cần có để kiểm phiếu kín này (người nhận ủy quyền chỉ tính một lần; ${vi.int(present)} ${a.unit} có mặt). Không thể kiểm phiếu: hãy hủy vòng biểu quyết này (các phiếu bị hủy mà không ai xem) và biểu quyết lại.`
+      : `Mới có ${vi.int(returned)} trên ${vi.int(minimum)} ${a.unit} bỏ phiếu trực tuyến cần có để kết thúc sớm phiếu kín (người nhận ủy quyền chỉ tính một lần; ${vi.int(present)} ${a.unit} có mặt). Hãy đợi thêm phiếu, hoặc đợi mọi ${a.unit} có mặt bỏ phiếu trực tuyến.`,
   STATE_MISMATCH: ({ mismatches, rounds, auditLog }) =>
     `Dữ liệu lưu trữ của hội nghị này không khớp với niêm phong và nhật ký, nên máy chủ từ chối phục vụ: ${vi.int(mismatches)} điểm kiểm tra không khớp${
       rounds.length > 0 ? `, ở ${rounds.map((r) => `“${r.ballot}” vòng ${vi.int(r.round)}`).join(', ')}` : ''
     }${auditLog ? `${rounds.length > 0 ? ' và' : ','} ở nhật ký` : ''}. Người vận hành máy chủ xem được chi tiết.`,
+  ...viProxyRefusals(a),
   INTERNAL: () => 'Máy chủ gặp lỗi. Chưa có gì thay đổi.',
   NO_ANSWER: ({ reason, status }) =>
     ({

@@ -2,6 +2,7 @@
 // column-mapping step, and every roster problem (shared/src/roster/problems.ts) in words. A problem
 // code without its text here fails the type-check.
 import type { ColumnRole, RosterField, RosterProblem, RosterProblemCode, Separator } from '@hallvote/shared';
+import { formatsFor } from './format';
 import { bilingual } from './index';
 
 /** The words for each problem code, given the problem's own parameters and the field names. */
@@ -19,7 +20,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const en = {
   paste: 'Paste from Excel or Google Sheets, or type CSV',
   upload: 'Or choose a file (.xlsx, .csv, .txt)',
-  help: 'One member per line: name, position or unit, group. A row-number column (STT) and others can be left out below.',
+  help: 'One member per line: name, position or unit, group, and where members weigh differently (shares, members represented) their weight. A row-number column (STT) and others can be left out below.',
   reading: 'Reading the file…',
   fromFile: (name: string) => `Read from the file ${name}.`,
   clear: 'Clear',
@@ -30,10 +31,13 @@ const en = {
   noTitles: 'none',
   titlesOn: (line: number) => `on line ${line}`,
   mapping: 'What each column holds (check the guess, correct it if needed)',
-  roles: { name: 'Name', position: 'Position or unit', group: 'Group', ignore: 'Leave out' } satisfies Record<
-    ColumnRole,
-    string
-  >,
+  roles: {
+    name: 'Name',
+    position: 'Position or unit',
+    group: 'Group',
+    weight: 'Weight (shares, members represented)',
+    ignore: 'Leave out',
+  } satisfies Record<ColumnRole, string>,
   columnRole: (n: number) => `Column ${n} holds`,
   line: 'Line',
   titleRow: 'titles',
@@ -65,13 +69,18 @@ const en = {
     NO_NAME_COLUMN: () => 'No column is chosen for the names.',
     FILE_UNREADABLE: () => 'The file could not be read: choose an .xlsx, .csv or .txt file.',
     FILE_TOO_LARGE: (p) => `The file is larger than ${megabytes(p.maxBytes)}.`,
+    WEIGHT_INVALID: (p) =>
+      `The weight “${p.text}” is not a whole number of at least 1 (write 1500000, 1.500.000 or 1,500,000).`,
+    WEIGHT_TOO_LARGE: (p) => `The weight is above ${formatsFor('en', 'UTC').int(p.max)}.`,
+    TOTAL_WEIGHT_TOO_LARGE: (p) =>
+      `From this line on, the weights add up to more than ${formatsFor('en', 'UTC').int(p.max)}.`,
   } satisfies ProblemTexts as ProblemTexts,
 };
 
 const vi: typeof en = {
   paste: 'Dán từ Excel hoặc Google Sheets, hoặc nhập dạng CSV',
   upload: 'Hoặc chọn tệp (.xlsx, .csv, .txt)',
-  help: 'Mỗi dòng một đại biểu: họ tên, chức vụ hoặc đơn vị, nhóm. Cột số thứ tự (STT) và các cột khác có thể bỏ qua ở bước dưới.',
+  help: 'Mỗi dòng một đại biểu: họ tên, chức vụ hoặc đơn vị, nhóm, và quyền biểu quyết nếu mỗi người có số phiếu khác nhau (cổ phần, số hội viên đại diện). Cột số thứ tự (STT) và các cột khác có thể bỏ qua ở bước dưới.',
   reading: 'Đang đọc tệp…',
   fromFile: (name) => `Đã đọc từ tệp ${name}.`,
   clear: 'Xóa',
@@ -82,7 +91,13 @@ const vi: typeof en = {
   noTitles: 'không có',
   titlesOn: (line) => `dòng ${line}`,
   mapping: 'Nội dung từng cột (kiểm tra và sửa nếu đoán sai)',
-  roles: { name: 'Họ tên', position: 'Chức vụ, đơn vị', group: 'Nhóm', ignore: 'Bỏ qua' },
+  roles: {
+    name: 'Họ tên',
+    position: 'Chức vụ, đơn vị',
+    group: 'Nhóm',
+    weight: 'Quyền biểu quyết (cổ phần, số hội viên đại diện)',
+    ignore: 'Bỏ qua',
+  },
   columnRole: (n) => `Cột ${n} chứa`,
   line: 'Dòng',
   titleRow: 'tiêu đề',
@@ -108,6 +123,10 @@ const vi: typeof en = {
     NO_NAME_COLUMN: () => 'Chưa chọn cột họ tên.',
     FILE_UNREADABLE: () => 'Không đọc được tệp: hãy chọn tệp .xlsx, .csv hoặc .txt.',
     FILE_TOO_LARGE: (p) => `Tệp lớn hơn ${megabytes(p.maxBytes)}.`,
+    WEIGHT_INVALID: (p) =>
+      `Quyền biểu quyết “${p.text}” không phải số nguyên từ 1 trở lên (ghi 1500000, 1.500.000 hoặc 1,500,000).`,
+    WEIGHT_TOO_LARGE: (p) => `Quyền biểu quyết vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
+    TOTAL_WEIGHT_TOO_LARGE: (p) => `Từ dòng này, tổng quyền biểu quyết vượt quá ${formatsFor('vi', 'UTC').int(p.max)}.`,
   },
 };
 

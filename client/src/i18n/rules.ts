@@ -27,6 +27,10 @@ const en = {
     'simple-majority': 'Simple majority of votes cast',
     'two-thirds': 'Two-thirds majority',
     election: 'Election (more than half of valid ballots)',
+    'agm-ordinary': 'General meeting: ordinary resolution (more than half of the votes cast, by shares)',
+    'agm-special': 'General meeting: special resolution (at least 3/4 of the votes cast, by shares)',
+    association: 'Association (one member, one vote; at most 2 proxies each)',
+    'double-majority': 'Double majority (more than half of the members voting and of their weight)',
   } satisfies PresetNames as PresetNames,
   version: (n: number) => `version ${n}`,
   /** The date of a legal text: "23 June 2023". */
@@ -78,6 +82,10 @@ const vi: typeof en = {
     'simple-majority': 'Đa số đơn giản (quá nửa số phiếu hợp lệ)',
     'two-thirds': 'Đa số hai phần ba',
     election: 'Bầu cử (quá nửa số phiếu hợp lệ)',
+    'agm-ordinary': 'Đại hội cổ đông: nghị quyết thường (quá nửa số phiếu biểu quyết, theo cổ phần)',
+    'agm-special': 'Đại hội cổ đông: nghị quyết đặc biệt (từ 3/4 số phiếu biểu quyết trở lên, theo cổ phần)',
+    association: 'Hội (mỗi hội viên một phiếu; mỗi người nhận ủy quyền tối đa 2)',
+    'double-majority': 'Đa số kép (quá nửa số thành viên biểu quyết và quá nửa quyền biểu quyết của họ)',
   },
   version: (n) => `phiên bản ${n}`,
   date: (iso) => {

@@ -12,7 +12,7 @@ const en = {
   closedEarly: (returned: number, present: number, minimum: number) =>
     `Closed early: ${returned} of ${present} present had voted online (at least ${minimum} needed).`,
   uncounted: (online: number, minimum: number, present: number) =>
-    `The countdown ended with ${online} online ballot(s) of the ${minimum} needed to count this secret ballot (${present} present; paper ballots do not count toward it). It takes no more votes and cannot be counted: so few ballots could show how members voted. Cancel it (its ballots are destroyed unseen) and vote again.`,
+    `The countdown ended with ${online} member(s) voting online of the ${minimum} needed to count this secret ballot (a proxy holder counts once; ${present} present; paper ballots do not count toward it). It takes no more votes and cannot be counted: so few ballots could show how members voted. Cancel it (its ballots are destroyed unseen) and vote again.`,
 };
 
 export const trustText = addressed(en, (a) => ({
@@ -22,5 +22,5 @@ export const trustText = addressed(en, (a) => ({
   closedEarly: (returned, present, minimum) =>
     `Kết thúc sớm: ${returned} trên ${present} ${a.unit} có mặt đã bỏ phiếu trực tuyến (cần ít nhất ${minimum}).`,
   uncounted: (online, minimum, present) =>
-    `Hết giờ biểu quyết với ${online} phiếu trực tuyến, trong khi cần ${minimum} phiếu để kiểm phiếu kín này (${present} ${a.unit} có mặt; phiếu giấy không được tính vào số này). Không nhận thêm phiếu và không thể kiểm phiếu: số phiếu ít như vậy có thể làm lộ cách từng người đã bỏ phiếu. Hãy hủy vòng biểu quyết này (các phiếu bị hủy mà không ai xem) và biểu quyết lại.`,
+    `Hết giờ biểu quyết với ${online} ${a.unit} bỏ phiếu trực tuyến, trong khi cần ${minimum} ${a.unit} để kiểm phiếu kín này (người nhận ủy quyền chỉ tính một lần; ${present} ${a.unit} có mặt; phiếu giấy không được tính vào số này). Không nhận thêm phiếu và không thể kiểm phiếu: số phiếu ít như vậy có thể làm lộ cách từng người đã bỏ phiếu. Hãy hủy vòng biểu quyết này (các phiếu bị hủy mà không ai xem) và biểu quyết lại.`,
 }));

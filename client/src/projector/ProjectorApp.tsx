@@ -1,8 +1,9 @@
 import { assertNever } from '@hallvote/shared';
-import { useText } from '../i18n';
+import { useLanguage, useText } from '../i18n';
 import { MeetingVoice } from '../ui/MeetingVoice';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
+import { formatWeight, proxyText } from '../i18n/proxies';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatRemaining, useNow } from '../ui/use-now';
@@ -124,6 +125,8 @@ function Stage() {
 
 function Quorum() {
   const t = useText(projectorText);
+  const w = useText(proxyText);
+  const language = useLanguage();
   const presence = useProjector((s) => s.presence);
   if (!presence) return null;
   const { quorum } = presence;
@@ -138,7 +141,17 @@ function Quorum() {
       <p>
         {t.present} · <strong>{met ? t.quorate : t.notQuorate}</strong>
       </p>
-      <p className="small">{t.quorumNeeded(quorum.required, quorum.eligible)}</p>
+      {quorum.by === 'weight' ? null : <p className="small">{t.quorumNeeded(quorum.required, quorum.eligible)}</p>}
+      {/* By weight, the shares present decide: the members' count alone would read as quorate. */}
+      {quorum.weight ? (
+        <p className="small">
+          {(quorum.weight.met ? w.quorate : w.notQuorate)(
+            formatWeight(quorum.weight.present, language),
+            formatWeight(quorum.weight.required, language),
+            formatWeight(quorum.weight.eligible, language),
+          )}
+        </p>
+      ) : null}
     </div>
   );
 }

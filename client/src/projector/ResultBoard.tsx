@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { useLanguage, useText } from '../i18n';
 import { numbersIn } from '../i18n/format';
 import { anchorText } from '../i18n/anchor';
+import { formatWeight, proxyText } from '../i18n/proxies';
 import { commonText } from '../i18n/common';
 import { projectorText } from '../i18n/projector';
 import {
@@ -41,6 +42,7 @@ export function ResultBoard() {
   const result = useProjector((s) => (ofCurrentRound(s.ballot, s.result) ? s.result : null));
   const anchor = useProjector((s) => (ofCurrentRound(s.ballot, s.anchor) ? s.anchor : null));
   const a = useText(anchorText);
+  const w = useText(proxyText);
   if (!result) return null;
   const { subjects, warnings, ballots, quorum, basis, turnout } = result.tally;
   const single = subjects.length === 1 ? subjects[0] : undefined;
@@ -75,6 +77,7 @@ export function ResultBoard() {
       <p className="counts">
         {t.counts(ballots.returned, turnoutShare(turnout, c, language), ballots.valid, ballots.invalid)}
       </p>
+      {result.tally.countBy ? <p className="counted-by">{w.countedBy[result.tally.countBy]}</p> : null}
       {anchor ? (
         <p className="anchor-line">
           {a.seal}: <code>{anchor.seal}</code> · {a.head(anchor.head.seq)}: <code>{anchor.head.hash}</code>
@@ -126,7 +129,10 @@ function SingleResult({
         <span className="fill" style={{ width: `${base > 0 ? Math.min(100, (count.votes / base) * 100) : 0}%` }} />
         {neededAt !== null ? <span className="needed" style={{ left: `${Math.min(100, neededAt)}%` }} /> : null}
       </span>
-      <span className="count">{count.votes}</span>
+      <span className="count">
+        {count.votes}
+        {count.weight ? <span className="weight"> · {formatWeight(count.weight.votes, language)}</span> : null}
+      </span>
       <span className="percent">
         {percentText(count, language)}
         {count.shares.slice(1).map((share) => (

@@ -5,19 +5,31 @@ import {
   type Band,
   type BallotKind,
   type CapRule,
+  type CountBy,
   type LegalBasis,
   type LevelScores,
   type MajorityRule,
   type NoDecisionPolicy,
+  type ProxyRule,
   type QuorumRule,
   type RuleSet,
   type TallyBase,
   type TallySubject,
   type TurnoutBase,
+  type WeightedCountBy,
 } from '@hallvote/shared';
 
 export type RulePart =
-  | { readonly type: 'quorum'; readonly quorum: QuorumRule; readonly basis: LegalBasis | null }
+  | {
+      readonly type: 'quorum';
+      readonly quorum: QuorumRule;
+      /** Members, weight (shares, members represented), or both (met only on both). */
+      readonly by: CountBy;
+      readonly basis: LegalBasis | null;
+    }
+  /** What majorities and counts count, where it is not members (issue 19). */
+  | { readonly type: 'counting'; readonly countBy: WeightedCountBy }
+  | { readonly type: 'proxies'; readonly proxies: ProxyRule }
   | {
       readonly type: 'majority';
       readonly majority: MajorityRule;
@@ -48,7 +60,11 @@ export function ruleParts(rules: RuleSet, ballot?: BallotShape): RulePart[] {
   const basis = rules.basis ?? {};
   const decision = rules.decision ?? 'majority';
   const hasOption = (id: string) => ballot?.options === undefined || ballot.options.some((o) => o.id === id);
-  const parts: RulePart[] = [{ type: 'quorum', quorum: rules.quorum, basis: basis.quorum ?? null }];
+  const parts: RulePart[] = [
+    { type: 'quorum', quorum: rules.quorum, by: rules.quorumBy ?? 'heads', basis: basis.quorum ?? null },
+  ];
+  const countBy = rules.countBy ?? 'heads';
+  if (countBy !== 'heads') parts.push({ type: 'counting', countBy });
 
   if (decision !== 'bands')
     parts.push({
@@ -89,5 +105,6 @@ export function ruleParts(rules: RuleSet, ballot?: BallotShape): RulePart[] {
     ballot.subjects.some((s) => s.proposedLevel !== undefined || s.score !== undefined);
   if (rules.levelScores && (ballot === undefined || (levelsKind(ballot.kind) && proposals)))
     parts.push({ type: 'scores', scores: rules.levelScores });
+  if (rules.proxies) parts.push({ type: 'proxies', proxies: rules.proxies });
   return parts;
 }

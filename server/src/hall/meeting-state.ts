@@ -6,8 +6,8 @@
 // await its commit → call the writer here → announce (ctx.broadcaster). Writers apply what the
 // store has already committed, so they never refuse and never talk to the store themselves.
 // Chair actions run inside `exclusive(state, …)` (exclusive.ts); votes and phone check-ins do not.
-// The roster half (delegates, attendance, phones, quorum) is in roster-state.ts; this file adds
-// ballots, rounds and votes.
+// The roster half (delegates, attendance, phones, quorum) is in roster-state.ts, the proxies in
+// proxy-state.ts; this file adds ballots, rounds and votes.
 import {
   HallvoteError,
   roundKey,
@@ -21,9 +21,18 @@ import {
   type ProjectorScreen,
   type RoundResult,
   type RuleSet,
+  type SplitVote,
 } from '@hallvote/shared';
-import type { BallotRecordRow, DelegateRecord, LoadedMeeting, MeetingRecord, RoundRecord } from '../store/store';
-import { RosterState, type TokenRegistry } from './roster-state';
+import type {
+  BallotRecordRow,
+  DelegateRecord,
+  LoadedMeeting,
+  MeetingRecord,
+  RoundProxyRecord,
+  RoundRecord,
+} from '../store/store';
+import { ProxyState } from './proxy-state';
+import type { TokenRegistry } from './roster-state';
 
 export type { DelegateChange, TokenRegistry } from './roster-state';
 
@@ -33,6 +42,10 @@ export interface VoterEntry {
   /** Open ballots only. */
   readonly marks: Marks | null;
   readonly channel: 'online' | 'paper';
+  /** The proxy holder who cast it for this member; null for the member's own. */
+  readonly castBy: string | null;
+  /** Open ballots: the split ballot this member (a holder) cast for themself and others. */
+  readonly split: SplitVote | null;
 }
 
 export interface BallotEntry {
@@ -49,10 +62,16 @@ const NO_ONE: ReadonlySet<string> = new Set();
 /** The projector when nobody has told it otherwise: the live view, results shown once published. */
 const LIVE: ProjectorScreen = { mode: 'live', slideText: '', resultShown: true };
 
-export class MeetingState extends RosterState {
+export class MeetingState extends ProxyState {
   readonly #ballots = new Map<string, { row: BallotRecordRow; rules: RuleSet; rounds: RoundRecord[] }>();
   /** Per round key: who voted, with their vote id and receipt. */
   readonly #voters = new Map<string, Map<string, VoterEntry>>();
+  /**
+   * Per round key: which vote each online vote id is, `vote:<member>` or `split:<holder>`. A split's
+   * rows share its vote id, and who a split carried is read from that; one id on two votes (a vote
+   * for a member, then a split) would make them one split, counted and exported as no vote was.
+   */
+  readonly #voteIds = new Map<string, Map<string, string>>();
   /** Per round key: who was issued a ballot. */
   readonly #issued = new Map<string, Set<string>>();
   /** Per round key: paper totals entered by the counting committee. */
@@ -94,6 +113,7 @@ export class MeetingState extends RosterState {
   static fromStore(loaded: LoadedMeeting, rules: RuleSet, tokens: TokenRegistry): MeetingState {
     const state = new MeetingState(loaded.meeting, rules, tokens);
     state.addDelegates(loaded.delegates);
+    state.loadProxies(loaded.proxies, loaded.roundProxies);
     for (const b of loaded.ballots) {
       // A build that no longer has a ballot's preset version must not tally it under other rules.
       const ballotRules = ruleSetFor(b.definition.rules, rules);
@@ -118,7 +138,20 @@ export class MeetingState extends RosterState {
         receipt: p.receipt,
         marks: p.marks,
         channel: p.channel,
+        castBy: p.castBy,
+        split: p.split,
       });
+    for (const [key, voters] of state.#voters) {
+      const byId = new Map<string, string[]>();
+      for (const [delegateId, v] of voters)
+        if (v.channel === 'online') byId.set(v.voteId, [...(byId.get(v.voteId) ?? []), delegateId]);
+      const owners = new Map<string, string>();
+      for (const [voteId, ids] of byId) {
+        const holder = ids.length > 1 ? (ids.find((id) => voters.get(id)?.castBy === null) ?? ids[0]) : null;
+        owners.set(voteId, holder === null ? `vote:${ids[0]}` : `split:${holder}`);
+      }
+      state.#voteIds.set(key, owners);
+    }
     for (const t of loaded.paper) state.#paper.set(roundKey(t.ballotId, t.round), t.totals);
     for (const i of loaded.issued) state.#issuedIn(i.ballotId, i.round).add(i.delegateId);
     for (const a of loaded.anchors) state.#anchors.set(roundKey(a.ballotId, a.round), a);
@@ -310,13 +343,15 @@ export class MeetingState extends RosterState {
   }
 
   /**
-   * A new round, issued to `issuedTo`; its ballot becomes the one everybody looks at, a prepared
-   * re-vote of it is done with, and the projector will show its result once published.
+   * A new round, issued to `issuedTo`, with the proxies it takes; its ballot becomes the one
+   * everybody looks at, a prepared re-vote of it is done with, and the projector will show its
+   * result once published.
    */
-  openRound(round: RoundRecord, issuedTo: readonly string[]): void {
+  openRound(round: RoundRecord, issuedTo: readonly string[], proxies: readonly RoundProxyRecord[] = []): void {
     const entry = this.#entry(round.ballotId);
     entry.rounds.push(round);
     entry.row = { ...entry.row, revoteDrafted: false };
+    this.setRoundProxies(round.ballotId, round.round, proxies);
     const issued = this.#issuedIn(round.ballotId, round.round);
     for (const id of issuedTo) issued.add(id);
     this.#currentBallotId = round.ballotId;
@@ -385,6 +420,24 @@ export class MeetingState extends RosterState {
     this.#interim.set(ballotId, result);
   }
 
+  // ---- Votes ---------------------------------------------------------------------------------------
+
+  /**
+   * Takes `voteId` for one vote of the round (`vote:<member>` or `split:<holder>`) before it is sent
+   * to the store; false when another vote of the round has it. Synchronous, and called with no await
+   * before the store's write, so two requests in flight cannot both take one id. A refused or
+   * failed write keeps its id: the same vote may be sent again with it, no other.
+   */
+  claimVoteId(ballotId: string, round: number, voteId: string, owner: string): boolean {
+    const key = roundKey(ballotId, round);
+    let owners = this.#voteIds.get(key);
+    if (!owners) this.#voteIds.set(key, (owners = new Map<string, string>()));
+    const taken = owners.get(voteId);
+    if (taken !== undefined) return taken === owner;
+    owners.set(voteId, owner);
+    return true;
+  }
+
   // ---- Votes (after the store committed them) ---------------------------------------------------
 
   /** A vote from the delegate's phone (a changed open vote replaces the earlier one). */
@@ -395,7 +448,14 @@ export class MeetingState extends RosterState {
 
   /** The delegate handed in a paper ballot: they count as having voted, and can no longer vote online. */
   markPaperVoter(ballotId: string, round: number, delegateId: string): void {
-    this.#votersIn(ballotId, round).set(delegateId, { voteId: 'paper', receipt: '', marks: null, channel: 'paper' });
+    this.#votersIn(ballotId, round).set(delegateId, {
+      voteId: 'paper',
+      receipt: '',
+      marks: null,
+      channel: 'paper',
+      castBy: null,
+      split: null,
+    });
     this.#issuedIn(ballotId, round).add(delegateId);
   }
 

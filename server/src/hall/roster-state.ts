@@ -14,7 +14,7 @@ import {
 import type { DelegateRecord, MeetingRecord } from '../store/store';
 
 /** The fields of a delegate the chair may change (the token: a re-issued badge). */
-export type DelegateChange = Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>;
+export type DelegateChange = Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>;
 
 /** Told about every badge token a meeting gains or loses, so that a phone can be found by its token. */
 export interface TokenRegistry {
@@ -61,20 +61,30 @@ export class RosterState {
    * `rules` (a ballot's own, to open it); of the members `among` keeps (a round's roster), or of everyone.
    */
   presence(rules: RuleSet = this.rules, among: (d: DelegateRecord) => boolean = () => true): PresenceSummary {
+    const represented = this.representedNow(rules);
     const attendance = summarizeAttendance(
       [...this.#delegates.values()].filter(among).map((d) => ({
         present: d.attendance === 'present',
         excused: d.attendance === 'excused',
+        represented: represented.has(d.id),
+        weight: d.weight,
       })),
+      (rules.quorumBy ?? 'heads') !== 'heads',
     );
-    const quorum = checkQuorum(attendance, rules.quorum);
+    const quorum = checkQuorum(attendance, rules.quorum, rules.quorumBy);
     return {
       roster: attendance.roster,
       present: attendance.present,
       excusedAbsent: attendance.excusedAbsent,
       eligible: quorum.eligible,
       quorum,
+      ...(attendance.represented ? { represented: attendance.represented } : {}),
     };
+  }
+
+  /** Members present by proxy now under `rules` (proxy-state.ts); none on the roster alone. */
+  protected representedNow(_rules: RuleSet): ReadonlySet<string> {
+    return new Set();
   }
 
   // A writer given a delegate who is no longer on the roster changes nothing about them: a phone

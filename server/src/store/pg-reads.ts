@@ -2,11 +2,11 @@
 // read-only snapshot, so that a meeting's tables agree with each other), a round's ballots for the
 // tally, the audit log. The rows are mapped to records by rows.ts; callers wait for pending writes.
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import type { AuditEntry, Marks } from '@hallvote/shared';
+import type { AuditEntry } from '@hallvote/shared';
 import { readSecretBallots } from './pg-scrub';
 import { PG, run, type Statement } from './pg-statements';
-import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
-import type { JoinCodeBadge, LoadedMeeting } from './store';
+import { toAuditEntry, toLoadedMeeting, toStoredBallot, type MeetingRow } from './rows';
+import type { JoinCodeBadge, LoadedMeeting, StoredBallot } from './store';
 
 /** Runs `read` in a REPEATABLE READ, READ ONLY transaction. */
 async function inSnapshot<T>(pool: Pool, read: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -38,6 +38,8 @@ async function loadRows(client: PoolClient, meeting: MeetingRow): Promise<Loaded
     issued: await of(PG.issuedOf),
     paper: await of(PG.paperTotalsOf),
     published: await of(PG.publishedOf),
+    proxies: await of(PG.proxiesOf),
+    roundProxies: await of(PG.roundProxiesOf),
   });
 }
 
@@ -57,11 +59,11 @@ export function loadMeeting(pool: Pool, meetingId: string): Promise<LoadedMeetin
 }
 
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
-export function readRoundBallots(pool: Pool, ballotId: string, round: number): Promise<Marks[]> {
+export function readRoundBallots(pool: Pool, ballotId: string, round: number): Promise<StoredBallot[]> {
   return inSnapshot(pool, async (client) => {
-    const secret = await readSecretBallots(client, ballotId, round);
-    const open = (await run(client, PG.openMarks, ballotId, round)).rows.map((r) => r.marks);
-    return [...secret, ...open].map(toMarks);
+    const secret = (await readSecretBallots(client, ballotId, round)).map((r) => ({ ...r, split: null }));
+    const open = (await run(client, PG.openBallots, ballotId, round)).rows;
+    return [...secret, ...open].map(toStoredBallot);
   });
 }
 

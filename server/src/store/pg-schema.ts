@@ -32,6 +32,39 @@ export async function ensureSchema(client: PoolClient): Promise<void> {
   }
 }
 
+/** Tables and columns added after the first schema, as pg-schema.sql has them (sqlite-schema.ts likewise). */
+const ADDED = [
+  `ALTER TABLE delegates ADD COLUMN IF NOT EXISTS weight BIGINT NOT NULL DEFAULT 1 CHECK (weight >= 1)`,
+  `ALTER TABLE participation ADD COLUMN IF NOT EXISTS cast_by TEXT`,
+  `ALTER TABLE open_votes ADD COLUMN IF NOT EXISTS weight BIGINT`,
+  `ALTER TABLE open_votes ADD COLUMN IF NOT EXISTS split TEXT`,
+  `CREATE TABLE IF NOT EXISTS proxies (
+     id TEXT PRIMARY KEY, meeting_id TEXT NOT NULL REFERENCES meetings(id),
+     grantor_id TEXT NOT NULL REFERENCES delegates(id), holder_id TEXT NOT NULL REFERENCES delegates(id),
+     instructions TEXT NOT NULL, granted_at TEXT NOT NULL, revoked_at TEXT,
+     revoked_by TEXT CHECK (revoked_by IN ('chair', 'arrival')), CHECK (grantor_id <> holder_id))`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS proxies_in_force ON proxies(grantor_id) WHERE revoked_at IS NULL`,
+  `CREATE INDEX IF NOT EXISTS proxies_meeting ON proxies(meeting_id)`,
+  `CREATE TABLE IF NOT EXISTS round_proxies (
+     ballot_id TEXT NOT NULL, round INTEGER NOT NULL, grantor_id TEXT NOT NULL, holder_id TEXT NOT NULL,
+     PRIMARY KEY (ballot_id, round, grantor_id), FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round))`,
+] as const;
+
+/** How many of the columns and tables added later a schema lacks. */
+async function missing(client: PoolClient): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    `SELECT (SELECT count(*) FROM (VALUES ('meetings', 'rule_preset_version'), ('delegates', 'weight'),
+                                          ('participation', 'cast_by'), ('open_votes', 'weight'),
+                                          ('open_votes', 'split')) AS wanted(t, c)
+              WHERE NOT EXISTS (SELECT 1 FROM information_schema.columns
+                                 WHERE table_schema = current_schema() AND table_name = wanted.t
+                                   AND column_name = wanted.c))
+          + (CASE WHEN to_regclass('proxies') IS NULL THEN 1 ELSE 0 END)
+          + (CASE WHEN to_regclass('round_proxies') IS NULL THEN 1 ELSE 0 END) AS n`,
+  );
+  return Number(rows[0]?.n);
+}
+
 /**
  * Columns added after a table was first created, as sqlite-schema.ts's ADDED_COLUMNS: a database
  * made by an earlier build gets them when the store opens.
@@ -114,13 +147,14 @@ async function addJoinCodes(client: PoolClient): Promise<void> {
 
 /**
  * A schema written by an earlier build, brought up to pg-schema.sql's shape; the same steps as
- * sqlite-migrations.ts. meetings.rule_preset_version: a meeting without it gets the version its
- * stored results were tallied under, else 1. Altering a table takes its owner: a database whose
- * owner is not the server's role is migrated by the owner (or `npm run services`), and until then
- * this refuses to start rather than resolve a meeting to the newest version of its preset.
+ * sqlite-migrations.ts and sqlite-schema.ts. meetings.rule_preset_version: a meeting without it
+ * gets the version its stored results were tallied under, else 1. Then the columns and tables of
+ * weights and proxies (every weight 1, no proxy). Altering a table takes its owner: a database
+ * whose owner is not the server's role is migrated by the owner (or `npm run services`), and
+ * until then this refuses to start rather than run on a schema it cannot write.
  */
 async function migrate(client: PoolClient): Promise<void> {
-  await ruleVersionOfMeetings(client);
+  await ruleVersionAndProxies(client);
   await settingsOfMeetings(client);
 }
 
@@ -147,26 +181,38 @@ async function settingsOfMeetings(client: PoolClient): Promise<void> {
   }
 }
 
-async function ruleVersionOfMeetings(client: PoolClient): Promise<void> {
-  if (await hasColumn(client, 'meetings', 'rule_preset_version')) return;
+/** meetings.rule_preset_version, then the columns and tables of weights and proxies (ADDED). */
+async function ruleVersionAndProxies(client: PoolClient): Promise<void> {
+  if ((await missing(client)) === 0) return;
   await client.query('BEGIN');
   try {
     await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('hallvote:schema', 0))`);
-    await client.query(`ALTER TABLE meetings ADD COLUMN IF NOT EXISTS rule_preset_version INTEGER NOT NULL DEFAULT 1`);
-    await client.query(
-      `UPDATE meetings m SET rule_preset_version = coalesce((
-         SELECT (r.result::jsonb #>> '{tally,rules,version}')::int
-           FROM rounds r JOIN ballots b ON b.id = r.ballot_id
-          WHERE b.meeting_id = m.id AND r.result IS NOT NULL
-            AND r.result::jsonb #>> '{tally,rules,id}' = m.rule_preset_id
-          ORDER BY r.closed_at COLLATE "C" LIMIT 1), 1)`,
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'meetings' AND column_name = 'rule_preset_version'`,
     );
+    if (Number(rows[0]?.n) === 0) {
+      await client.query(
+        `ALTER TABLE meetings ADD COLUMN IF NOT EXISTS rule_preset_version INTEGER NOT NULL DEFAULT 1`,
+      );
+      await client.query(
+        `UPDATE meetings m SET rule_preset_version = coalesce((
+           SELECT (r.result::jsonb #>> '{tally,rules,version}')::int
+             FROM rounds r JOIN ballots b ON b.id = r.ballot_id
+            WHERE b.meeting_id = m.id AND r.result IS NOT NULL
+              AND r.result::jsonb #>> '{tally,rules,id}' = m.rule_preset_id
+            ORDER BY r.closed_at COLLATE "C" LIMIT 1), 1)`,
+      );
+    }
+    for (const step of ADDED) await client.query(step);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
     throw new Error(
-      'meetings has no rule_preset_version column and this role cannot add it; as the schema owner run ' +
-        '"ALTER TABLE meetings ADD COLUMN rule_preset_version INTEGER NOT NULL DEFAULT 1" (docs/postgres-store.md)',
+      'the schema lacks columns or tables this build needs and this role cannot add them; as the schema owner ' +
+        'run the statements of server/src/store/pg-schema.ts (ADDED), or ' +
+        '"ALTER TABLE meetings ADD COLUMN rule_preset_version INTEGER NOT NULL DEFAULT 1" for the oldest ' +
+        'schemas (docs/postgres-store.md)',
       { cause: error },
     );
   }

@@ -22,7 +22,9 @@ export function secretTableName(ballotId: string, round: number): string {
 
 const qualified = (ballotId: string, round: number) => `${BALLOT_BOX}.${secretTableName(ballotId, round)}`;
 
-const COLUMNS = 'id TEXT NOT NULL, ballot_id TEXT NOT NULL, round INTEGER NOT NULL, marks TEXT NOT NULL';
+// A round counted by weight stores each ballot's weight; tables made by a build before weights have
+// no such column, so what reads or copies them names no column it does not need.
+const COLUMNS = 'id TEXT NOT NULL, ballot_id TEXT NOT NULL, round INTEGER NOT NULL, marks TEXT NOT NULL, weight BIGINT';
 
 /** Makes the table of a secret round's ballots; runs inside the write that opens the round. */
 export async function createSecretRound(client: Queryable, ballotId: string, round: number): Promise<void> {
@@ -48,26 +50,45 @@ export function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
+/** A secret ballot as stored: its marks (JSON) and, in a round counted by weight, its weight. */
+export interface SecretRow {
+  readonly marks: string;
+  readonly weight: number | null;
+}
+
 /** Inserts a batch's secret ballots of one round, shuffled, each under a random key. */
 export async function insertSecretBallots(
   client: Queryable,
   ballotId: string,
   round: number,
-  marks: readonly string[],
+  ballots: readonly SecretRow[],
 ): Promise<void> {
-  const rows = shuffled(marks);
+  const rows = shuffled(ballots);
+  // Only a round counted by weight names the column: an older round's table may not have it.
+  const weighted = rows.some((r) => r.weight !== null);
   await client.query({
-    text: `INSERT INTO ${qualified(ballotId, round)} (id, ballot_id, round, marks)
-           SELECT v.id, $2, $3, v.marks FROM unnest($1::text[], $4::text[]) AS v(id, marks)`,
-    values: [rows.map(() => randomBytes(16).toString('hex')), ballotId, round, rows],
+    text: weighted
+      ? `INSERT INTO ${qualified(ballotId, round)} (id, ballot_id, round, marks, weight)
+         SELECT v.id, $2, $3, v.marks, v.weight FROM unnest($1::text[], $4::text[], $5::bigint[]) AS v(id, marks, weight)`
+      : `INSERT INTO ${qualified(ballotId, round)} (id, ballot_id, round, marks)
+         SELECT v.id, $2, $3, v.marks FROM unnest($1::text[], $4::text[]) AS v(id, marks)`,
+    values: [
+      rows.map(() => randomBytes(16).toString('hex')),
+      ballotId,
+      round,
+      rows.map((r) => r.marks),
+      ...(weighted ? [rows.map((r) => r.weight)] : []),
+    ],
   });
 }
 
 /** A secret round's ballots (anonymous rows), or none when the round has no secret table. */
-export async function readSecretBallots(client: Queryable, ballotId: string, round: number): Promise<string[]> {
+export async function readSecretBallots(client: Queryable, ballotId: string, round: number): Promise<SecretRow[]> {
   if (!(await hasSecretRound(client, ballotId, round))) return [];
-  const { rows } = await client.query<{ marks: string }>({ text: `SELECT marks FROM ${qualified(ballotId, round)}` });
-  return rows.map((r) => r.marks);
+  const { rows } = await client.query<{ marks: string; weight: string | null }>({
+    text: `SELECT marks, to_jsonb(t) ->> 'weight' AS weight FROM ${qualified(ballotId, round)} t`,
+  });
+  return rows.map((r) => ({ marks: r.marks, weight: r.weight === null ? null : Number(r.weight) }));
 }
 
 /**
@@ -81,8 +102,8 @@ export async function scrubSecretRound(client: Queryable, ballotId: string, roun
   const old = `${BALLOT_BOX}.${name}`;
   const fresh = `${BALLOT_BOX}.${name}_new`;
   await client.query({
-    text: `CREATE TABLE ${fresh} (${COLUMNS});
-           INSERT INTO ${fresh} (id, ballot_id, round, marks) SELECT id, ballot_id, round, marks FROM ${old} ORDER BY id;
+    text: `CREATE TABLE ${fresh} (LIKE ${old});
+           INSERT INTO ${fresh} SELECT * FROM ${old} ORDER BY id;
            DROP TABLE ${old};
            ALTER TABLE ${fresh} RENAME TO ${name};
            ALTER TABLE ${old} ADD PRIMARY KEY (id);`,

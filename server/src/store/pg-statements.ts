@@ -13,7 +13,10 @@ import type {
   MeetingRow,
   PaperTotalsRow,
   ParticipationRow,
+  ProxyRow,
+  RoundProxyRow,
   RoundRow,
+  StoredBallotRow,
 } from './rows';
 
 /** What runs a statement: a pool or a checked-out client. */
@@ -64,6 +67,8 @@ export interface VoteContextRow {
   readonly vote_id: string | null;
   readonly receipt: string | null;
   readonly channel: 'online' | 'paper' | null;
+  /** The vote went into a split: another row of the round shares its vote id. */
+  readonly in_split: boolean;
 }
 
 export const PG = {
@@ -88,7 +93,7 @@ export const PG = {
   ),
   participationOf: statement<[meetingId: string], ParticipationRow>(
     'participation_of',
-    `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks
+    `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, p.cast_by, o.marks, o.split
        FROM participation p
        JOIN ballots b ON b.id = p.ballot_id
        LEFT JOIN open_votes o USING (ballot_id, round, delegate_id)
@@ -113,9 +118,18 @@ export const PG = {
     'published_of',
     `SELECT * FROM audit WHERE meeting_id = $1 AND action = 'round.published' ORDER BY seq`,
   ),
-  openMarks: statement<[ballotId: string, round: number], { marks: string }>(
-    'open_marks',
-    'SELECT marks FROM open_votes WHERE ballot_id = $1 AND round = $2',
+  openBallots: statement<[ballotId: string, round: number], StoredBallotRow>(
+    'open_ballots',
+    'SELECT marks, weight, split FROM open_votes WHERE ballot_id = $1 AND round = $2',
+  ),
+  proxiesOf: statement<[meetingId: string], ProxyRow>(
+    'proxies_of',
+    'SELECT * FROM proxies WHERE meeting_id = $1 ORDER BY granted_at COLLATE "C", id COLLATE "C"',
+  ),
+  roundProxiesOf: statement<[meetingId: string], RoundProxyRow>(
+    'round_proxies_of',
+    `SELECT x.* FROM round_proxies x JOIN ballots b ON b.id = x.ballot_id WHERE b.meeting_id = $1
+      ORDER BY x.ballot_id COLLATE "C", x.round, x.grantor_id COLLATE "C"`,
   ),
 
   // The meeting's head: locked first by every write transaction of the meeting.
@@ -161,13 +175,14 @@ export const PG = {
       tokens: Texts,
       attendance: Texts,
       checkedInBy: (string | null)[],
+      weights: Ints,
       joinCodes: Texts,
     ]
   >(
     'insert_delegates',
-    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, join_code)
+    `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, attendance, checked_in_by, weight, join_code)
      SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::text[], $10::text[])`,
+                          $8::text[], $9::text[], $10::bigint[], $11::text[])`,
   ),
   deleteRoster: statement<[meetingId: string]>('delete_roster', 'DELETE FROM delegates WHERE meeting_id = $1'),
   updateDelegate: statement<
@@ -177,14 +192,52 @@ export const PG = {
       position: string | null,
       group: string | null,
       token: string | null,
+      weight: number | null,
       joinCode: string | null,
     ]
   >(
     'update_delegate',
     `UPDATE delegates
         SET name = coalesce($2, name), position = coalesce($3, position),
-            grp = coalesce($4, grp), token = coalesce($5, token), join_code = coalesce($6, join_code)
+            grp = coalesce($4, grp), token = coalesce($5, token), weight = coalesce($6::bigint, weight),
+            join_code = coalesce($7, join_code)
       WHERE id = $1`,
+  ),
+
+  // Proxies.
+  deleteProxiesOfMeeting: statement<[meetingId: string]>(
+    'delete_proxies_of_meeting',
+    'DELETE FROM proxies WHERE meeting_id = $1',
+  ),
+  deleteProxiesOf: statement<[delegateId: string]>(
+    'delete_proxies_of',
+    'DELETE FROM proxies WHERE grantor_id = $1 OR holder_id = $1',
+  ),
+  insertProxy: statement<
+    [
+      id: string,
+      meetingId: string,
+      grantorId: string,
+      holderId: string,
+      instructions: string,
+      grantedAt: string,
+      revokedAt: string | null,
+      revokedBy: string | null,
+    ]
+  >(
+    'insert_proxy',
+    `INSERT INTO proxies (id, meeting_id, grantor_id, holder_id, instructions, granted_at, revoked_at, revoked_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+  ),
+  // Only a proxy in force is taken back: of two revocations (the chair's and an arrival), one wins.
+  revokeProxy: statement<[id: string, at: string, by: string]>(
+    'revoke_proxy',
+    'UPDATE proxies SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL',
+  ),
+  insertRoundProxies: statement<[ballotId: string, round: number, grantorIds: Texts, holderIds: Texts]>(
+    'insert_round_proxies',
+    `INSERT INTO round_proxies (ballot_id, round, grantor_id, holder_id)
+     SELECT $1, $2, g, h FROM unnest($3::text[], $4::text[]) AS v(g, h)`,
   ),
   badgesOfJoinCode: statement<[code: string], { meeting_id: string; id: string; token: string }>(
     'badges_of_join_code',
@@ -280,7 +333,10 @@ export const PG = {
   // For each vote of a batch, in order: its round's state and the vote stored for its delegate, if any.
   voteContext: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts], VoteContextRow>(
     'vote_context',
-    `SELECT r.state, p.vote_id, p.receipt, p.channel
+    `SELECT r.state, p.vote_id, p.receipt, p.channel,
+            EXISTS (SELECT 1 FROM participation q
+                     WHERE q.ballot_id = p.ballot_id AND q.round = p.round AND q.delegate_id <> p.delegate_id
+                       AND q.vote_id = p.vote_id AND p.channel = 'online') AS in_split
        FROM unnest($1::text[], $2::int[], $3::text[]) WITH ORDINALITY AS v(ballot_id, round, delegate_id, n)
        LEFT JOIN rounds r ON r.ballot_id = v.ballot_id AND r.round = v.round
        LEFT JOIN participation p
@@ -291,13 +347,21 @@ export const PG = {
   // refuses is not counted, and the batch is retried vote by vote. Voting proves presence: a
   // delegate who checked in mid-round is issued a ballot too.
   insertParticipation: statement<
-    [ballotIds: Texts, rounds: Ints, delegateIds: Texts, voteIds: Texts, receipts: Texts, votedAt: Texts],
+    [
+      ballotIds: Texts,
+      rounds: Ints,
+      delegateIds: Texts,
+      voteIds: Texts,
+      receipts: Texts,
+      votedAt: Texts,
+      castBy: (string | null)[],
+    ],
     { inserted: number }
   >(
     'insert_participation',
     `WITH stored AS (
-       INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+       INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, cast_by)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
        ON CONFLICT DO NOTHING
        RETURNING ballot_id, round, delegate_id
      ), issued AS (
@@ -312,11 +376,24 @@ export const PG = {
          AS v(ballot_id, round, delegate_id, vote_id, voted_at)
       WHERE p.ballot_id = v.ballot_id AND p.round = v.round AND p.delegate_id = v.delegate_id`,
   ),
-  upsertOpenVotes: statement<[ballotIds: Texts, rounds: Ints, delegateIds: Texts, marks: Texts]>(
+  upsertOpenVotes: statement<
+    [
+      ballotIds: Texts,
+      rounds: Ints,
+      delegateIds: Texts,
+      marks: Texts,
+      weights: (number | null)[],
+      splits: (string | null)[],
+    ]
+  >(
     'upsert_open_votes',
-    `INSERT INTO open_votes (ballot_id, round, delegate_id, marks)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])
+    `INSERT INTO open_votes (ballot_id, round, delegate_id, marks, weight, split)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[], $6::text[])
      ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
+  ),
+  onlineVoters: statement<[ballotId: string, round: number], { n: number }>(
+    'online_voters',
+    `SELECT count(*)::int AS n FROM participation WHERE ballot_id = $1 AND round = $2 AND channel = 'online'`,
   ),
   participation: statement<[ballotId: string, round: number, delegateId: string], { vote_id: string; channel: string }>(
     'participation',

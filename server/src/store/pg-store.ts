@@ -4,10 +4,11 @@
 // its scrub in pg-scrub.ts, the group commit in pg-write-queue.ts; row mapping and the audit chain
 // are shared with SQLite (rows.ts, audit-chain.ts). Design and guarantees: docs/postgres-store.md.
 import pg from 'pg';
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
+import { castSplit } from './pg-votes';
 import { loadMeeting, loadMeetings, readAuditLog, readBadgesOfJoinCode, readRoundBallots } from './pg-reads';
 import { PgJoinGuesses } from './pg-join-guesses';
-import { countStoredRound, type CountedRound, type RoundCount } from './round-records';
+import { countStoredBallots, type CountedRound, type RoundCount } from './round-records';
 import { checkSettings, ensureSchema } from './pg-schema';
 import { dropOldWal } from './pg-scrub';
 import { PG, run } from './pg-statements';
@@ -20,13 +21,18 @@ import type {
   AuditInput,
   BallotRecordRow,
   CastOutcome,
+  CastSplit,
   CastVote,
   DelegateRecord,
   JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
+  StoredBallot,
   Store,
 } from './store';
 
@@ -113,14 +119,14 @@ class PostgresStore implements PgStore {
     return loadMeeting(this.pool, meetingId);
   }
 
-  async readBallots(ballotId: string, round: number): Promise<Marks[]> {
+  async readBallots(ballotId: string, round: number): Promise<StoredBallot[]> {
     await this.queue.drained();
     return readRoundBallots(this.pool, ballotId, round);
   }
 
   /** Counted and sealed on the event loop (round-records.ts), after the rows came over the network. */
   async countRound(input: RoundCount): Promise<CountedRound> {
-    return countStoredRound(input, await this.readBallots(input.ballotId, input.round));
+    return countStoredBallots(input, await this.readBallots(input.ballotId, input.round));
   }
 
   async readAudit(meetingId: string): Promise<AuditEntry[]> {
@@ -176,7 +182,7 @@ class PostgresStore implements PgStore {
 
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void> {
     if (isEmptyUpdate(fields)) return Promise.resolve();
@@ -193,9 +199,10 @@ class PostgresStore implements PgStore {
     checkedInBy: DelegateRecord['checkedInBy'],
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    revoke?: ProxyRevoke,
   ): Promise<void> {
     return this.write(audit.meetingId, (tx) =>
-      writes.setAttendance(tx, delegateId, attendance, checkedInBy, issueIn, audit),
+      writes.setAttendance(tx, delegateId, attendance, checkedInBy, issueIn, audit, revoke),
     );
   }
 
@@ -203,12 +210,29 @@ class PostgresStore implements PgStore {
     return this.write(audit.meetingId, (tx) => writes.setAttendanceMany(tx, changes, audit));
   }
 
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.grantProxy(tx, proxy, audit));
+  }
+
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.revokeProxy(tx, revoke, audit));
+  }
+
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
     return this.write(audit.meetingId, (tx) => writes.createBallot(tx, ballot, audit));
   }
 
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
-    return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit));
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void> {
+    return this.write(audit.meetingId, (tx) => writes.openRound(tx, round, issuedTo, audit, proxies));
+  }
+
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+    return this.write(audit.meetingId, (tx) => castSplit(tx, split, audit));
   }
 
   draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {

@@ -5,11 +5,11 @@
 // were cast, exactly as one at a time would decide them; a delegate who votes twice in one batch
 // meets their own first vote. Secret ballots go into the round's own table, shuffled (pg-scrub.ts).
 import { HallvoteError } from '@hallvote/shared';
-import { insertSecretBallots } from './pg-scrub';
+import { insertSecretBallots, type SecretRow } from './pg-scrub';
 import { PG, run } from './pg-statements';
 import { appendAudit, type PgTx } from './pg-writes';
-import { roundStateOf } from './refusal-fields';
-import type { AuditInput, CastOutcome, CastVote } from './store';
+import { channelOf, roundStateOf } from './refusal-fields';
+import type { AuditInput, CastOutcome, CastSplit, CastVote } from './store';
 
 export interface VoteRequest {
   readonly vote: CastVote;
@@ -27,6 +27,9 @@ interface Row {
   readonly receipt: string;
   votedAt: string;
   readonly channel: 'online' | 'paper';
+  readonly castBy: string | null;
+  /** Went into a split ballot: final (cast-vote.ts). */
+  readonly inSplit: boolean;
   /** Stored before this batch (changed by UPDATE) or new in it (INSERT). */
   readonly before: boolean;
 }
@@ -58,12 +61,14 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
         receipt: found.receipt,
         votedAt: '',
         channel: found.channel,
+        castBy: null,
+        inSplit: found.in_split,
         before: true,
       });
   });
   const changed = new Set<string>();
-  const openMarks = new Map<string, { row: Row; marks: string }>();
-  const secretMarks = new Map<string, { ballotId: string; round: number; marks: string[] }>();
+  const openMarks = new Map<string, { row: Row; marks: string; weight: number | null }>();
+  const secretMarks = new Map<string, { ballotId: string; round: number; ballots: SecretRow[] }>();
 
   const outcomes = requests.map(({ vote, audit }): VoteOutcome => {
     const key = keyOf(vote.ballotId, vote.round, vote.delegateId);
@@ -80,10 +85,13 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
           ok: false,
           error: new HallvoteError('ALREADY_VOTED', { channel: earlier.channel }),
         };
+      // A split is final (cast-vote.ts): refused here too, even if memory were wrong.
+      if (earlier.inSplit)
+        return { ok: false, error: new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true }) };
       earlier.voteId = vote.voteId;
       earlier.votedAt = audit.at;
       if (earlier.before) changed.add(key);
-      openMarks.set(key, { row: earlier, marks });
+      openMarks.set(key, { row: earlier, marks, weight: vote.weight });
       appendAudit(tx, { ...audit, action: 'vote.changed' });
       return { ok: true, value: { kind: 'changed', receipt: earlier.receipt } };
     }
@@ -95,15 +103,17 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       receipt: vote.receipt,
       votedAt: audit.at,
       channel: 'online',
+      castBy: vote.castBy,
+      inSplit: false,
       before: false,
     };
     rows.set(key, row);
     if (vote.secret) {
       const roundKey = keyOf(vote.ballotId, vote.round);
-      const box = secretMarks.get(roundKey) ?? { ballotId: vote.ballotId, round: vote.round, marks: [] };
-      box.marks.push(marks);
+      const box = secretMarks.get(roundKey) ?? { ballotId: vote.ballotId, round: vote.round, ballots: [] };
+      box.ballots.push({ marks, weight: vote.weight });
       secretMarks.set(roundKey, box);
-    } else openMarks.set(key, { row, marks });
+    } else openMarks.set(key, { row, marks, weight: vote.weight });
     appendAudit(tx, audit);
     return { ok: true, value: { kind: 'stored', receipt: vote.receipt } };
   });
@@ -122,10 +132,70 @@ export async function castVotes(tx: PgTx, requests: readonly VoteRequest[]): Pro
       o.map((x) => x.row.round),
       o.map((x) => x.row.delegateId),
       o.map((x) => x.marks),
+      o.map((x) => x.weight),
+      o.map(() => null),
     );
   }
-  for (const box of secretMarks.values()) await insertSecretBallots(tx.client, box.ballotId, box.round, box.marks);
+  for (const box of secretMarks.values()) await insertSecretBallots(tx.client, box.ballotId, box.round, box.ballots);
   return outcomes;
+}
+
+/**
+ * A proxy holder's split ballot, as one write: a participation row per member under the same vote
+ * id, and its ballots (sqlite-writes.ts castSplit). A re-sent vote id is found on the holder's row.
+ */
+export async function castSplit(tx: PgTx, split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+  const ids = split.members.map((m) => m.delegateId);
+  const context = await run(
+    tx.client,
+    PG.voteContext,
+    ids.map(() => split.ballotId),
+    ids.map(() => split.round),
+    ids,
+  );
+  const holder = context.rows[ids.indexOf(split.holderId)];
+  if (holder?.vote_id === split.voteId && holder.receipt !== null)
+    return { kind: 'duplicate', receipt: holder.receipt };
+  const state = context.rows[0]?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  const earlier = context.rows.find((r) => r.vote_id !== null);
+  if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel ?? undefined) });
+  await writeRows(
+    tx,
+    split.members.map((m) => ({
+      ballotId: split.ballotId,
+      round: split.round,
+      delegateId: m.delegateId,
+      voteId: split.voteId,
+      receipt: m.receipt,
+      votedAt: audit.at,
+      channel: 'online',
+      castBy: m.delegateId === split.holderId ? null : split.holderId,
+      inSplit: true,
+      before: false,
+    })),
+    [],
+  );
+  if (split.secret)
+    await insertSecretBallots(
+      tx.client,
+      split.ballotId,
+      split.round,
+      split.records.map((r) => ({ marks: JSON.stringify(r.marks), weight: r.weight })),
+    );
+  else
+    await run(
+      tx.client,
+      PG.upsertOpenVotes,
+      [split.ballotId],
+      [split.round],
+      [split.holderId],
+      ['{}'],
+      [null],
+      [JSON.stringify(split.split)],
+    );
+  appendAudit(tx, audit);
+  return { kind: 'stored', receipt: split.members.find((m) => m.delegateId === split.holderId)?.receipt ?? '' };
 }
 
 /** Participation rows: the new ones inserted (and issued a ballot), the changed ones updated. */
@@ -140,6 +210,7 @@ async function writeRows(tx: PgTx, fresh: readonly Row[], changed: readonly Row[
       fresh.map((r) => r.voteId),
       fresh.map((r) => r.receipt),
       fresh.map((r) => r.votedAt),
+      fresh.map((r) => r.castBy),
     );
     // Under the head lock nobody else writes this meeting's votes; a row the key refused means
     // that promise was broken, and the batch is retried vote by vote (which then reads it).

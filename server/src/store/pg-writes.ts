@@ -18,7 +18,10 @@ import type {
   BallotRecordRow,
   DelegateRecord,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
 } from './store';
 
@@ -82,6 +85,7 @@ async function insertDelegates(tx: PgTx, delegates: readonly DelegateRecord[]): 
     d.map((x) => x.token),
     d.map((x) => x.attendance),
     d.map((x) => x.checkedInBy),
+    d.map((x) => x.weight),
     // Each badge with its join code, so that any node finds it by the code (Store.badgesOfJoinCode).
     d.map((x) => joinCodeOf(x.token)),
   );
@@ -118,6 +122,8 @@ export async function replaceRoster(
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): Promise<void> {
+  // Before voting starts no round has used a proxy: they go with the members they name.
+  await run(tx.client, PG.deleteProxiesOfMeeting, meetingId);
   await run(tx.client, PG.deleteRoster, meetingId);
   await insertDelegates(tx, delegates);
   appendAudit(tx, audit);
@@ -131,7 +137,7 @@ export async function addDelegates(tx: PgTx, delegates: readonly DelegateRecord[
 export async function updateDelegate(
   tx: PgTx,
   delegateId: string,
-  fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+  fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
   audit: AuditInput,
 ): Promise<void> {
   const f = fields;
@@ -143,12 +149,14 @@ export async function updateDelegate(
     f.position ?? null,
     f.group ?? null,
     f.token ?? null,
+    f.weight ?? null,
     f.token === undefined ? null : joinCodeOf(f.token),
   );
   appendAudit(tx, audit);
 }
 
 export async function removeDelegate(tx: PgTx, delegateId: string, audit: AuditInput): Promise<void> {
+  await run(tx.client, PG.deleteProxiesOf, delegateId);
   await run(tx.client, PG.deleteDelegate, delegateId);
   appendAudit(tx, audit);
 }
@@ -160,6 +168,7 @@ export async function setAttendance(
   checkedInBy: DelegateRecord['checkedInBy'],
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
+  revoke?: ProxyRevoke,
 ): Promise<void> {
   // While a round is open, attendance only grows (a latecomer; sqlite-writes.ts).
   if (attendance !== 'present' && (await run(tx.client, PG.roundOpenFor, delegateId)).rows.length > 0)
@@ -173,6 +182,39 @@ export async function setAttendance(
       issueIn.map((r) => r.round),
       issueIn.map(() => delegateId),
     );
+  appendAudit(tx, audit);
+  // A grantor who arrives takes the proxy back, in the same transaction (sqlite-writes.ts).
+  if (revoke)
+    await revokeProxy(tx, revoke, {
+      ...audit,
+      action: 'proxy.revoked',
+      details: { proxyId: revoke.proxyId, by: revoke.by },
+    });
+}
+
+export async function grantProxy(tx: PgTx, proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+  const p = proxy;
+  // The partial unique index refuses a second proxy in force for one grantor; ON CONFLICT DO
+  // NOTHING keeps the transaction alive to say so.
+  const { count } = await run(
+    tx.client,
+    PG.insertProxy,
+    p.id,
+    p.meetingId,
+    p.grantorId,
+    p.holderId,
+    p.instructions,
+    p.grantedAt,
+    p.revokedAt,
+    p.revokedBy,
+  );
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'proxy-given' });
+  appendAudit(tx, audit);
+}
+
+export async function revokeProxy(tx: PgTx, revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+  const { count } = await run(tx.client, PG.revokeProxy, revoke.proxyId, revoke.at, revoke.by);
+  if (count !== 1) throw new HallvoteError('CONFLICT', { reason: 'proxy-not-in-force' });
   appendAudit(tx, audit);
 }
 
@@ -200,6 +242,13 @@ export async function setAttendanceMany(
       );
   }
   appendAudit(tx, audit);
+  for (const c of changes)
+    if (c.revoke)
+      await revokeProxy(tx, c.revoke, {
+        ...audit,
+        action: 'proxy.revoked',
+        details: { proxyId: c.revoke.proxyId, by: c.revoke.by },
+      });
 }
 
 export async function createBallot(tx: PgTx, ballot: BallotRecordRow, audit: AuditInput): Promise<void> {
@@ -220,6 +269,7 @@ export async function openRound(
   round: RoundRecord,
   issuedTo: readonly string[],
   audit: AuditInput,
+  proxies: readonly RoundProxyRecord[],
 ): Promise<void> {
   await run(
     tx.client,
@@ -240,6 +290,15 @@ export async function openRound(
       issuedTo.map(() => round.ballotId),
       issuedTo.map(() => round.round),
       [...issuedTo],
+    );
+  if (proxies.length > 0)
+    await run(
+      tx.client,
+      PG.insertRoundProxies,
+      round.ballotId,
+      round.round,
+      proxies.map((p) => p.grantorId),
+      proxies.map((p) => p.holderId),
     );
   const { rows } = await run(tx.client, PG.ballotDefinition, round.ballotId);
   const definition = rows[0] ? (JSON.parse(rows[0].definition) as { secret?: boolean }) : null;
@@ -330,9 +389,10 @@ export async function cancelRound(
   audit: AuditInput,
 ): Promise<number> {
   await run(tx.client, PG.cancelRound, ballotId, round, at);
-  const secret = await destroySecretRound(tx.client, ballotId, round);
-  const { count: open } = await run(tx.client, PG.deleteOpenVotes, ballotId, round);
-  const destroyed = secret + open;
+  await destroySecretRound(tx.client, ballotId, round);
+  await run(tx.client, PG.deleteOpenVotes, ballotId, round);
+  // Counted by the members who voted, not by rows: a split ballot's rows would tell how it was split.
+  const destroyed = (await run(tx.client, PG.onlineVoters, ballotId, round)).rows[0]?.n ?? 0;
   appendAudit(tx, { ...audit, details: { ...audit.details, destroyed } });
   return destroyed;
 }

@@ -10,6 +10,7 @@ import {
   type PaperTotals,
   type PublishedAnchor,
   type RoundResult,
+  type SplitVote,
 } from '@hallvote/shared';
 import type {
   BallotRecordRow,
@@ -17,7 +18,10 @@ import type {
   LoadedMeeting,
   MeetingRecord,
   ParticipationRecord,
+  ProxyRecord,
+  RoundProxyRecord,
   RoundRecord,
+  StoredBallot,
 } from './store';
 
 export interface MeetingRow {
@@ -42,6 +46,32 @@ export interface DelegateRow {
   readonly token: string;
   readonly attendance: DelegateRecord['attendance'];
   readonly checked_in_by: DelegateRecord['checkedInBy'];
+  readonly weight: number;
+}
+
+export interface ProxyRow {
+  readonly id: string;
+  readonly meeting_id: string;
+  readonly grantor_id: string;
+  readonly holder_id: string;
+  readonly instructions: string;
+  readonly granted_at: string;
+  readonly revoked_at: string | null;
+  readonly revoked_by: ProxyRecord['revokedBy'];
+}
+
+export interface RoundProxyRow {
+  readonly ballot_id: string;
+  readonly round: number;
+  readonly grantor_id: string;
+  readonly holder_id: string;
+}
+
+/** A stored ballot: a secret row or an open vote, with its weight and (open votes) split. */
+export interface StoredBallotRow {
+  readonly marks: string;
+  readonly weight: number | null;
+  readonly split: string | null;
 }
 
 export interface BallotRow {
@@ -75,7 +105,9 @@ export interface ParticipationRow {
   readonly vote_id: string;
   readonly receipt: string;
   readonly channel: ParticipationRecord['channel'];
+  readonly cast_by: string | null;
   readonly marks: string | null;
+  readonly split: string | null;
 }
 
 export interface IssuedRow {
@@ -112,6 +144,8 @@ export interface MeetingRows {
   readonly paper: readonly PaperTotalsRow[];
   /** The meeting's `round.published` audit entries, oldest first. */
   readonly published: readonly AuditRow[];
+  readonly proxies: readonly ProxyRow[];
+  readonly roundProxies: readonly RoundProxyRow[];
 }
 
 export function toLoadedMeeting(rows: MeetingRows): LoadedMeeting {
@@ -128,6 +162,35 @@ export function toLoadedMeeting(rows: MeetingRows): LoadedMeeting {
       totals: JSON.parse(t.totals) as PaperTotals,
     })),
     anchors: rows.published.map(toAnchor),
+    proxies: rows.proxies.map(toProxy),
+    roundProxies: rows.roundProxies.map((x) => ({
+      ballotId: x.ballot_id,
+      round: x.round,
+      grantorId: x.grantor_id,
+      holderId: x.holder_id,
+    })) satisfies RoundProxyRecord[],
+  };
+}
+
+export function toProxy(p: ProxyRow): ProxyRecord {
+  return {
+    id: p.id,
+    meetingId: p.meeting_id,
+    grantorId: p.grantor_id,
+    holderId: p.holder_id,
+    instructions: p.instructions,
+    grantedAt: p.granted_at,
+    revokedAt: p.revoked_at,
+    revokedBy: p.revoked_by,
+  };
+}
+
+/** A stored ballot row as the tally reads it. Weights come back from PostgreSQL's BIGINT as text. */
+export function toStoredBallot(b: StoredBallotRow): StoredBallot {
+  return {
+    marks: toMarks(b.marks),
+    weight: b.weight === null ? null : Number(b.weight),
+    split: b.split === null ? null : (JSON.parse(b.split) as SplitVote),
   };
 }
 
@@ -161,6 +224,7 @@ export function toDelegate(r: DelegateRow): DelegateRecord {
     token: r.token,
     attendance: r.attendance,
     checkedInBy: r.checked_in_by,
+    weight: Number(r.weight),
   };
 }
 
@@ -199,6 +263,8 @@ export function toParticipation(p: ParticipationRow): ParticipationRecord {
     receipt: p.receipt,
     marks: p.marks === null ? null : toMarks(p.marks),
     channel: p.channel,
+    castBy: p.cast_by,
+    split: p.split === null ? null : (JSON.parse(p.split) as SplitVote),
   };
 }
 

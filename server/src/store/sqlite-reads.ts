@@ -2,12 +2,12 @@
 // sealed, or as they are for exports), the audit log. The rows are mapped to records
 // by rows.ts. Each runs in a store thread (sqlite-thread.ts) with its plain arguments after the
 // statements.
-import type { AuditEntry, Marks } from '@hallvote/shared';
-import { countRound, type CountedRound, type RoundCount } from './round-records';
+import type { AuditEntry } from '@hallvote/shared';
+import { countRound, roundBallotsOfStored, type CountedRound, type RoundCount } from './round-records';
 import { roundBallotsFromText } from './round-text';
-import { toAuditEntry, toLoadedMeeting, toMarks, type MeetingRow } from './rows';
+import { toAuditEntry, toLoadedMeeting, toStoredBallot, type MeetingRow } from './rows';
 import type { SqliteStatements } from './sqlite-statements';
-import type { JoinCodeBadge, LoadedMeeting } from './store';
+import type { JoinCodeBadge, LoadedMeeting, StoredBallot } from './store';
 
 export function loadMeetings(s: SqliteStatements): LoadedMeeting[] {
   return s.meetings.all().map((meeting) => loadRows(s, meeting));
@@ -28,18 +28,30 @@ function loadRows(s: SqliteStatements, meeting: MeetingRow): LoadedMeeting {
     issued: s.issuedOf.all(meeting.id),
     paper: s.paperTotalsOf.all(meeting.id),
     published: s.publishedOf.all(meeting.id),
+    proxies: s.proxiesOf.all(meeting.id),
+    roundProxies: s.roundProxiesOf.all(meeting.id),
   });
 }
 
 /** A round's stored ballots: anonymous rows of a secret ballot, or the named votes of an open one. */
-export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): Marks[] {
-  return s.ballotMarks.all(ballotId, round, ballotId, round).map((r) => toMarks(r.marks));
+export function readRoundBallots(s: SqliteStatements, ballotId: string, round: number): StoredBallot[] {
+  return s.ballotMarks.all(ballotId, round, ballotId, round).map(toStoredBallot);
 }
 
-/** A round counted and sealed from its stored ballots (round-records.ts). */
+/** A round counted and sealed from its stored ballots (round-records.ts), in the writer thread. */
 export function countStoredRound(s: SqliteStatements, input: RoundCount): CountedRound {
-  const texts = s.ballotMarks.all(input.ballotId, input.round, input.ballotId, input.round).map((r) => r.marks);
-  return countRound(input, roundBallotsFromText(input.tally.ballot, texts));
+  const rows = s.ballotMarks.all(input.ballotId, input.round, input.ballotId, input.round);
+  // Ballots without a weight or a split are read straight from their canonical text; a round that
+  // has either goes through the records (splits cut, weights kept), as roundBasis builds them.
+  if (rows.every((r) => r.weight === null && r.split === null))
+    return countRound(
+      input,
+      roundBallotsFromText(
+        input.tally.ballot,
+        rows.map((r) => r.marks),
+      ),
+    );
+  return countRound(input, roundBallotsOfStored(input, rows.map(toStoredBallot)));
 }
 
 export function readAuditLog(s: SqliteStatements, meetingId: string): AuditEntry[] {

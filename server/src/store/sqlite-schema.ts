@@ -30,9 +30,28 @@ CREATE TABLE IF NOT EXISTS delegates (
   -- badge by it. Not unique: two badges may share one (both are refused at /j).
   join_code     TEXT,
   attendance    TEXT NOT NULL CHECK (attendance IN ('absent', 'present', 'excused')),
-  checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair'))
+  checked_in_by TEXT CHECK (checked_in_by IN ('phone', 'chair')),
+  -- What the member weighs where a rule counts weight (shares, members represented).
+  weight        INTEGER NOT NULL DEFAULT 1 CHECK (weight >= 1)
 );
 CREATE INDEX IF NOT EXISTS delegates_meeting ON delegates(meeting_id, ordinal);
+
+-- Proxies the chair recorded: the grantor's vote goes to the holder for the rounds opened while it
+-- is in force. Taken back by the chair, or by the grantor arriving.
+CREATE TABLE IF NOT EXISTS proxies (
+  id           TEXT PRIMARY KEY,
+  meeting_id   TEXT NOT NULL REFERENCES meetings(id),
+  grantor_id   TEXT NOT NULL REFERENCES delegates(id),
+  holder_id    TEXT NOT NULL REFERENCES delegates(id),
+  instructions TEXT NOT NULL,
+  granted_at   TEXT NOT NULL,
+  revoked_at   TEXT,
+  revoked_by   TEXT CHECK (revoked_by IN ('chair', 'arrival')),
+  CHECK (grantor_id <> holder_id)
+);
+-- One proxy in force per grantor: the database refuses a second, whatever memory says.
+CREATE UNIQUE INDEX IF NOT EXISTS proxies_in_force ON proxies(grantor_id) WHERE revoked_at IS NULL;
+CREATE INDEX IF NOT EXISTS proxies_meeting ON proxies(meeting_id);
 
 CREATE TABLE IF NOT EXISTS ballots (
   id             TEXT PRIMARY KEY,
@@ -60,6 +79,16 @@ CREATE TABLE IF NOT EXISTS rounds (
   PRIMARY KEY (ballot_id, round)
 );
 
+-- The proxies a round opened with: in that round the holder votes for the grantor, and only they.
+CREATE TABLE IF NOT EXISTS round_proxies (
+  ballot_id  TEXT NOT NULL,
+  round      INTEGER NOT NULL,
+  grantor_id TEXT NOT NULL,
+  holder_id  TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, round, grantor_id),
+  FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
+) WITHOUT ROWID;
+
 -- Ballots issued: every delegate present at some moment while the round was open.
 CREATE TABLE IF NOT EXISTS issued (
   ballot_id   TEXT NOT NULL,
@@ -78,6 +107,8 @@ CREATE TABLE IF NOT EXISTS participation (
   receipt     TEXT NOT NULL,
   voted_at    TEXT NOT NULL,
   channel     TEXT NOT NULL DEFAULT 'online' CHECK (channel IN ('online', 'paper')),
+  -- The proxy holder who cast this member's vote; NULL when the member voted themself.
+  cast_by     TEXT,
   PRIMARY KEY (ballot_id, round, delegate_id),
   FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
 ) WITHOUT ROWID;
@@ -88,6 +119,10 @@ CREATE TABLE IF NOT EXISTS open_votes (
   round       INTEGER NOT NULL,
   delegate_id TEXT NOT NULL,
   marks       TEXT NOT NULL,
+  -- In a round counted by weight, the member's weight.
+  weight      INTEGER,
+  -- A proxy holder's split ballot (JSON), cast for themself and others; marks then '{}'.
+  split       TEXT,
   PRIMARY KEY (ballot_id, round, delegate_id),
   FOREIGN KEY (ballot_id, round, delegate_id) REFERENCES participation(ballot_id, round, delegate_id)
 ) WITHOUT ROWID;
@@ -98,6 +133,8 @@ CREATE TABLE IF NOT EXISTS secret_ballots (
   ballot_id TEXT NOT NULL,
   round     INTEGER NOT NULL,
   marks     TEXT NOT NULL,
+  -- In a round counted by weight, the ballot's weight (its member's, or a part of a split's).
+  weight    INTEGER,
   FOREIGN KEY (ballot_id, round) REFERENCES rounds(ballot_id, round)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS secret_ballots_round ON secret_ballots(ballot_id, round);
@@ -142,6 +179,11 @@ CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
 const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
   { table: 'rounds', column: 'seal_public_key', type: 'TEXT' },
   { table: 'rounds', column: 'seal_secret_key', type: 'TEXT' },
+  { table: 'delegates', column: 'weight', type: 'INTEGER NOT NULL DEFAULT 1 CHECK (weight >= 1)' },
+  { table: 'participation', column: 'cast_by', type: 'TEXT' },
+  { table: 'open_votes', column: 'weight', type: 'INTEGER' },
+  { table: 'open_votes', column: 'split', type: 'TEXT' },
+  { table: 'secret_ballots', column: 'weight', type: 'INTEGER' },
   // Issue 15. Older rounds keep null: no member could be added once voting had started, so every
   // member is on their roster; and no re-vote was ever left unopened.
   { table: 'rounds', column: 'roster_through', type: 'INTEGER' },

@@ -26,7 +26,7 @@ export function requestWalTruncation(s: SqliteStatements): void {
 export function scrubSecretRound(s: SqliteStatements, ballotId: string, round: number): void {
   const rows = s.secretRows.all(ballotId, round);
   s.deleteSecretRows.run(ballotId, round);
-  for (const r of rows) s.insertSecret.run(r.id, ballotId, round, r.marks);
+  for (const r of rows) s.insertSecret.run(r.id, ballotId, round, r.marks, r.weight);
   requestWalTruncation(s);
 }
 

@@ -11,9 +11,12 @@ import type {
   MeetingRow,
   PaperTotalsRow,
   ParticipationRow,
+  ProxyRow,
+  RoundProxyRow,
   RoundRow,
+  StoredBallotRow,
 } from './rows';
-import type { DelegateRecord, MeetingRecord } from './store';
+import type { DelegateRecord, MeetingRecord, ProxyRecord } from './store';
 
 type BallotRound = [ballotId: string, round: number];
 type DelegateInRound = [ballotId: string, round: number, delegateId: string];
@@ -25,6 +28,7 @@ export interface DelegateFields {
   readonly position: string | null;
   readonly group: string | null;
   readonly token: string | null;
+  readonly weight: number | null;
   /** The new token's join code, with the token. */
   readonly joinCode: string | null;
 }
@@ -45,7 +49,7 @@ export function prepareStatements(db: Database.Database) {
       `SELECT r.* FROM rounds r JOIN ballots b ON b.id = r.ballot_id WHERE b.meeting_id = ? ORDER BY r.ballot_id, r.round`,
     ),
     participationOf: db.prepare<[string], ParticipationRow>(
-      `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, o.marks
+      `SELECT p.ballot_id, p.round, p.delegate_id, p.vote_id, p.receipt, p.channel, p.cast_by, o.marks, o.split
          FROM participation p
          JOIN ballots b ON b.id = p.ballot_id
          LEFT JOIN open_votes o
@@ -58,14 +62,18 @@ export function prepareStatements(db: Database.Database) {
     paperTotalsOf: db.prepare<[string], PaperTotalsRow>(
       `SELECT t.* FROM paper_totals t JOIN ballots b ON b.id = t.ballot_id WHERE b.meeting_id = ?`,
     ),
+    proxiesOf: db.prepare<[string], ProxyRow>('SELECT * FROM proxies WHERE meeting_id = ? ORDER BY granted_at, id'),
+    roundProxiesOf: db.prepare<[string], RoundProxyRow>(
+      `SELECT x.* FROM round_proxies x JOIN ballots b ON b.id = x.ballot_id WHERE b.meeting_id = ?`,
+    ),
     auditOf: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE meeting_id = ? ORDER BY seq'),
     publishedOf: db.prepare<[string], AuditRow>(
       `SELECT * FROM audit WHERE meeting_id = ? AND action = 'round.published' ORDER BY seq`,
     ),
-    ballotMarks: db.prepare<[string, number, string, number], { marks: string }>(
-      `SELECT marks FROM secret_ballots WHERE ballot_id = ? AND round = ?
+    ballotMarks: db.prepare<[string, number, string, number], StoredBallotRow>(
+      `SELECT marks, weight, NULL AS split FROM secret_ballots WHERE ballot_id = ? AND round = ?
        UNION ALL
-       SELECT marks FROM open_votes WHERE ballot_id = ? AND round = ?`,
+       SELECT marks, weight, split FROM open_votes WHERE ballot_id = ? AND round = ?`,
     ),
 
     // Meetings and the roster.
@@ -74,14 +82,29 @@ export function prepareStatements(db: Database.Database) {
        VALUES (@id, @title, @rulePresetId, @rulePresetVersion, @chairKey, @projectorKey, @createdAt, @settings)`,
     ),
     insertDelegate: db.prepare<[DelegateRecord & { readonly joinCode: string }]>(
-      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, join_code, attendance, checked_in_by)
-       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @joinCode, @attendance, @checkedInBy)`,
+      `INSERT INTO delegates (id, meeting_id, ordinal, name, position, grp, token, join_code, attendance, checked_in_by, weight)
+       VALUES (@id, @meetingId, @ordinal, @name, @position, @group, @token, @joinCode, @attendance, @checkedInBy, @weight)`,
     ),
     deleteRoster: db.prepare<[meetingId: string]>('DELETE FROM delegates WHERE meeting_id = ?'),
+    deleteProxiesOfMeeting: db.prepare<[meetingId: string]>('DELETE FROM proxies WHERE meeting_id = ?'),
+    deleteProxiesOf: db.prepare<[grantorId: string, holderId: string]>(
+      'DELETE FROM proxies WHERE grantor_id = ? OR holder_id = ?',
+    ),
+    insertProxy: db.prepare<[ProxyRecord]>(
+      `INSERT INTO proxies (id, meeting_id, grantor_id, holder_id, instructions, granted_at, revoked_at, revoked_by)
+       VALUES (@id, @meetingId, @grantorId, @holderId, @instructions, @grantedAt, @revokedAt, @revokedBy)`,
+    ),
+    // Only a proxy in force is taken back: of two revocations (the chair's and an arrival), one wins.
+    revokeProxy: db.prepare<[at: string, by: string, id: string]>(
+      'UPDATE proxies SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL',
+    ),
+    insertRoundProxy: db.prepare<[...BallotRound, grantorId: string, holderId: string]>(
+      'INSERT INTO round_proxies (ballot_id, round, grantor_id, holder_id) VALUES (?, ?, ?, ?)',
+    ),
     updateDelegate: db.prepare<[DelegateFields]>(
       `UPDATE delegates
           SET name = coalesce(@name, name), position = coalesce(@position, position),
-              grp = coalesce(@group, grp), token = coalesce(@token, token),
+              grp = coalesce(@group, grp), token = coalesce(@token, token), weight = coalesce(@weight, weight),
               join_code = coalesce(@joinCode, join_code)
         WHERE id = @id`,
     ),
@@ -146,32 +169,42 @@ export function prepareStatements(db: Database.Database) {
     participation: db.prepare<DelegateInRound, { vote_id: string; receipt: string; channel: string }>(
       'SELECT vote_id, receipt, channel FROM participation WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
     ),
-    insertParticipation: db.prepare<[...DelegateInRound, voteId: string, receipt: string, votedAt: string]>(
-      `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    insertParticipation: db.prepare<
+      [...DelegateInRound, voteId: string, receipt: string, votedAt: string, castBy: string | null]
+    >(
+      `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, cast_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertPaperParticipation: db.prepare<[...DelegateInRound, votedAt: string]>(
       `INSERT INTO participation (ballot_id, round, delegate_id, vote_id, receipt, voted_at, channel)
        VALUES (?, ?, ?, 'paper', '', ?, 'paper')`,
     ),
+    // A split's rows share its vote id: another row of the round with this one's id means a split.
+    inSplit: db.prepare<[...DelegateInRound, voteId: string], { found: number }>(
+      `SELECT 1 AS found FROM participation
+        WHERE ballot_id = ? AND round = ? AND delegate_id <> ? AND vote_id = ? AND channel = 'online' LIMIT 1`,
+    ),
     changeParticipation: db.prepare<[voteId: string, votedAt: string, ...DelegateInRound]>(
       'UPDATE participation SET vote_id = ?, voted_at = ? WHERE ballot_id = ? AND round = ? AND delegate_id = ?',
     ),
-    upsertOpenVote: db.prepare<[...DelegateInRound, marks: string]>(
-      `INSERT INTO open_votes (ballot_id, round, delegate_id, marks) VALUES (?, ?, ?, ?)
+    upsertOpenVote: db.prepare<[...DelegateInRound, marks: string, weight: number | null, split: string | null]>(
+      `INSERT INTO open_votes (ballot_id, round, delegate_id, marks, weight, split) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (ballot_id, round, delegate_id) DO UPDATE SET marks = excluded.marks`,
     ),
-    insertSecret: db.prepare<[id: string, ...BallotRound, marks: string]>(
-      'INSERT INTO secret_ballots (id, ballot_id, round, marks) VALUES (?, ?, ?, ?)',
+    insertSecret: db.prepare<[id: string, ...BallotRound, marks: string, weight: number | null]>(
+      'INSERT INTO secret_ballots (id, ballot_id, round, marks, weight) VALUES (?, ?, ?, ?, ?)',
     ),
-    secretRows: db.prepare<BallotRound, { id: string; marks: string }>(
-      'SELECT id, marks FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
+    secretRows: db.prepare<BallotRound, { id: string; marks: string; weight: number | null }>(
+      'SELECT id, marks, weight FROM secret_ballots WHERE ballot_id = ? AND round = ? ORDER BY id',
     ),
     deleteSecretRows: db.prepare<BallotRound>('DELETE FROM secret_ballots WHERE ballot_id = ? AND round = ?'),
     markScrubPending: db.prepare<BallotRound>('INSERT OR IGNORE INTO scrub_pending (ballot_id, round) VALUES (?, ?)'),
     scrubsPending: db.prepare<[], { ballot_id: string; round: number }>('SELECT ballot_id, round FROM scrub_pending'),
     scrubDone: db.prepare<BallotRound>('DELETE FROM scrub_pending WHERE ballot_id = ? AND round = ?'),
     deleteOpenVotes: db.prepare<BallotRound>('DELETE FROM open_votes WHERE ballot_id = ? AND round = ?'),
+    onlineVoters: db.prepare<BallotRound, { n: number }>(
+      `SELECT count(*) AS n FROM participation WHERE ballot_id = ? AND round = ? AND channel = 'online'`,
+    ),
     upsertPaperTotals: db.prepare<[...BallotRound, totals: string]>(
       `INSERT INTO paper_totals (ballot_id, round, totals) VALUES (?, ?, ?)
        ON CONFLICT (ballot_id, round) DO UPDATE SET totals = excluded.totals`,

@@ -6,7 +6,7 @@
 // sqlite-writes.ts, the reads in sqlite-reads.ts, the scrub in sqlite-scrub.ts, and what any SQL
 // store shares (row mapping, the audit chain, packed round records) in rows.ts, audit-chain.ts and
 // round-records.ts.
-import type { AuditEntry, AuditHead, Marks, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
+import type { AuditEntry, AuditHead, PaperTotals, RoundResult, StorageStatus } from '@hallvote/shared';
 import type { SqliteOptions } from './sqlite-open';
 import { isEmptyUpdate } from './delegate-update';
 import { StoreThread } from './store-thread';
@@ -17,13 +17,18 @@ import type {
   AuditInput,
   BallotRecordRow,
   CastOutcome,
+  CastSplit,
   CastVote,
   DelegateRecord,
   JoinCodeBadge,
   LoadedMeeting,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
+  StoredBallot,
   Store,
 } from './store';
 
@@ -81,7 +86,7 @@ export class SqliteStore implements Store {
     return this.#writer.read('countStoredRound', input);
   }
 
-  readBallots(ballotId: string, round: number): Promise<Marks[]> {
+  readBallots(ballotId: string, round: number): Promise<StoredBallot[]> {
     return this.#readerThread.read('readRoundBallots', ballotId, round);
   }
 
@@ -117,7 +122,7 @@ export class SqliteStore implements Store {
 
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void> {
     if (isEmptyUpdate(fields)) return Promise.resolve();
@@ -134,8 +139,17 @@ export class SqliteStore implements Store {
     checkedInBy: DelegateRecord['checkedInBy'],
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    revoke?: ProxyRevoke,
   ): Promise<void> {
-    return this.#writer.write('setAttendance', delegateId, attendance, checkedInBy, issueIn, audit);
+    return this.#writer.write('setAttendance', delegateId, attendance, checkedInBy, issueIn, audit, revoke);
+  }
+
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void> {
+    return this.#writer.write('grantProxy', proxy, audit);
+  }
+
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void> {
+    return this.#writer.write('revokeProxy', revoke, audit);
   }
 
   setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void> {
@@ -146,8 +160,13 @@ export class SqliteStore implements Store {
     return this.#writer.write('createBallot', ballot, audit);
   }
 
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void> {
-    return this.#writer.write('openRound', round, issuedTo, audit);
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void> {
+    return this.#writer.write('openRound', round, issuedTo, audit, proxies);
   }
 
   draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void> {
@@ -156,6 +175,10 @@ export class SqliteStore implements Store {
 
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome> {
     return this.#writer.write('castVote', vote, audit);
+  }
+
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome> {
+    return this.#writer.write('castSplit', split, audit);
   }
 
   markPaperVoter(ballotId: string, round: number, delegateId: string, audit: AuditInput): Promise<void> {

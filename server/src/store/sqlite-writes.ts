@@ -15,10 +15,14 @@ import type {
   AuditInput,
   BallotRecordRow,
   CastOutcome,
+  CastSplit,
   CastVote,
   DelegateRecord,
   MeetingRecord,
+  ProxyRecord,
+  ProxyRevoke,
   Retally,
+  RoundProxyRecord,
   RoundRecord,
 } from './store';
 
@@ -51,6 +55,8 @@ export function replaceRoster(
   delegates: readonly DelegateRecord[],
   audit: AuditInput,
 ): void {
+  // Before voting starts no round has used a proxy: they go with the members they name.
+  s.deleteProxiesOfMeeting.run(meetingId);
   s.deleteRoster.run(meetingId);
   insertDelegates(s, delegates);
   appendAudit(s, audit);
@@ -68,12 +74,14 @@ export function updateDelegate(s: SqliteStatements, delegateId: string, fields: 
     position: fields.position ?? null,
     group: fields.group ?? null,
     token: fields.token ?? null,
+    weight: fields.weight ?? null,
     joinCode: fields.token === undefined ? null : joinCodeOf(fields.token),
   });
   appendAudit(s, audit);
 }
 
 export function removeDelegate(s: SqliteStatements, delegateId: string, audit: AuditInput): void {
+  s.deleteProxiesOf.run(delegateId, delegateId);
   s.deleteDelegate.run(delegateId);
   appendAudit(s, audit);
 }
@@ -85,6 +93,7 @@ export function setAttendance(
   checkedInBy: DelegateRecord['checkedInBy'],
   issueIn: readonly { ballotId: string; round: number }[],
   audit: AuditInput,
+  revoke?: ProxyRevoke,
 ): void {
   // While a round is open, attendance only grows (a latecomer): excusing or marking anyone absent
   // would change the base the votes are counted against (features/attendance/set-attendance.ts).
@@ -92,6 +101,30 @@ export function setAttendance(
     throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status: attendance });
   s.setAttendance.run(attendance, checkedInBy, delegateId);
   for (const r of issueIn) s.issue.run(r.ballotId, r.round, delegateId);
+  appendAudit(s, audit);
+  if (revoke) revokeProxy(s, revoke, proxyRevokedAudit(audit, revoke));
+}
+
+/** The audit entry of a proxy taken back by its grantor's arrival, beside the arrival's own. */
+function proxyRevokedAudit(arrival: AuditInput, revoke: ProxyRevoke): AuditInput {
+  return { ...arrival, action: 'proxy.revoked', details: { proxyId: revoke.proxyId, by: revoke.by } };
+}
+
+export function grantProxy(s: SqliteStatements, proxy: ProxyRecord, audit: AuditInput): void {
+  try {
+    s.insertProxy.run(proxy);
+  } catch (error) {
+    // The partial unique index: this grantor has a proxy in force already (memory said otherwise).
+    if (error instanceof Error && /UNIQUE/.test(error.message))
+      throw new HallvoteError('CONFLICT', { reason: 'proxy-given' });
+    throw error;
+  }
+  appendAudit(s, audit);
+}
+
+export function revokeProxy(s: SqliteStatements, revoke: ProxyRevoke, audit: AuditInput): void {
+  if (s.revokeProxy.run(revoke.at, revoke.by, revoke.proxyId).changes !== 1)
+    throw new HallvoteError('CONFLICT', { reason: 'proxy-not-in-force' });
   appendAudit(s, audit);
 }
 
@@ -101,6 +134,7 @@ export function setAttendanceMany(s: SqliteStatements, changes: readonly Attenda
     for (const r of c.issueIn) s.issue.run(r.ballotId, r.round, c.delegateId);
   }
   appendAudit(s, audit);
+  for (const c of changes) if (c.revoke) revokeProxy(s, c.revoke, proxyRevokedAudit(audit, c.revoke));
 }
 
 export function createBallot(s: SqliteStatements, ballot: BallotRecordRow, audit: AuditInput): void {
@@ -113,6 +147,7 @@ export function openRound(
   round: RoundRecord,
   issuedTo: readonly string[],
   audit: AuditInput,
+  proxies: readonly RoundProxyRecord[],
 ): void {
   s.insertRound.run(
     round.ballotId,
@@ -125,6 +160,7 @@ export function openRound(
   );
   s.draftRevote.run(0, round.ballotId);
   for (const delegateId of issuedTo) s.issue.run(round.ballotId, round.round, delegateId);
+  for (const p of proxies) s.insertRoundProxy.run(round.ballotId, round.round, p.grantorId, p.holderId);
   appendAudit(s, audit);
 }
 
@@ -144,19 +180,60 @@ export function castVote(s: SqliteStatements, vote: CastVote, audit: AuditInput)
   if (earlier) {
     if (vote.secret || !vote.allowChange || earlier.channel === 'paper')
       throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+    // A split is final (cast-vote.ts): the store refuses it too, even if memory were wrong.
+    if (s.inSplit.get(vote.ballotId, vote.round, vote.delegateId, earlier.vote_id))
+      throw new HallvoteError('ALREADY_VOTED', { channel: 'online', split: true });
     s.changeParticipation.run(vote.voteId, audit.at, vote.ballotId, vote.round, vote.delegateId);
-    s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
+    s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks, vote.weight, null);
     appendAudit(s, { ...audit, action: 'vote.changed' });
     return { kind: 'changed', receipt: earlier.receipt };
   }
   // The primary key of participation refuses a second vote even if memory were wrong.
-  s.insertParticipation.run(vote.ballotId, vote.round, vote.delegateId, vote.voteId, vote.receipt, audit.at);
-  // Voting proves presence: a delegate who checked in mid-round was issued a ballot too.
+  s.insertParticipation.run(
+    vote.ballotId,
+    vote.round,
+    vote.delegateId,
+    vote.voteId,
+    vote.receipt,
+    audit.at,
+    vote.castBy,
+  );
+  // Voting proves presence: a delegate who checked in mid-round was issued a ballot too (and a
+  // member voted for by proxy was issued theirs through the holder).
   s.issue.run(vote.ballotId, vote.round, vote.delegateId);
-  if (vote.secret) s.insertSecret.run(randomBytes(16).toString('hex'), vote.ballotId, vote.round, marks);
-  else s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks);
+  if (vote.secret) s.insertSecret.run(newSecretKey(), vote.ballotId, vote.round, marks, vote.weight);
+  else s.upsertOpenVote.run(vote.ballotId, vote.round, vote.delegateId, marks, vote.weight, null);
   appendAudit(s, audit);
   return { kind: 'stored', receipt: vote.receipt };
+}
+
+/** A secret row's primary key: random, so that key order says nothing of voting order. */
+const newSecretKey = () => randomBytes(16).toString('hex');
+
+/**
+ * A proxy holder's split ballot: a participation row per member under the same vote id (the
+ * primary key refuses the whole write if any member has voted), and its ballots. A re-sent vote id
+ * is found on the holder's row.
+ */
+export function castSplit(s: SqliteStatements, split: CastSplit, audit: AuditInput): CastOutcome {
+  const holder = s.participation.get(split.ballotId, split.round, split.holderId);
+  if (holder && holder.vote_id === split.voteId) return { kind: 'duplicate', receipt: holder.receipt };
+  const state = s.roundState.get(split.ballotId, split.round)?.state;
+  if (state !== 'open') throw new HallvoteError('BALLOT_NOT_OPEN', { state: roundStateOf(state) });
+  for (const m of split.members) {
+    const earlier = s.participation.get(split.ballotId, split.round, m.delegateId);
+    if (earlier) throw new HallvoteError('ALREADY_VOTED', { channel: channelOf(earlier.channel) });
+    const castBy = m.delegateId === split.holderId ? null : split.holderId;
+    s.insertParticipation.run(split.ballotId, split.round, m.delegateId, split.voteId, m.receipt, audit.at, castBy);
+    s.issue.run(split.ballotId, split.round, m.delegateId);
+  }
+  if (split.secret)
+    for (const r of split.records)
+      s.insertSecret.run(newSecretKey(), split.ballotId, split.round, JSON.stringify(r.marks), r.weight);
+  else s.upsertOpenVote.run(split.ballotId, split.round, split.holderId, '{}', null, JSON.stringify(split.split));
+  appendAudit(s, audit);
+  const own = split.members.find((m) => m.delegateId === split.holderId);
+  return { kind: 'stored', receipt: own?.receipt ?? '' };
 }
 
 export function markPaperVoter(
@@ -241,8 +318,11 @@ export function cancelRound(
   audit: AuditInput,
 ): number {
   s.cancelRound.run(at, ballotId, round);
-  const destroyed = s.deleteSecretRows.run(ballotId, round).changes + s.deleteOpenVotes.run(ballotId, round).changes;
+  s.deleteSecretRows.run(ballotId, round);
+  s.deleteOpenVotes.run(ballotId, round);
   requestWalTruncation(s);
+  // Counted by the members who voted, not by rows: a split ballot's rows would tell how it was split.
+  const destroyed = s.onlineVoters.get(ballotId, round)?.n ?? 0;
   appendAudit(s, { ...audit, details: { ...audit.details, destroyed } });
   return destroyed;
 }

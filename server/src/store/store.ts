@@ -11,10 +11,13 @@ import type {
   AuditHead,
   BallotDefinition,
   BallotState,
+  Marks,
   MeetingSettings,
   PaperTotals,
+  ProxyRevocation,
   PublishedAnchor,
   RoundResult,
+  SplitVote,
   StorageStatus,
 } from '@hallvote/shared';
 import type { GuessVerdict } from '../features/badges/join-code-limit';
@@ -56,6 +59,35 @@ export interface DelegateRecord {
   readonly checkedInBy: 'phone' | 'chair' | null;
   /** Roster order, for badge sheets and lists. */
   readonly ordinal: number;
+  /** What the member weighs where a rule counts weight (shares, members represented); 1 by default. */
+  readonly weight: number;
+}
+
+/** A proxy the chair recorded (see the shared `Proxy`), with its meeting. */
+export interface ProxyRecord {
+  readonly id: string;
+  readonly meetingId: string;
+  readonly grantorId: string;
+  readonly holderId: string;
+  readonly instructions: string;
+  readonly grantedAt: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: ProxyRevocation | null;
+}
+
+/** A proxy a round opened with: in that round, the holder votes for the grantor. */
+export interface RoundProxyRecord {
+  readonly ballotId: string;
+  readonly round: number;
+  readonly grantorId: string;
+  readonly holderId: string;
+}
+
+/** A proxy taken back in the same write as another change (its grantor checking in). */
+export interface ProxyRevoke {
+  readonly proxyId: string;
+  readonly at: string;
+  readonly by: ProxyRevocation;
 }
 
 export interface BallotRecordRow {
@@ -98,6 +130,8 @@ export interface AttendanceChange {
   readonly checkedInBy: DelegateRecord['checkedInBy'];
   /** Open rounds the delegate is now issued a ballot in (they became present). */
   readonly issueIn: readonly { ballotId: string; round: number }[];
+  /** A grantor who arrives takes their proxy back, in the same write (for the rounds after). */
+  readonly revoke?: ProxyRevoke | undefined;
 }
 
 /** Who has voted in a round; for secret ballots this is the only place a delegate id appears. */
@@ -111,6 +145,20 @@ export interface ParticipationRecord {
   readonly marks: Readonly<Record<string, readonly string[]>> | null;
   /** Voted on the phone, or handed in a paper ballot (marked by the chair). */
   readonly channel: 'online' | 'paper';
+  /** The proxy holder who cast this member's vote; null when the member voted themself. */
+  readonly castBy: string | null;
+  /** Open ballots: the split ballot this member (a holder) cast for themself and others; null otherwise. */
+  readonly split: SplitVote | null;
+}
+
+/**
+ * A stored ballot as the tally reads it: its marks, its weight in a round counted by weight (else
+ * null), or, for an open ballot's split, the split (its ballots are `splitRecords` of it).
+ */
+export interface StoredBallot {
+  readonly marks: Marks;
+  readonly weight: number | null;
+  readonly split: SplitVote | null;
 }
 
 /** Everything about one meeting, to rebuild the in-memory state at start-up. */
@@ -126,6 +174,10 @@ export interface LoadedMeeting {
   readonly paper: readonly { ballotId: string; round: number; totals: PaperTotals }[];
   /** Per published round, its seal and the audit entry that published it (the anchor phones keep). */
   readonly anchors: readonly PublishedAnchor[];
+  /** Every proxy recorded, oldest first. */
+  readonly proxies: readonly ProxyRecord[];
+  /** The proxies each round opened with. */
+  readonly roundProxies: readonly RoundProxyRecord[];
 }
 
 /** A badge found by its join code (features/badges/join-code.ts). */
@@ -152,6 +204,29 @@ export interface CastVote {
   readonly secret: boolean;
   /** Open ballots that allow it: a new voteId replaces the earlier vote. */
   readonly allowChange: boolean;
+  /** The proxy holder casting it for `delegateId`; null for a member's own vote. */
+  readonly castBy: string | null;
+  /** The member's weight, stored with the ballot in a round counted by weight; null otherwise. */
+  readonly weight: number | null;
+}
+
+/**
+ * A proxy holder's split ballot: one participation row per member (the same vote id, each its own
+ * receipt). A secret ballot stores `records` (splitRecords of the split, anonymous rows like any
+ * other); an open one stores the split itself as the holder's named vote.
+ */
+export interface CastSplit {
+  readonly meetingId: string;
+  readonly ballotId: string;
+  readonly round: number;
+  readonly holderId: string;
+  readonly voteId: string;
+  /** Every member it is cast for, the holder among them, with their receipt. */
+  readonly members: readonly { readonly delegateId: string; readonly receipt: string }[];
+  readonly split: SplitVote;
+  readonly secret: boolean;
+  /** Secret ballots: the anonymous rows to store (weight null in a round counted by heads). */
+  readonly records: readonly { readonly marks: Marks; readonly weight: number | null }[];
 }
 
 /** What happened to a cast: stored now, the same voteId seen before, or replaced (open ballots). */
@@ -201,9 +276,10 @@ export interface Store {
   addDelegates(delegates: readonly DelegateRecord[], audit: AuditInput): Promise<void>;
   updateDelegate(
     delegateId: string,
-    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token'>>,
+    fields: Partial<Pick<DelegateRecord, 'name' | 'position' | 'group' | 'token' | 'weight'>>,
     audit: AuditInput,
   ): Promise<void>;
+  /** Removes a member, and every proxy they gave or hold (before voting starts, none is used yet). */
   removeDelegate(delegateId: string, audit: AuditInput): Promise<void>;
   /**
    * Throws ATTENDANCE_FROZEN when the delegate would become absent or excused while a round of
@@ -216,15 +292,26 @@ export interface Store {
     /** Open rounds the delegate is now issued a ballot in (they became present). */
     issueIn: readonly { ballotId: string; round: number }[],
     audit: AuditInput,
+    /** A grantor who arrives takes their proxy back, in the same write (for the rounds after). */
+    revoke?: ProxyRevoke,
   ): Promise<void>;
   /** Several members' attendance in one transaction with one audit entry (a group checked in). */
   setAttendanceMany(changes: readonly AttendanceChange[], audit: AuditInput): Promise<void>;
+  /** Records a proxy. The database keeps one in force per grantor (CONFLICT otherwise). */
+  grantProxy(proxy: ProxyRecord, audit: AuditInput): Promise<void>;
+  /** Takes a proxy back (CONFLICT when it is not in force). */
+  revokeProxy(revoke: ProxyRevoke, audit: AuditInput): Promise<void>;
   createBallot(ballot: BallotRecordRow, audit: AuditInput): Promise<void>;
   /**
-   * Opens a new round of a ballot, issuing it to the delegates present; a prepared re-vote of the
-   * ballot is cleared in the same transaction.
+   * Opens a new round of a ballot, issuing it to the delegates present, with the proxies it takes;
+   * a prepared re-vote of the ballot is cleared in the same transaction.
    */
-  openRound(round: RoundRecord, issuedTo: readonly string[], audit: AuditInput): Promise<void>;
+  openRound(
+    round: RoundRecord,
+    issuedTo: readonly string[],
+    audit: AuditInput,
+    proxies: readonly RoundProxyRecord[],
+  ): Promise<void>;
   /** Prepares (true) or drops (false) a re-vote of a ballot, to be opened by `openRound`. */
   draftRevote(ballotId: string, drafted: boolean, audit: AuditInput): Promise<void>;
   /**
@@ -233,6 +320,12 @@ export interface Store {
    * is appended only when something was stored.
    */
   castVote(vote: CastVote, audit: AuditInput): Promise<CastOutcome>;
+  /**
+   * Records a split ballot: every member's participation row (the same primary key as a vote:
+   * refused ALREADY_VOTED if any has one), and its ballots, in one write. A re-sent vote id answers
+   * `duplicate` with the first receipts.
+   */
+  castSplit(split: CastSplit, audit: AuditInput): Promise<CastOutcome>;
   /**
    * The chair records that a delegate handed in a paper ballot: they can no longer vote online.
    * Throws NOT_PRESENT when the database says the delegate is not present.
@@ -249,8 +342,8 @@ export interface Store {
     audit: AuditInput,
     retally: Retally | null,
   ): Promise<void>;
-  /** The stored ballot contents of a round (secret: anonymous rows; open: per delegate). */
-  readBallots(ballotId: string, round: number): Promise<Readonly<Record<string, readonly string[]>>[]>;
+  /** The stored ballots of a round (secret: anonymous rows; open: per delegate). */
+  readBallots(ballotId: string, round: number): Promise<StoredBallot[]>;
   /**
    * A round's tally and seal over its stored ballots and `input` (round-records.ts), once every
    * write requested before has committed: what a close counts, made where the ballots are.

@@ -5,8 +5,11 @@ import type { RosterField } from './problems';
 import type { RosterLine } from './checks';
 import type { Sheet, SheetRow } from './read-text';
 
-/** What a column holds: a field of the member, or nothing to import (row numbers, notes…). */
-export type ColumnRole = RosterField | 'ignore';
+/**
+ * What a column holds: a field of the member, their weight (shares, or members represented), or
+ * nothing to import (row numbers, notes…).
+ */
+export type ColumnRole = RosterField | 'weight' | 'ignore';
 
 /** The chair's mapping of a sheet. */
 export interface ColumnChoice {
@@ -32,6 +35,10 @@ const TITLE_RULES: readonly (readonly [ColumnRole, RegExp])[] = [
   [
     'ignore',
     /^(stt|tt|so tt|so thu tu|thu tu|no|nr|#|number|order|id|ma|ma so|ghi chu|note|notes|remarks?|ky ten|chu ky|signature|gioi tinh|sex|gender|nam sinh|ngay sinh|date of birth|e ?mail|phone|dien thoai|so dien thoai|sdt)$/,
+  ],
+  [
+    'weight',
+    /^(so )?(co phan|co phieu|phieu bieu quyet|quyen bieu quyet|trong so)\b|\b(shares?|weight|voting rights|votes held|so co phan|so phieu bieu quyet|members represented|so hoi vien dai dien)\b/,
   ],
   [
     'name',
@@ -102,6 +109,7 @@ export function applyColumns(
   const leftOut: number[] = [];
   const columnsOf = (field: RosterField) => choice.roles.flatMap((role, col) => (role === field ? [col] : []));
   const columns = { name: columnsOf('name'), position: columnsOf('position'), group: columnsOf('group') };
+  const weightColumn = choice.roles.indexOf('weight');
   // Several columns for one field are joined: "Họ" + "Tên", or "Chức vụ" + "Đơn vị".
   const join = (row: SheetRow, field: RosterField, glue: string) => {
     const [only, ...more] = columns[field];
@@ -120,8 +128,10 @@ export function applyColumns(
       position: join(row, 'position', ', '),
       group: join(row, 'group', ' '),
     };
+    // One weight per member: the first column chosen for it.
+    const weight = weightColumn === -1 ? undefined : (row.cells[weightColumn] ?? '');
     if (entry.name === '' && entry.position === '' && entry.group === '') leftOut.push(row.line);
-    else lines.push(entry);
+    else lines.push(weight === undefined ? entry : { ...entry, weight });
   }
   return { lines, leftOut };
 }

@@ -19,7 +19,11 @@ export type EntryProblem =
   /** U+FFFD or NUL: bytes that were not UTF-8 (a legacy encoding, or UTF-16 read as UTF-8). */
   | { readonly code: 'NOT_UTF8' }
   /** Same name and position as a member on the roster already (after folding case, spaces, Unicode form). */
-  | { readonly code: 'ALREADY_ON_ROSTER' };
+  | { readonly code: 'ALREADY_ON_ROSTER' }
+  /** The weight is not a whole number of at least 1 ("1.500.000", "1,500,000" and "1 500 000" are). */
+  | { readonly code: 'WEIGHT_INVALID'; readonly text: string }
+  /** A weight above the most one member may carry. */
+  | { readonly code: 'WEIGHT_TOO_LARGE'; readonly max: number };
 
 /** What can be wrong with one line of a file, beyond its cells. */
 export type LineProblem =
@@ -29,7 +33,9 @@ export type LineProblem =
   /** A quote opened in a cell is not closed on its line (a cell never spans lines). */
   | { readonly code: 'QUOTE_NOT_CLOSED' }
   /** This line is past the most members a roster may have. */
-  | { readonly code: 'TOO_MANY_MEMBERS'; readonly max: number };
+  | { readonly code: 'TOO_MANY_MEMBERS'; readonly max: number }
+  /** With this line the roster's weights add up to more than a roster may carry. */
+  | { readonly code: 'TOTAL_WEIGHT_TOO_LARGE'; readonly max: number };
 
 /** A problem of a line of a file; `line` is 1-based, as the chair's editor or spreadsheet counts. */
 export type LineProblemAt = LineProblem & { readonly line: number };

@@ -1,6 +1,6 @@
 // A sheet and the chair's column choice, reviewed: the members it would import and every problem
 // that stops it, all at once. The preview shows this; the server checks the same lines again.
-import { rosterProblems, type RosterEntry, type RosterLine } from './checks';
+import { rosterProblems, type ExistingMember, type RosterLine } from './checks';
 import { applyColumns, guessColumns, type ColumnChoice } from './columns';
 import { byLine, type RosterProblem } from './problems';
 import { readDelimited, type Sheet } from './read-text';
@@ -14,7 +14,11 @@ export interface RosterReview {
 }
 
 /** Reviews `sheet` read through `choice`; `existing` is the roster the lines would be added to. */
-export function reviewRoster(sheet: Sheet, choice: ColumnChoice, existing: readonly RosterEntry[] = []): RosterReview {
+export function reviewRoster(
+  sheet: Sheet,
+  choice: ColumnChoice,
+  existing: readonly ExistingMember[] = [],
+): RosterReview {
   const { lines, leftOut } = applyColumns(sheet, choice);
   const problems: RosterProblem[] = [...sheet.problems];
   if (lines.length === 0 && leftOut.length === 0) {
@@ -25,7 +29,7 @@ export function reviewRoster(sheet: Sheet, choice: ColumnChoice, existing: reado
 }
 
 /** Roster text read with every automatic guess: what the chair gets by accepting the preview as it is. */
-export function reviewRosterText(text: string, existing: readonly RosterEntry[] = []): RosterReview {
+export function reviewRosterText(text: string, existing: readonly ExistingMember[] = []): RosterReview {
   const sheet = readDelimited(text);
   return reviewRoster(sheet, guessColumns(sheet), existing);
 }

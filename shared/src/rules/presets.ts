@@ -3,6 +3,7 @@ import { VN_PARTY_CLASSIFICATION_V1, VN_PARTY_CLASSIFICATION_V2 } from './classi
 import { VN_CONFIDENCE_2014, VN_CONFIDENCE_2023, VN_NO_CONFIDENCE_2014, VN_NO_CONFIDENCE_2023 } from './confidence';
 import { ELECTION, NATIONAL_ASSEMBLY, SIMPLE_MAJORITY, TWO_THIRDS } from './generic';
 import { VN_PARTY_ELECTION } from './party-election';
+import { AGM_ORDINARY, AGM_SPECIAL, ASSOCIATION, DOUBLE_MAJORITY } from './weighted';
 
 // Rule sets are data with a name and a version. A preset that changes gets a new version, so
 // minutes written under an older one still say exactly which rules decided them: every version
@@ -20,6 +21,10 @@ export const RULE_PRESET_VERSIONS = {
   'simple-majority': [SIMPLE_MAJORITY],
   'two-thirds': [TWO_THIRDS],
   election: [ELECTION],
+  'agm-ordinary': [AGM_ORDINARY],
+  'agm-special': [AGM_SPECIAL],
+  association: [ASSOCIATION],
+  'double-majority': [DOUBLE_MAJORITY],
 } as const satisfies Readonly<Record<string, readonly [RuleSet, ...RuleSet[]]>>;
 
 /** The current version of every rule preset, by id. */
@@ -34,6 +39,10 @@ export const RULE_PRESETS = {
   'simple-majority': SIMPLE_MAJORITY,
   'two-thirds': TWO_THIRDS,
   election: ELECTION,
+  'agm-ordinary': AGM_ORDINARY,
+  'agm-special': AGM_SPECIAL,
+  association: ASSOCIATION,
+  'double-majority': DOUBLE_MAJORITY,
 } as const satisfies { readonly [Id in keyof typeof RULE_PRESET_VERSIONS]: RuleSet };
 
 /** The id of a rule preset. */
@@ -51,6 +60,10 @@ export const RULE_PRESET_IDS = [
   'simple-majority',
   'two-thirds',
   'election',
+  'agm-ordinary',
+  'agm-special',
+  'association',
+  'double-majority',
 ] as const satisfies readonly RulePresetId[];
 
 /**

@@ -75,6 +75,8 @@ function readElectionIndexes(marked: Int16Array, seats: number): ElectionRow {
 export interface RowReader {
   /** Reason the whole ballot was spoilt (a paper ballot rejected by the committee), if any. */
   invalid(): string | undefined;
+  /** What the ballot weighs where the rule counts weight; 1 when it carries none. */
+  weight(): number;
   /** Fills `rows` with each subject's single mark: option index, BLANK or SPOILT. */
   singleRows(rows: Int32Array): void;
   /** Each subject's election row. */
@@ -91,6 +93,9 @@ export function objectReader(
     at: 0,
     invalid() {
       return records[this.at]?.invalid;
+    },
+    weight() {
+      return records[this.at]?.weight ?? 1;
     },
     singleRows(rows) {
       const record = records[this.at] as BallotRecord;
@@ -114,6 +119,9 @@ export function packedReader(packed: PackedRecords): RowReader & { at: number } 
     at: 0,
     invalid() {
       return packed.invalid?.get(this.at);
+    },
+    weight() {
+      return packed.weight?.[this.at] ?? 1;
     },
     singleRows(rows) {
       // Each row ends where the next starts: one read of rowStart per row.

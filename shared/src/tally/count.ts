@@ -22,6 +22,11 @@ export interface CountSettings {
    * or a single nominee's approval ballot with neither or both boxes marked.
    */
   readonly blankInvalid: boolean;
+  /**
+   * Count each ballot as its weight (`BallotRecord.weight`, or the packed weight column; 1 when
+   * absent) instead of as one: every count this returns is then weight.
+   */
+  readonly weighted?: boolean;
 }
 
 /** Votes per option (in ballot option order) and empty rows, for one subject. */
@@ -49,15 +54,21 @@ export function seatsOf(ballot: TallyBallot): number {
   return ballot.seats ?? 1;
 }
 
-const bump = (counts: Int32Array, i: number) => {
-  counts[i] = (counts[i] ?? 0) + 1;
+const bump = (counts: Int32Array | Float64Array, i: number, amount: number) => {
+  counts[i] = (counts[i] ?? 0) + amount;
 };
 
-/** Flat counters: votes per subject × option (row-major), empty rows per subject. */
+/**
+ * Flat counters: votes per subject × option (row-major), empty rows per subject. Heads fit 32
+ * bits; weight is counted in doubles, exact for integers up to 2^53 (the roster's total weight is
+ * bounded far below that, shared/src/roster/checks.ts).
+ */
 interface Counters {
-  readonly votes: Int32Array;
-  readonly empty: Int32Array;
+  readonly votes: Int32Array | Float64Array;
+  readonly empty: Int32Array | Float64Array;
   readonly options: number;
+  /** What the ballot being counted adds: 1, or its weight. */
+  amount: number;
 }
 
 /**
@@ -81,8 +92,8 @@ function settleSingleRows(rows: Int32Array, strict: boolean, blankInvalid: boole
   if (blankInvalid && !counted) return ENGINE_INVALID_REASONS.blankBallot;
   for (let s = 0; s < rows.length; s += 1) {
     const row = rows[s] ?? BLANK;
-    if (row >= 0) bump(counters.votes, s * counters.options + row);
-    else bump(counters.empty, s);
+    if (row >= 0) bump(counters.votes, s * counters.options + row, counters.amount);
+    else bump(counters.empty, s, counters.amount);
   }
   return null;
 }
@@ -96,8 +107,8 @@ function settleElectionRows(rows: readonly ElectionRow[], blankInvalid: boolean,
   const chosen = rows.map((row) => (row.type === 'row' ? row.options : []));
   if (blankInvalid && chosen.every((row) => row.length === 0)) return ENGINE_INVALID_REASONS.blankBallot;
   chosen.forEach((row, s) => {
-    if (row.length === 0) bump(counters.empty, s);
-    for (const option of row) bump(counters.votes, s * counters.options + option);
+    if (row.length === 0) bump(counters.empty, s, counters.amount);
+    for (const option of row) bump(counters.votes, s * counters.options + option, counters.amount);
   });
   return null;
 }
@@ -151,29 +162,34 @@ export function countBallots(
   settings: CountSettings,
 ): BallotTally {
   const optionIndex = new Map(ballot.options.map((o, i) => [o.id, i] as const));
+  const weighted = settings.weighted === true;
+  const Counts = weighted ? Float64Array : Int32Array;
   const counters: Counters = {
-    votes: new Int32Array(ballot.subjects.length * ballot.options.length),
-    empty: new Int32Array(ballot.subjects.length),
+    votes: new Counts(ballot.subjects.length * ballot.options.length),
+    empty: new Counts(ballot.subjects.length),
     options: ballot.options.length,
+    amount: 1,
   };
   const rows = new Int32Array(ballot.subjects.length);
   const subjectIds = ballot.subjects.map((subject) => subject.id);
   const reasons = new Map<string, number>();
   let valid = 0;
+  let returned = 0;
   const reader = isPacked(records) ? packedReader(records) : objectReader(records, subjectIds, optionIndex);
   const count = isPacked(records) ? records.count : records.length;
 
   for (reader.at = 0; reader.at < count; reader.at += 1) {
+    if (weighted) counters.amount = reader.weight();
     const reason = countBallot(reader, ballot, settings, rows, counters);
-    if (reason === null) valid += 1;
-    else reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    returned += counters.amount;
+    if (reason === null) valid += counters.amount;
+    else reasons.set(reason, (reasons.get(reason) ?? 0) + counters.amount);
   }
   const votes = ballot.subjects.map((_, s) =>
     Array.from(counters.votes.subarray(s * counters.options, (s + 1) * counters.options)),
   );
   const empty = Array.from(counters.empty);
 
-  let returned = count;
   if (paper !== undefined) {
     returned += paper.returned;
     let paperInvalid = 0;

@@ -15,6 +15,11 @@ export interface DecisionInput {
   readonly majority: Threshold;
   readonly noDecision: NoDecisionPolicy;
   readonly seats: number;
+  /**
+   * Under a double majority: the votes in weight and their majority base. `passes` already asks
+   * both; cumulating downward asks both of each running sum.
+   */
+  readonly weight?: { readonly votes: readonly number[]; readonly majorityBase: number };
 }
 
 interface Ranked {
@@ -53,10 +58,14 @@ function decideMotion(input: DecisionInput): SubjectOutcome {
  */
 function cumulateDown(input: DecisionInput): SubjectOutcome {
   let cumulativeVotes = 0;
+  let cumulativeWeight = 0;
+  const { weight } = input;
   for (const [index, option] of input.options.entries()) {
     if (option.abstain === true) continue;
     cumulativeVotes += input.votes[index] ?? 0;
-    if (passesMajority(cumulativeVotes, input.majorityBase, input.majority)) {
+    cumulativeWeight += weight?.votes[index] ?? 0;
+    const byWeight = !weight || passesMajority(cumulativeWeight, weight.majorityBase, input.majority);
+    if (passesMajority(cumulativeVotes, input.majorityBase, input.majority) && byWeight) {
       return { type: 'cumulated', optionId: option.id, cumulativeVotes };
     }
   }

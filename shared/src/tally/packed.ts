@@ -26,9 +26,12 @@ export function packRecords(ballot: TallyBallot, records: readonly BallotRecord[
     }
   const marks = new Int16Array(size);
   const invalid = new Map<number, string>();
+  // The weight column only where some record carries a weight: an unweighted round packs as before.
+  const weight = records.some((record) => record.weight !== undefined) ? new Float64Array(records.length) : undefined;
   let at = 0;
   records.forEach((record, r) => {
     if (record.invalid !== undefined) invalid.set(r, record.invalid);
+    if (weight !== undefined) weight[r] = record.weight ?? 1;
     ballot.subjects.forEach((subject, s) => {
       rowStart[r * subjects + s] = at;
       const row = Object.hasOwn(record.marks, subject.id) ? record.marks[subject.id] : undefined;
@@ -38,5 +41,12 @@ export function packRecords(ballot: TallyBallot, records: readonly BallotRecord[
     });
   });
   rowStart[records.length * subjects] = at;
-  return { count: records.length, subjects, rowStart, marks, ...(invalid.size > 0 ? { invalid } : {}) };
+  return {
+    count: records.length,
+    subjects,
+    rowStart,
+    marks,
+    ...(invalid.size > 0 ? { invalid } : {}),
+    ...(weight !== undefined ? { weight } : {}),
+  };
 }

@@ -35,13 +35,36 @@ export type CapDenominator = 'reference' | 'reference-and-above';
 /** Same set as {@link CapDenominator}, as a value. */
 export const CAP_DENOMINATORS = ['reference', 'reference-and-above'] as const;
 
+/**
+ * What a rule counts: members (heads), the weight they carry (shares, or the members a delegate
+ * represents), or both, each on its own threshold (a double majority).
+ */
+export type CountBy = 'heads' | 'weight' | 'both';
+
+/** Same set as {@link CountBy}, as a value. */
+export const COUNT_BY = ['heads', 'weight', 'both'] as const;
+
+/** Attendance counts in weight: the sum of the weights of the members each count counts. */
+export interface WeightCounts {
+  readonly roster: number;
+  readonly present: number;
+  readonly excusedAbsent: number;
+}
+
 /** Attendance counts when the ballot is tallied. */
 export interface AttendanceCounts {
   readonly roster: number;
-  /** Members checked in (including excused members who checked in anyway). */
+  /**
+   * Members checked in (including excused members who checked in anyway), and members represented
+   * by a proxy holder who is present: present in person or by proxy.
+   */
   readonly present: number;
   /** Excused members who did not check in: they leave the eligible base. */
   readonly excusedAbsent: number;
+  /** Of `present`, the members present by proxy; absent where nobody is. */
+  readonly represented?: number;
+  /** The same counts in weight; absent where the rule counts heads alone. */
+  readonly weight?: WeightCounts;
 }
 
 /** A percentage in hundredths of a percent (9057 = 90.57 %), rounded half-up, and its text. */

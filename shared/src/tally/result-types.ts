@@ -8,7 +8,16 @@ import type {
   NamedBase,
   NoDecisionPolicy,
   Percent,
+  WeightCounts,
 } from './primitive-types';
+
+/**
+ * A result under a rule that counts weight. Under 'weight' every count of votes, ballots and bases
+ * in the result is weight (attendance and quorum keep heads, with their weight beside them); under
+ * 'both' those counts are heads and each carries its `weight` beside it. A result under heads alone
+ * carries none of this.
+ */
+export type WeightedCountBy = 'weight' | 'both';
 
 export interface QuorumVerdict {
   readonly met: boolean;
@@ -18,6 +27,21 @@ export interface QuorumVerdict {
   /** "More than" the fraction rather than "at least". */
   readonly strict: boolean;
   /** The smallest present count that meets quorum for this eligible base. */
+  readonly required: number;
+  /**
+   * Quorum counted by weight ('weight': `met` is the weight's verdict) or by both (`met` only when
+   * heads and weight both meet it); heads alone when absent.
+   */
+  readonly by?: WeightedCountBy;
+  /** The quorum in weight, where the rule counts it. */
+  readonly weight?: WeightQuorum;
+}
+
+/** Quorum in weight: present weight × den ≥ eligible weight × num (or >). */
+export interface WeightQuorum {
+  readonly met: boolean;
+  readonly present: number;
+  readonly eligible: number;
   readonly required: number;
 }
 
@@ -32,8 +56,22 @@ export interface OptionCount {
   readonly percent: Percent | null;
   /** Every share the rule publishes for this option: `percentBase` first, then the further ones. */
   readonly shares: readonly OptionShare[];
-  /** Whether these votes meet the majority rule on their own; never without quorum. */
+  /**
+   * Whether these votes meet the majority rule on their own; never without quorum. Under a double
+   * majority, on heads and on weight both (`passesBy` has each).
+   */
   readonly passes: boolean;
+  /** Under a double majority: the option's weight and its shares. */
+  readonly weight?: WeightVotes;
+  /** Under a double majority: whether the option passes on heads, and on weight. */
+  readonly passesBy?: { readonly heads: boolean; readonly weight: boolean };
+}
+
+/** An option's votes in weight, beside its heads. */
+export interface WeightVotes {
+  readonly votes: number;
+  readonly percent: Percent | null;
+  readonly shares: readonly OptionShare[];
 }
 
 /** One published share of an option; the percent follows the same rules as `OptionCount.percent`. */
@@ -47,6 +85,8 @@ export interface TurnoutShare {
   readonly returned: number;
   readonly base: NamedBase;
   readonly percent: Percent | null;
+  /** Under a double majority: the same share in weight. */
+  readonly weight?: Omit<TurnoutShare, 'weight'>;
 }
 
 /** Why a subject ended as it did; closed union, rendered into words by the UI. */
@@ -91,6 +131,17 @@ export interface SubjectResult {
   readonly bands: readonly BandVerdict[];
   /** The subject's proposal and score against the level adopted; null when it has neither. */
   readonly proposal: ProposalCheck | null;
+  /** Under a double majority: the subject's bases and empty rows in weight. */
+  readonly weight?: SubjectWeight;
+}
+
+/** A subject's counts in weight, beside its heads. */
+export interface SubjectWeight {
+  readonly empty: number;
+  readonly majorityBase: NamedBase;
+  readonly percentBase: NamedBase;
+  readonly bases: readonly NamedBase[];
+  readonly votesNeeded: number;
 }
 
 export interface InvalidReason {
@@ -104,6 +155,8 @@ export interface BallotCounts {
   readonly valid: number;
   readonly invalid: number;
   readonly invalidReasons: readonly InvalidReason[];
+  /** Under a double majority: the same counts in weight. */
+  readonly weight?: Omit<BallotCounts, 'weight'>;
 }
 
 export type InvariantName =
@@ -118,6 +171,8 @@ export interface InvariantCheck {
   readonly ok: boolean;
   /** e.g. "issued 49 ≥ returned 49", or the subject id that breaks it. */
   readonly detail: string;
+  /** A check of the counts in weight; of heads when absent. */
+  readonly unit?: 'weight';
 }
 
 export interface CapWarning {
@@ -143,7 +198,12 @@ export interface TallyResult {
     readonly name: string;
     readonly sources: readonly LegalSource[];
   };
-  readonly attendance: AttendanceCounts & { readonly eligible: number };
+  /** What the counts of this result count; heads when absent (see {@link WeightedCountBy}). */
+  readonly countBy?: WeightedCountBy;
+  readonly attendance: AttendanceCounts & {
+    readonly eligible: number;
+    readonly weight?: WeightCounts & { readonly eligible: number };
+  };
   readonly quorum: QuorumVerdict;
   readonly ballots: BallotCounts;
   readonly turnout: TurnoutShare;

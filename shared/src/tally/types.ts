@@ -1,7 +1,14 @@
 // Plain data in, plain data out. This file and everything under tally/ imports nothing outside
 // tally/: the same code decides outcomes on the server, in `verify`, and in tests.
 import type { LegalBasis, LegalSource, LevelScores, OptionBands, RuleBasis } from './law-types';
-import type { AttendanceCounts, CapDenominator, Fraction, NoDecisionPolicy, TallyBase } from './primitive-types';
+import type {
+  AttendanceCounts,
+  CapDenominator,
+  CountBy,
+  Fraction,
+  NoDecisionPolicy,
+  TallyBase,
+} from './primitive-types';
 
 export * from './primitive-types';
 export type * from './result-types';
@@ -49,6 +56,21 @@ export type SubjectDecision = 'majority' | 'approval' | 'bands';
 
 /** Same set as {@link SubjectDecision}, as a value. */
 export const SUBJECT_DECISIONS = ['majority', 'approval', 'bands'] as const;
+
+/**
+ * Proxies under a rule set: a member who cannot come gives their vote to a member who does. The
+ * server checks them; the tally sees only the ballots they produce (one per member represented).
+ */
+export interface ProxyRule {
+  /** The most proxies one member may hold; null for no limit. */
+  readonly maxPerHolder: number | null;
+  /**
+   * Whether a holder may cast one split ballot for every member they vote for, distributing their
+   * votes across options ("70 yes, 30 no"). Never under a double majority, where each member's
+   * head and weight must go to the same option.
+   */
+  readonly split: boolean;
+}
 
 /** What ballots under a rule set look like, for the builder and for follow-up votes. */
 export interface BallotTemplate {
@@ -107,6 +129,15 @@ export interface RuleSet {
    * (shared/src/early-close.ts) when absent. Not a tally rule: the server checks it at close.
    */
   readonly earlyCloseMinimum?: number;
+  /**
+   * What majorities, bands, percentages and ballot counts count: heads, weight, or both (a double
+   * majority: an option passes only on both); 'heads' when absent.
+   */
+  readonly countBy?: CountBy;
+  /** What the quorum counts: heads, weight, or both (met only on both); 'heads' when absent. */
+  readonly quorumBy?: CountBy;
+  /** Proxies allowed, and how; none when absent. */
+  readonly proxies?: ProxyRule;
 }
 
 /** An option of a subject (a level, yes/no/abstain, or a candidate). */
@@ -146,6 +177,11 @@ export interface TallyBallot {
 export interface BallotRecord {
   readonly marks: Readonly<Record<string, readonly string[]>>;
   readonly invalid?: string;
+  /**
+   * What the ballot weighs where the rule counts weight: its member's weight, or a part of a split
+   * ballot's (shared/src/split.ts); 1 when absent. Heads count every record as one.
+   */
+  readonly weight?: number;
 }
 
 /**
@@ -163,6 +199,8 @@ export interface PackedRecords {
   readonly marks: Int16Array;
   /** Record index → the reason a record was spoilt as a whole (as BallotRecord.invalid). */
   readonly invalid?: ReadonlyMap<number, string>;
+  /** Per record, its weight (as BallotRecord.weight); absent when every record weighs 1. */
+  readonly weight?: Float64Array;
 }
 
 /**
@@ -177,6 +215,11 @@ export interface PaperTotals {
   readonly subjects: Readonly<
     Record<string, { readonly counts: Readonly<Record<string, number>>; readonly empty: number }>
   >;
+  /**
+   * Under a double majority, the same totals in weight (the counts above are heads). Under a rule
+   * that counts weight alone, the counts above are weight already.
+   */
+  readonly weight?: Omit<PaperTotals, 'weight'>;
 }
 
 /** Everything one tally needs. */
@@ -193,6 +236,11 @@ export interface TallyInput {
    * people: the paper returned may not exceed it (0 when nobody voted on paper).
    */
   readonly paperVoters: number;
+  /**
+   * Where the rule counts weight: the weight of the ballots issued and of the paper voters (the
+   * counts above are heads). Absent, both are taken as the head counts (every weight 1).
+   */
+  readonly weights?: { readonly issued: number; readonly paperVoters: number };
 }
 
 /** A tally's input with its records packed (what a store reads thousands of at close). */

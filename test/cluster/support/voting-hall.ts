@@ -250,7 +250,7 @@ async function checkStored(
     const secret = await store.readBallots(ballotId, 1);
     assert.equal(secret.length, rows.length, 'anonymous ballots = participation rows');
     assert.deepEqual(
-      histogram(secret.map(choiceKey)),
+      histogram(secret.map((b) => choiceKey(b.marks))),
       histogram(ackedChoices),
       'the stored ballots are the acked choices',
     );

@@ -138,12 +138,16 @@ export function delegateSnapshot(overrides: Partial<DelegateSnapshot> = {}): Del
     seq: 5,
     serverTime: Date.now(),
     meeting: { id: 'm1', title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', settings: DEFAULT_MEETING_SETTINGS },
-    me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy' },
+    me: { id: 'd7', name: 'Nguyễn Văn An', position: 'Bí thư Huyện ủy', weight: 1 },
     ballot: null,
     myVote: null,
     result: null,
     receipts: [],
     anchor: null,
+    represents: [],
+    heldBy: null,
+    splitAllowed: false,
+    countBy: 'heads',
     joinedAfter: null,
     ...overrides,
   };
@@ -158,6 +162,7 @@ export function delegates(n: number, present: number): Delegate[] {
     attendance: i < present ? 'present' : 'absent',
     checkedInBy: i < present ? 'phone' : null,
     connected: i < present,
+    weight: 1,
   }));
 }
 
@@ -170,6 +175,7 @@ export function chairBallot(ballot: BallotView, extra: Partial<ChairBallotView> 
     lateIds: [],
     draftRound: null,
     paper: null,
+    roundProxies: [],
     result: null,
     uncounted: null,
     ...extra,
@@ -191,6 +197,7 @@ export function chairSnapshot(overrides: Partial<ChairSnapshot> = {}): ChairSnap
     delegates: delegates(53, 49),
     ballots: [],
     projectorKey: 'projector-key',
+    proxies: [],
     storage: { scrubPendingSince: null },
     plainHttp: false,
     projector: { mode: 'live', slideText: '', resultShown: true },

@@ -57,6 +57,7 @@ export function delegates(meetingId: string, n: number, from = 1): DelegateRecor
     attendance: 'present' as const,
     checkedInBy: null,
     ordinal: from + i,
+    weight: 1,
   }));
 }
 
@@ -112,6 +113,8 @@ export function vote(
     marks,
     secret: ballot.definition.secret,
     allowChange: ballot.definition.allowChange,
+    castBy: null,
+    weight: null,
     ...overrides,
   };
 }
@@ -134,6 +137,7 @@ export async function meetingWithRound(
     roundRecord(ballot.id),
     roster.map((d) => d.id),
     audit(meeting.id, 'round.opened'),
+    [],
   );
   return { meeting, roster, ballot };
 }

@@ -34,6 +34,7 @@ function delegate(id: string, token = `token-${id}`): DelegateRecord {
     attendance: 'present',
     checkedInBy: 'chair',
     ordinal: 1,
+    weight: 1,
   };
 }
 
@@ -99,7 +100,14 @@ describe('MeetingState', () => {
 
   test('votes and paper voters count as voted and as issued; interim results end with the round', () => {
     const state = withOpenBallot();
-    state.recordVote('b1', 1, 'a', { voteId: 'v', receipt: 'R', marks: null, channel: 'online' });
+    state.recordVote('b1', 1, 'a', {
+      voteId: 'v',
+      receipt: 'R',
+      marks: null,
+      channel: 'online',
+      castBy: null,
+      split: null,
+    });
     state.markPaperVoter('b1', 1, 'late');
     expect([...state.votersOf('b1', 1).keys()]).toEqual(['a', 'late']);
     expect(state.issuedOf('b1', 1).has('late')).toBe(true);
@@ -123,11 +131,23 @@ describe('MeetingState', () => {
       })),
       rounds: [openRound('b2', 1, '2024-01-01T02:00:00Z'), { ...openRound('b1', 1), state: 'closed' }],
       participation: [
-        { ballotId: 'b2', round: 1, delegateId: 'a', voteId: 'v', receipt: 'R', marks: null, channel: 'online' },
+        {
+          ballotId: 'b2',
+          round: 1,
+          delegateId: 'a',
+          voteId: 'v',
+          receipt: 'R',
+          marks: null,
+          channel: 'online',
+          castBy: null,
+          split: null,
+        },
       ],
       issued: [{ ballotId: 'b2', round: 1, delegateId: 'a' }],
       paper: [],
       anchors: [],
+      proxies: [],
+      roundProxies: [],
     };
     const registry = tokens();
     const state = MeetingState.fromStore(loaded, rules, registry);

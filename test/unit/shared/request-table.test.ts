@@ -37,16 +37,17 @@ describe('the request table', () => {
 
   test('who may send what: the chair runs the meeting, a delegate votes, anyone may resync', () => {
     const allowed = (role: SocketRole) => CLIENT_EVENTS.filter((e) => mayRequest(role, e));
-    expect(allowed('delegate')).toEqual(['sync:request', 'vote:cast']);
+    expect(allowed('delegate')).toEqual(['sync:request', 'vote:cast', 'vote:cast-split']);
     expect(allowed('projector')).toEqual(['sync:request']);
-    expect(allowed('chair')).toEqual(CLIENT_EVENTS.filter((e) => e !== 'vote:cast'));
+    expect(allowed('chair')).toEqual(CLIENT_EVENTS.filter((e) => e !== 'vote:cast' && e !== 'vote:cast-split'));
     for (const event of CLIENT_EVENTS) expect(ROLES.some((r) => mayRequest(r, event))).toBe(true);
   });
 
   test('rate classes: chair actions share the chair bucket, votes and resyncs have their own', () => {
     for (const event of CLIENT_EVENTS) {
       const { roles, rate } = REQUESTS[event];
-      const expected = event === 'vote:cast' ? 'vote' : event === 'sync:request' ? 'sync' : 'chair';
+      const expected =
+        event === 'vote:cast' || event === 'vote:cast-split' ? 'vote' : event === 'sync:request' ? 'sync' : 'chair';
       expect({ event, rate }).toEqual({ event, rate: expected });
       if (rate === 'chair') expect(roles).toEqual(['chair']);
     }

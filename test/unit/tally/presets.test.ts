@@ -57,6 +57,34 @@ describe('rule presets', () => {
     expect(TALLY_BASES).toContain(preset.majority.base);
   });
 
+  // id → counts, quorum by, quorum, majority of base, proxies per holder, split
+  test.each([
+    ['agm-ordinary', 'weight', 'weight', '>1/2', '>1/2 of decisive', 'no limit', true],
+    ['agm-special', 'weight', 'weight', '>1/2', '≥3/4 of decisive', 'no limit', true],
+    ['association', 'heads', 'heads', '>1/2', '>1/2 of valid', '2', true],
+    ['double-majority', 'both', 'both', '>1/2', '>1/2 of valid', 'no limit', false],
+  ])(
+    '%s: counts %s, quorum by %s %s, passes on %s; proxies: %s per holder, split %s',
+    (id, by, qBy, q, m, max, split) => {
+      const preset = getRulePreset(id);
+      if (preset === undefined) throw new Error(id);
+      const { fraction, strict, base } = preset.majority;
+      expect(preset.countBy ?? 'heads').toBe(by);
+      expect(preset.quorumBy ?? 'heads').toBe(qBy);
+      expect(`${preset.quorum.strict ? '>' : '≥'}${preset.quorum.num}/${preset.quorum.den}`).toBe(q);
+      expect(`${strict ? '>' : '≥'}${fraction.num}/${fraction.den} of ${base}`).toBe(m);
+      expect(String(preset.proxies?.maxPerHolder ?? 'no limit')).toBe(max);
+      expect(preset.proxies?.split).toBe(split);
+    },
+  );
+
+  test('no preset splits a vote under a double majority, and only the weighted ones take proxies', () => {
+    for (const preset of EVERY_VERSION) {
+      if (preset.countBy === 'both') expect(preset.proxies?.split ?? false, preset.id).toBe(false);
+      if (preset.id.startsWith('vn-')) expect(preset.proxies, preset.id).toBeUndefined();
+    }
+  });
+
   test('the party classification: v1 (QĐ 124) is kept beside v2 (QĐ 366), which is current', () => {
     const [v1, v2] = RULE_PRESET_VERSIONS['vn-party-classification'];
     expect(getRulePreset('vn-party-classification', 1)).toBe(v1);

@@ -1,6 +1,7 @@
 // The counting minutes of one ballot round, as a document: what was decided, under which rules,
 // from which counts, checked how, sealed with which hash, and signed by whom. Only the chosen
 // language is rendered, so the printout is in that language.
+import { CountedByNote, ProxiesSection } from './MinutesProxies';
 import type { RoundExport, RoundResult } from '@hallvote/shared';
 import { useText } from '../../i18n';
 import { useFormats } from '../../i18n/format';
@@ -82,8 +83,10 @@ function MinutesBody({ source, result }: { source: MinutesSource; result: RoundR
       <RulesSection round={r} result={result} />
       <TimesSection round={r} />
       <RoundsSection rounds={source.ballotRounds} current={r.round} />
+      <CountedByNote tally={tally} />
       <AttendanceSection tally={tally} paperVoters={r.paperVoters} addedAfterOpening={r.lateMembers.length} />
       <AttendanceNames result={result} names={source.names} />
+      <ProxiesSection round={r} delegates={source.delegates} />
       <VouchedBallots vouched={source.vouched} names={source.names} />
       <BallotsSection
         election={r.ballot.kind === 'election'}

@@ -3,6 +3,7 @@
 // band of each subject with its consequence, and the outcome with the rule that decided it, each
 // beside the legal text it comes from. A batch is one compact table (subjects × levels), not a
 // table per subject. Then every proposal held against the level adopted.
+import { formatWeight, proxyText } from '../../i18n/proxies';
 import {
   basisText,
   type BallotKind,
@@ -110,6 +111,9 @@ function SubjectTable({
   const base = subject.percentBase;
   const further = subject.counts[0]?.shares.slice(1).map((s) => s.base) ?? [];
   const banded = subject.outcome.type === 'banded';
+  // A double majority: heads in the counts, each option's weight beside them.
+  const both = tally.countBy === 'both';
+  const w = useText(proxyText);
   return (
     <div className="minutes-subject">
       <h3>{subject.label}</h3>
@@ -126,6 +130,11 @@ function SubjectTable({
             <th scope="col" className="num">
               {t.ballots.total}
             </th>
+            {both ? (
+              <th scope="col" className="num">
+                {w.weight}
+              </th>
+            ) : null}
             <th scope="col" className="num">
               {t.results.percentOf(c.bases[base.name], base.value)}
             </th>
@@ -147,6 +156,7 @@ function SubjectTable({
                 <td className="num">{count.votes - onPaper}</td>
                 <td className="num">{onPaper}</td>
                 <td className="num total">{count.votes}</td>
+                {both ? <td className="num">{formatWeight(count.weight?.votes ?? 0, language)}</td> : null}
                 <td className="num">{count.percent ? numbersIn(language).percentNumber(count.percent) : '—'}</td>
                 {count.shares.slice(1).map((s) => (
                   <td key={s.base.name} className="num">

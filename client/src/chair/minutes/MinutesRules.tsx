@@ -5,6 +5,7 @@ import { assertNever, basisText, type LegalBasis, type RoundExport, type RoundRe
 import { useLanguage, useText } from '../../i18n';
 import { commonText } from '../../i18n/common';
 import { minutesText } from '../../i18n/minutes';
+import { proxyText } from '../../i18n/proxies';
 import { presetName, rulesText } from '../../i18n/rules';
 import { fractionAsPercent, optionLabel } from '../../ui/outcome-text';
 import { ruleParts, type RulePart } from '../../ui/rule-parts';
@@ -46,6 +47,7 @@ function PartLine({ part }: { part: RulePart }) {
   const t = useText(minutesText);
   const c = useText(commonText);
   const rt = useText(rulesText);
+  const p = useText(proxyText);
   const language = useLanguage();
   const label = (id: string) => optionLabel({ id, label: id }, language);
   switch (part.type) {
@@ -53,7 +55,17 @@ function PartLine({ part }: { part: RulePart }) {
       return (
         <li>
           {t.rules.quorum(part.quorum, part.quorum.strict === true)}
+          {part.by === 'heads' ? null : ` ${p.rules.quorumBy[part.by]}`}
           <Basis basis={part.basis} />
+        </li>
+      );
+    case 'counting':
+      return <li>{p.rules.counting[part.countBy]}</li>;
+    case 'proxies':
+      return (
+        <li>
+          {p.rules.proxies} {p.proxies.limit(part.proxies.maxPerHolder)}
+          {part.proxies.split ? ` ${p.rules.split}` : ''}
         </li>
       );
     case 'majority':

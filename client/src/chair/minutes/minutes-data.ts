@@ -25,6 +25,8 @@ export interface MinutesSource {
   readonly ballotRounds: readonly RoundExport[];
   /** Roster names by id, for the attendance the result recorded. */
   readonly names: ReadonlyMap<string, string>;
+  /** The roster with weights, for the proxies a round used. */
+  readonly delegates: MeetingExport['delegates'];
   /** The audit chain's head when the minutes were drawn up, printed for the signatures. */
   readonly head: AuditHead | null;
   /** This round's online ballots cast with badges the chair checked in or re-issued (who, never what). */
@@ -57,6 +59,7 @@ export async function loadMinutes(
       round: exported.data,
       ballotRounds: meeting.data.rounds.filter((r) => r.ballot.id === ballotId),
       names: new Map(meeting.data.delegates.map((d) => [d.id, d.name])),
+      delegates: meeting.data.delegates,
       head: headOf(meeting.data),
       vouched: vouchedVotes(meeting.data.audit).filter((v) => v.ballotId === ballotId && v.round === round),
     },

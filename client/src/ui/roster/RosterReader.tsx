@@ -5,7 +5,7 @@ import { rosterText } from '../../i18n/roster';
 import { RosterProblems } from './RosterProblems';
 import type { RosterReader as Reader } from './use-roster-reader';
 
-const ROLES: readonly ColumnRole[] = ['name', 'position', 'group', 'ignore'];
+const ROLES: readonly ColumnRole[] = ['name', 'position', 'group', 'weight', 'ignore'];
 /** Lines of the file shown under the column choices: enough to recognise each column. */
 const PREVIEW_ROWS = 8;
 /** Where column titles are looked for, as in shared/src/roster/columns.ts. */

@@ -9,7 +9,7 @@ import {
   reviewRoster,
   type ColumnChoice,
   type ColumnRole,
-  type RosterEntry,
+  type ExistingMember,
   type RosterLine,
   type RosterReview,
   type Separator,
@@ -55,7 +55,7 @@ function textOf(source: RosterSource): string | null {
 }
 
 /** `existing`: the roster the lines would be added to (keep it the same array while it does not change). */
-export function useRosterReader(existing: readonly RosterEntry[]): RosterReader {
+export function useRosterReader(existing: readonly ExistingMember[]): RosterReader {
   const [source, setSource] = useState<RosterSource>(NONE);
   const [picked, setPicked] = useState<Separator | null>(null);
   const [sheetIndex, setSheetIndexState] = useState(0);

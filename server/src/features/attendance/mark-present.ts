@@ -17,12 +17,17 @@ export async function markPresent(
   if (group !== null && members.length === 0) throw new HallvoteError('NOT_FOUND', { what: 'group' });
   const changes: AttendanceChange[] = members
     .filter((d) => d.attendance === 'absent')
-    .map((d) => ({
-      delegateId: d.id,
-      attendance: 'present',
-      checkedInBy: 'chair',
-      issueIn: roundsToIssue(state, d.id),
-    }));
+    .map((d) => {
+      // A grantor who arrives takes their proxy back, as one checked in alone does (set-attendance.ts).
+      const proxy = state.proxyGivenBy(d.id);
+      return {
+        delegateId: d.id,
+        attendance: 'present',
+        checkedInBy: 'chair',
+        issueIn: roundsToIssue(state, d.id),
+        ...(proxy ? { revoke: { proxyId: proxy.id, at: ctx.clock.now().toISOString(), by: 'arrival' as const } } : {}),
+      };
+    });
   if (changes.length > 0) {
     await ctx.store.setAttendanceMany(
       changes,
@@ -34,6 +39,18 @@ export async function markPresent(
     for (const c of changes) {
       state.setAttendance(c.delegateId, c.attendance, c.checkedInBy, c.issueIn);
       ctx.broadcaster.delegateChanged(state, c.delegateId);
+    }
+    const revoked = changes.flatMap((c) => (c.revoke ? [c.revoke] : []));
+    for (const r of revoked) state.revokeProxy(r);
+    if (revoked.length > 0) {
+      ctx.broadcaster.proxiesChanged(state);
+      ctx.broadcaster.delegatesChanged(
+        state,
+        revoked.flatMap((r) => {
+          const p = state.proxyOf(r.proxyId);
+          return [p.grantorId, p.holderId];
+        }),
+      );
     }
   }
   return { marked: changes.length, presence: state.presence() };

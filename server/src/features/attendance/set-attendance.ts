@@ -25,6 +25,9 @@ export function roundsToIssue(state: MeetingState, delegateId: string): { ballot
  * round absent would make "everyone present has voted" true with one ballot in the box and let the
  * chair read it; and excusing someone already absent leaves the eligible base too. After the close,
  * attendance moves again; the closed result keeps the snapshot it was counted with.
+ *
+ * A grantor who arrives takes their proxy back in the same write, for the rounds opened after; a
+ * round already open keeps the proxy it opened with (the holder votes for them there).
  */
 export async function setAttendance(
   ctx: HallContext,
@@ -39,6 +42,8 @@ export async function setAttendance(
   if (status !== 'present' && state.openRounds().some((r) => state.onRoster(r.ballotId, r.round, delegateId)))
     throw new HallvoteError('ATTENDANCE_FROZEN', { delegateId, status });
   const issueIn = status === 'present' ? roundsToIssue(state, delegateId) : [];
+  const proxy = status === 'present' ? state.proxyGivenBy(delegateId) : undefined;
+  const revoke = proxy ? { proxyId: proxy.id, at: ctx.clock.now().toISOString(), by: 'arrival' as const } : undefined;
   await ctx.store.setAttendance(
     delegateId,
     status,
@@ -47,7 +52,13 @@ export async function setAttendance(
     auditInput(ctx.clock, state.meeting.id, by === 'phone' ? 'delegate' : 'chair', `attendance.${status}`, {
       delegateId,
     }),
+    revoke,
   );
   state.setAttendance(delegateId, status, checkedInBy, issueIn);
   ctx.broadcaster.delegateChanged(state, delegateId);
+  if (proxy && revoke) {
+    state.revokeProxy(revoke);
+    ctx.broadcaster.proxiesChanged(state);
+    ctx.broadcaster.delegatesChanged(state, [proxy.grantorId, proxy.holderId]);
+  }
 }

@@ -9,13 +9,21 @@ import type { RoundRecord } from '../../store/store';
 import { newSealKeyPair } from '../votes/open-sealed-marks';
 import { ballotView } from '../sync/views';
 import { earlyCloseOf, uncountedAtDeadline } from './early-close';
+import { checkSecrecyAtOpen, roundProxiesAtOpen } from './round-proxies';
 import { attendanceSnapshot, computeRoundResult, outcomesOf } from './round-result';
 
 /**
  * Opens round 1 of a draft ballot, or the round a re-vote prepared (`prepareRevote`). The round's
- * roster is every member there is now; its countdown starts now.
+ * roster is every member there is now; its countdown starts now. Where the rules take proxies it
+ * opens with the proxies in force (a grantor is issued a ballot through their holder), and a secret
+ * ballot that a weight would give away is opened only once the chair accepts it (SECRECY_AT_RISK).
  */
-export async function openRound(ctx: HallContext, state: MeetingState, ballotId: string): Promise<BallotView> {
+export async function openRound(
+  ctx: HallContext,
+  state: MeetingState,
+  ballotId: string,
+  acceptSecrecyRisk = false,
+): Promise<BallotView> {
   const entry = state.ballotOf(ballotId);
   const current = entry.rounds.at(-1);
   if (current && !entry.row.revoteDrafted) throw new HallvoteError('CONFLICT', { reason: 'already-opened' });
@@ -50,19 +58,45 @@ export async function openRound(ctx: HallContext, state: MeetingState, ballotId:
     rosterThrough: state.maxOrdinal(),
   };
   const present = [...state.delegates.values()].filter((d) => d.attendance === 'present').map((d) => d.id);
+  const proxies = roundProxiesAtOpen(state, entry.rules, ballotId, round.round);
+  // Weighed for secrecy: not only who is present, but every member of the round's roster who could
+  // be issued a ballot in it (absent or excused now, a latecomer checks in and votes), less those
+  // voted for by proxy. Warning at opening, where the chair decides, rather than refusing a
+  // latecomer's check-in: a member's arrival (and the quorum it makes) is never held hostage to
+  // the secrecy of a ballot; the chair who accepts the risk has seen every name it may concern.
+  const grantors = new Set(proxies.map((p) => p.grantorId));
+  const mayVote = [...state.delegates.keys()].filter((id) => !grantors.has(id));
+  const risks = checkSecrecyAtOpen(
+    state,
+    entry.rules,
+    entry.row.definition.secret,
+    mayVote,
+    proxies,
+    acceptSecrecyRisk,
+  );
+  // A member voted for by proxy is issued their ballot through the holder.
+  const issued = [...present, ...proxies.map((p) => p.grantorId)];
   await ctx.store.openRound(
     round,
-    present,
+    issued,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'round.opened', {
       ballotId,
       round: round.round,
       roster: presence.roster,
-      issued: present.length,
+      issued: issued.length,
+      ...(proxies.length > 0 ? { proxies: proxies.length } : {}),
+      ...(risks.length > 0 ? { secrecyRiskAccepted: risks.length } : {}),
     }),
+    proxies,
   );
-  state.openRound(round, present);
+  state.openRound(round, issued, proxies);
   scheduleCountdown(ctx, state, round);
   ctx.broadcaster.ballotChanged(state, ballotId);
+  // Holders and grantors learn whom they vote for in this round.
+  ctx.broadcaster.delegatesChanged(
+    state,
+    proxies.flatMap((p) => [p.grantorId, p.holderId]),
+  );
   ctx.log.info({ meetingId: state.meeting.id, ballotId, round: round.round }, 'round opened');
   const view = ballotView(state, ballotId);
   if (!view) throw new Error('ballot vanished');

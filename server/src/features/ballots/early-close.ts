@@ -23,12 +23,16 @@ import type { RoundRecord } from '../../store/store';
 /** The online box of a round against the members present now. */
 export function secretBoxOf(state: MeetingState, round: RoundRecord): SecretBox {
   const voters = state.votersOf(round.ballotId, round.round);
-  const online = new Set([...voters].filter(([, v]) => v.channel === 'online').map(([id]) => id));
+  const cast = [...voters].filter(([, v]) => v.channel === 'online');
+  const online = new Set(cast.map(([id]) => id));
+  // The minimum counts people casting, not ballots: a holder and the members they vote for are one
+  // person's choices, and one holder with 9 proxies would fill a minimum of 10 alone.
+  const people = new Set(cast.map(([id, v]) => v.castBy ?? id));
   // A member added after the round opened cannot vote in it: they are not waited for.
   const present = [...state.delegates.values()].filter(
     (d) => d.attendance === 'present' && state.onRoster(round.ballotId, round.round, d.id),
   );
-  return { online: online.size, present: present.length, everyoneOnline: present.every((d) => online.has(d.id)) };
+  return { online: people.size, present: present.length, everyoneOnline: present.every((d) => online.has(d.id)) };
 }
 
 function minimumOf(state: MeetingState, round: RoundRecord): { minimum: number; ruleMinimum: number } {

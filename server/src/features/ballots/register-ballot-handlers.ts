@@ -12,7 +12,9 @@ export function registerBallotHandlers(ctx: HallContext, socket: HallSocket, sta
 
   onRequest(socket, log, 'ballot:create', (p) => exclusive(state, () => createBallot(ctx, state, p)));
   onRequest(socket, log, 'ballot:create-follow-up', (p) => exclusive(state, () => createFollowUp(ctx, state, p)));
-  onRequest(socket, log, 'ballot:open', (p) => exclusive(state, () => openRound(ctx, state, p.ballotId)));
+  onRequest(socket, log, 'ballot:open', (p) =>
+    exclusive(state, () => openRound(ctx, state, p.ballotId, p.acceptSecrecyRisk)),
+  );
   onRequest(socket, log, 'ballot:revote', (p) => exclusive(state, () => prepareRevote(ctx, state, p.ballotId)));
   onRequest(socket, log, 'ballot:close', (p) => exclusive(state, () => closeRound(ctx, state, p.ballotId)));
   onRequest(socket, log, 'ballot:publish', (p) =>

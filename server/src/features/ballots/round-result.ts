@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   roundSealInput,
+  roundTallyInput,
   ruleSetHashInput,
   type AttendanceSnapshot,
   type EarlyClose,
@@ -16,6 +17,7 @@ import {
 } from '@hallvote/shared';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
+import { roundContext } from './round-basis';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -31,12 +33,29 @@ export function ruleSetStamp(rules: RuleSet): RuleSetStamp {
 
 /**
  * Who of a round's roster is present, excused and absent right now, member by member (ids sorted).
- * A member added after the round opened (a latecomer, a substitute) is not on its roster.
+ * A member added after the round opened (a latecomer, a substitute) is not on its roster. The
+ * members the round took proxies of are `represented` instead where their holder is present now or
+ * has voted for them: they count as present, by proxy.
  */
 export function attendanceSnapshot(state: MeetingState, ballotId: string, round: number): AttendanceSnapshot {
+  const proxies = state.roundProxiesOf(ballotId, round);
+  const voters = state.votersOf(ballotId, round);
   const by = { present: [] as string[], excused: [] as string[], absent: [] as string[] };
-  for (const d of state.delegates.values()) if (state.onRoster(ballotId, round, d.id)) by[d.attendance].push(d.id);
-  return { present: by.present.sort(), excused: by.excused.sort(), absent: by.absent.sort() };
+  const represented: string[] = [];
+  for (const d of state.delegates.values()) {
+    if (!state.onRoster(ballotId, round, d.id)) continue;
+    const holderId = proxies.get(d.id);
+    const byProxy =
+      holderId !== undefined && (state.delegates.get(holderId)?.attendance === 'present' || voters.has(d.id));
+    if (byProxy) represented.push(d.id);
+    else by[d.attendance].push(d.id);
+  }
+  return {
+    present: by.present.sort(),
+    excused: by.excused.sort(),
+    absent: by.absent.sort(),
+    ...(represented.length > 0 ? { represented: represented.sort() } : {}),
+  };
 }
 
 export interface ResultInputs {
@@ -63,35 +82,29 @@ export async function computeRoundResult(
   if (!entry) throw new Error(`unknown ballot ${ballotId}`);
   const def = entry.row.definition;
   const paper = inputs.paper ?? state.paperTotalsOf(ballotId, round) ?? null;
-  const voters = [...state.votersOf(ballotId, round).entries()];
-  const paperVoters = voters.filter(([, v]) => v.channel === 'paper').length;
+  const paperVoters = [...state.votersOf(ballotId, round).values()].filter((v) => v.channel === 'paper').length;
   const { attendance } = inputs;
   const issued = state.issuedOf(ballotId, round).size;
+  // What the round rests on besides its ballots: the proxies, the weights issued, who cast each
+  // named vote. The store cuts, weighs, counts and seals the ballots where they are.
+  const context = roundContext(state, entry.rules, ballotId, round);
+  const { records: _none, ...tallyInput } = roundTallyInput({
+    rules: entry.rules,
+    ballot: def,
+    attendance,
+    weightOf: context.weightOf,
+    issued,
+    records: [],
+    paper,
+    paperVoters,
+    weights: context.weights ?? null,
+  });
   // The ballot's rule set, which decides it (the meeting's unless the ballot chose another).
   const rules = ruleSetStamp(entry.rules);
-  const namedVotes = def.secret
-    ? null
-    : voters.flatMap(([delegateId, v]) => (v.marks ? [{ delegateId, marks: v.marks }] : []));
   const { tally: result, seal } = await store.countRound({
     ballotId,
     round,
-    tally: {
-      rules: entry.rules,
-      ballot: {
-        kind: def.kind,
-        subjects: def.subjects,
-        options: def.options,
-        ...(def.seats !== undefined ? { seats: def.seats } : {}),
-      },
-      attendance: {
-        roster: attendance.present.length + attendance.excused.length + attendance.absent.length,
-        present: attendance.present.length,
-        excusedAbsent: attendance.excused.length,
-      },
-      issued,
-      ...(paper ? { paper } : {}),
-      paperVoters,
-    },
+    tally: tallyInput,
     seal: {
       meetingId: state.meeting.id,
       ballot: { ...def, id: ballotId },
@@ -99,7 +112,9 @@ export async function computeRoundResult(
       closedAt: inputs.closedAt,
       rules,
       issued,
-      namedVotes,
+      namedVotes: context.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
+      proxies: context.proxies,
+      weights: context.weights,
       paper,
       paperVoters,
       attendance,

@@ -2,10 +2,23 @@
 // ballot's records are exported exactly as stored: anonymous and in canonical sorted order. A
 // round exports records only once it is closed: an open round's would give away running counts,
 // and a cancelled round's ballots were destroyed unseen.
-import { canonicalRecord, getRulePreset, type Marks, type MeetingExport, type RoundExport } from '@hallvote/shared';
+import {
+  canonicalRecord,
+  canonicalWeightedRecord,
+  getRulePreset,
+  type Marks,
+  type MeetingExport,
+  type RoundExport,
+} from '@hallvote/shared';
+import { roundBasis } from '../ballots/round-basis';
 import type { Store } from '../../store/store';
 import type { MeetingState } from '../../hall/meeting-state';
 import { delegateView, publishedReceipts } from '../sync/views';
+
+/** Sorted by canonical text: the order says nothing about who voted when. */
+function sortedCanonical<T extends { text: string }>(xs: T[]): T[] {
+  return xs.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
 
 export async function roundExport(
   store: Store,
@@ -22,13 +35,18 @@ export async function roundExport(
   // round has none left to export.
   const counted = r.state === 'closed' || r.state === 'published';
   const stored = counted ? await store.readBallots(ballotId, round) : [];
-  const records = stored
-    .map((marks) => ({ marks, text: canonicalRecord(marks) }))
-    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .map((x) => JSON.parse(x.text) as Marks);
   const voters = [...state.votersOf(ballotId, round).entries()];
   // The rule set the result names, else the ballot's own: `verify` recomputes the tally with it.
   const rules = (r.result ? getRulePreset(r.result.rules.id, r.result.rules.version) : undefined) ?? entry.rules;
+  const basis = roundBasis(state, rules, ballotId, round, stored);
+  const records = sortedCanonical(basis.sealRecords.map((marks) => ({ marks, text: canonicalRecord(marks) }))).map(
+    (x) => JSON.parse(x.text) as Marks,
+  );
+  const weightedRecords = basis.weightedRecords
+    ? sortedCanonical(basis.weightedRecords.map((w) => ({ ...w, text: canonicalWeightedRecord(w) }))).map(
+        ({ text: _text, ...w }) => ({ marks: JSON.parse(canonicalRecord(w.marks)) as Marks, weight: w.weight }),
+      )
+    : undefined;
   return {
     ballot: { ...def, id: ballotId },
     round,
@@ -39,17 +57,13 @@ export async function roundExport(
     publishedAt: r.publishedAt,
     issued: state.issuedOf(ballotId, round).size,
     records,
+    ...(weightedRecords ? { weightedRecords } : {}),
     namedVotes:
-      def.secret || !counted
+      def.secret || !counted || !basis.namedVotes
         ? null
-        : voters
-            .filter(([, v]) => v.marks !== null)
-            .map(([delegateId, v]) => ({
-              delegateId,
-              name: state.delegates.get(delegateId)?.name ?? '',
-              marks: v.marks ?? {},
-            }))
-            .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+        : [...basis.namedVotes].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    ...(basis.proxies ? { proxies: basis.proxies } : {}),
+    ...(basis.weights ? { weights: basis.weights } : {}),
     paper: state.paperTotalsOf(ballotId, round) ?? null,
     paperVoters: voters.filter(([, v]) => v.channel === 'paper').length,
     lateMembers: state.lateFor(ballotId, round).sort(),

@@ -69,9 +69,31 @@ function checkRoundEntries(data: MeetingExport, r: RoundExport): VerifyFinding {
   if (count('vote.paper') !== r.paperVoters)
     problems.push(`${count('vote.paper')} paper voters in the log, ${r.paperVoters} in the export`);
   if (counted) {
-    const online = new Set(entries.filter((e) => e.action === 'vote.cast').map((e) => String(e.details.delegateId)));
-    if (online.size !== r.records.length) problems.push(`${online.size} votes in the log, ${r.records.length} records`);
-    const named = r.namedVotes?.map((v) => v.delegateId);
+    const casts = entries.filter((e) => e.action === 'vote.cast');
+    // A split ballot is one entry for its holder and every member it was cast for.
+    const members = (e: (typeof casts)[number]) =>
+      Array.isArray(e.details.members) ? e.details.members.map(String) : [String(e.details.delegateId)];
+    const online = new Set(casts.flatMap(members));
+    // Every voter the log saw is one record in heads (a split in heads is one ballot per member).
+    // In weight a split is stored as however many ballots its cut gives, so there the records'
+    // weights must add up to the voters' weights (the roster's: it is fixed once voting starts).
+    if (r.weightedRecords) {
+      const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+      const voters = [...online].reduce((t, id) => t + (weights.get(id) ?? 1), 0);
+      const recorded = r.weightedRecords.reduce((t, x) => t + x.weight, 0);
+      if (voters !== recorded)
+        problems.push(`${online.size} votes in the log weighing ${voters}, records weighing ${recorded}`);
+      // A secret round counted by weight takes no split (split.ts): one record per voter, each
+      // weighing what one voter holds. The sum alone would let weight move between records.
+      if (r.ballot.secret) {
+        const held = [...online].map((id) => weights.get(id) ?? 1).sort((a, b) => a - b);
+        const weighed = r.weightedRecords.map((x) => x.weight).sort((a, b) => a - b);
+        if (held.length !== weighed.length || held.some((w, i) => w !== weighed[i]))
+          problems.push(`records weighing ${weighed.join(', ')} for voters holding ${held.join(', ')}`);
+      }
+    } else if (online.size !== r.records.length)
+      problems.push(`${online.size} votes in the log, ${r.records.length} records`);
+    const named = r.namedVotes?.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
     if (named && (named.length !== online.size || named.some((id) => !online.has(id))))
       problems.push('the named voters are not the ones the log saw vote');
   }

@@ -8,16 +8,22 @@ import { createHash } from 'node:crypto';
 import {
   canonicalJson,
   canonicalRecord,
+  canonicalWeightedRecord,
+  countsWeight,
   getRulePreset,
   roundSealInput,
+  roundTallyInput,
   ruleSetHashInput,
+  splitRecords,
   tally,
   type MeetingExport,
+  type NamedVote,
   type RoundExport,
   type RoundResult,
 } from '@hallvote/shared';
 import { checkAuditLog } from './verify-audit';
 import { checkVouchedVotes } from './verify-vouched';
+import { checkWeights } from './verify-weights';
 import { finding, roundName, warning, type VerifyFinding } from './verify-findings';
 
 export type { VerifyFinding } from './verify-findings';
@@ -75,7 +81,8 @@ function checkRules(where: string, r: RoundExport, result: RoundResult): VerifyF
  */
 function checkAttendance(where: string, data: MeetingExport, r: RoundExport, result: RoundResult): VerifyFinding {
   const snapshot = result.attendance;
-  const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent];
+  const represented = snapshot.represented ?? [];
+  const listed = [...snapshot.present, ...snapshot.excused, ...snapshot.absent, ...represented];
   const late = new Set(r.lateMembers);
   const members = new Set(data.delegates.map((d) => d.id));
   const roster = new Set([...members].filter((id) => !late.has(id)));
@@ -90,7 +97,7 @@ function checkAttendance(where: string, data: MeetingExport, r: RoundExport, res
   const counts = result.tally.attendance;
   if (
     counts.roster !== listed.length ||
-    counts.present !== snapshot.present.length ||
+    counts.present !== snapshot.present.length + represented.length ||
     counts.excusedAbsent !== snapshot.excused.length
   )
     problems.push(
@@ -106,6 +113,16 @@ function checkAttendance(where: string, data: MeetingExport, r: RoundExport, res
   );
 }
 
+/** A split's total against the members it carried: 1 + its members in heads, their weights in weight. */
+function splitProblems(v: NamedVote, weights: ReadonlyMap<string, number>): string[] {
+  if (!v.split) return [];
+  const carried = [v.delegateId, ...(v.members ?? [])];
+  const total = v.split.unit === 'heads' ? carried.length : carried.reduce((t, id) => t + (weights.get(id) ?? 1), 0);
+  return v.split.total === total
+    ? []
+    : [`${v.name}'s split of ${v.split.total} ${v.split.unit === 'heads' ? 'votes' : 'weight'} carries ${total}`];
+}
+
 function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): VerifyFinding[] {
   if (r.ballot.secret)
     return r.namedVotes === null
@@ -114,11 +131,31 @@ function checkNamedVotes(where: string, data: MeetingExport, r: RoundExport): Ve
   const named = r.namedVotes ?? [];
   const names = new Map(data.delegates.map((d) => [d.id, d.name]));
   const problems: string[] = [];
-  if (canonicalList(named.map((v) => v.marks)) !== canonicalList(r.records))
-    problems.push('the named votes are not the ballot records');
-  for (const v of named)
+  // A split is counted as the ordinary ballots it cuts into; where ballots carry weights, each
+  // named vote's weight must be its member's and the records must carry the same.
+  const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+  const cast = named.flatMap((v) =>
+    v.split
+      ? splitRecords(r.ballot, v.split).map((x) => ({ marks: x.marks, weight: x.weight ?? 1 }))
+      : [{ marks: v.marks, weight: v.weight ?? 1 }],
+  );
+  const same = r.weightedRecords
+    ? cast.map(canonicalWeightedRecord).sort().join('\n') ===
+      r.weightedRecords.map(canonicalWeightedRecord).sort().join('\n')
+    : canonicalList(cast.map((x) => x.marks)) === canonicalList(r.records);
+  if (!same) problems.push('the named votes are not the ballot records');
+  const holders = new Map((r.proxies ?? []).map((p) => [p.grantorId, p.holderId]));
+  for (const v of named) {
     if (names.get(v.delegateId) !== v.name) problems.push(`${v.name} is not the roster's member ${v.delegateId}`);
-  if (new Set(named.map((v) => v.delegateId)).size !== named.length) problems.push('a member votes twice');
+    if (v.weight !== undefined && v.weight !== weights.get(v.delegateId))
+      problems.push(`${v.name} votes with weight ${v.weight}, the roster says ${weights.get(v.delegateId)}`);
+    if (v.castBy !== undefined && holders.get(v.delegateId) !== v.castBy)
+      problems.push(`${v.name}'s vote was cast by a member who did not hold their proxy`);
+  }
+  // A member is voted for once: by themself, by their holder, or inside one split.
+  const voters = named.flatMap((v) => [v.delegateId, ...(v.members ?? [])]);
+  if (new Set(voters).size !== voters.length) problems.push('a member votes twice');
+  for (const v of named) problems.push(...splitProblems(v, weights));
   return [
     finding(
       `${where}: named votes`,
@@ -156,7 +193,10 @@ export function exportedRoundSeal(data: MeetingExport, r: RoundExport, result: R
       rules: result.rules,
       issued: r.issued,
       records: r.records,
-      namedVotes: r.namedVotes,
+      weightedRecords: r.weightedRecords,
+      namedVotes: r.namedVotes?.map(({ name: _name, ...v }) => v) ?? null,
+      proxies: r.proxies,
+      weights: r.weights,
       paper: r.paper,
       paperVoters: r.paperVoters,
       attendance: result.attendance,
@@ -180,24 +220,20 @@ function checkRound(data: MeetingExport, r: RoundExport): VerifyFinding[] {
     ];
   }
   const seal = exportedRoundSeal(data, r, result);
-  const recomputed = tally({
-    rules: r.rules,
-    ballot: {
-      kind: r.ballot.kind,
-      subjects: r.ballot.subjects,
-      options: r.ballot.options,
-      ...(r.ballot.seats !== undefined ? { seats: r.ballot.seats } : {}),
-    },
-    attendance: {
-      roster: result.attendance.present.length + result.attendance.excused.length + result.attendance.absent.length,
-      present: result.attendance.present.length,
-      excusedAbsent: result.attendance.excused.length,
-    },
-    issued: r.issued,
-    records: r.records.map((marks) => ({ marks })),
-    ...(r.paper ? { paper: r.paper } : {}),
-    paperVoters: r.paperVoters,
-  });
+  const weights = new Map(data.delegates.map((d) => [d.id, d.weight ?? 1]));
+  const recomputed = tally(
+    roundTallyInput({
+      rules: r.rules,
+      ballot: r.ballot,
+      attendance: result.attendance,
+      weightOf: countsWeight(r.rules) ? (id) => weights.get(id) ?? 1 : null,
+      issued: r.issued,
+      records: r.weightedRecords ?? r.records.map((marks) => ({ marks })),
+      paper: r.paper,
+      paperVoters: r.paperVoters,
+      weights: r.weights ?? null,
+    }),
+  );
   const diff = differences(recomputed, result.tally);
   return [
     finding(
@@ -228,6 +264,7 @@ export function verifyExport(
     ),
     ...checkVouchedVotes(data),
     ...checkAuditLog(data, options.head),
+    ...checkWeights(data),
   ];
   return { ok: findings.every((f) => f.ok), findings };
 }

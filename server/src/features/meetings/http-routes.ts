@@ -17,7 +17,7 @@ import { bearer, chairMeeting, route } from '../../http-helpers';
 import { zodIssues } from '../../with-validation';
 import { renderBadgeSheet } from '../badges/badge-sheet';
 import { streamBadgeSheet } from '../badges/badge-stream';
-import { makeDelegates } from '../roster/new-delegates';
+import { auditedWeights, makeDelegates } from '../roster/new-delegates';
 import { assertRosterLines } from '../roster/roster-checks';
 
 export function meetingRoutes(ctx: HallContext): Router {
@@ -60,6 +60,7 @@ export function meetingRoutes(ctx: HallContext): Router {
           rulePresetId,
           rulePresetVersion: rules.version,
           delegates: delegates.length,
+          weights: auditedWeights(delegates),
           settings: meeting.settings,
         }),
       );

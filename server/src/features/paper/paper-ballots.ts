@@ -32,6 +32,16 @@ function checkTotals(def: BallotDefinition, totals: PaperTotals): void {
   }
 }
 
+/**
+ * A paper total counts ballots, not weight: entered under a count by weight a member's 5000 shares
+ * became 1 (or 0 under a double majority). Until paper totals carry weights, such a round takes
+ * no paper at all rather than a count that looks right and is not.
+ */
+function assertPaperCounts(state: MeetingState, ballotId: string): void {
+  const countBy = state.ballots.get(ballotId)?.rules.countBy ?? 'heads';
+  if (countBy !== 'heads') throw new HallvoteError('PAPER_NOT_WEIGHTED', { countBy });
+}
+
 /** The delegate handed in a paper ballot in the open round; returns the new turnout. */
 export async function markPaperVoter(
   ctx: HallContext,
@@ -41,12 +51,18 @@ export async function markPaperVoter(
 ): Promise<Turnout> {
   const round = state.openRoundOf(ballotId);
   const delegate = state.delegateOf(delegateId);
+  assertPaperCounts(state, ballotId);
   if (!state.onRoster(ballotId, round.round, delegateId)) throw new HallvoteError('NOT_IN_ROUND');
   if (state.votersOf(ballotId, round.round).has(delegateId))
     throw new HallvoteError('ALREADY_VOTED', {
       channel: state.votersOf(ballotId, round.round).get(delegateId)?.channel ?? 'online',
     });
   if (delegate.attendance !== 'present') throw new HallvoteError('NOT_PRESENT', { attendance: delegate.attendance });
+  // A member who gave their vote for this round (and arrived since) votes through their holder
+  // only, on paper as online: the round keeps the proxies it opened with.
+  const holderId = state.roundProxiesOf(ballotId, round.round).get(delegateId);
+  if (holderId !== undefined)
+    throw new HallvoteError('PROXY_GRANTED', { holder: state.delegates.get(holderId)?.name ?? '' });
   await ctx.store.markPaperVoter(
     ballotId,
     round.round,
@@ -76,6 +92,7 @@ export async function recordPaperTotals(
   if (!entry || !round) throw new HallvoteError('NOT_FOUND', { what: 'round' });
   if (round.state !== 'open' && round.state !== 'closed')
     throw new HallvoteError('CONFLICT', { reason: 'paper-after-publish' });
+  assertPaperCounts(state, ballotId);
   checkTotals(entry.row.definition, totals);
   const audit = auditInput(ctx.clock, state.meeting.id, 'chair', 'paper.totals', {
     ballotId,

@@ -1,14 +1,20 @@
 // Roster changes by the chair: import, edit and remove members until voting starts; add a member
 // (a latecomer, a substitute) and re-issue a lost badge at any time. Each runs inside
 // `exclusive(state, …)` and writes the store before the meeting state.
-import { HallvoteError, type ParsedRequest, type RosterEntry, type RosterImportResult } from '@hallvote/shared';
+import {
+  HallvoteError,
+  weightOf,
+  type ParsedRequest,
+  type RosterEntry,
+  type RosterImportResult,
+} from '@hallvote/shared';
 import { auditInput } from '../../audit-input';
 import { newSecret } from '../../auth';
 import type { HallContext } from '../../context';
 import type { MeetingState } from '../../hall/meeting-state';
 import type { DelegateRecord } from '../../store/store';
 import { joinUrl } from '../badges/join-url';
-import { makeDelegates } from './new-delegates';
+import { makeDelegates, weightsDetail } from './new-delegates';
 import { assertMember, assertRosterLines } from './roster-checks';
 
 function assertRosterEditable(state: MeetingState): void {
@@ -25,7 +31,10 @@ export async function importRoster(
   const replacing = p.mode === 'replace';
   assertRosterLines(p.lines, replacing ? [] : [...state.delegates.values()]);
   const fresh = makeDelegates(state.meeting.id, p.lines, replacing ? 0 : state.maxOrdinal());
-  const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, { delegates: fresh.length });
+  const audit = auditInput(ctx.clock, state.meeting.id, 'chair', `roster.${p.mode}`, {
+    delegates: fresh.length,
+    ...weightsDetail(fresh),
+  });
   await (replacing ? ctx.store.replaceRoster(state.meeting.id, fresh, audit) : ctx.store.addDelegates(fresh, audit));
   let removed: readonly DelegateRecord[] = [];
   if (replacing) removed = state.replaceRoster(fresh);
@@ -58,6 +67,7 @@ export async function addDelegate(
     [d],
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.added', {
       delegateId: d.id,
+      ...weightsDetail([d]),
       ...(notInRounds.length > 0 ? { notInRounds } : {}),
     }),
   );
@@ -79,18 +89,20 @@ export async function updateDelegate(
     ...(p.group !== undefined ? { group: p.group } : {}),
   };
   assertMember(
-    { ...d, ...fields },
+    { name: d.name, position: d.position, group: d.group, ...fields, weight: p.weight ?? String(d.weight) },
     [...state.delegates.values()].filter((other) => other.id !== d.id),
   );
+  const change = { ...fields, ...(p.weight !== undefined ? { weight: weightOf({ weight: p.weight }) } : {}) };
   await ctx.store.updateDelegate(
     d.id,
-    fields,
+    change,
     auditInput(ctx.clock, state.meeting.id, 'chair', 'delegate.updated', {
       delegateId: d.id,
-      fields: Object.keys(fields),
+      fields: Object.keys(change),
+      ...(change.weight !== undefined ? { weight: change.weight } : {}),
     }),
   );
-  state.updateDelegate(d.id, fields);
+  state.updateDelegate(d.id, change);
   ctx.broadcaster.delegateChanged(state, d.id);
 }
 

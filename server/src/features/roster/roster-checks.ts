@@ -4,6 +4,7 @@ import {
   HallvoteError,
   memberProblems,
   rosterProblems,
+  type ExistingMember,
   type RosterEntry,
   type RosterLine,
   type RosterProblem,
@@ -17,13 +18,13 @@ function refuse(problems: readonly RosterProblem[]): never {
 }
 
 /** Refuses the lines of a file unless every line passes; `existing` is the roster they are added to. */
-export function assertRosterLines(lines: readonly RosterLine[], existing: readonly RosterEntry[] = []): void {
+export function assertRosterLines(lines: readonly RosterLine[], existing: readonly ExistingMember[] = []): void {
   const problems = rosterProblems(lines, existing);
   if (problems.length > 0) refuse(problems);
 }
 
 /** Refuses one member added or edited on their own unless they pass; `others` is the rest of the roster. */
-export function assertMember(member: RosterEntry, others: readonly RosterEntry[]): void {
+export function assertMember(member: RosterEntry, others: readonly ExistingMember[]): void {
   const problems = memberProblems(member, others);
   if (problems.length > 0) refuse(problems);
 }

@@ -23,8 +23,10 @@ import { RoomSender } from './room-sender';
 import {
   ballotView,
   chairBallotView,
+  delegateSnapshot,
   delegateView,
   projectorResult,
+  proxyView,
   publishedAnchor,
   publishedReceipts,
   turnoutOf,
@@ -56,7 +58,7 @@ export class SocketBroadcaster implements Broadcaster {
   private readonly rooms: RoomSender;
 
   constructor(
-    io: HallServer,
+    private readonly io: HallServer,
     private readonly computeInterim: (state: MeetingState, ballotId: string) => Promise<RoundResult | null>,
     /** The app clock in epoch ms: phones count down against it, whatever their own clocks say. */
     private readonly serverTime: () => number,
@@ -101,6 +103,7 @@ export class SocketBroadcaster implements Broadcaster {
       | 'presence:updated'
       | 'turnout:updated'
       | 'console:roster-updated'
+      | 'console:proxies-updated'
       | 'console:ballot-updated'
       | 'console:storage-updated'
       | 'console:projector-updated'
@@ -168,6 +171,27 @@ export class SocketBroadcaster implements Broadcaster {
       full: true,
     });
     this.emit(state.meeting.id, 'projector', 'presence:updated', { presence });
+  }
+
+  proxiesChanged(state: MeetingState): void {
+    if (!this.live(state)) return;
+    const presence = state.presence();
+    this.emit(state.meeting.id, 'chair', 'console:proxies-updated', {
+      proxies: [...state.proxies.values()].map(proxyView),
+      presence,
+    });
+    this.emit(state.meeting.id, 'projector', 'presence:updated', { presence });
+  }
+
+  delegatesChanged(state: MeetingState, delegateIds: readonly string[]): void {
+    if (!this.live(state)) return;
+    // A snapshot stamped with the channel's current number: the events after it follow on (any still
+    // queued in the room sender carry numbers up to it, and the phone skips them).
+    const seq = this.seq(state.meeting.id, 'delegate');
+    for (const id of new Set(delegateIds)) {
+      const socketId = state.connectionOf(id);
+      if (socketId) this.io.local.to(socketId).emit('snapshot', delegateSnapshot(state, id, seq, this.serverTime()));
+    }
   }
 
   /** One delegate changed (attendance, connection, details); coalesced with others. */

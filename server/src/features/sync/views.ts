@@ -6,18 +6,22 @@ import type {
   ChairSnapshot,
   Delegate,
   DelegateSnapshot,
+  MyVote,
   MeetingHeading,
   ProjectorSnapshot,
+  Proxy,
   PublishedAnchor,
+  RepresentedMember,
   RoundResult,
   Snapshot,
   SocketData,
   StorageStatus,
   Turnout,
 } from '@hallvote/shared';
-import type { MeetingState } from '../../hall/meeting-state';
+import { splitRuleRefusal } from '@hallvote/shared';
+import type { MeetingState, VoterEntry } from '../../hall/meeting-state';
 import { uncountedAtDeadline } from '../ballots/early-close';
-import type { DelegateRecord } from '../../store/store';
+import type { DelegateRecord, ProxyRecord } from '../../store/store';
 
 /** A roster member as the chair sees them: no token. */
 export function delegateView(state: MeetingState, d: DelegateRecord): Delegate {
@@ -29,6 +33,20 @@ export function delegateView(state: MeetingState, d: DelegateRecord): Delegate {
     attendance: d.attendance,
     checkedInBy: d.checkedInBy,
     connected: state.connectionOf(d.id) !== undefined,
+    weight: d.weight,
+  };
+}
+
+/** A proxy as the chair sees it. */
+export function proxyView(p: ProxyRecord): Proxy {
+  return {
+    id: p.id,
+    grantorId: p.grantorId,
+    holderId: p.holderId,
+    instructions: p.instructions,
+    grantedAt: p.grantedAt,
+    revokedAt: p.revokedAt,
+    revokedBy: p.revokedBy,
   };
 }
 
@@ -87,6 +105,9 @@ export function chairBallotView(state: MeetingState, ballotId: string): ChairBal
     lateIds: round ? state.lateFor(ballotId, round.round) : [],
     draftRound: entry.row.revoteDrafted ? (round?.round ?? 0) + 1 : null,
     paper: round ? (state.paperTotalsOf(ballotId, round.round) ?? null) : null,
+    roundProxies: round
+      ? [...state.roundProxiesOf(ballotId, round.round)].map(([grantorId, holderId]) => ({ grantorId, holderId }))
+      : [],
     result: open ? (view.interimForChair ? state.interimResult(ballotId) : null) : (round?.result ?? null),
   };
 }
@@ -161,10 +182,61 @@ export function chairSnapshot(
     delegates: [...state.delegates.values()].map((d) => delegateView(state, d)),
     ballots: [...state.ballots.keys()].flatMap((id) => chairBallotView(state, id) ?? []),
     projectorKey: state.meeting.projectorKey,
+    proxies: [...state.proxies.values()].map(proxyView),
     plainHttp: context.plainHttp,
     storage: context.storage,
     projector: state.projector,
   };
+}
+
+function myVoteOf(ballotId: string, round: number, v: VoterEntry, forDelegateId?: string): MyVote {
+  return {
+    ballotId,
+    round,
+    voteId: v.voteId,
+    receipt: v.receipt,
+    marks: v.marks,
+    ...(forDelegateId !== undefined ? { forDelegateId } : {}),
+  };
+}
+
+/**
+ * The members whose votes the delegate casts: in the current round, those its proxies gave them;
+ * with no round open, those whose proxies they hold now (for the next round).
+ */
+export function representedMembers(state: MeetingState, holderId: string): RepresentedMember[] {
+  const ballotId = state.currentBallotId;
+  const round = ballotId ? state.currentRound(ballotId) : undefined;
+  const open = ballotId && round?.state === 'open';
+  const ids = open
+    ? state.representedBy(ballotId, round.round, holderId)
+    : state.proxiesHeldBy(holderId).map((p) => p.grantorId);
+  return ids.flatMap((id) => {
+    const d = state.delegates.get(id);
+    if (!d) return [];
+    const voter = open ? state.votersOf(ballotId, round.round).get(id) : undefined;
+    return [
+      {
+        delegateId: id,
+        name: d.name,
+        weight: d.weight,
+        instructions: state.proxyGivenBy(id)?.instructions ?? '',
+        vote: open && voter?.channel === 'online' ? myVoteOf(ballotId, round.round, voter, id) : null,
+      },
+    ];
+  });
+}
+
+/** The holder the delegate gave their vote to: for the open round, else the proxy in force. */
+function heldByOf(state: MeetingState, delegateId: string): { name: string } | null {
+  const ballotId = state.currentBallotId;
+  const round = ballotId ? state.currentRound(ballotId) : undefined;
+  const holderId =
+    ballotId && round?.state === 'open'
+      ? state.roundProxiesOf(ballotId, round.round).get(delegateId)
+      : state.proxyGivenBy(delegateId)?.holderId;
+  const holder = holderId ? state.delegates.get(holderId) : undefined;
+  return holder ? { name: holder.name } : null;
 }
 
 export function delegateSnapshot(
@@ -176,6 +248,8 @@ export function delegateSnapshot(
   const d = state.delegates.get(delegateId);
   const ballotId = state.currentBallotId;
   const round = ballotId ? state.currentRound(ballotId) : undefined;
+  const rules = ballotId ? (state.ballots.get(ballotId)?.rules ?? state.rules) : state.rules;
+  const represents = representedMembers(state, delegateId);
   const voter = ballotId && round ? state.votersOf(ballotId, round.round).get(delegateId) : undefined;
   // A paper voter's phone is told nothing it could mistake for an online receipt.
   const mine = voter?.channel === 'online' ? voter : undefined;
@@ -184,15 +258,19 @@ export function delegateSnapshot(
     seq,
     serverTime,
     meeting: heading(state),
-    me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '' },
+    me: { id: delegateId, name: d?.name ?? '', position: d?.position ?? '', weight: d?.weight ?? 1 },
     ballot: ballotId ? ballotView(state, ballotId) : null,
-    myVote:
-      ballotId && round && mine
-        ? { ballotId, round: round.round, voteId: mine.voteId, receipt: mine.receipt, marks: mine.marks }
-        : null,
+    myVote: ballotId && round && mine ? myVoteOf(ballotId, round.round, mine) : null,
     result: publishedResult(state),
     receipts: ballotId ? publishedReceipts(state, ballotId) : [],
     anchor: publishedAnchor(state),
+    represents,
+    heldBy: heldByOf(state, delegateId),
+    splitAllowed:
+      represents.length > 0 &&
+      splitRuleRefusal(rules, ballotId ? (state.ballots.get(ballotId)?.row.definition.secret ?? false) : false) ===
+        null,
+    countBy: rules.countBy ?? 'heads',
     joinedAfter:
       ballotId && round && !state.onRoster(ballotId, round.round, delegateId) ? { ballotId, round: round.round } : null,
   };

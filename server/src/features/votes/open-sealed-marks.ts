@@ -5,7 +5,7 @@
 // table, through the same checks as marks sent in clear.
 import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync } from 'node:crypto';
 import nacl from 'tweetnacl';
-import { HallvoteError, decodeMarks, type CodedBallot, type Marks } from '@hallvote/shared';
+import { HallvoteError, decodeMarks, decodeSplit, type CodedBallot, type Marks } from '@hallvote/shared';
 
 /** DER prefixes that wrap a raw 32-byte X25519 key (RFC 8410). */
 const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
@@ -37,6 +37,25 @@ export function newSealKeyPair(): { publicKey: string; secretKey: string } {
  * secret key; INVALID_VOTE when it does not open or does not decode to a ballot of `ballot`.
  */
 export function openSealedMarks(ballot: CodedBallot, sealed: string, secretKey: string): Marks {
+  const opened = openSealed(sealed, secretKey);
+  const marks = opened ? decodeMarks(ballot, opened) : null;
+  if (!marks) throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
+  return marks;
+}
+
+/** A split ballot's rows sealed the same way (marks-code.ts encodeSplit); INVALID_VOTE as above. */
+export function openSealedSplit(
+  ballot: CodedBallot,
+  sealed: string,
+  secretKey: string,
+): Record<string, Record<string, number>> {
+  const opened = openSealed(sealed, secretKey);
+  const rows = opened ? decodeSplit(ballot, opened) : null;
+  if (!rows) throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
+  return rows;
+}
+
+function openSealed(sealed: string, secretKey: string): Uint8Array | null {
   const refuse = (): never => {
     throw new HallvoteError('INVALID_VOTE', { reason: 'unsealable' });
   };
@@ -67,6 +86,5 @@ export function openSealedMarks(ballot: CodedBallot, sealed: string, secretKey: 
     new Uint8Array(bytes.subarray(KEY, KEY + NONCE)),
     key,
   );
-  const marks = opened ? decodeMarks(ballot, opened) : null;
-  return marks ?? refuse();
+  return opened ?? refuse();
 }
