@@ -120,8 +120,13 @@ describe('the chair console in Vietnamese', () => {
         ...auditEntries()[2]!,
         seq: 4,
         action: 'round.closed',
-        details: { round: 1, attendance: { present: ['d-1', 'd-2'], excused: ['d-3'], absent: [] } },
+        details: {
+          round: 1,
+          attendance: { present: ['d-1', 'd-2'], excused: ['d-3'], absent: [], represented: ['d-4'] },
+          earlyClose: { returned: 10, present: 12, minimum: 10, ruleMinimum: 10 },
+        },
       },
+      { ...auditEntries()[2]!, seq: 7, action: 'round.cancelled', details: { round: 2, destroyed: 3 } },
       {
         ...auditEntries()[0]!,
         seq: 5,
@@ -146,10 +151,14 @@ describe('the chair console in Vietnamese', () => {
     console_();
     socket.answer('audit:list', () => ({ ok: true, data: entries }));
     fireEvent.click(screen.getByRole('tab', { name: 'Nhật ký' }));
-    await screen.findByText(/điểm danh: có mặt 2, vắng có lý do 1, vắng 0/);
+    await screen.findByText(/điểm danh: có mặt 2, qua ủy quyền 1, vắng có lý do 1, vắng 0/);
+    expect(text()).toMatch(/kết thúc sớm: thu về 10, có mặt 12, tối thiểu 10/);
+    expect(text()).toMatch(/số phiếu hủy không mở: 3/);
     expect(text()).toMatch(/múi giờ Asia\/Ho_Chi_Minh/);
     expect(text()).toMatch(/đã sửa: họ và tên, chức vụ, quyền biểu quyết/);
-    expect(text()).not.toMatch(/present|excused|absent|timeZone|address|issuer|national|place|position|weight/);
+    expect(text()).not.toMatch(
+      /present|excused|absent|timeZone|address|issuer|national|place|position|weight|earlyClose|minimum|destroyed/,
+    );
     expect(englishIn(text())).toEqual([]);
   });
 

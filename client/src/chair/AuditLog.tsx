@@ -146,7 +146,12 @@ function useDetails(): (details: AuditEntry['details']) => string {
             )
             .join(', ')}`;
         if (key === 'attendance' && isAttendance(value))
-          return `${label}: ${t.audit.attendance(value.present.length, value.excused.length, value.absent.length)}`;
+          return `${label}: ${t.audit.attendance(
+            value.present.length,
+            value.excused.length,
+            value.absent.length,
+            Array.isArray(value.represented) ? value.represented.length : 0,
+          )}`;
         return `${label}: ${detailValue(value, t.audit)}`;
       })
       .filter((part) => part !== '')
@@ -159,7 +164,9 @@ interface DetailWords {
 }
 
 /** A round's attendance as the audit records it: member ids by status. */
-function isAttendance(value: unknown): value is Record<'present' | 'excused' | 'absent', unknown[]> {
+function isAttendance(
+  value: unknown,
+): value is Record<'present' | 'excused' | 'absent', unknown[]> & { represented?: unknown } {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return Array.isArray(v.present) && Array.isArray(v.excused) && Array.isArray(v.absent);

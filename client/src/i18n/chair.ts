@@ -253,12 +253,17 @@ const en = {
       castBy: 'cast by the holder',
       members: 'for the members',
       proxies: 'proxies',
+      earlyClose: 'closed early',
+      present: 'present',
+      minimum: 'minimum',
+      ruleMinimum: "the rules' minimum",
+      destroyed: 'ballots destroyed unseen',
       secrecyRiskAccepted: 'opened although this many voters could be identified',
       by: 'by',
     } as Readonly<Record<string, string>>,
     /** A round's attendance at its close, counted (the export lists the members). */
-    attendance: (present: number, excused: number, absent: number) =>
-      `present ${present}, excused ${excused}, absent ${absent}`,
+    attendance: (present: number, excused: number, absent: number, represented: number) =>
+      `present ${present}${represented > 0 ? `, by proxy ${represented}` : ''}, excused ${excused}, absent ${absent}`,
     /** How a detail's value reads when it is not a name or a number. */
     values: { none: 'none', yes: 'yes', no: 'no' },
     /** Who took a proxy back. */
@@ -527,10 +532,16 @@ const vi = (a: Address): typeof en => ({
       castBy: 'người bỏ phiếu thay',
       members: 'cho các thành viên',
       proxies: 'số ủy quyền',
+      earlyClose: 'kết thúc sớm',
+      present: 'có mặt',
+      minimum: 'tối thiểu',
+      ruleMinimum: 'mức tối thiểu của quy định',
+      destroyed: 'số phiếu hủy không mở',
       secrecyRiskAccepted: 'vẫn mở dù số người có thể bị lộ phiếu là',
       by: 'do',
     },
-    attendance: (present, excused, absent) => `có mặt ${present}, vắng có lý do ${excused}, vắng ${absent}`,
+    attendance: (present, excused, absent, represented) =>
+      `có mặt ${present}${represented > 0 ? `, qua ủy quyền ${represented}` : ''}, vắng có lý do ${excused}, vắng ${absent}`,
     values: { none: 'không có', yes: 'có', no: 'không' },
     revokedBy: { chair: a.chair, arrival: 'người ủy quyền đã đến' },
   },
