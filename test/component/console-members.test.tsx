@@ -2,6 +2,7 @@
 // checks before sending, edited and removed until voting starts, a badge re-issued and printed alone.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
+import { RULE_PRESETS } from '@hallvote/shared';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
@@ -87,6 +88,47 @@ describe('adding a member', () => {
       'This member (same name and position) is on the roster already.',
     );
     expect(screen.getByRole('alert')).not.toHaveTextContent('nothing was changed');
+  });
+});
+
+describe('in a meeting that counts weight', () => {
+  // A substitute shareholder added once voting has started had weight 1 with no way to say
+  // otherwise (fresh-eyes review): the form asks for the weight where the meeting counts it.
+  const agm = () => {
+    const base = chairSnapshot({ presence: presence(3, 3), delegates: delegates(3, 3) });
+    return { ...base, meeting: { ...base.meeting, rules: RULE_PRESETS['agm-ordinary'] } };
+  };
+
+  test('adding asks for the weight and sends it as written; the roster checks refuse a weight that is no number', async () => {
+    start(agm());
+    const form = addForm();
+    fireEvent.change(form.getByLabelText('Weight'), { target: { value: 'many' } });
+    await addMember('Cổ đông Mới', 'Cổ đông');
+    expect(screen.getByRole('alert')).toHaveTextContent('“many”');
+    expect(socket.sent('delegate:add')).toEqual([]);
+    socket.answer('delegate:add', () => ({ ok: true, data: { delegateId: 'd4' } }));
+    fireEvent.change(form.getByLabelText('Weight'), { target: { value: ' 1.500.000 ' } });
+    await addMember('Cổ đông Mới', 'Cổ đông');
+    expect(socket.sent('delegate:add')).toEqual([
+      { name: 'Cổ đông Mới', position: 'Cổ đông', group: '', weight: '1.500.000' },
+    ]);
+  });
+
+  test('a meeting counted by heads asks for no weight', () => {
+    start();
+    expect(addForm().queryByLabelText('Weight')).not.toBeInTheDocument();
+  });
+
+  test('editing sends the weight only when it changed', async () => {
+    start(agm());
+    fireEvent.click(actionsOf('Đại biểu 1').getByRole('button', { name: 'Edit' }));
+    const form = within(screen.getByText(/Editing/).closest('tr')!);
+    fireEvent.change(form.getByLabelText('Position or unit'), { target: { value: 'Chủ tịch' } });
+    socket.answer('delegate:update', () => ({ ok: true, data: {} }));
+    await act(async () => {
+      fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    });
+    expect(socket.sent('delegate:update')[0]).not.toHaveProperty('weight');
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '@hallvote/shared';
 import { useText } from '../i18n';
 import { consoleText } from '../i18n/console';
+import { proxyText } from '../i18n/proxies';
 import { rosterText } from '../i18n/roster';
 import type { Refusal } from '../reply';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -24,6 +25,8 @@ interface Props {
   readonly onSubmit: (entry: RosterEntry) => Promise<boolean>;
   readonly onCancel?: () => void;
   readonly cancelLabel?: string;
+  /** The meeting counts weight: the member's weight is asked for too (1 when left empty). */
+  readonly weighted?: boolean;
 }
 
 /** What the server does to a field before its checks (the schema trims), done before ours. */
@@ -31,14 +34,16 @@ const trimmed = (e: RosterEntry): RosterEntry => ({
   name: e.name.trim(),
   position: e.position.trim(),
   group: e.group.trim(),
+  ...(e.weight !== undefined && e.weight.trim() !== '' ? { weight: e.weight.trim() } : {}),
 });
 
 /**
- * One member's name, position and group, checked with the roster's own checks (the server's too)
+ * One member's name, position, group and (where the meeting counts weight) weight, checked with the roster's own checks (the server's too)
  * before anything is sent; problems and refusals said in the viewer's language.
  */
 export function MemberForm(props: Props) {
   const c = useText(consoleText);
+  const p = useText(proxyText);
   const id = useId();
   const [entry, setEntry] = useState<RosterEntry>(props.initial);
   const [problems, setProblems] = useState<readonly EntryProblem[]>([]);
@@ -48,7 +53,7 @@ export function MemberForm(props: Props) {
       <input
         type="text"
         id={`${id}-${key}`}
-        value={entry[key]}
+        value={entry[key] ?? ''}
         autoComplete="off"
         onChange={(e) => setEntry({ ...entry, [key]: e.target.value })}
       />
@@ -73,6 +78,7 @@ export function MemberForm(props: Props) {
         {field('name', c.members.name)}
         {field('position', c.members.position)}
         {field('group', c.members.group)}
+        {props.weighted ? field('weight', p.weight) : null}
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={props.busy}>

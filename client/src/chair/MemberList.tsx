@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Delegate, RosterEntry } from '@hallvote/shared';
+import { countsWeight, type Delegate, type RosterEntry } from '@hallvote/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useText } from '../i18n';
 import { chairText } from '../i18n/chair';
@@ -73,6 +73,7 @@ function AddMember({ onAdded }: { onAdded: (delegateId: string) => void }) {
   const { run, busy, refusal } = useChairRequest();
   const delegates = useChair((s) => s.delegates);
   const ballotOpen = useChair((s) => s.ballots.some((b) => b.state === 'open'));
+  const weighted = useChair((s) => (s.meeting ? countsWeight(s.meeting.rules) : false));
   const [added, setAdded] = useState<string | null>(null);
   return (
     <details className="add-member">
@@ -81,6 +82,7 @@ function AddMember({ onAdded }: { onAdded: (delegateId: string) => void }) {
       <MemberForm
         initial={EMPTY}
         others={delegates}
+        weighted={weighted}
         submitLabel={c.members.add}
         busy={busy}
         refusal={refusal}
@@ -164,20 +166,30 @@ function EditMember({ delegate, onDone }: { delegate: Delegate; onDone: () => vo
   const { run, busy, refusal } = useChairRequest();
   // Selected only while editing: a long roster's rows do not each filter the whole roster.
   const others = useChair(useShallow((s) => s.delegates.filter((d) => d.id !== delegate.id)));
+  const weighted = useChair((s) => (s.meeting ? countsWeight(s.meeting.rules) : false));
   return (
     <tr className="editing">
       <td colSpan={3}>
         <p className="hint">{c.members.editing(delegate.name)}</p>
         <MemberForm
-          initial={{ name: delegate.name, position: delegate.position, group: delegate.group }}
+          initial={{
+            name: delegate.name,
+            position: delegate.position,
+            group: delegate.group,
+            ...(weighted ? { weight: String(delegate.weight) } : {}),
+          }}
           others={others}
+          weighted={weighted}
           submitLabel={c.members.save}
           busy={busy}
           refusal={refusal}
           onCancel={onDone}
           cancelLabel={c.members.cancelEdit}
-          onSubmit={async (entry) => {
-            const reply = await run('delegate:update', { delegateId: delegate.id, ...entry });
+          onSubmit={async ({ weight, ...entry }) => {
+            // A weight left as it was is not sent: once voting has started weights are fixed,
+            // and a change of name alone must not be refused for it.
+            const changed = weight !== undefined && weight !== String(delegate.weight) ? { weight } : {};
+            const reply = await run('delegate:update', { delegateId: delegate.id, ...entry, ...changed });
             if (reply.ok) onDone();
             return reply.ok;
           }}
