@@ -251,6 +251,46 @@ describe('the phone', () => {
     ]);
   });
 
+  test('a split the server never answered is sent again with the same vote id, and gets the first receipts', async () => {
+    // A new id would be refused ALREADY_VOTED had the first split been recorded (fresh-eyes review).
+    start();
+    let calls = 0;
+    socket.answer('vote:cast-split', (p) =>
+      calls++ === 0
+        ? { ok: false, error: 'NO_ANSWER', params: { reason: 'timeout' } }
+        : {
+            ok: true,
+            data: p.members.map((id, i) => ({
+              ballotId: p.ballotId,
+              round: p.round,
+              voteId: p.voteId,
+              receipt: `S${i}`,
+              marks: null,
+              ...(i > 0 ? { forDelegateId: id } : {}),
+            })),
+          },
+    );
+    socket.serverEmits(
+      'snapshot',
+      delegateSnapshot({
+        me: { id: 'd7', name: 'An', position: '', weight: 100 },
+        ballot: motion(),
+        represents,
+        countBy: 'weight',
+        splitAllowed: true,
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Split my votes' }));
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Yes' }), { target: { value: '800' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cast the split ballot' }));
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Cast the split ballot' }));
+    expect(await screen.findByText('Vote for Chi recorded. Receipt S1')).toBeInTheDocument();
+    const ids = socket.sent('vote:cast-split').map((v) => v.voteId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+  });
+
   test('a grantor’s phone says who votes for them', () => {
     start();
     socket.serverEmits('snapshot', delegateSnapshot({ ballot: motion(), heldBy: { name: 'An' } }));

@@ -1,13 +1,17 @@
 // A proxy holder's split ballot: the votes they carry (theirs and those of every member they
 // represent who has not voted yet) given to options in amounts, sent in one request. A secret
 // ballot's rows are sealed to the round's key first, like any secret vote. Not kept on the phone
-// across a reload as a single vote is: a split is cast in one tap, and a lost answer is asked again
-// by sending the same vote id, which the server answers with the first receipts.
+// across a reload as a single vote is: a split is cast in one tap. An answer that did not come
+// (NO_ANSWER) is asked again by sending the same split with the same vote id, which the server
+// answers with the first receipts; a new id would be refused, the split having been recorded.
 import type { BallotView, MyVote } from '@hallvote/shared';
 import { noAnswer } from '../reply';
 import { preloadSealing } from './seal-vote';
 import { delegateStore, type DelegateState } from './store';
 import { withVote, type DelegateSession } from './vote-actions';
+
+/** The last split sent and not answered: sent again as it was, it keeps its vote id. */
+let unanswered: { readonly key: string; readonly voteId: string } | null = null;
 
 /** Who a split is cast for now: the holder, then each member represented not yet voted for. */
 export function splitMembers(state: Pick<DelegateState, 'me' | 'represents'>): string[] {
@@ -54,13 +58,19 @@ export async function castSplitVote(session: DelegateSession, rows: Rows): Promi
     delegateStore.setState({ sending: false, refusal: noAnswer('sealing') });
     return;
   }
+  const members = splitMembers(state);
+  const key = JSON.stringify([ballot.id, ballot.round, members, rows]);
+  const voteId = unanswered?.key === key ? unanswered.voteId : session.newVoteId();
+  unanswered = { key, voteId };
   const reply = await session.socket.request('vote:cast-split', {
     ballotId: ballot.id,
     round: ballot.round,
-    voteId: session.newVoteId(),
-    members: splitMembers(state),
+    voteId,
+    members,
     ...payload,
   });
+  // Only a split the server never answered is sent again with its id.
+  if (reply.ok || reply.error !== 'NO_ANSWER') unanswered = null;
   if (!reply.ok) {
     delegateStore.setState({ sending: false, refusal: reply });
     return;
