@@ -58,6 +58,13 @@ describe('who has not voted yet', () => {
     expect(notVoted().getByText('Everyone present has voted.')).toBeInTheDocument();
   });
 
+  test('a grantor whose proxy the round holds, arrived since, is offered no paper mark (the server refuses it)', () => {
+    start(chairBallot(classificationBallot(), { voterIds: [], roundProxies: [{ grantorId: 'd4', holderId: 'd1' }] }));
+    const row = (name: string) => within(notVoted().getByText(name).closest('li')!);
+    expect(row('Đại biểu 4').queryByRole('button', { name: 'Voted on paper' })).not.toBeInTheDocument();
+    expect(row('Đại biểu 3').getByRole('button', { name: 'Voted on paper' })).toBeInTheDocument();
+  });
+
   test('"voted on paper" asks first, then marks that member; a member added late is named apart', () => {
     start(chairBallot(classificationBallot(), { voterIds: [], lateIds: ['d6'] }), 6);
     expect(screen.getByRole('heading', { name: 'Not voted yet: 5' })).toBeInTheDocument();

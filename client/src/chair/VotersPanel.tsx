@@ -79,7 +79,8 @@ function NotVoted({ ballot, delegateId }: { ballot: ChairBallotView; delegateId:
         {delegate.position ? <span className="position">{delegate.position}</span> : null}
         {delegate.connected ? <span className="dot on"> ● {t.attendance.connected}</span> : null}
       </span>
-      {takesPaper(ballot) ? (
+      {/* A grantor whose proxy this round holds is voted for by the holder, never on paper. */}
+      {takesPaper(ballot) && !ballot.roundProxies.some((p) => p.grantorId === delegateId) ? (
         <ConfirmButton
           label={c.voters.paper}
           question={c.voters.paperQuestion(delegate.name)}
