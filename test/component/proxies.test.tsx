@@ -10,8 +10,10 @@ import {
   type BallotView,
   type MyVote,
   type RepresentedMember,
+  type RequestPayload,
   type VoteCastPayload,
 } from '@hallvote/shared';
+import type { Reply } from '../../client/src/socket';
 import { bindChairSocket } from '../../client/src/chair/bind-chair-socket';
 import { ChairApp } from '../../client/src/chair/ChairApp';
 import { chairStore } from '../../client/src/chair/store';
@@ -210,19 +212,24 @@ describe('the phone', () => {
     ]);
   });
 
-  test('a holder splits the shares they carry in one ballot', async () => {
+  type SplitPayload = RequestPayload<'vote:cast-split'>;
+  /** The server's answer to a split: one receipt per member, the holder's first. */
+  const splitReceipts = (p: SplitPayload) => ({
+    ok: true as const,
+    data: p.members.map((id, i) => ({
+      ballotId: p.ballotId,
+      round: p.round,
+      voteId: p.voteId,
+      receipt: `S${i}`,
+      marks: null,
+      ...(i > 0 ? { forDelegateId: id } : {}),
+    })),
+  });
+
+  /** An (100 shares) holds Chi's and Dũng's proxies on a motion counted by weight, splits allowed. */
+  function startHolder(answer: (p: SplitPayload) => Reply<'vote:cast-split'>): void {
     start();
-    socket.answer('vote:cast-split', (p) => ({
-      ok: true,
-      data: p.members.map((id, i) => ({
-        ballotId: p.ballotId,
-        round: p.round,
-        voteId: p.voteId,
-        receipt: `S${i}`,
-        marks: null,
-        ...(i > 0 ? { forDelegateId: id } : {}),
-      })),
-    }));
+    socket.answer('vote:cast-split', answer);
     socket.serverEmits(
       'snapshot',
       delegateSnapshot({
@@ -233,6 +240,10 @@ describe('the phone', () => {
         splitAllowed: true,
       }),
     );
+  }
+
+  test('a holder splits the shares they carry in one ballot', async () => {
+    startHolder((p) => splitReceipts(p));
     fireEvent.click(screen.getByRole('button', { name: 'Split my votes' }));
     expect(screen.getByRole('heading', { name: 'Split 800 shares (yours and those you hold)' })).toBeInTheDocument();
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Yes' }), { target: { value: '700' } });
@@ -253,32 +264,9 @@ describe('the phone', () => {
 
   test('a split the server never answered is sent again with the same vote id, and gets the first receipts', async () => {
     // A new id would be refused ALREADY_VOTED had the first split been recorded (fresh-eyes review).
-    start();
     let calls = 0;
-    socket.answer('vote:cast-split', (p) =>
-      calls++ === 0
-        ? { ok: false, error: 'NO_ANSWER', params: { reason: 'timeout' } }
-        : {
-            ok: true,
-            data: p.members.map((id, i) => ({
-              ballotId: p.ballotId,
-              round: p.round,
-              voteId: p.voteId,
-              receipt: `S${i}`,
-              marks: null,
-              ...(i > 0 ? { forDelegateId: id } : {}),
-            })),
-          },
-    );
-    socket.serverEmits(
-      'snapshot',
-      delegateSnapshot({
-        me: { id: 'd7', name: 'An', position: '', weight: 100 },
-        ballot: motion(),
-        represents,
-        countBy: 'weight',
-        splitAllowed: true,
-      }),
+    startHolder((p) =>
+      calls++ === 0 ? { ok: false, error: 'NO_ANSWER', params: { reason: 'timeout' } } : splitReceipts(p),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Split my votes' }));
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Yes' }), { target: { value: '800' } });
