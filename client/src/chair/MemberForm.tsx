@@ -38,8 +38,9 @@ const trimmed = (e: RosterEntry): RosterEntry => ({
 });
 
 /**
- * One member's name, position, group and (where the meeting counts weight) weight, checked with the roster's own checks (the server's too)
- * before anything is sent; problems and refusals said in the viewer's language.
+ * One member's name, position, group and (where the meeting counts weight) weight, checked with
+ * the roster's own checks (the server's too) before anything is sent; problems and refusals said
+ * in the viewer's language.
  */
 export function MemberForm(props: Props) {
   const c = useText(consoleText);
