@@ -3,7 +3,7 @@
 // directory and port. The fault tests and the end-to-end test both use it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,17 +15,45 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Random, as an ADMIN_TOKEN must be: the server refuses one with fewer than 128 bits at start. */
 export const CHILD_ADMIN_TOKEN = randomBytes(18).toString('base64url');
 
-/** A port that was free a moment ago on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
+/**
+ * Below the kernel's range for outgoing connections' local ports: a port taken from that range
+ * (listen on 0) can be taken again, before the server meant for it binds, by any connection the
+ * tests open meanwhile (a cluster's nodes open dozens to PostgreSQL and Redis while HAProxy waits
+ * for its port: CI once failed "cannot bind socket (Address already in use)"). Below it, only
+ * another listener could, and each picks at random.
+ */
+function listenRange(): { readonly from: number; readonly to: number } {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > 12_000) return { from: 10_000, to: low };
+  } catch {
+    // not Linux: the usual default
+  }
+  return { from: 20_000, to: 32_768 };
+}
+
+function probe(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const bound = typeof address === 'object' && address ? address.port : null;
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/** A port that was free a moment ago on the loopback interface, outside the outgoing range. */
+export async function freePort(): Promise<number> {
+  const { from, to } = listenRange();
+  for (let tries = 0; tries < 50; tries += 1) {
+    const port = await probe(from + Math.floor(Math.random() * (to - from)));
+    if (port !== null) return port;
+  }
+  const any = await probe(0);
+  if (any === null) throw new Error('no free port on 127.0.0.1');
+  return any;
 }
 
 const running = new Set<ChildProcess>();
