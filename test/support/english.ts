@@ -60,6 +60,9 @@ const ENGLISH_STRINGS: readonly string[] = (() => {
 export function englishIn(text: string): string[] {
   let rest = text;
   for (const a of ALLOWED) rest = rest.split(a).join(' ');
+  // Codes are not words: receipts and join codes ("K7Q2-MXWA"), whose list items run together in
+  // textContent ("…X29A-DGPFJPGH-M8…" once read as "A DGPFJPGH M", and "a" is English).
+  rest = rest.replace(/[A-Z0-9]+(?:-[A-Z0-9]+)+/g, ' ');
   const found = ENGLISH_STRINGS.filter((s) => rest.includes(s));
   // Words of ASCII letters only, whole: a Vietnamese word with a mark is a boundary, not a letter.
   for (const run of rest.match(/(?<![\p{L}\p{M}'’])[A-Za-z'’]+(?:[ ,.:;-]+[A-Za-z'’]+){2,}(?![\p{L}\p{M}'’])/gu) ?? [])
