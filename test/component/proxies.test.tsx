@@ -5,7 +5,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
-  MOTION_OPTIONS,
   RULE_PRESETS,
   type BallotView,
   type MyVote,
@@ -25,31 +24,11 @@ import { pendingVoteBox } from '../../client/src/delegate/pending-vote';
 import { delegateStore, initialDelegateState } from '../../client/src/delegate/store';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { FakeSocket } from './support/fake-socket';
-import {
-  chairBallot,
-  chairSnapshot,
-  classificationBallot,
-  delegateSnapshot,
-  delegates,
-  presence,
-} from './support/fixtures';
+import { chairBallot, chairSnapshot, agmMotion, delegateSnapshot, delegates, presence } from './support/fixtures';
 
 const AGM = RULE_PRESETS['agm-ordinary'];
 
-function motion(overrides: Partial<BallotView> = {}): BallotView {
-  return {
-    ...classificationBallot(),
-    title: 'Approve the accounts',
-    kind: 'motion',
-    subjects: [{ id: 'motion', label: 'Accounts 2025' }],
-    options: [...MOTION_OPTIONS],
-    secret: false,
-    state: 'open',
-    round: 1,
-    rules: { id: AGM.id, version: AGM.version },
-    ...overrides,
-  };
-}
+const motion = (overrides: Partial<BallotView> = {}) => agmMotion('Approve the accounts', 'Accounts 2025', overrides);
 
 describe('the console', () => {
   resetChairStoreAroundEachTest();

@@ -5,7 +5,6 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   DEFAULT_MEETING_SETTINGS,
-  MOTION_OPTIONS,
   RULE_PRESETS,
   type AuditEntry,
   type BallotView,
@@ -28,33 +27,14 @@ import { LanguageContext } from '../../client/src/i18n';
 import { englishIn } from '../support/english';
 import { resetChairStoreAroundEachTest } from './support/chair-store-reset';
 import { FakeSocket } from './support/fake-socket';
-import {
-  auditEntries,
-  chairSnapshot,
-  classificationBallot,
-  delegateSnapshot,
-  delegates,
-  presence,
-} from './support/fixtures';
+import { auditEntries, chairSnapshot, agmMotion, delegateSnapshot, delegates, presence } from './support/fixtures';
 
 const AGM = RULE_PRESETS['agm-ordinary'];
 const COUNCIL: MeetingSettings = { ...DEFAULT_MEETING_SETTINGS, address: 'dai-bieu' };
 const text = () => document.body.textContent ?? '';
 
-function motion(overrides: Partial<BallotView> = {}): BallotView {
-  return {
-    ...classificationBallot(),
-    title: 'Thông qua báo cáo tài chính',
-    kind: 'motion',
-    subjects: [{ id: 'motion', label: 'Báo cáo năm 2025' }],
-    options: [...MOTION_OPTIONS],
-    secret: false,
-    state: 'open',
-    round: 1,
-    rules: { id: AGM.id, version: AGM.version },
-    ...overrides,
-  };
-}
+const motion = (overrides: Partial<BallotView> = {}) =>
+  agmMotion('Thông qua báo cáo tài chính', 'Báo cáo năm 2025', overrides);
 
 describe('the console’s proxies in Vietnamese', () => {
   resetChairStoreAroundEachTest();

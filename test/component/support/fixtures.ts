@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import {
   DEFAULT_MEETING_SETTINGS,
+  MOTION_OPTIONS,
   RULE_PRESETS,
   checkQuorum,
   roundSealInput,
@@ -53,6 +54,22 @@ export function classificationBallot(overrides: Partial<BallotView> = {}): Ballo
 
 export function batchSubjects(n: number): TallySubject[] {
   return Array.from({ length: n }, (_, i) => ({ id: `unit-${i + 1}`, label: `Đơn vị ${i + 1}`, group: 'units' }));
+}
+
+/** An open, named motion under the AGM preset (issue 19's screens), with its title and subject. */
+export function agmMotion(title: string, subject: string, overrides: Partial<BallotView> = {}): BallotView {
+  const agm = RULE_PRESETS['agm-ordinary'];
+  return classificationBallot({
+    title,
+    kind: 'motion',
+    subjects: [{ id: 'motion', label: subject }],
+    options: [...MOTION_OPTIONS],
+    secret: false,
+    state: 'open',
+    round: 1,
+    rules: { id: agm.id, version: agm.version },
+    ...overrides,
+  });
 }
 
 export function batchBallot(n: number, overrides: Partial<BallotView> = {}): BallotView {
